@@ -1,0 +1,2 @@
+//! `eval`: word agreement of extracted text with `truth/`, and precision/recall of
+//! records against `gold/`.

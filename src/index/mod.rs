@@ -1,0 +1,214 @@
+//! The `index` stage: a tantivy index of pages and records with one Danish analyzer at
+//! index and query time, and the queries behind `search`, `figures` and `trials`.
+//! Only this module names `tantivy` types.
+
+use crate::error::{Error, Result};
+use crate::extract::Document;
+use crate::text::DocumentText;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// A search: free text plus filters.
+#[derive(Debug, Clone, Default)]
+pub struct SearchRequest {
+    /// The query: words, "phrases", -exclusion, OR.
+    pub query: String,
+    /// Only documents that name this municipality (any spelling the catalog resolves).
+    pub municipality: Option<String>,
+    /// Only documents about this trial (name or alias).
+    pub trial: Option<String>,
+    /// Only this kind (`minutes`, `status_report`, ...).
+    pub kind: Option<String>,
+    /// Only this issuing body.
+    pub body: Option<String>,
+    /// Documents dated on or after (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+    pub from: Option<String>,
+    /// Documents dated on or before.
+    pub to: Option<String>,
+    /// Most hits returned.
+    pub limit: usize,
+    /// Compute facet counts.
+    pub facets: bool,
+}
+
+/// The answer to a [`SearchRequest`].
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchResults {
+    /// The query as run (after any escaping).
+    pub query: String,
+    /// Set when the query had to be changed to run (e.g. escaped syntax), saying how.
+    pub notice: Option<String>,
+    /// Number of matching pages.
+    pub total: usize,
+    /// Best first.
+    pub hits: Vec<Hit>,
+    /// Facet counts, when asked for.
+    pub facets: Option<Facets>,
+}
+
+/// One matching page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    /// The document's path as ingested.
+    pub source: String,
+    /// Document title.
+    pub title: Option<String>,
+    /// Document kind.
+    pub kind: String,
+    /// Document date.
+    pub date: Option<String>,
+    /// 1-based page.
+    pub page: u32,
+    /// Relevance score.
+    pub score: f32,
+    /// A passage with the matched words marked `[like this]`.
+    pub snippet: String,
+    /// Other versions of the same document (their sources).
+    pub versions: Vec<String>,
+}
+
+/// Facet counts: value and number of matching pages, most first.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Facets {
+    /// By municipality.
+    pub municipality: Vec<(String, u64)>,
+    /// By trial.
+    pub trial: Vec<(String, u64)>,
+    /// By document kind.
+    pub kind: Vec<(String, u64)>,
+    /// By year.
+    pub year: Vec<(String, u64)>,
+}
+
+/// Which figures to list.
+#[derive(Debug, Clone, Default)]
+pub struct FigureFilter {
+    /// Trial name or alias.
+    pub trial: Option<String>,
+    /// Municipality.
+    pub municipality: Option<String>,
+    /// Unit (`DKK`, `percent`, `count`, ...).
+    pub unit: Option<String>,
+    /// Smallest value.
+    pub min: Option<f64>,
+    /// Largest value.
+    pub max: Option<f64>,
+    /// Count figures of every version of a document, not just one.
+    pub all_versions: bool,
+}
+
+/// One figure with its provenance.
+#[derive(Debug, Clone, Serialize)]
+pub struct FigureRow {
+    /// Document path.
+    pub source: String,
+    /// 1-based page.
+    pub page: u32,
+    /// Trial of the figure's section.
+    pub trial: Option<String>,
+    /// Municipality its sentence names.
+    pub municipality: Option<String>,
+    /// As written.
+    pub raw: String,
+    /// Value in `unit`.
+    pub value: f64,
+    /// Unit.
+    pub unit: String,
+    /// Counted noun.
+    pub counted: Option<String>,
+    /// Qualifier (`ca.`, `i alt`, ...).
+    pub qualifier: Option<String>,
+    /// The sentence.
+    pub sentence: String,
+}
+
+/// One cell of the trial x municipality matrix.
+#[derive(Debug, Clone, Serialize)]
+pub struct TrialRow {
+    /// Canonical trial name.
+    pub trial: String,
+    /// Municipality.
+    pub municipality: String,
+    /// Rounds stated for the trial.
+    pub rounds: Vec<u32>,
+    /// Documents that state the participation.
+    pub documents: Vec<String>,
+}
+
+/// A document as the index knows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndexedDocument {
+    /// Hex SHA-256 of the file.
+    pub sha256: String,
+    /// Path as ingested.
+    pub source: String,
+    /// Pages.
+    pub pages: u32,
+}
+
+/// The on-disk index.
+pub struct IndexStore {
+    dir: PathBuf,
+}
+
+/// The single writer of an index (holds its lock).
+pub struct IndexWriter {
+    dir: PathBuf,
+}
+
+fn not_yet(dir: &Path) -> Error {
+    Error::Index {
+        path: dir.to_path_buf(),
+        cause: "not implemented in the skeleton".into(),
+    }
+}
+
+impl IndexStore {
+    /// Opens the index in `dir`, creating it when absent.
+    pub fn open_or_create(dir: &Path) -> Result<IndexStore> {
+        Err(not_yet(dir))
+    }
+    /// Opens an existing index (for searching); a clear error when there is none.
+    pub fn open(dir: &Path) -> Result<IndexStore> {
+        Err(not_yet(dir))
+    }
+    /// Takes the index's single writer; refused while another process holds it.
+    pub fn writer(&self) -> Result<IndexWriter> {
+        Err(not_yet(&self.dir))
+    }
+    /// Every document in the index.
+    pub fn documents(&self) -> Result<Vec<IndexedDocument>> {
+        Err(not_yet(&self.dir))
+    }
+    /// Ranked page hits.
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
+        let _ = request;
+        Err(not_yet(&self.dir))
+    }
+    /// Figures matching the filter.
+    pub fn figures(&self, filter: &FigureFilter) -> Result<Vec<FigureRow>> {
+        let _ = filter;
+        Err(not_yet(&self.dir))
+    }
+    /// The trial x municipality matrix.
+    pub fn trials(&self) -> Result<Vec<TrialRow>> {
+        Err(not_yet(&self.dir))
+    }
+}
+
+impl IndexWriter {
+    /// Adds a document, replacing any earlier one with the same SHA-256.
+    pub fn add(&mut self, document: &Document, text: &DocumentText) -> Result<()> {
+        let _ = (document, text);
+        Err(not_yet(&self.dir))
+    }
+    /// Removes the document with this SHA-256.
+    pub fn remove(&mut self, sha256: &str) -> Result<()> {
+        let _ = sha256;
+        Err(not_yet(&self.dir))
+    }
+    /// Makes everything added so far durable and visible to searches.
+    pub fn commit(&mut self) -> Result<()> {
+        Err(not_yet(&self.dir))
+    }
+}
