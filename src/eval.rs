@@ -1,2 +1,228 @@
 //! `eval`: word agreement of extracted text with `truth/`, and precision/recall of
-//! records against `gold/`.
+//! records against `gold/`, over a corpus folder laid out as `pdf/`, `truth/`, `gold/`.
+//!
+//! Word agreement: tokens are Unicode word runs (letters and digits), punctuation
+//! dropped, NFC. `bag_f1` is the multiset F1; `order_f1` is 2·LCS/(n_truth + n_got), so
+//! it also punishes words out of reading order.
+
+use crate::error::{Error, Result};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::path::Path;
+use unicode_normalization::UnicodeNormalization;
+
+/// The word tokens of a text.
+///
+/// ```
+/// assert_eq!(referat::eval::words("Læsø: 1.300 lægetimer!"), ["Læsø", "1", "300", "lægetimer"]);
+/// ```
+pub fn words(text: &str) -> Vec<String> {
+    let nfc: String = text.nfc().collect();
+    nfc.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Multiset F1 of two token lists.
+pub fn bag_f1(truth: &[String], got: &[String]) -> f64 {
+    if truth.is_empty() && got.is_empty() {
+        return 1.0;
+    }
+    let mut counts: HashMap<&str, i64> = HashMap::new();
+    for w in truth {
+        *counts.entry(w).or_default() += 1;
+    }
+    let mut common = 0i64;
+    for w in got {
+        if let Some(c) = counts.get_mut(w.as_str()) {
+            if *c > 0 {
+                *c -= 1;
+                common += 1;
+            }
+        }
+    }
+    2.0 * common as f64 / (truth.len() + got.len()) as f64
+}
+
+/// Order-aware F1: 2·LCS / (n_truth + n_got).
+pub fn order_f1(truth: &[String], got: &[String]) -> f64 {
+    if truth.is_empty() && got.is_empty() {
+        return 1.0;
+    }
+    // Tokens to ids, then the classic two-row LCS.
+    let mut ids = HashMap::new();
+    let a = intern(&mut ids, truth);
+    let b = intern(&mut ids, got);
+    let mut prev = vec![0u32; b.len() + 1];
+    let mut cur = vec![0u32; b.len() + 1];
+    for &x in &a {
+        for (j, &y) in b.iter().enumerate() {
+            cur[j + 1] = if x == y {
+                prev[j] + 1
+            } else {
+                cur[j].max(prev[j + 1])
+            };
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    let lcs = prev[b.len()];
+    2.0 * f64::from(lcs) / (a.len() + b.len()) as f64
+}
+
+fn intern<'a>(ids: &mut HashMap<&'a str, u32>, words: &'a [String]) -> Vec<u32> {
+    words
+        .iter()
+        .map(|w| {
+            let next = ids.len() as u32;
+            *ids.entry(w.as_str()).or_insert(next)
+        })
+        .collect()
+}
+
+/// Word agreement of one file with its truth.
+#[derive(Debug, Clone, Serialize)]
+pub struct TextScore {
+    /// The PDF's file name.
+    pub file: String,
+    /// Words in the truth.
+    pub truth_words: usize,
+    /// Words extracted.
+    pub got_words: usize,
+    /// Multiset F1.
+    pub bag_f1: f64,
+    /// LCS F1.
+    pub order_f1: f64,
+    /// Pages without a text layer (their text needs OCR, so the scores say little).
+    pub pages_without_text: Vec<u32>,
+    /// Extraction error, if any.
+    pub error: Option<String>,
+}
+
+/// Scores extracted text against a truth text.
+pub fn score_text(file: &str, truth: &str, got: &str) -> TextScore {
+    let (t, g) = (words(truth), words(got));
+    TextScore {
+        file: file.to_string(),
+        truth_words: t.len(),
+        got_words: g.len(),
+        bag_f1: bag_f1(&t, &g),
+        order_f1: order_f1(&t, &g),
+        pages_without_text: vec![],
+        error: None,
+    }
+}
+
+/// Reads a UTF-8 data file, naming it in the error.
+pub fn read_data(path: &Path) -> Result<String> {
+    fs_err::read_to_string(path).map_err(|e| Error::Data {
+        path: path.to_path_buf(),
+        cause: e.to_string(),
+    })
+}
+
+/// Everything `referat eval` measures.
+#[derive(Debug, Clone, Serialize)]
+pub struct EvalReport {
+    /// Text against truth, per PDF that has a truth file.
+    pub text: Vec<TextScore>,
+}
+
+/// Runs the extractor over `corpus/pdf` and scores it against `truth/` and `gold/`.
+pub fn evaluate(
+    corpus: &Path,
+    limits: &crate::pdf::Limits,
+    catalog: &crate::extract::Catalog,
+) -> Result<EvalReport> {
+    let pdf_dir = corpus.join("pdf");
+    let pdfs = crate::ingest::collect_inputs(std::slice::from_ref(&pdf_dir))?;
+    let mut text = Vec::new();
+    for pdf in &pdfs {
+        let name = pdf
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let stem = name.trim_end_matches(".pdf");
+        let truth_path = corpus.join("truth").join(format!("{stem}.txt"));
+        if !truth_path.exists() {
+            continue;
+        }
+        let truth = read_data(&truth_path)?;
+        let score = match crate::ingest::extract_file(pdf, limits, catalog) {
+            Ok((doc_text, _records)) => TextScore {
+                pages_without_text: doc_text.pages_without_text(),
+                ..score_text(&name, &truth, &doc_text.joined())
+            },
+            Err(e) => TextScore {
+                error: Some(e.to_string()),
+                ..score_text(&name, &truth, "")
+            },
+        };
+        text.push(score);
+    }
+    Ok(EvalReport { text })
+}
+
+impl std::fmt::Display for EvalReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(f, "text: word agreement with truth/")?;
+        writeln!(
+            f,
+            "  {:<34} {:>7} {:>7} {:>8} {:>8}",
+            "file", "truth", "got", "bag F1", "order F1"
+        )?;
+        for t in &self.text {
+            let note = match (&t.error, t.pages_without_text.is_empty()) {
+                (Some(e), _) => format!("  error: {e}"),
+                (None, false) => format!(
+                    "  no text layer on {} page(s): needs OCR",
+                    t.pages_without_text.len()
+                ),
+                (None, true) => String::new(),
+            };
+            writeln!(
+                f,
+                "  {:<34} {:>7} {:>7} {:>8.3} {:>8.3}{note}",
+                t.file, t.truth_words, t.got_words, t.bag_f1, t.order_f1
+            )?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn w(s: &str) -> Vec<String> {
+        words(s)
+    }
+
+    #[test]
+    fn identical_texts_score_one() {
+        let t = w("Deltagende kommuner: Frederikshavn/Læsø, Hjørring");
+        assert_eq!(bag_f1(&t, &t), 1.0);
+        assert_eq!(order_f1(&t, &t), 1.0);
+    }
+
+    #[test]
+    fn order_matters_only_for_order_f1() {
+        let t = w("a b c d");
+        let g = w("d c b a");
+        assert_eq!(bag_f1(&t, &g), 1.0);
+        assert_eq!(order_f1(&t, &g), 0.25);
+    }
+
+    #[test]
+    fn split_words_cost() {
+        // "re- geringen" split by a bad de-hyphenation: 1 truth word, 2 got words.
+        let t = w("regeringen siger");
+        let g = w("re geringen siger");
+        assert!((bag_f1(&t, &g) - 0.4).abs() < 1e-9);
+    }
+
+    #[test]
+    fn nfc_makes_decomposed_equal() {
+        assert_eq!(w("La\u{30a}ge"), w("Låge"));
+    }
+}

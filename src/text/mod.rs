@@ -73,8 +73,7 @@ pub fn extract_file(path: &Path, limits: &Limits) -> Result<DocumentText> {
 
 /// Extracts the text of a PDF held in memory; `source` names it in errors and output.
 pub fn extract_bytes(bytes: &[u8], source: &str, _limits: &Limits) -> Result<DocumentText> {
-    use sha2::Digest;
-    let sha256 = hex::encode(sha2::Sha256::digest(bytes));
+    let sha256 = sha256_hex(bytes);
     let doc = lopdf::Document::load_mem(bytes).map_err(|e| Error::Malformed {
         path: source.into(),
         cause: e.to_string(),
@@ -94,4 +93,10 @@ pub fn extract_bytes(bytes: &[u8], source: &str, _limits: &Limits) -> Result<Doc
         sha256,
         pages,
     })
+}
+
+/// Hex SHA-256 of a file's bytes: the identity of a document's content.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(bytes))
 }

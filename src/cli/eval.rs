@@ -1,0 +1,35 @@
+//! `referat eval [--corpus DIR]`: word agreement of `text` with `truth/` and
+//! precision/recall/F1 of records against `gold/`, on the shipped corpus.
+
+use super::Outcome;
+use referat::pdf::Limits;
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Arguments of `referat eval`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Corpus folder with pdf/, truth/ and gold/.
+    #[arg(long, default_value = "corpus")]
+    corpus: PathBuf,
+    /// One JSON object with every number instead of tables.
+    #[arg(long)]
+    json: bool,
+    /// Extra known trials and aliases (same format as data/trials.json).
+    #[arg(long, env = "REFERAT_TRIALS")]
+    trials: Option<PathBuf>,
+}
+
+pub fn run(args: Args) -> anyhow::Result<Outcome> {
+    let catalog = super::ingest::catalog(args.trials.as_deref())?;
+    let report = referat::eval::evaluate(&args.corpus, &Limits::default(), &catalog)?;
+    let mut out = super::stdout();
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &report)?;
+        writeln!(out)?;
+    } else {
+        write!(out, "{report}")?;
+    }
+    out.flush()?;
+    Ok(Outcome::Success)
+}
