@@ -25,6 +25,9 @@ pub struct Args {
     /// Write one JSON line per file (status, pages, records, error) to this file.
     #[arg(long)]
     report: Option<PathBuf>,
+    /// Commit after this many new or changed documents (and at least every 10 s).
+    #[arg(long, default_value_t = 200)]
+    commit_every: usize,
     /// No progress bar.
     #[arg(short, long)]
     quiet: bool,
@@ -49,6 +52,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     );
     options.threads = args.jobs;
     options.prune = args.prune;
+    options.commit_every = args.commit_every.max(1);
 
     // Panics are reported per file by the library; the default hook would also print a
     // backtrace notice in the middle of the progress bar.

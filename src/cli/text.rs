@@ -14,14 +14,29 @@ pub struct Args {
     /// Also print running headers and footers (after each page's text, marked).
     #[arg(long)]
     furniture: bool,
+    /// Extract this many files at once (output stays in argument order).
+    #[arg(short = 'j', long, default_value_t = 1)]
+    jobs: usize,
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let limits = Limits::default();
+    let extract = |file: &PathBuf| {
+        referat::ingest::guarded(file, || referat::text::extract_file(file, &limits))
+    };
+    let results: Vec<_> = if args.jobs > 1 {
+        use rayon::prelude::*;
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(args.jobs)
+            .build()?;
+        pool.install(|| args.files.par_iter().map(extract).collect())
+    } else {
+        args.files.iter().map(extract).collect()
+    };
     let mut out = super::stdout();
     let mut outcome = Outcome::Success;
-    for (i, file) in args.files.iter().enumerate() {
-        match referat::ingest::guarded(file, || referat::text::extract_file(file, &limits)) {
+    for (i, (file, result)) in args.files.iter().zip(results).enumerate() {
+        match result {
             Ok(doc) => {
                 if i > 0 {
                     out.write_all(b"\x0c")?;

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Text extraction speed: referat vs poppler's pdftotext over the same files, in one run.
+# Prints pages/s for each (median of RUNS runs) and the ratio, on 1 thread and on 2.
+#
+#   scripts/bench-text.sh                 # corpus text-layer PDFs + the robustness set
+#   RUNS=7 scripts/bench-text.sh FILE...  # your own files
+#
+# pdftotext gets 10 s per file (it runs > 60 s on a decompression bomb of the robustness
+# set); files it cannot open still count their pages for both tools.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${RUNS:-5}
+if ! command -v pdftotext >/dev/null; then
+    echo "installing poppler-utils (for the comparison only)" >&2
+    if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null
+    else sudo apt-get update -qq && sudo apt-get install -y -qq poppler-utils >/dev/null; fi
+fi
+cargo build --release -q
+BIN=target/release/referat
+
+if [ $# -gt 0 ]; then
+    FILES=("$@")
+else
+    FILES=()
+    for f in corpus/pdf/*.pdf; do
+        case "$f" in *imageonly*) ;; *) FILES+=("$f") ;; esac
+    done
+    if [ -d ../shared/corpus/robustness ]; then
+        for f in ../shared/corpus/robustness/*.pdf; do FILES+=("$f"); done
+    fi
+fi
+
+# Pages per the PDF's own page tree (pdfinfo); unreadable files count 0.
+PAGES=0
+for f in "${FILES[@]}"; do
+    n=$(timeout 10 pdfinfo "$f" 2>/dev/null | awk '/^Pages:/ {print $2}') || true
+    PAGES=$((PAGES + ${n:-0}))
+done
+
+time_cmd() { # prints seconds
+    local t0 t1
+    t0=$(date +%s.%N)
+    "$@" >/dev/null 2>&1 || true
+    t1=$(date +%s.%N)
+    echo "$t1 - $t0" | bc -l
+}
+pdftotext_all() { for f in "${FILES[@]}"; do timeout 10 pdftotext -q "$f" - || true; done; }
+pdftotext_par() { printf '%s\0' "${FILES[@]}" | xargs -0 -n1 -P2 sh -c 'timeout 10 pdftotext -q "$0" - || true'; }
+
+median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+measure() { # name, command...
+    local name=$1; shift
+    for _ in $(seq "$RUNS"); do time_cmd "$@"; done | median
+}
+
+echo "files: ${#FILES[@]}, pages: $PAGES, runs: $RUNS (median)"
+R1=$(measure referat-1 "$BIN" text -j1 "${FILES[@]}")
+P1=$(measure pdftotext-1 pdftotext_all)
+R2=$(measure referat-2 "$BIN" text -j2 "${FILES[@]}")
+P2=$(measure pdftotext-2 pdftotext_par)
+printf '%-22s %8s %10s\n' "" seconds pages/s
+for row in "referat 1 thread:$R1" "pdftotext 1 process:$P1" "referat 2 threads:$R2" "pdftotext 2 processes:$P2"; do
+    name=${row%%:*}; secs=${row##*:}
+    printf '%-22s %8.2f %10.0f\n' "$name" "$secs" "$(echo "$PAGES / $secs" | bc -l)"
+done
+printf 'ratio (referat pages/s / pdftotext pages/s): 1 thread %.2fx; referat 2 threads vs pdftotext 1 process %.2fx\n' \
+    "$(echo "$P1 / $R1" | bc -l)" "$(echo "$P1 / $R2" | bc -l)"

@@ -1,0 +1,200 @@
+//! Batch ingestion on real PDFs: incremental runs, changes, a killed run, two writers.
+
+use assert_cmd::Command;
+use referat::index::IndexStore;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+fn corpus_pdfs() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/pdf");
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("corpus")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| !p.to_string_lossy().contains("imageonly") && !p.to_string_lossy().contains("scanned"))
+        .collect();
+    v.sort();
+    v
+}
+
+/// `copies` distinct PDFs: the small corpus PDFs with a numbered comment appended after
+/// `%%EOF` (readers ignore it), so each has its own content hash.
+fn make_inputs(dir: &Path, copies: usize) -> Vec<PathBuf> {
+    std::fs::create_dir_all(dir).expect("mkdir");
+    let sources = corpus_pdfs();
+    let mut out = Vec::new();
+    for i in 0..copies {
+        let src = &sources[i % sources.len()];
+        let mut bytes = std::fs::read(src).expect("read");
+        bytes.extend_from_slice(format!("\n% copy {i}\n").as_bytes());
+        let path = dir.join(format!("doc-{i:03}.pdf"));
+        std::fs::write(&path, bytes).expect("write");
+        out.push(path);
+    }
+    out
+}
+
+fn ingest(inputs: &Path, index: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("referat").expect("binary");
+    cmd.env_remove("REFERAT_INDEX")
+        .arg("ingest")
+        .arg(inputs)
+        .arg("--index")
+        .arg(index)
+        .arg("-q");
+    cmd
+}
+
+fn report(dir: &Path, inputs: &Path, index: &Path) -> Vec<serde_json::Value> {
+    let path = dir.join("report.jsonl");
+    ingest(inputs, index).arg("--report").arg(&path).assert().success();
+    std::fs::read_to_string(&path)
+        .expect("report")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json"))
+        .collect()
+}
+
+fn statuses(report: &[serde_json::Value], status: &str) -> BTreeSet<String> {
+    report
+        .iter()
+        .filter(|l| l["status"] == status)
+        .map(|l| {
+            Path::new(l["path"].as_str().expect("path"))
+                .file_name()
+                .expect("name")
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect()
+}
+
+fn indexed_sources(index: &Path) -> Vec<String> {
+    let mut v: Vec<String> = IndexStore::open(index)
+        .expect("index opens")
+        .documents()
+        .expect("documents")
+        .into_iter()
+        .map(|d| d.source)
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn second_run_extracts_nothing_and_changes_are_exactly_applied() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let inputs = dir.path().join("in");
+    let index = dir.path().join("index");
+    let files = make_inputs(&inputs, 6);
+
+    let first = report(dir.path(), &inputs, &index);
+    assert_eq!(statuses(&first, "new").len(), 6);
+
+    let again = report(dir.path(), &inputs, &index);
+    assert_eq!(statuses(&again, "unchanged").len(), 6, "zero extractions: {again:?}");
+
+    // Change one, delete one, add one.
+    let mut changed = std::fs::read(&files[0]).expect("read");
+    changed.extend_from_slice(b"\n% edited\n");
+    std::fs::write(&files[0], changed).expect("write");
+    std::fs::remove_file(&files[1]).expect("rm");
+    std::fs::copy(&files[2], inputs.join("added.pdf")).expect("cp");
+    let mut added = std::fs::read(inputs.join("added.pdf")).expect("read");
+    added.extend_from_slice(b"\n% added\n");
+    std::fs::write(inputs.join("added.pdf"), added).expect("write");
+
+    let path = dir.path().join("r3.jsonl");
+    ingest(&inputs, &index)
+        .arg("--prune")
+        .arg("--report")
+        .arg(&path)
+        .assert()
+        .success();
+    let third: Vec<serde_json::Value> = std::fs::read_to_string(&path)
+        .expect("report")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json"))
+        .collect();
+    assert_eq!(statuses(&third, "changed"), BTreeSet::from(["doc-000.pdf".to_string()]));
+    assert_eq!(statuses(&third, "new"), BTreeSet::from(["added.pdf".to_string()]));
+    assert_eq!(statuses(&third, "unchanged").len(), 4);
+
+    let sources = indexed_sources(&index);
+    assert_eq!(sources.len(), 6, "{sources:?}");
+    assert!(!sources.iter().any(|s| s.ends_with("doc-001.pdf")), "pruned");
+    let unique: BTreeSet<_> = sources.iter().collect();
+    assert_eq!(unique.len(), sources.len(), "no duplicates");
+}
+
+#[test]
+fn killed_ingest_leaves_a_usable_index_and_the_rerun_completes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let inputs = dir.path().join("in");
+    let index = dir.path().join("index");
+    make_inputs(&inputs, 40);
+
+    let bin = assert_cmd::cargo::cargo_bin("referat");
+    let mut child = std::process::Command::new(&bin)
+        .arg("ingest")
+        .arg(&inputs)
+        .arg("--index")
+        .arg(&index)
+        .args(["-q", "--commit-every", "3", "-j", "1"])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn");
+    std::thread::sleep(Duration::from_millis(1500));
+    child.kill().expect("SIGKILL"); // kill() is SIGKILL on Unix
+    child.wait().expect("reaped");
+
+    // Whatever was committed opens and searches.
+    if index.join("meta.json").exists() {
+        let store = IndexStore::open(&index).expect("opens after kill");
+        let _ = store.documents().expect("readable");
+    }
+    let rerun = report(dir.path(), &inputs, &index);
+    assert_eq!(rerun.len(), 40);
+    assert!(rerun.iter().all(|l| l["status"] == "new" || l["status"] == "unchanged"));
+    let sources = indexed_sources(&index);
+    assert_eq!(sources.len(), 40, "every file exactly once");
+    let store = IndexStore::open(&index).expect("opens");
+    let hits = store
+        .search(&referat::index::SearchRequest {
+            query: "frikommuneforsøg".into(),
+            limit: 5,
+            ..Default::default()
+        })
+        .expect("search works");
+    assert!(!hits.hits.is_empty());
+}
+
+#[test]
+fn a_second_writer_is_refused_while_searches_keep_working() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let inputs = dir.path().join("in");
+    let index = dir.path().join("index");
+    make_inputs(&inputs, 3);
+    ingest(&inputs, &index).assert().success();
+
+    // This test process plays the first ingest: it holds the index's writer.
+    let store = IndexStore::open(&index).expect("opens");
+    let writer = store.writer().expect("first writer");
+    make_inputs(&dir.path().join("more"), 4);
+    let refused = ingest(&dir.path().join("more"), &index).output().expect("runs");
+    assert_eq!(refused.status.code(), Some(2), "second writer refused");
+    let msg = String::from_utf8_lossy(&refused.stderr);
+    assert!(msg.contains("another") || msg.contains("lock"), "clear message: {msg}");
+
+    // Searching while the writer is held works.
+    Command::cargo_bin("referat")
+        .expect("binary")
+        .args(["search", "frikommuneforsøg", "--index"])
+        .arg(&index)
+        .assert()
+        .success();
+
+    drop(writer);
+    ingest(&dir.path().join("more"), &index).assert().success();
+    assert_eq!(indexed_sources(&index).len(), 7);
+}
