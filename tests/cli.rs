@@ -52,7 +52,11 @@ fn ingest_with_broken_files(dir: &Path) -> std::process::Output {
 
 #[test]
 fn text_separates_pages_with_form_feeds() {
-    let text = stdout_of(referat().arg("text").arg(corpus().join("pdf/aalborg-beu-punkt6.pdf")));
+    let text = stdout_of(
+        referat()
+            .arg("text")
+            .arg(corpus().join("pdf/aalborg-beu-punkt6.pdf")),
+    );
     assert_eq!(text.matches('\u{c}').count(), 2, "3 pages");
     assert!(text.contains("Til orientering."));
     assert!(text.contains("Anne Honoré Østergaard"));
@@ -99,7 +103,10 @@ fn extract_json_gives_decision_and_trials_of_the_three_rounds() {
         .find(|t| t["name"] == "Formkrav ved lovpligtige samtaler")
         .expect("Formkrav");
     let munis = formkrav["municipalities"].as_array().expect("list");
-    assert!(munis.contains(&Value::from("Læsø")), "Frederikshavn/Læsø is both");
+    assert!(
+        munis.contains(&Value::from("Læsø")),
+        "Frederikshavn/Læsø is both"
+    );
     assert!(munis.contains(&Value::from("Frederikshavn")));
 }
 
@@ -108,10 +115,16 @@ fn ingest_reports_broken_files_indexes_the_rest_and_search_finds_pages() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = ingest_with_broken_files(dir.path());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "some inputs failed; stderr: {stderr}");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "some inputs failed; stderr: {stderr}"
+    );
     for broken in ["truncated.pdf", "garbage.pdf", "empty.pdf"] {
         assert!(
-            stderr.lines().any(|l| l.contains(broken) && l.contains("failed")),
+            stderr
+                .lines()
+                .any(|l| l.contains(broken) && l.contains("failed")),
             "{broken} reported with its path: {stderr}"
         );
     }
@@ -130,7 +143,13 @@ fn ingest_reports_broken_files_indexes_the_rest_and_search_finds_pages() {
     let index = dir.path().join("index");
     let out = stdout_of(
         referat()
-            .args(["search", "lægeattester", "--municipality", "Rebild", "--json"])
+            .args([
+                "search",
+                "lægeattester",
+                "--municipality",
+                "Rebild",
+                "--json",
+            ])
             .arg("--index")
             .arg(&index),
     );
@@ -187,7 +206,10 @@ fn search_without_index_is_a_clear_fatal_error() {
         .expect("runs");
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("nowhere") && stderr.contains("ingest"), "{stderr}");
+    assert!(
+        stderr.contains("nowhere") && stderr.contains("ingest"),
+        "{stderr}"
+    );
 }
 
 #[test]

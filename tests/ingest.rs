@@ -11,7 +11,9 @@ fn corpus_pdfs() -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
         .expect("corpus")
         .map(|e| e.expect("entry").path())
-        .filter(|p| !p.to_string_lossy().contains("imageonly") && !p.to_string_lossy().contains("scanned"))
+        .filter(|p| {
+            !p.to_string_lossy().contains("imageonly") && !p.to_string_lossy().contains("scanned")
+        })
         .collect();
     v.sort();
     v
@@ -47,7 +49,11 @@ fn ingest(inputs: &Path, index: &Path) -> Command {
 
 fn report(dir: &Path, inputs: &Path, index: &Path) -> Vec<serde_json::Value> {
     let path = dir.join("report.jsonl");
-    ingest(inputs, index).arg("--report").arg(&path).assert().success();
+    ingest(inputs, index)
+        .arg("--report")
+        .arg(&path)
+        .assert()
+        .success();
     std::fs::read_to_string(&path)
         .expect("report")
         .lines()
@@ -92,7 +98,11 @@ fn second_run_extracts_nothing_and_changes_are_exactly_applied() {
     assert_eq!(statuses(&first, "new").len(), 6);
 
     let again = report(dir.path(), &inputs, &index);
-    assert_eq!(statuses(&again, "unchanged").len(), 6, "zero extractions: {again:?}");
+    assert_eq!(
+        statuses(&again, "unchanged").len(),
+        6,
+        "zero extractions: {again:?}"
+    );
 
     // Change one, delete one, add one.
     let mut changed = std::fs::read(&files[0]).expect("read");
@@ -116,13 +126,22 @@ fn second_run_extracts_nothing_and_changes_are_exactly_applied() {
         .lines()
         .map(|l| serde_json::from_str(l).expect("json"))
         .collect();
-    assert_eq!(statuses(&third, "changed"), BTreeSet::from(["doc-000.pdf".to_string()]));
-    assert_eq!(statuses(&third, "new"), BTreeSet::from(["added.pdf".to_string()]));
+    assert_eq!(
+        statuses(&third, "changed"),
+        BTreeSet::from(["doc-000.pdf".to_string()])
+    );
+    assert_eq!(
+        statuses(&third, "new"),
+        BTreeSet::from(["added.pdf".to_string()])
+    );
     assert_eq!(statuses(&third, "unchanged").len(), 4);
 
     let sources = indexed_sources(&index);
     assert_eq!(sources.len(), 6, "{sources:?}");
-    assert!(!sources.iter().any(|s| s.ends_with("doc-001.pdf")), "pruned");
+    assert!(
+        !sources.iter().any(|s| s.ends_with("doc-001.pdf")),
+        "pruned"
+    );
     let unique: BTreeSet<_> = sources.iter().collect();
     assert_eq!(unique.len(), sources.len(), "no duplicates");
 }
@@ -155,7 +174,9 @@ fn killed_ingest_leaves_a_usable_index_and_the_rerun_completes() {
     }
     let rerun = report(dir.path(), &inputs, &index);
     assert_eq!(rerun.len(), 40);
-    assert!(rerun.iter().all(|l| l["status"] == "new" || l["status"] == "unchanged"));
+    assert!(rerun
+        .iter()
+        .all(|l| l["status"] == "new" || l["status"] == "unchanged"));
     let sources = indexed_sources(&index);
     assert_eq!(sources.len(), 40, "every file exactly once");
     let store = IndexStore::open(&index).expect("opens");
@@ -181,10 +202,15 @@ fn a_second_writer_is_refused_while_searches_keep_working() {
     let store = IndexStore::open(&index).expect("opens");
     let writer = store.writer().expect("first writer");
     make_inputs(&dir.path().join("more"), 4);
-    let refused = ingest(&dir.path().join("more"), &index).output().expect("runs");
+    let refused = ingest(&dir.path().join("more"), &index)
+        .output()
+        .expect("runs");
     assert_eq!(refused.status.code(), Some(2), "second writer refused");
     let msg = String::from_utf8_lossy(&refused.stderr);
-    assert!(msg.contains("another") || msg.contains("lock"), "clear message: {msg}");
+    assert!(
+        msg.contains("another") || msg.contains("lock"),
+        "clear message: {msg}"
+    );
 
     // Searching while the writer is held works.
     Command::cargo_bin("referat")
