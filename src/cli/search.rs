@@ -7,7 +7,8 @@ use std::io::Write;
 /// Arguments of `referat search`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Words, "phrases", -excluded words, OR.
+    /// Words, "phrases", -excluded words, OR, prefix*. Put options first and the query
+    /// after `--` when it has an exclusion: `referat search --limit 5 -- mikrolån -Aalborg`.
     #[arg(required = true, num_args = 1..)]
     query: Vec<String>,
     #[command(flatten)]

@@ -2,11 +2,15 @@
 //! index and query time, and the queries behind `search`, `figures` and `trials`.
 //! Only this module names `tantivy` types.
 
-use crate::error::{Error, Result};
-use crate::extract::Document;
-use crate::text::DocumentText;
-use serde::Serialize;
-use std::path::{Path, PathBuf};
+pub mod analyzer;
+mod schema;
+mod search;
+mod store;
+mod versions;
+
+use serde::{Deserialize, Serialize};
+
+pub use store::{IndexStore, IndexWriter};
 
 /// A search: free text plus filters.
 #[derive(Debug, Clone, Default)]
@@ -98,7 +102,7 @@ pub struct FigureFilter {
 }
 
 /// One figure with its provenance.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct FigureRow {
     /// Document path.
     pub source: String,
@@ -144,71 +148,4 @@ pub struct IndexedDocument {
     pub source: String,
     /// Pages.
     pub pages: u32,
-}
-
-/// The on-disk index.
-pub struct IndexStore {
-    dir: PathBuf,
-}
-
-/// The single writer of an index (holds its lock).
-pub struct IndexWriter {
-    dir: PathBuf,
-}
-
-fn not_yet(dir: &Path) -> Error {
-    Error::Index {
-        path: dir.to_path_buf(),
-        cause: "not implemented in the skeleton".into(),
-    }
-}
-
-impl IndexStore {
-    /// Opens the index in `dir`, creating it when absent.
-    pub fn open_or_create(dir: &Path) -> Result<IndexStore> {
-        Err(not_yet(dir))
-    }
-    /// Opens an existing index (for searching); a clear error when there is none.
-    pub fn open(dir: &Path) -> Result<IndexStore> {
-        Err(not_yet(dir))
-    }
-    /// Takes the index's single writer; refused while another process holds it.
-    pub fn writer(&self) -> Result<IndexWriter> {
-        Err(not_yet(&self.dir))
-    }
-    /// Every document in the index.
-    pub fn documents(&self) -> Result<Vec<IndexedDocument>> {
-        Err(not_yet(&self.dir))
-    }
-    /// Ranked page hits.
-    pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
-        let _ = request;
-        Err(not_yet(&self.dir))
-    }
-    /// Figures matching the filter.
-    pub fn figures(&self, filter: &FigureFilter) -> Result<Vec<FigureRow>> {
-        let _ = filter;
-        Err(not_yet(&self.dir))
-    }
-    /// The trial x municipality matrix.
-    pub fn trials(&self) -> Result<Vec<TrialRow>> {
-        Err(not_yet(&self.dir))
-    }
-}
-
-impl IndexWriter {
-    /// Adds a document, replacing any earlier one with the same SHA-256.
-    pub fn add(&mut self, document: &Document, text: &DocumentText) -> Result<()> {
-        let _ = (document, text);
-        Err(not_yet(&self.dir))
-    }
-    /// Removes the document with this SHA-256.
-    pub fn remove(&mut self, sha256: &str) -> Result<()> {
-        let _ = sha256;
-        Err(not_yet(&self.dir))
-    }
-    /// Makes everything added so far durable and visible to searches.
-    pub fn commit(&mut self) -> Result<()> {
-        Err(not_yet(&self.dir))
-    }
 }

@@ -1,0 +1,248 @@
+//! The Danish analysis, one chain at index and at query time.
+//!
+//! `da`: words (numbers and ids kept whole, `LÆ 285` also as `læ285`) -> lowercase ->
+//! Danish Snowball stemming -> `å` folded to `aa` (after stemming, so `får` and `far`
+//! stay apart while `Ålborg` = `Aalborg`). `da_exact` is the same without stemming: the
+//! exact form, ranked above the stemmed one.
+
+use tantivy::tokenizer::{
+    Language, RemoveLongFilter, Stemmer, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
+};
+
+/// Name of the stemmed analyzer.
+pub const DA: &str = "da";
+/// Name of the exact-form analyzer.
+pub const DA_EXACT: &str = "da_exact";
+
+/// The stemmed analyzer.
+pub fn danish() -> TextAnalyzer {
+    TextAnalyzer::builder(DanishWords)
+        .filter(RemoveLongFilter::limit(48))
+        .filter(Stemmer::new(Language::Danish))
+        .filter(AaFold)
+        .build()
+}
+
+/// The exact-form analyzer.
+pub fn danish_exact() -> TextAnalyzer {
+    TextAnalyzer::builder(DanishWords)
+        .filter(RemoveLongFilter::limit(48))
+        .filter(AaFold)
+        .build()
+}
+
+/// The analyzed tokens of a text: (term, byte offsets) in order.
+pub fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(String, usize, usize)> {
+    let mut stream = analyzer.token_stream(text);
+    let mut out = Vec::new();
+    while stream.advance() {
+        let t = stream.token();
+        out.push((t.text.clone(), t.offset_from, t.offset_to));
+    }
+    out
+}
+
+/// Splits text into lowercase words. Digits joined by `.`, `,`, `-` or `/` stay one
+/// token (`3.600.000`, `86,1`, `2017-064898`), and a short letter code followed by a
+/// number (`LÆ 285`) also yields the joined form (`læ285`) at the number's position, so
+/// both spellings find each other.
+#[derive(Clone, Default)]
+pub struct DanishWords;
+
+/// The token stream of [`DanishWords`].
+pub struct DanishWordsStream {
+    tokens: Vec<Token>,
+    next: usize,
+}
+
+impl Tokenizer for DanishWords {
+    type TokenStream<'a> = DanishWordsStream;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> DanishWordsStream {
+        DanishWordsStream {
+            tokens: split(text),
+            next: 0,
+        }
+    }
+}
+
+impl TokenStream for DanishWordsStream {
+    fn advance(&mut self) -> bool {
+        self.next += 1;
+        self.next <= self.tokens.len()
+    }
+    fn token(&self) -> &Token {
+        &self.tokens[self
+            .next
+            .saturating_sub(1)
+            .min(self.tokens.len().saturating_sub(1))]
+    }
+    fn token_mut(&mut self) -> &mut Token {
+        let i = self
+            .next
+            .saturating_sub(1)
+            .min(self.tokens.len().saturating_sub(1));
+        &mut self.tokens[i]
+    }
+}
+
+fn split(text: &str) -> Vec<Token> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut tokens: Vec<Token> = Vec::new();
+    let mut i = 0;
+    let mut position = 0;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        if !c.is_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        loop {
+            while j < chars.len() && chars[j].1.is_alphanumeric() {
+                j += 1;
+            }
+            // A digit, a joiner, a digit: one number or id.
+            let joins = j + 1 < chars.len()
+                && matches!(chars[j].1, '.' | ',' | '-' | '/')
+                && chars[j - 1].1.is_ascii_digit()
+                && chars[j + 1].1.is_ascii_digit();
+            if joins {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let end = chars.get(j).map_or(text.len(), |&(o, _)| o);
+        let word = &text[start..end];
+        let prev_code = tokens.last().filter(|t| {
+            let n = t.text.chars().count();
+            (1..=3).contains(&n)
+                && t.text.chars().all(char::is_alphabetic)
+                && t.offset_to + 1 == start
+                && text.get(t.offset_to..start) == Some(" ")
+        });
+        let joined = match prev_code {
+            Some(code) if word.chars().all(|c| c.is_ascii_digit()) => {
+                Some(format!("{}{}", code.text, word))
+            }
+            _ => None,
+        };
+        tokens.push(Token {
+            offset_from: start,
+            offset_to: end,
+            position,
+            text: word.to_lowercase(),
+            position_length: 1,
+        });
+        if let Some(joined) = joined {
+            let from = tokens[tokens.len() - 2].offset_from;
+            tokens.push(Token {
+                offset_from: from,
+                offset_to: end,
+                position,
+                text: joined,
+                position_length: 1,
+            });
+        }
+        position += 1;
+        i = j;
+    }
+    tokens
+}
+
+/// Folds `å` to `aa` (the spelling before 1948 that names like Aalborg keep).
+#[derive(Clone)]
+pub struct AaFold;
+
+impl TokenFilter for AaFold {
+    type Tokenizer<T: Tokenizer> = AaFoldFilter<T>;
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> AaFoldFilter<T> {
+        AaFoldFilter { inner: tokenizer }
+    }
+}
+
+/// The tokenizer of [`AaFold`].
+#[derive(Clone)]
+pub struct AaFoldFilter<T> {
+    inner: T,
+}
+
+impl<T: Tokenizer> Tokenizer for AaFoldFilter<T> {
+    type TokenStream<'a> = AaFoldStream<T::TokenStream<'a>>;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        AaFoldStream {
+            tail: self.inner.token_stream(text),
+        }
+    }
+}
+
+/// The token stream of [`AaFold`].
+pub struct AaFoldStream<T> {
+    tail: T,
+}
+
+impl<T: TokenStream> TokenStream for AaFoldStream<T> {
+    fn advance(&mut self) -> bool {
+        if !self.tail.advance() {
+            return false;
+        }
+        let token = self.tail.token_mut();
+        if token.text.contains('å') {
+            token.text = token.text.replace('å', "aa");
+        }
+        true
+    }
+    fn token(&self) -> &Token {
+        self.tail.token()
+    }
+    fn token_mut(&mut self) -> &mut Token {
+        self.tail.token_mut()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(a: &mut TextAnalyzer, s: &str) -> Vec<String> {
+        tokens(a, s).into_iter().map(|t| t.0).collect()
+    }
+
+    #[test]
+    fn stems_danish_inflections_to_one_term() {
+        let mut a = danish();
+        assert_eq!(terms(&mut a, "kommunerne"), terms(&mut a, "kommunens"));
+        assert_eq!(terms(&mut a, "lægeattester"), terms(&mut a, "lægeattesten"));
+    }
+
+    #[test]
+    fn aa_and_aa_ring_are_one_letter_but_faar_is_not_far() {
+        let mut a = danish();
+        assert_eq!(terms(&mut a, "Ålborg"), terms(&mut a, "Aalborg"));
+        assert_eq!(terms(&mut a, "Åbenrå"), terms(&mut a, "Aabenraa"));
+        assert_ne!(terms(&mut a, "får"), terms(&mut a, "far"));
+        assert_ne!(terms(&mut a, "før"), terms(&mut a, "for"));
+    }
+
+    #[test]
+    fn numbers_and_ids_stay_whole() {
+        let mut a = danish_exact();
+        assert_eq!(
+            terms(&mut a, "ca. 3.600.000 kr."),
+            ["ca", "3.600.000", "kr"]
+        );
+        assert_eq!(terms(&mut a, "sag 2017-064898"), ["sag", "2017-064898"]);
+        assert_eq!(terms(&mut a, "86,1 %"), ["86,1"]);
+        // A list number followed by a word is not joined.
+        assert_eq!(terms(&mut a, "1. Mikrolån"), ["1", "mikrolaan"]);
+    }
+
+    #[test]
+    fn letter_code_and_number_also_join() {
+        let mut a = danish_exact();
+        let t = tokens(&mut a, "attest (LÆ 285) ved");
+        let texts: Vec<&str> = t.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(texts, ["attest", "læ", "285", "læ285", "ved"]);
+        assert_eq!(terms(&mut a, "LÆ285"), ["læ285"]);
+    }
+}

@@ -1,0 +1,137 @@
+//! The index schema. One tantivy index holds three kinds of record, told apart by
+//! `rec`: a `page` (what a search hit is), a `figure` (what `figures` lists) and a `doc`
+//! (one per document: its records as JSON and its version signature). All records of a
+//! document carry its `sha256`, so replacing or removing a document is one delete.
+
+use super::analyzer;
+use tantivy::schema::{
+    FacetOptions, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions,
+    FAST, INDEXED, STORED, STRING,
+};
+
+/// Bumped whenever the schema or the analysis changes; an index of another version
+/// must be rebuilt.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The fields, resolved once.
+#[derive(Clone, Copy)]
+pub struct Fields {
+    pub rec: Field,
+    pub sha256: Field,
+    pub source: Field,
+    pub page: Field,
+    pub title: Field,
+    pub text: Field,
+    pub exact: Field,
+    pub kind: Field,
+    pub date: Field,
+    pub date_key: Field,
+    pub body: Field,
+    pub municipality: Field,
+    pub municipality_key: Field,
+    pub trial: Field,
+    pub trial_key: Field,
+    pub kind_facet: Field,
+    pub year: Field,
+    pub group: Field,
+    pub value: Field,
+    pub unit: Field,
+    pub json: Field,
+}
+
+pub fn build() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let text_opts = |tokenizer: &str, stored: bool| {
+        let o = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(tokenizer)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        );
+        if stored {
+            o.set_stored()
+        } else {
+            o
+        }
+    };
+    let facet = || FacetOptions::default().set_stored();
+    let fields = Fields {
+        rec: b.add_text_field("rec", STRING),
+        sha256: b.add_text_field("sha256", STRING | STORED),
+        source: b.add_text_field("source", STRING | STORED),
+        page: b.add_u64_field("page", INDEXED | STORED | FAST),
+        title: b.add_text_field("title", text_opts(analyzer::DA, true)),
+        text: b.add_text_field("text", text_opts(analyzer::DA, true)),
+        exact: b.add_text_field("exact", text_opts(analyzer::DA_EXACT, false)),
+        kind: b.add_text_field("kind", STRING | STORED),
+        date: b.add_text_field("date", STORED),
+        date_key: b.add_u64_field("date_key", INDEXED | FAST),
+        body: b.add_text_field("body", STRING | STORED),
+        municipality: b.add_facet_field("municipality", facet()),
+        municipality_key: b.add_text_field("municipality_key", STRING),
+        trial: b.add_facet_field("trial", facet()),
+        trial_key: b.add_text_field("trial_key", STRING),
+        kind_facet: b.add_facet_field("kind_facet", FacetOptions::default()),
+        year: b.add_facet_field("year", FacetOptions::default()),
+        group: b.add_text_field("group", STRING | STORED),
+        value: b.add_f64_field(
+            "value",
+            NumericOptions::default()
+                .set_indexed()
+                .set_fast()
+                .set_stored(),
+        ),
+        unit: b.add_text_field("unit", STRING | STORED),
+        json: b.add_text_field("json", STORED),
+    };
+    (b.build(), fields)
+}
+
+/// The form filter values are compared in: lowercase, `å` as `aa`, single spaces.
+pub fn key(value: &str) -> String {
+    value
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+        .replace('å', "aa")
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as a number that sorts like the date; missing parts
+/// are 0 (`low`) or 99 (`!low`), so a bound `2019` covers all of 2019.
+pub fn date_key(date: &str, low: bool) -> Option<u64> {
+    let mut parts = date.trim().split('-');
+    let year: u64 = parts.next()?.parse().ok()?;
+    if !(1000..=9999).contains(&year) {
+        return None;
+    }
+    let fill = if low { 0 } else { 99 };
+    let month = match parts.next() {
+        Some(m) => m.parse().ok().filter(|m| (1..=12).contains(m))?,
+        None => fill,
+    };
+    let day = match parts.next() {
+        Some(d) => d.parse().ok().filter(|d| (1..=31).contains(d))?,
+        None => fill,
+    };
+    Some(year * 10_000 + month * 100 + day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_keys_cover_whole_periods() {
+        assert_eq!(date_key("2019-10", true), Some(20191000));
+        assert_eq!(date_key("2019", false), Some(20199999));
+        assert_eq!(date_key("2017-12-11", true), Some(20171211));
+        assert_eq!(date_key("oktober", true), None);
+        assert_eq!(date_key("2019-13", true), None);
+    }
+
+    #[test]
+    fn keys_fold_case_and_aa() {
+        assert_eq!(key("Ålborg"), key("aalborg"));
+        assert_eq!(key("Jammerbugt  "), "jammerbugt");
+    }
+}

@@ -1,0 +1,622 @@
+//! Queries: `search` (ranked pages with snippets and facets), `figures` and `trials`.
+//!
+//! The query language is small and explicit: words (all required), `"phrases"`,
+//! `-word` or `-"phrase"` to exclude, `OR` between two terms, and `word*` for a prefix.
+//! Every word matches its stemmed form, its exact form (ranked higher) and, for words of
+//! four letters or more, the compounds it starts or ends (`attest` finds
+//! `lægeattester`, `sygedagpenge` finds `sygedagpengeopfølgning`), ranked lower.
+
+use super::analyzer;
+use super::schema;
+use super::store::{index_error, text_of, IndexStore};
+use super::{Facets, FigureFilter, FigureRow, Hit, SearchRequest, SearchResults, TrialRow};
+use crate::error::{Error, Result};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::ops::Bound;
+use tantivy::collector::{Count, DocSetCollector, FacetCollector, MultiCollector, TopDocs};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, RegexQuery,
+    TermQuery,
+};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{TantivyDocument, Term};
+use unicode_normalization::UnicodeNormalization;
+
+/// One parsed element of a query.
+#[derive(Debug, Clone, PartialEq)]
+enum Item {
+    Word(String),
+    Prefix(String),
+    Phrase(String),
+}
+
+/// A parsed query: groups of alternatives (all groups required), and exclusions.
+#[derive(Debug, Default)]
+struct Parsed {
+    required: Vec<Vec<Item>>,
+    excluded: Vec<Item>,
+    notices: Vec<String>,
+}
+
+fn parse(query: &str) -> Parsed {
+    let query: String = query.nfc().collect();
+    let mut parsed = Parsed::default();
+    let mut chars = query.chars().peekable();
+    let mut pending_or = false;
+    let mut raw: Vec<(bool, Item)> = Vec::new(); // (excluded, item)
+    let mut ors: Vec<bool> = Vec::new(); // item i joined to the previous by OR
+    while let Some(&c) = chars.peek() {
+        if c.is_whitespace() {
+            chars.next();
+            continue;
+        }
+        let negated = c == '-';
+        if negated {
+            chars.next();
+        }
+        let item = if chars.peek() == Some(&'"') {
+            chars.next();
+            let phrase: String = chars.by_ref().take_while(|&c| c != '"').collect();
+            if !query.matches('"').count().is_multiple_of(2) && chars.peek().is_none() {
+                parsed
+                    .notices
+                    .push("unclosed quote: the rest was searched as a phrase".into());
+            }
+            Item::Phrase(phrase)
+        } else {
+            let mut word = String::new();
+            while let Some(&c) = chars.peek() {
+                if c.is_whitespace() || c == '"' {
+                    break;
+                }
+                word.push(c);
+                chars.next();
+            }
+            if word == "OR" && !negated {
+                pending_or = true;
+                continue;
+            }
+            match word.strip_suffix('*') {
+                Some(stem) if !stem.is_empty() && !stem.contains('*') => {
+                    Item::Prefix(stem.to_string())
+                }
+                _ => Item::Word(word),
+            }
+        };
+        ors.push(pending_or && !negated && !raw.is_empty());
+        pending_or = false;
+        raw.push((negated, item));
+    }
+    let specials: BTreeSet<char> = query
+        .chars()
+        .filter(|c| matches!(c, '(' | ')' | ':' | '^' | '~' | '+' | '[' | ']' | '{' | '}'))
+        .collect();
+    if !specials.is_empty() {
+        let list: String = specials.into_iter().collect();
+        parsed.notices.push(format!(
+            "the characters `{list}` have no meaning in a referat query and were ignored \
+             (use words, \"phrases\", -exclusions, OR, word*)"
+        ));
+    }
+    for ((negated, item), joined) in raw.into_iter().zip(ors) {
+        if negated {
+            parsed.excluded.push(item);
+        } else if joined {
+            if let Some(last) = parsed.required.last_mut() {
+                last.push(item);
+            }
+        } else {
+            parsed.required.push(vec![item]);
+        }
+    }
+    parsed
+}
+
+/// How one query word is matched: its analyzed forms.
+struct Matcher {
+    stems: HashSet<String>,
+    compounds: Vec<String>,
+    prefixes: Vec<String>,
+}
+
+impl IndexStore {
+    fn analyze(&self, text: &str, stemmed: bool) -> Vec<String> {
+        let mut a = if stemmed {
+            analyzer::danish()
+        } else {
+            analyzer::danish_exact()
+        };
+        analyzer::tokens(&mut a, text)
+            .into_iter()
+            .map(|t| t.0)
+            .collect()
+    }
+
+    /// The query of one word: stem, exact form (boosted), compounds (lowered).
+    fn word_query(&self, word: &str, compounds: bool, m: &mut Matcher) -> Option<Box<dyn Query>> {
+        let f = self.fields;
+        let stems = self.analyze(word, true);
+        let exact = self.analyze(word, false);
+        if stems.is_empty() {
+            return None;
+        }
+        let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (i, stem) in stems.iter().enumerate() {
+            m.stems.insert(stem.clone());
+            let mut alts: Vec<(Occur, Box<dyn Query>)> = vec![(
+                Occur::Should,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(f.text, stem),
+                    IndexRecordOption::WithFreqs,
+                )),
+            )];
+            if let Some(e) = exact.get(i) {
+                alts.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(
+                        Box::new(TermQuery::new(
+                            Term::from_field_text(f.exact, e),
+                            IndexRecordOption::WithFreqs,
+                        )),
+                        2.0,
+                    )),
+                ));
+            }
+            let letters = stem.chars().filter(|c| c.is_alphabetic()).count();
+            if compounds && letters >= 4 && letters == stem.chars().count() {
+                m.compounds.push(stem.clone());
+                let esc = regex_escape(stem);
+                for pattern in [format!(".+{esc}"), format!("{esc}.+")] {
+                    if let Ok(q) = RegexQuery::from_pattern(&pattern, f.text) {
+                        alts.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), 0.4))));
+                    }
+                }
+            }
+            parts.push((Occur::Must, Box::new(BooleanQuery::new(alts))));
+        }
+        Some(Box::new(BooleanQuery::new(parts)))
+    }
+
+    fn item_query(&self, item: &Item, expand: bool, m: &mut Matcher) -> Option<Box<dyn Query>> {
+        match item {
+            Item::Word(w) => self.word_query(w, expand, m),
+            Item::Prefix(p) => {
+                let exact = self.analyze(p, false);
+                let first = exact.first()?;
+                m.prefixes.push(first.clone());
+                RegexQuery::from_pattern(&format!("{}.*", regex_escape(first)), self.fields.exact)
+                    .ok()
+                    .map(|q| Box::new(q) as Box<dyn Query>)
+            }
+            Item::Phrase(p) => {
+                let stems = self.analyze(p, true);
+                match stems.len() {
+                    0 => None,
+                    1 => self.word_query(p, expand, m),
+                    _ => {
+                        m.stems.extend(stems.iter().cloned());
+                        let terms = stems
+                            .iter()
+                            .map(|s| Term::from_field_text(self.fields.text, s))
+                            .collect();
+                        Some(Box::new(PhraseQuery::new(terms)))
+                    }
+                }
+            }
+        }
+    }
+
+    fn filters(&self, request: &SearchRequest) -> Result<Vec<Box<dyn Query>>> {
+        let f = self.fields;
+        let term = |field, value: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(field, value),
+                IndexRecordOption::Basic,
+            ))
+        };
+        let mut out = vec![term(f.rec, "page")];
+        if let Some(m) = &request.municipality {
+            out.push(term(f.municipality_key, &schema::key(m)));
+        }
+        if let Some(t) = &request.trial {
+            out.push(term(f.trial_key, &schema::key(t)));
+        }
+        if let Some(k) = &request.kind {
+            out.push(term(f.kind, k.trim()));
+        }
+        if let Some(b) = &request.body {
+            out.push(term(f.body, &schema::key(b)));
+        }
+        if request.from.is_some() || request.to.is_some() {
+            let bound = |d: &Option<String>, low: bool| -> Result<Bound<Term>> {
+                match d {
+                    None => Ok(Bound::Unbounded),
+                    Some(d) => schema::date_key(d, low)
+                        .map(|k| Bound::Included(Term::from_field_u64(f.date_key, k)))
+                        .ok_or_else(|| Error::Query {
+                            query: d.clone(),
+                            cause: "dates are YYYY, YYYY-MM or YYYY-MM-DD".into(),
+                        }),
+                }
+            };
+            out.push(Box::new(RangeQuery::new(
+                bound(&request.from, true)?,
+                bound(&request.to, false)?,
+            )));
+        }
+        Ok(out)
+    }
+
+    /// Ranked page hits, grouped by document, versions shown once.
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
+        let parsed = parse(&request.query);
+        let mut matcher = Matcher {
+            stems: HashSet::new(),
+            compounds: vec![],
+            prefixes: vec![],
+        };
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for group in &parsed.required {
+            let alts: Vec<(Occur, Box<dyn Query>)> = group
+                .iter()
+                .filter_map(|i| self.item_query(i, true, &mut matcher))
+                .map(|q| (Occur::Should, q))
+                .collect();
+            if !alts.is_empty() {
+                clauses.push((Occur::Must, Box::new(BooleanQuery::new(alts))));
+            }
+        }
+        if clauses.is_empty() {
+            return Err(Error::Query {
+                query: request.query.clone(),
+                cause: "nothing to search for: give at least one word or \"phrase\" \
+                        (exclusions alone match nothing)"
+                    .into(),
+            });
+        }
+        let mut ignored = Matcher {
+            stems: HashSet::new(),
+            compounds: vec![],
+            prefixes: vec![],
+        };
+        for item in &parsed.excluded {
+            if let Some(q) = self.item_query(item, false, &mut ignored) {
+                clauses.push((Occur::MustNot, q));
+            }
+        }
+        for filter in self.filters(request)? {
+            clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
+        }
+        let query = BooleanQuery::new(clauses);
+
+        self.reader
+            .reload()
+            .map_err(|e| index_error(&self.dir, e))?;
+        let searcher = self.reader.searcher();
+        let limit = request.limit.max(1);
+        let mut multi = MultiCollector::new();
+        let top = multi.add_collector(TopDocs::with_limit(limit * 4).order_by_score());
+        let count = multi.add_collector(Count);
+        let facet_handles = if request.facets {
+            let mut handle = |name: &str| {
+                let mut c = FacetCollector::for_field(name);
+                c.add_facet("/");
+                multi.add_collector(c)
+            };
+            Some([
+                handle("municipality"),
+                handle("trial"),
+                handle("kind_facet"),
+                handle("year"),
+            ])
+        } else {
+            None
+        };
+        let mut fruit = searcher
+            .search(&query, &multi)
+            .map_err(|e| index_error(&self.dir, e))?;
+        let total = count.extract(&mut fruit);
+        let facets = facet_handles.map(|[m, t, k, y]| {
+            let list = |counts: tantivy::collector::FacetCounts| {
+                let mut v: Vec<(String, u64)> = counts
+                    .get("/")
+                    .map(|(facet, n)| {
+                        let s = facet
+                            .to_path()
+                            .last()
+                            .map(|x| x.to_string())
+                            .unwrap_or_default();
+                        (s, n)
+                    })
+                    .collect();
+                v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                v
+            };
+            Facets {
+                municipality: list(m.extract(&mut fruit)),
+                trial: list(t.extract(&mut fruit)),
+                kind: list(k.extract(&mut fruit)),
+                year: list(y.extract(&mut fruit)),
+            }
+        });
+        let top = top.extract(&mut fruit);
+
+        // Versions: the first source seen of a group stands for it.
+        let versions = self.version_sources()?;
+        let mut group_rep: HashMap<String, String> = HashMap::new();
+        let mut by_doc: Vec<(String, Vec<Hit>)> = Vec::new();
+        let mut shown = 0;
+        for (score, address) in top {
+            let doc: TantivyDocument = searcher
+                .doc(address)
+                .map_err(|e| index_error(&self.dir, e))?;
+            let f = self.fields;
+            let source = text_of(&doc, f.source);
+            let group = text_of(&doc, f.group);
+            let rep = group_rep
+                .entry(group.clone())
+                .or_insert_with(|| source.clone());
+            if *rep != source {
+                continue;
+            }
+            if shown >= limit {
+                break;
+            }
+            shown += 1;
+            let text = text_of(&doc, f.text);
+            let hit = Hit {
+                source: source.clone(),
+                title: Some(text_of(&doc, f.title)).filter(|t| !t.is_empty()),
+                kind: text_of(&doc, f.kind),
+                date: Some(text_of(&doc, f.date)).filter(|t| !t.is_empty()),
+                page: doc.get_first(f.page).and_then(|v| v.as_u64()).unwrap_or(0) as u32,
+                score,
+                snippet: snippet(&text, &matcher),
+                versions: versions
+                    .get(&group)
+                    .map(|all| all.iter().filter(|s| **s != source).cloned().collect())
+                    .unwrap_or_default(),
+            };
+            match by_doc.iter_mut().find(|(s, _)| *s == source) {
+                Some((_, hits)) => hits.push(hit),
+                None => by_doc.push((source, vec![hit])),
+            }
+        }
+        let notice = (!parsed.notices.is_empty()).then(|| parsed.notices.join("; "));
+        Ok(SearchResults {
+            query: request.query.clone(),
+            notice,
+            total,
+            hits: by_doc.into_iter().flat_map(|(_, h)| h).collect(),
+            facets,
+        })
+    }
+
+    /// Version group -> the sources in it (sorted).
+    fn version_sources(&self) -> Result<HashMap<String, Vec<String>>> {
+        let mut map: HashMap<String, Vec<String>> = HashMap::new();
+        for d in self.all_of("doc")? {
+            map.entry(text_of(&d, self.fields.group))
+                .or_default()
+                .push(text_of(&d, self.fields.source));
+        }
+        for v in map.values_mut() {
+            v.sort();
+        }
+        Ok(map)
+    }
+
+    /// Figures matching the filter, in document and page order.
+    pub fn figures(&self, filter: &FigureFilter) -> Result<Vec<FigureRow>> {
+        let f = self.fields;
+        let term = |field, value: &str| -> (Occur, Box<dyn Query>) {
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(field, value),
+                    IndexRecordOption::Basic,
+                )),
+            )
+        };
+        let mut clauses = vec![term(f.rec, "figure")];
+        if let Some(u) = &filter.unit {
+            clauses.push(term(f.unit, &schema::key(u)));
+        }
+        if let Some(m) = &filter.municipality {
+            clauses.push(term(f.municipality_key, &schema::key(m)));
+        }
+        if let Some(t) = &filter.trial {
+            clauses.push(term(f.trial_key, &schema::key(t)));
+        }
+        if filter.min.is_some() || filter.max.is_some() {
+            let b = |v: Option<f64>| match v {
+                Some(v) => Bound::Included(Term::from_field_f64(f.value, v)),
+                None => Bound::Unbounded,
+            };
+            clauses.push((
+                Occur::Must,
+                Box::new(RangeQuery::new(b(filter.min), b(filter.max))),
+            ));
+        }
+        self.reader
+            .reload()
+            .map_err(|e| index_error(&self.dir, e))?;
+        let searcher = self.reader.searcher();
+        let found = searcher
+            .search(&BooleanQuery::new(clauses), &DocSetCollector)
+            .map_err(|e| index_error(&self.dir, e))?;
+        let versions = self.version_sources()?;
+        let mut rows = Vec::new();
+        for address in found {
+            let doc: TantivyDocument = searcher
+                .doc(address)
+                .map_err(|e| index_error(&self.dir, e))?;
+            let source = text_of(&doc, f.source);
+            let group = text_of(&doc, f.group);
+            let representative = versions.get(&group).and_then(|v| v.first());
+            if !filter.all_versions && representative.is_some_and(|r| *r != source) {
+                continue;
+            }
+            let row: FigureRow = serde_json::from_str(&text_of(&doc, f.json))
+                .map_err(|e| index_error(&self.dir, format!("corrupt figure record: {e}")))?;
+            rows.push(row);
+        }
+        rows.sort_by(|a, b| (&a.source, a.page).cmp(&(&b.source, b.page)));
+        Ok(rows)
+    }
+
+    /// The trial x municipality matrix across all documents.
+    pub fn trials(&self) -> Result<Vec<TrialRow>> {
+        let mut cells: BTreeMap<(String, String), (BTreeSet<u32>, BTreeSet<String>)> =
+            BTreeMap::new();
+        for (_, stored) in self.stored_docs()? {
+            let d = stored.document;
+            for t in &d.trials {
+                for m in &t.municipalities {
+                    let cell = cells.entry((t.name.clone(), m.clone())).or_default();
+                    cell.0.extend(t.round);
+                    cell.1.insert(d.source.clone());
+                }
+            }
+        }
+        Ok(cells
+            .into_iter()
+            .map(|((trial, municipality), (rounds, docs))| TrialRow {
+                trial,
+                municipality,
+                rounds: rounds.into_iter().collect(),
+                documents: docs.into_iter().collect(),
+            })
+            .collect())
+    }
+}
+
+fn regex_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if "\\.+*?()|[]{}^$#&-~\"".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A passage of about 240 characters around the densest run of matches, each match
+/// marked `[like this]`.
+fn snippet(text: &str, m: &Matcher) -> String {
+    const WIDTH: usize = 240;
+    let mut a = analyzer::danish();
+    let tokens = analyzer::tokens(&mut a, text);
+    let mut exact = analyzer::danish_exact();
+    let matches: Vec<(usize, usize)> = tokens
+        .iter()
+        .filter(|(term, from, to)| {
+            m.stems.contains(term)
+                || m.compounds.iter().any(|c| {
+                    term.len() > c.len()
+                        && (term.starts_with(c.as_str()) || term.ends_with(c.as_str()))
+                })
+                || (!m.prefixes.is_empty()
+                    && analyzer::tokens(&mut exact, &text[*from..*to])
+                        .first()
+                        .is_some_and(|e| m.prefixes.iter().any(|p| e.0.starts_with(p.as_str()))))
+        })
+        .map(|(_, from, to)| (*from, *to))
+        .collect();
+    let mut marks: Vec<(usize, usize)> = matches.clone();
+    marks.dedup();
+    // The window start with the most matches inside.
+    let start = matches
+        .iter()
+        .map(|&(s, _)| {
+            let n = matches
+                .iter()
+                .filter(|&&(x, y)| x >= s && y <= s + WIDTH)
+                .count();
+            (n, std::cmp::Reverse(s))
+        })
+        .max()
+        .map(|(_, std::cmp::Reverse(s))| s)
+        .unwrap_or(0);
+    // Back up to a word boundary a little before the first match.
+    let mut from = start.saturating_sub(60);
+    while from > 0 && !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    if from > 0 {
+        if let Some(sp) = text[from..start].find(char::is_whitespace) {
+            from += sp + 1;
+        }
+    }
+    let mut to = (from + WIDTH).min(text.len());
+    while to < text.len() && !text.is_char_boundary(to) {
+        to += 1;
+    }
+    if to < text.len() {
+        if let Some(sp) = text[from..to].rfind(char::is_whitespace) {
+            to = from + sp;
+        }
+    }
+    let mut out = String::new();
+    if from > 0 {
+        out.push('…');
+    }
+    let mut pos = from;
+    for (s, e) in marks.into_iter().filter(|&(s, e)| s >= from && e <= to) {
+        if s < pos {
+            continue;
+        }
+        out.push_str(&text[pos..s]);
+        out.push('[');
+        out.push_str(&text[s..e]);
+        out.push(']');
+        pos = e;
+    }
+    out.push_str(&text[pos..to]);
+    if to < text.len() {
+        out.push('…');
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_words_phrases_exclusions_and_or() {
+        let p = parse("mikrolån \"lovpligtige samtaler\" -Aalborg rebild OR thisted læge*");
+        assert_eq!(p.required.len(), 4);
+        assert_eq!(
+            p.required[1],
+            vec![Item::Phrase("lovpligtige samtaler".into())]
+        );
+        assert_eq!(
+            p.required[2],
+            vec![Item::Word("rebild".into()), Item::Word("thisted".into())]
+        );
+        assert_eq!(p.required[3], vec![Item::Prefix("læge".into())]);
+        assert_eq!(p.excluded, vec![Item::Word("Aalborg".into())]);
+        assert!(p.notices.is_empty());
+    }
+
+    #[test]
+    fn unsupported_syntax_is_reported_not_silently_changed() {
+        let p = parse("title:(mikrolån)");
+        assert_eq!(p.notices.len(), 1);
+        let p = parse("\"lovpligtige samtaler");
+        assert!(p.notices[0].contains("unclosed quote"));
+    }
+
+    #[test]
+    fn snippet_marks_stemmed_and_compound_matches() {
+        let m = Matcher {
+            stems: ["attest".to_string()].into(),
+            compounds: vec!["attest".into()],
+            prefixes: vec![],
+        };
+        let s = snippet("Læger udfylder færre lægeattester og en attest.", &m);
+        assert_eq!(s, "Læger udfylder færre [lægeattester] og en [attest].");
+    }
+}

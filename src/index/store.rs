@@ -1,0 +1,373 @@
+//! Opening, creating and writing the index. One writer at a time (tantivy's lock file);
+//! readers see the last commit and are never blocked by a writer.
+
+use super::schema::{self, Fields, SCHEMA_VERSION};
+use super::versions::{self, Signature};
+use super::{analyzer, FigureRow, IndexedDocument};
+use crate::error::{Error, Result};
+use crate::extract::Document;
+use crate::text::DocumentText;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use tantivy::collector::DocSetCollector;
+use tantivy::directory::MmapDirectory;
+use tantivy::query::TermQuery;
+use tantivy::schema::{Facet, IndexRecordOption, Value};
+use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
+
+const VERSION_FILE: &str = "referat-index.json";
+
+#[derive(Serialize, Deserialize)]
+struct VersionFile {
+    schema_version: u32,
+}
+
+/// What the `doc` record stores: the records and the version signature.
+#[derive(Serialize, Deserialize)]
+pub(super) struct StoredDoc {
+    pub document: Document,
+    pub signature: Option<Signature>,
+}
+
+/// The on-disk index.
+pub struct IndexStore {
+    pub(super) dir: PathBuf,
+    pub(super) index: Index,
+    pub(super) reader: IndexReader,
+    pub(super) fields: Fields,
+}
+
+/// The single writer of an index (holds its lock until dropped).
+pub struct IndexWriter {
+    dir: PathBuf,
+    writer: tantivy::IndexWriter,
+    fields: Fields,
+    /// sha256, version group and signature of every document, for grouping new ones.
+    known: Vec<(String, String, Option<Signature>)>,
+}
+
+pub(super) fn index_error(dir: &Path, e: impl std::fmt::Display) -> Error {
+    Error::Index {
+        path: dir.to_path_buf(),
+        cause: e.to_string(),
+    }
+}
+
+fn register_analyzers(index: &Index) {
+    index
+        .tokenizers()
+        .register(analyzer::DA, analyzer::danish());
+    index
+        .tokenizers()
+        .register(analyzer::DA_EXACT, analyzer::danish_exact());
+}
+
+fn check_version(dir: &Path) -> Result<()> {
+    let path = dir.join(VERSION_FILE);
+    let found = fs_err::read_to_string(&path)
+        .ok()
+        .and_then(|s| serde_json::from_str::<VersionFile>(&s).ok())
+        .map(|v| v.schema_version);
+    match found {
+        Some(SCHEMA_VERSION) => Ok(()),
+        Some(other) => Err(index_error(
+            dir,
+            format!(
+                "built with index schema {other}, this referat uses {SCHEMA_VERSION}: reindex \
+                 needed (remove the folder and run `referat ingest` again)"
+            ),
+        )),
+        None => Err(index_error(
+            dir,
+            format!("not a referat index (no {VERSION_FILE}): reindex needed"),
+        )),
+    }
+}
+
+impl IndexStore {
+    /// Opens the index in `dir`, creating it (and the folder) when absent.
+    pub fn open_or_create(dir: &Path) -> Result<IndexStore> {
+        if dir.join("meta.json").exists() {
+            return IndexStore::open(dir);
+        }
+        fs_err::create_dir_all(dir).map_err(|e| index_error(dir, e))?;
+        let (schema, _) = schema::build();
+        let mmap = MmapDirectory::open(dir).map_err(|e| index_error(dir, e))?;
+        Index::create(mmap, schema, tantivy::IndexSettings::default())
+            .map_err(|e| index_error(dir, e))?;
+        let version = serde_json::to_string(&VersionFile {
+            schema_version: SCHEMA_VERSION,
+        })
+        .map_err(|e| index_error(dir, e))?;
+        fs_err::write(dir.join(VERSION_FILE), version).map_err(|e| index_error(dir, e))?;
+        IndexStore::open(dir)
+    }
+
+    /// Opens an existing index (for searching); a clear error when there is none.
+    pub fn open(dir: &Path) -> Result<IndexStore> {
+        if !dir.join("meta.json").exists() {
+            return Err(index_error(
+                dir,
+                "no index here: run `referat ingest` first (or give --index DIR)",
+            ));
+        }
+        check_version(dir)?;
+        let index = Index::open_in_dir(dir).map_err(|e| index_error(dir, e))?;
+        register_analyzers(&index);
+        let (_, fields) = schema::build();
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e| index_error(dir, e))?;
+        Ok(IndexStore {
+            dir: dir.to_path_buf(),
+            index,
+            reader,
+            fields,
+        })
+    }
+
+    /// Takes the index's single writer; refused while another process holds it.
+    pub fn writer(&self) -> Result<IndexWriter> {
+        let writer = self
+            .index
+            .writer::<TantivyDocument>(96_000_000)
+            .map_err(|e| match e {
+                tantivy::TantivyError::LockFailure(..) => index_error(
+                    &self.dir,
+                    "another referat ingest is writing this index (its writer lock is held); \
+                     try again when it has finished",
+                ),
+                other => index_error(&self.dir, other),
+            })?;
+        let known = self
+            .stored_docs()?
+            .into_iter()
+            .map(|(group, d)| (d.document.sha256, group, d.signature))
+            .collect();
+        Ok(IndexWriter {
+            dir: self.dir.clone(),
+            writer,
+            fields: self.fields,
+            known,
+        })
+    }
+
+    /// All records of one kind (`page`, `figure`, `doc`) as stored documents.
+    pub(super) fn all_of(&self, rec: &str) -> Result<Vec<TantivyDocument>> {
+        self.reader
+            .reload()
+            .map_err(|e| index_error(&self.dir, e))?;
+        let searcher = self.reader.searcher();
+        let query = TermQuery::new(
+            Term::from_field_text(self.fields.rec, rec),
+            IndexRecordOption::Basic,
+        );
+        let found = searcher
+            .search(&query, &DocSetCollector)
+            .map_err(|e| index_error(&self.dir, e))?;
+        let mut addresses: Vec<_> = found.into_iter().collect();
+        addresses.sort();
+        addresses
+            .into_iter()
+            .map(|a| searcher.doc(a).map_err(|e| index_error(&self.dir, e)))
+            .collect()
+    }
+
+    /// Every document's version group and stored records, sorted by source.
+    pub(super) fn stored_docs(&self) -> Result<Vec<(String, StoredDoc)>> {
+        let mut out = Vec::new();
+        for d in self.all_of("doc")? {
+            let json = text_of(&d, self.fields.json);
+            let group = text_of(&d, self.fields.group);
+            let stored: StoredDoc = serde_json::from_str(&json)
+                .map_err(|e| index_error(&self.dir, format!("corrupt document record: {e}")))?;
+            out.push((group, stored));
+        }
+        out.sort_by(|a, b| a.1.document.source.cmp(&b.1.document.source));
+        Ok(out)
+    }
+
+    /// Every document in the index, sorted by source.
+    pub fn documents(&self) -> Result<Vec<IndexedDocument>> {
+        Ok(self
+            .stored_docs()?
+            .into_iter()
+            .map(|(_, s)| IndexedDocument {
+                sha256: s.document.sha256,
+                source: s.document.source,
+                pages: s.document.pages,
+            })
+            .collect())
+    }
+}
+
+/// The first text value of a field, or "".
+pub(super) fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> String {
+    doc.get_first(field)
+        .and_then(|v| v.as_str())
+        .unwrap_or_default()
+        .to_string()
+}
+
+impl IndexWriter {
+    /// Adds a document, replacing any earlier one with the same SHA-256.
+    pub fn add(&mut self, document: &Document, text: &DocumentText) -> Result<()> {
+        let f = self.fields;
+        let sha = &document.sha256;
+        self.remove(sha)?;
+
+        let signature = versions::signature(&text.joined());
+        let group = signature
+            .as_ref()
+            .and_then(|sig| {
+                self.known
+                    .iter()
+                    .filter_map(|(_, g, s)| s.as_ref().map(|s| (g, versions::similarity(sig, s))))
+                    .filter(|(_, sim)| *sim >= versions::SAME_REPORT)
+                    .max_by(|a, b| a.1.total_cmp(&b.1))
+                    .map(|(g, _)| g.clone())
+            })
+            .unwrap_or_else(|| sha.clone());
+
+        let kind = document.kind.as_str();
+        let date_key = document
+            .date
+            .as_deref()
+            .and_then(|d| schema::date_key(d, true));
+        let year = document
+            .date
+            .as_deref()
+            .and_then(|d| d.get(..4))
+            .map(str::to_string);
+        let doc_municipalities: BTreeSet<&str> = document
+            .trials
+            .iter()
+            .flat_map(|t| t.municipalities.iter().map(String::as_str))
+            .chain(
+                document
+                    .figures
+                    .iter()
+                    .filter_map(|x| x.municipality.as_deref()),
+            )
+            .collect();
+
+        let common = |d: &mut TantivyDocument| {
+            d.add_text(f.sha256, sha);
+            d.add_text(f.source, &document.source);
+            d.add_text(f.group, &group);
+            d.add_text(f.kind, kind);
+        };
+
+        for page in &text.pages {
+            let mut d = TantivyDocument::default();
+            d.add_text(f.rec, "page");
+            common(&mut d);
+            d.add_u64(f.page, u64::from(page.number));
+            if let Some(title) = &document.title {
+                d.add_text(f.title, title);
+            }
+            d.add_text(f.text, &page.text);
+            d.add_text(f.exact, &page.text);
+            if let Some(date) = &document.date {
+                d.add_text(f.date, date);
+            }
+            if let Some(k) = date_key {
+                d.add_u64(f.date_key, k);
+            }
+            if let Some(body) = &document.body {
+                d.add_text(f.body, schema::key(body));
+            }
+            for m in &doc_municipalities {
+                d.add_facet(f.municipality, Facet::from_path([*m]));
+                d.add_text(f.municipality_key, schema::key(m));
+            }
+            let on_page = document
+                .trials
+                .iter()
+                .filter(|t| t.pages.is_empty() || t.pages.contains(&page.number));
+            for t in on_page {
+                d.add_facet(f.trial, Facet::from_path([t.name.as_str()]));
+                d.add_text(f.trial_key, schema::key(&t.name));
+            }
+            d.add_facet(f.kind_facet, Facet::from_path([kind]));
+            if let Some(y) = &year {
+                d.add_facet(f.year, Facet::from_path([y.as_str()]));
+            }
+            self.writer
+                .add_document(d)
+                .map_err(|e| index_error(&self.dir, e))?;
+        }
+
+        for fig in &document.figures {
+            let mut d = TantivyDocument::default();
+            d.add_text(f.rec, "figure");
+            common(&mut d);
+            d.add_u64(f.page, u64::from(fig.page));
+            d.add_f64(f.value, fig.value);
+            d.add_text(f.unit, schema::key(&fig.unit));
+            if let Some(m) = &fig.municipality {
+                d.add_text(f.municipality_key, schema::key(m));
+            }
+            if let Some(t) = &fig.trial {
+                d.add_text(f.trial_key, schema::key(t));
+            }
+            let row = FigureRow {
+                source: document.source.clone(),
+                page: fig.page,
+                trial: fig.trial.clone(),
+                municipality: fig.municipality.clone(),
+                raw: fig.raw.clone(),
+                value: fig.value,
+                unit: fig.unit.clone(),
+                counted: fig.counted.clone(),
+                qualifier: fig.qualifier.clone(),
+                sentence: fig.sentence.clone(),
+            };
+            d.add_text(
+                f.json,
+                serde_json::to_string(&row).map_err(|e| index_error(&self.dir, e))?,
+            );
+            self.writer
+                .add_document(d)
+                .map_err(|e| index_error(&self.dir, e))?;
+        }
+
+        let stored = StoredDoc {
+            document: document.clone(),
+            signature: signature.clone(),
+        };
+        let mut d = TantivyDocument::default();
+        d.add_text(f.rec, "doc");
+        common(&mut d);
+        d.add_u64(f.page, u64::from(document.pages));
+        d.add_text(
+            f.json,
+            serde_json::to_string(&stored).map_err(|e| index_error(&self.dir, e))?,
+        );
+        self.writer
+            .add_document(d)
+            .map_err(|e| index_error(&self.dir, e))?;
+        self.known.push((sha.clone(), group, signature));
+        Ok(())
+    }
+
+    /// Removes the document with this SHA-256 (all its pages, figures and records).
+    pub fn remove(&mut self, sha256: &str) -> Result<()> {
+        self.writer
+            .delete_term(Term::from_field_text(self.fields.sha256, sha256));
+        self.known.retain(|(s, _, _)| s != sha256);
+        Ok(())
+    }
+
+    /// Makes everything added so far durable and visible to searches. A crash before
+    /// this leaves the index as of the previous commit.
+    pub fn commit(&mut self) -> Result<()> {
+        self.writer
+            .commit()
+            .map_err(|e| index_error(&self.dir, e))?;
+        Ok(())
+    }
+}
