@@ -22,13 +22,17 @@ fn corpus_pdfs() -> Vec<PathBuf> {
 /// `copies` distinct PDFs: the small corpus PDFs with a numbered comment appended after
 /// `%%EOF` (readers ignore it), so each has its own content hash.
 fn make_inputs(dir: &Path, copies: usize) -> Vec<PathBuf> {
+    make_tagged_inputs(dir, copies, "copy")
+}
+
+fn make_tagged_inputs(dir: &Path, copies: usize, tag: &str) -> Vec<PathBuf> {
     std::fs::create_dir_all(dir).expect("mkdir");
     let sources = corpus_pdfs();
     let mut out = Vec::new();
     for i in 0..copies {
         let src = &sources[i % sources.len()];
         let mut bytes = std::fs::read(src).expect("read");
-        bytes.extend_from_slice(format!("\n% copy {i}\n").as_bytes());
+        bytes.extend_from_slice(format!("\n% {tag} {i}\n").as_bytes());
         let path = dir.join(format!("doc-{i:03}.pdf"));
         std::fs::write(&path, bytes).expect("write");
         out.push(path);
@@ -163,15 +167,33 @@ fn killed_ingest_leaves_a_usable_index_and_the_rerun_completes() {
         .stderr(std::process::Stdio::null())
         .spawn()
         .expect("spawn");
-    std::thread::sleep(Duration::from_millis(1500));
+    // Kill it right after its first commit is visible, while it is still working.
+    let mut committed = 0;
+    for _ in 0..600 {
+        committed = IndexStore::open(&index)
+            .and_then(|s| s.documents())
+            .map(|d| d.len())
+            .unwrap_or(0);
+        if committed > 0 {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(committed > 0, "a first commit within 12 s");
+    assert!(
+        child.try_wait().expect("status").is_none(),
+        "still running when killed"
+    );
     child.kill().expect("SIGKILL"); // kill() is SIGKILL on Unix
     child.wait().expect("reaped");
 
-    // Whatever was committed opens and searches.
-    if index.join("meta.json").exists() {
-        let store = IndexStore::open(&index).expect("opens after kill");
-        let _ = store.documents().expect("readable");
-    }
+    // The index is as of its last commit: it opens, reads and searches.
+    let store = IndexStore::open(&index).expect("opens after kill");
+    let before = store.documents().expect("readable").len();
+    assert!(
+        before >= committed && before < 40,
+        "{before} documents after the kill"
+    );
     let rerun = report(dir.path(), &inputs, &index);
     assert_eq!(rerun.len(), 40);
     assert!(rerun
@@ -201,7 +223,7 @@ fn a_second_writer_is_refused_while_searches_keep_working() {
     // This test process plays the first ingest: it holds the index's writer.
     let store = IndexStore::open(&index).expect("opens");
     let writer = store.writer().expect("first writer");
-    make_inputs(&dir.path().join("more"), 4);
+    make_tagged_inputs(&dir.path().join("more"), 4, "more");
     let refused = ingest(&dir.path().join("more"), &index)
         .output()
         .expect("runs");
