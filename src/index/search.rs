@@ -98,7 +98,22 @@ fn parse(query: &str) -> Parsed {
              (use words, \"phrases\", -exclusions, OR, word*)"
         ));
     }
-    for ((negated, item), joined) in raw.into_iter().zip(ors) {
+    // `LÆ 285` is one form id, indexed also as `læ285`: search it as that.
+    let mut merged: Vec<((bool, Item), bool)> = Vec::new();
+    for (entry, joined) in raw.into_iter().zip(ors) {
+        if let (Some(((false, Item::Word(code)), _)), (false, Item::Word(number))) =
+            (merged.last_mut(), &entry)
+        {
+            let is_code =
+                (1..=3).contains(&code.chars().count()) && code.chars().all(char::is_alphabetic);
+            if is_code && !joined && number.chars().all(|c| c.is_ascii_digit()) {
+                code.push_str(number);
+                continue;
+            }
+        }
+        merged.push((entry, joined));
+    }
+    for ((negated, item), joined) in merged {
         if negated {
             parsed.excluded.push(item);
         } else if joined {
@@ -598,6 +613,10 @@ mod tests {
         );
         assert_eq!(p.required[3], vec![Item::Prefix("læge".into())]);
         assert_eq!(p.excluded, vec![Item::Word("Aalborg".into())]);
+        assert_eq!(
+            parse("LÆ 285").required,
+            vec![vec![Item::Word("LÆ285".into())]]
+        );
         assert!(p.notices.is_empty());
     }
 

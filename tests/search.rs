@@ -1,0 +1,249 @@
+//! Real Danish queries against an index of the shipped corpus, built through the whole
+//! pipeline (PDF -> text -> records -> index) once for all tests.
+
+use referat::extract::Catalog;
+use referat::index::{FigureFilter, IndexStore, SearchRequest, SearchResults};
+use referat::ingest::{ingest, IngestOptions, Silent};
+use std::path::Path;
+use std::sync::OnceLock;
+
+fn index() -> &'static IndexStore {
+    static INDEX: OnceLock<(tempfile::TempDir, IndexStore)> = OnceLock::new();
+    &INDEX
+        .get_or_init(|| {
+            let dir = tempfile::tempdir().expect("tempdir");
+            let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/pdf");
+            let options =
+                IngestOptions::new(vec![corpus], dir.path().join("index"), Catalog::builtin());
+            let report = ingest(&options, &Silent).expect("ingest");
+            assert_eq!(report.failures().count(), 0);
+            let store = IndexStore::open(&dir.path().join("index")).expect("open");
+            (dir, store)
+        })
+        .1
+}
+
+fn search(query: &str) -> SearchResults {
+    run(SearchRequest {
+        query: query.into(),
+        limit: 20,
+        ..Default::default()
+    })
+}
+
+fn run(request: SearchRequest) -> SearchResults {
+    index().search(&request).expect("search")
+}
+
+fn file(source: &str) -> &str {
+    Path::new(source)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or(source)
+}
+
+#[test]
+fn stemming_finds_inflected_forms() {
+    let r = search("lægeattest");
+    assert!(r.total > 0);
+    assert!(
+        r.hits.iter().any(|h| h.snippet.contains("[lægeattester]")),
+        "{:#?}",
+        r.hits
+    );
+}
+
+#[test]
+fn compounds_are_found_from_their_parts() {
+    let r = search("sygedagpenge");
+    assert!(
+        r.hits.iter().any(|h| h
+            .snippet
+            .to_lowercase()
+            .contains("[sygedagpengeopfølgning]")
+            || h.snippet.to_lowercase().contains("[sygedagpengesag")),
+        "{:#?}",
+        r.hits
+    );
+    let r = search("attest");
+    assert!(r.hits.iter().any(|h| h.snippet.contains("[lægeattester]")));
+}
+
+#[test]
+fn aa_is_the_same_letter_as_aa_ring() {
+    let a = search("Aalborg");
+    let b = search("Ålborg");
+    assert!(a.total > 0);
+    assert_eq!(a.total, b.total);
+}
+
+#[test]
+fn numbers_and_case_numbers_are_found_whole() {
+    let r = search("3.600.000");
+    assert!(
+        r.hits.iter().any(|h| h.snippet.contains("[3.600.000]")),
+        "{:#?}",
+        r.hits
+    );
+    let r = search("2017-064898");
+    assert_eq!(file(&r.hits[0].source), "aalborg-beu-punkt6.pdf");
+    assert_eq!(r.hits[0].page, 1);
+    let joined = search("LÆ285");
+    let spaced = search("LÆ 285");
+    assert!(joined.total > 0);
+    assert_eq!(joined.total, spaced.total);
+}
+
+#[test]
+fn phrases_exclusion_and_or() {
+    let phrase = search("\"formkrav ved lovpligtige samtaler\"");
+    let words = search("formkrav ved lovpligtige samtaler");
+    assert!(phrase.total > 0 && phrase.total <= words.total);
+
+    let all = search("mikrolån");
+    let without = search("mikrolån -Aalborg");
+    assert!(without.total < all.total);
+
+    let either = search("psykologbehandling OR mentorregler");
+    assert!(
+        either.total
+            >= search("psykologbehandling")
+                .total
+                .max(search("mentorregler").total)
+    );
+    assert!(either.total > 0);
+}
+
+#[test]
+fn unsupported_syntax_is_said_not_silently_changed() {
+    let r = search("lægeattester^2");
+    assert!(r.notice.is_some_and(|n| n.contains('^')));
+    let err = index().search(&SearchRequest {
+        query: "-mikrolån".into(),
+        limit: 5,
+        ..Default::default()
+    });
+    assert!(
+        err.is_err(),
+        "exclusions alone are an error, not everything"
+    );
+}
+
+#[test]
+fn a_report_published_twice_is_shown_once_with_its_versions() {
+    let r = search("lægeattester");
+    let sources: Vec<&str> = r.hits.iter().map(|h| file(&h.source)).collect();
+    let versions = ["status-2019-10.pdf", "beu-bilag-56.pdf"];
+    assert_eq!(
+        sources
+            .iter()
+            .filter(|s| versions.contains(s))
+            .collect::<std::collections::BTreeSet<_>>()
+            .len(),
+        1,
+        "one version shown: {sources:?}"
+    );
+    let hit = r
+        .hits
+        .iter()
+        .find(|h| versions.contains(&file(&h.source)))
+        .expect("hit");
+    let other: Vec<&str> = hit.versions.iter().map(|s| file(s)).collect();
+    assert!(
+        other.iter().any(|s| versions.contains(s)),
+        "versions listed: {other:?}"
+    );
+}
+
+#[test]
+fn hits_carry_pages_titles_kinds_and_marked_snippets() {
+    let r = search("mikrolån");
+    for h in &r.hits {
+        assert!(h.page >= 1);
+        assert!(h.snippet.contains('['), "{}", h.snippet);
+        assert!(!h.kind.is_empty());
+    }
+}
+
+#[test]
+fn filters_and_facets() {
+    let r = run(SearchRequest {
+        query: "lægeattester".into(),
+        municipality: Some("Rebild".into()),
+        limit: 20,
+        facets: true,
+        ..Default::default()
+    });
+    assert!(r.total > 0);
+    let facets = r.facets.expect("facets");
+    assert!(facets.municipality.iter().any(|(m, _)| m == "Rebild"));
+    let kinds: u64 = facets.kind.iter().map(|(_, n)| n).sum();
+    assert_eq!(kinds as usize, r.total, "every page has one kind");
+
+    let minutes = run(SearchRequest {
+        query: "frikommuneforsøg".into(),
+        kind: Some("minutes".into()),
+        limit: 50,
+        ..Default::default()
+    });
+    assert!(minutes.total > 0);
+    assert!(minutes.hits.iter().all(|h| h.kind == "minutes"));
+
+    let dated = run(SearchRequest {
+        query: "lægeattester".into(),
+        from: Some("2019".into()),
+        to: Some("2019-12".into()),
+        limit: 50,
+        ..Default::default()
+    });
+    assert!(dated.total > 0);
+    assert!(dated
+        .hits
+        .iter()
+        .all(|h| h.date.as_deref().is_some_and(|d| d.starts_with("2019"))));
+    let none = run(SearchRequest {
+        query: "lægeattester".into(),
+        from: Some("2030".into()),
+        limit: 5,
+        ..Default::default()
+    });
+    assert_eq!(none.total, 0);
+}
+
+#[test]
+fn figures_filter_by_unit_and_value_and_count_versions_once() {
+    let big = index()
+        .figures(&FigureFilter {
+            unit: Some("DKK".into()),
+            min: Some(1_000_000.0),
+            ..Default::default()
+        })
+        .expect("figures");
+    let saved: Vec<_> = big.iter().filter(|f| f.value == 3_600_000.0).collect();
+    assert_eq!(saved.len(), 1, "one version counted: {saved:#?}");
+    assert!(big
+        .iter()
+        .all(|f| f.value >= 1_000_000.0 && f.unit == "DKK"));
+    let all = index()
+        .figures(&FigureFilter {
+            unit: Some("DKK".into()),
+            min: Some(1_000_000.0),
+            all_versions: true,
+            ..Default::default()
+        })
+        .expect("figures");
+    assert!(all.iter().filter(|f| f.value == 3_600_000.0).count() >= 2);
+}
+
+#[test]
+fn trials_matrix_names_documents() {
+    let rows = index().trials().expect("trials");
+    let row = rows
+        .iter()
+        .find(|r| r.trial == "Mikrolån" && r.municipality == "Aalborg")
+        .expect("Mikrolån x Aalborg");
+    assert!(row
+        .documents
+        .iter()
+        .any(|d| d.ends_with("aalborg-beu-punkt6.pdf")));
+}
