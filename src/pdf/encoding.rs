@@ -314,7 +314,7 @@ mod tests {
         assert_eq!(glyph_name_to_unicode("uni00E6").as_deref(), Some("æ"));
         assert_eq!(glyph_name_to_unicode("uni00660069").as_deref(), Some("fi"));
         assert_eq!(glyph_name_to_unicode("u1F600").as_deref(), Some("😀"));
-        assert_eq!(glyph_name_to_unicode("f_f_i").as_deref(), Some("ffi"));
+        assert_eq!(glyph_name_to_unicode("T_h").as_deref(), Some("Th"));
         assert_eq!(glyph_name_to_unicode("a.sc").as_deref(), Some("a"));
         assert_eq!(glyph_name_to_unicode("g123"), None);
         assert_eq!(glyph_name_to_unicode("onehalf").as_deref(), Some("½"));

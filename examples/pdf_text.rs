@@ -1,0 +1,37 @@
+//! Dev tool for the pdf/text stages: `cargo run --example pdf_text -- OUTDIR FILE...`
+//! writes OUTDIR/<base>.txt (pages joined by form feeds) and prints one JSON line per file
+//! (status, error kind, pages, milliseconds) on stdout.
+
+use std::io::Write;
+use std::path::Path;
+use std::time::Instant;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some((out, files)) = args.split_first() else {
+        return;
+    };
+    let limits = referat::pdf::Limits::default();
+    let stdout = std::io::stdout();
+    let mut lock = stdout.lock();
+    for f in files {
+        let t = Instant::now();
+        let r = referat::text::extract_file(Path::new(f), &limits);
+        let ms = t.elapsed().as_millis();
+        let base = Path::new(f)
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let line = match r {
+            Ok(doc) => {
+                let _ = std::fs::write(Path::new(out).join(format!("{base}.txt")), doc.joined());
+                serde_json::json!({"file": f, "ok": true, "pages": doc.pages.len(), "ms": ms,
+                    "no_text": doc.pages_without_text()})
+            }
+            Err(e) => {
+                serde_json::json!({"file": f, "ok": false, "kind": e.kind(), "error": e.to_string(), "ms": ms})
+            }
+        };
+        let _ = writeln!(lock, "{line}");
+    }
+}
