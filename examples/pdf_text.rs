@@ -7,6 +7,23 @@ use std::path::Path;
 use std::time::Instant;
 
 fn main() {
+    if let Ok(spec) = std::env::var("PDF_DUMP") {
+        let (file, page) = spec.rsplit_once(':').unwrap_or((&spec, "1"));
+        let bytes = std::fs::read(file).unwrap_or_default();
+        let limits = referat::pdf::Limits::default();
+        if let Ok(mut doc) = referat::pdf::load(&bytes, file, &limits) {
+            if let Ok(p) = doc.page(page.parse::<usize>().unwrap_or(1).saturating_sub(1)) {
+                for g in &p.glyphs {
+                    println!(
+                        "{:?} x0={:.1} x1={:.1} y={:.1} s={:.1} f={} dir={} seq={}",
+                        g.text, g.x0, g.x1, g.y, g.size, g.font, g.dir, g.seq
+                    );
+                }
+                println!("{:?}", p.fonts);
+            }
+        }
+        return;
+    }
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some((out, files)) = args.split_first() else {
         return;
@@ -35,3 +52,7 @@ fn main() {
         let _ = writeln!(lock, "{line}");
     }
 }
+
+/// Prints the glyphs of one page (debugging): `PDF_DUMP=FILE:PAGE`.
+#[allow(dead_code)]
+fn dump() {}

@@ -31,6 +31,20 @@ impl Vocabulary {
         }
     }
 
+    /// Adds the words of a layout line, leaving out what may be a fragment of a
+    /// hyphenated word: the first word, and a last word ending in a hyphen.
+    pub fn add_line(&mut self, text: &str) {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let mut inner = words.get(1..).unwrap_or_default();
+        if inner
+            .last()
+            .is_some_and(|w| w.ends_with(['-', '\u{AD}', '\u{2010}']))
+        {
+            inner = inner.get(..inner.len() - 1).unwrap_or_default();
+        }
+        self.add_text(&inner.join(" "));
+    }
+
     fn has(&self, w: &str) -> bool {
         self.words.contains(&w.to_lowercase())
     }

@@ -205,7 +205,12 @@ fn build_line(glyphs: &[Glyph], dir: u8, y: f32, mut idx: Vec<usize>) -> Option<
             let gap = gaps.get(k - 1).copied().unwrap_or(0.0);
             let s = size.max(g.size * 0.5);
             let base = local_base(&gaps, k - 1, s);
-            let wb = space_before.get(k).copied().unwrap_or(false) || gap > base + 0.13 * s;
+            let spaced = space_before.get(k).copied().unwrap_or(false);
+            // A line-end hyphen sits a little apart in justified text: keep it on its word.
+            let end_hyphen = k + 1 == vis.len()
+                && matches!(g.text.as_str(), "-" | "\u{AD}" | "\u{2010}")
+                && gap < 0.35 * s;
+            let wb = spaced || (gap > base + 0.13 * s && !end_hyphen);
             (wb, gap > 1.6 * s)
         };
         if word_break {

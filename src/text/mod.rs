@@ -157,7 +157,7 @@ pub fn assemble(pages: &[crate::pdf::Page]) -> Vec<PageText> {
     let flags = furniture::detect(&input);
     let mut vocab = hyphen::Vocabulary::default();
     for l in lines.iter().flatten() {
-        vocab.add_text(&l.plain());
+        vocab.add_line(&l.plain());
     }
     let mut out = Vec::new();
     for ((page, lines), flags) in pages.iter().zip(&lines).zip(&flags) {
