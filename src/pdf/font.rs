@@ -186,11 +186,13 @@ impl Font {
                             .ok()
                             .and_then(|c| font.simple.get_mut(c))
                         {
-                            *slot = encoding::glyph_name_to_unicode(&glyph).or_else(|| {
-                                // Unknown names (g12, cid34): keep what the base encoding says
-                                // only for fonts where codes follow ASCII.
-                                slot.take().filter(|_| !is_type3)
-                            });
+                            *slot = encoding::glyph_name_to_unicode(&glyph)
+                                .or_else(|| numeric_glyph_name(&glyph))
+                                .or_else(|| {
+                                    // Unknown names (g12, cid34): keep what the base encoding says
+                                    // only for fonts where codes follow ASCII.
+                                    slot.take().filter(|_| !is_type3)
+                                });
                         }
                         code += 1;
                     }
@@ -213,6 +215,15 @@ impl Font {
                 }
             }
             font.width_scale = if is_type3 { font.width_scale } else { 0.001 };
+            if is_type3 {
+                // Type3 glyph space is arbitrary: take the em from the mean advance
+                // (about half an em), not from the FontMatrix alone.
+                let ws: Vec<f32> = font.widths.values().copied().filter(|w| *w > 0.0).collect();
+                if !ws.is_empty() {
+                    let mean = ws.iter().sum::<f32>() / ws.len() as f32;
+                    font.vscale = (mean * font.width_scale * 2.0).clamp(0.05, 50.0);
+                }
+            }
             font.default_width = missing.unwrap_or(0.0) * font.width_scale;
         } else {
             // Non-embedded base-14 font: approximate metrics by character.
@@ -297,6 +308,21 @@ impl Font {
             });
         }
     }
+}
+
+/// Names like `a65`, `c97`, `g104` that carry a character code (TeX bitmap fonts):
+/// decimal codes 32..=255 read as Latin-1, as poppler does.
+fn numeric_glyph_name(name: &str) -> Option<String> {
+    let digits = name.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    let prefix_len = name.len() - digits.len();
+    if !(1..=2).contains(&prefix_len) || !(2..=3).contains(&digits.len()) {
+        return None;
+    }
+    let v: u32 = digits.parse().ok()?;
+    if !(32..=255).contains(&v) || (127..160).contains(&v) {
+        return None;
+    }
+    char::from_u32(v).map(String::from)
 }
 
 fn parse_w(ctx: &Ctx, w: &[Object]) -> HashMap<u32, f32> {

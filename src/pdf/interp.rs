@@ -172,16 +172,12 @@ impl<'a, 'c> Interp<'a, 'c> {
             if self.ops > self.max_ops {
                 return Err(Stop::Ops);
             }
-            if self.ops % 512 == 0 && Instant::now() > self.deadline {
+            if self.ops.is_multiple_of(512) && Instant::now() > self.deadline {
                 return Err(Stop::Deadline);
             }
             let artifact = artifact_depth.iter().any(|a| *a);
             match op.as_slice() {
-                b"q" => {
-                    if saved.len() < 256 {
-                        saved.push(gs.clone());
-                    }
-                }
+                b"q" if saved.len() < 256 => saved.push(gs.clone()),
                 b"Q" => {
                     if let Some(s) = saved.pop() {
                         gs = s;

@@ -78,6 +78,13 @@ pub fn detect(pages: &[(f32, f32, &[Line])]) -> Vec<Vec<bool>> {
                         || (n >= 2 && counts.get(&key(&text)).copied().unwrap_or(0) >= min_repeat)
                 })
                 .collect();
+            // Repetition alone never empties a page: one-line pages ("Potato 12") keep
+            // their line unless it is a page number or an artifact.
+            if flags.iter().all(|f| *f) {
+                for (f, l) in flags.iter_mut().zip(lines.iter()) {
+                    *f = l.artifact || is_page_number(&l.plain());
+                }
+            }
             stamps(*h, *w, lines, &mut flags);
             flags
         })

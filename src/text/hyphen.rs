@@ -83,9 +83,8 @@ pub fn join(a: &str, b: &str, vocab: &Vocabulary) -> String {
                 || prefix.chars().any(|c| c.is_ascii_digit());
             let compound = format!("{prefix}-{suffix}");
             let joined = format!("{prefix}{suffix}");
-            let join = !acronym
-                && !vocab.has(&compound)
-                && (vocab.has(&joined) || !(vocab.has(&prefix) && vocab.has(&suffix)));
+            let both_words = vocab.has(&prefix) && vocab.has(&suffix);
+            let join = !acronym && !vocab.has(&compound) && (vocab.has(&joined) || !both_words);
             if join {
                 return format!("{stem}{b}");
             }

@@ -16,6 +16,7 @@ pub struct Word {
     /// Font index of its first glyph.
     pub font: u16,
     /// Font size.
+    #[allow(dead_code)]
     pub size: f32,
 }
 
