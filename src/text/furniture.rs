@@ -23,7 +23,7 @@ fn key(text: &str) -> String {
 pub fn is_page_number(text: &str) -> bool {
     let t = text.trim().to_lowercase();
     let t = t.trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
-    if !t.is_empty() && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit()) {
+    if !t.is_empty() && t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit()) {
         return true;
     }
     let words: Vec<&str> = t.split_whitespace().collect();
