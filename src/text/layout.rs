@@ -150,7 +150,7 @@ fn build_line(glyphs: &[Glyph], dir: u8, y: f32, mut idx: Vec<usize>) -> Option<
     idx.sort_by(|&a, &b| {
         let (ga, gb) = (glyphs.get(a), glyphs.get(b));
         match (ga, gb) {
-            (Some(ga), Some(gb)) => ga.x0.total_cmp(&gb.x0).then(a.cmp(&b)),
+            (Some(ga), Some(gb)) => (ga.x0 + ga.x1).total_cmp(&(gb.x0 + gb.x1)).then(a.cmp(&b)),
             _ => a.cmp(&b),
         }
     });
