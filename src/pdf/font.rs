@@ -43,6 +43,8 @@ pub struct Font {
     widths: HashMap<u32, f32>,
     default_width: f32,
     width_scale: f32,
+    /// CID -> Unicode from the embedded TrueType `cmap` (Identity CIDToGIDMap or a map).
+    gid_unicode: HashMap<u32, char>,
 }
 
 fn strip_subset(name: &str) -> &str {
@@ -69,6 +71,7 @@ impl Font {
             widths: HashMap::new(),
             default_width: 0.5,
             width_scale: 0.001,
+            gid_unicode: HashMap::new(),
         };
         f.simple = (0..=255u8)
             .map(|c| encoding::base_decode(BaseEncoding::WinAnsi, c))
@@ -117,6 +120,9 @@ impl Font {
                     font.widths = parse_w(ctx, w);
                 }
                 font.read_descriptor(ctx, desc);
+                if font.to_unicode.is_none() && !font.ucs2 {
+                    font.gid_unicode = embedded_cmap(ctx, desc);
+                }
             }
             return font;
         }
@@ -289,7 +295,7 @@ impl Font {
                     if self.ucs2 {
                         char::from_u32(code).map(String::from)
                     } else {
-                        None
+                        self.gid_unicode.get(&code).map(|c| c.to_string())
                     }
                 } else {
                     self.simple.get(code as usize).cloned().flatten()
@@ -323,6 +329,38 @@ fn numeric_glyph_name(name: &str) -> Option<String> {
         return None;
     }
     char::from_u32(v).map(String::from)
+}
+
+/// CID -> Unicode for an embedded TrueType CIDFont without ToUnicode.
+fn embedded_cmap(ctx: &Ctx, desc: &Dictionary) -> HashMap<u32, char> {
+    let mut out = HashMap::new();
+    let Some(data) = obj::dict(ctx, desc.get(b"FontDescriptor").ok())
+        .and_then(|fd| obj::stream_bytes(ctx, fd.get(b"FontFile2").ok()))
+    else {
+        return out;
+    };
+    let g2u = super::truetype::glyph_to_unicode(&data);
+    if g2u.is_empty() {
+        return out;
+    }
+    match obj::stream_bytes(ctx, desc.get(b"CIDToGIDMap").ok()) {
+        Some(map) => {
+            for (cid, pair) in map.chunks(2).enumerate() {
+                if let [a, b] = pair {
+                    let gid = u16::from_be_bytes([*a, *b]);
+                    if let Some(c) = g2u.get(&gid) {
+                        out.insert(cid as u32, *c);
+                    }
+                }
+            }
+        }
+        None => {
+            for (gid, c) in g2u {
+                out.insert(u32::from(gid), c);
+            }
+        }
+    }
+    out
 }
 
 fn parse_w(ctx: &Ctx, w: &[Object]) -> HashMap<u32, f32> {

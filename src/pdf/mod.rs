@@ -8,6 +8,7 @@ mod font;
 mod interp;
 mod lexer;
 mod obj;
+mod truetype;
 
 pub use encoding::{is_private_use, map_symbol_pua};
 

@@ -10,11 +10,12 @@ use std::collections::HashMap;
 /// Share of the page height that counts as the top or bottom band.
 const BAND: f32 = 0.12;
 
-/// Digit-masked, case- and space-folded key of a line.
+/// Key of a line: digits dropped (page numbers may sit on the line or not, as OCR
+/// sees them), case and spaces folded.
 fn key(text: &str) -> String {
     text.chars()
         .filter(|c| !c.is_whitespace())
-        .map(|c| if c.is_ascii_digit() { '#' } else { c })
+        .filter(|c| !c.is_ascii_digit())
         .flat_map(char::to_lowercase)
         .collect()
 }
