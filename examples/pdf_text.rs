@@ -42,6 +42,17 @@ fn main() {
         let line = match r {
             Ok(doc) => {
                 let _ = std::fs::write(Path::new(out).join(format!("{base}.txt")), doc.joined());
+                // The same with each page's furniture put back (to compare with tools
+                // that keep headers and footers).
+                let full: Vec<String> = doc
+                    .pages
+                    .iter()
+                    .map(|p| format!("{}\n{}", p.furniture.join("\n"), p.text))
+                    .collect();
+                let _ = std::fs::write(
+                    Path::new(out).join(format!("{base}.full")),
+                    full.join("\u{c}"),
+                );
                 serde_json::json!({"file": f, "ok": true, "pages": doc.pages.len(), "ms": ms,
                     "no_text": doc.pages_without_text()})
             }

@@ -146,11 +146,21 @@ fn median(v: &mut [f32]) -> Option<f32> {
     v.get(v.len() / 2).copied()
 }
 
+/// Where a glyph sits on its line: visible glyphs by their centre, spaces by their start
+/// (a space begins where its word ends, whatever width a substitute font gives it).
+fn sort_key(g: &Glyph) -> f32 {
+    if g.space {
+        g.x0
+    } else {
+        (g.x0 + g.x1) * 0.5
+    }
+}
+
 fn build_line(glyphs: &[Glyph], dir: u8, y: f32, mut idx: Vec<usize>) -> Option<Line> {
     idx.sort_by(|&a, &b| {
         let (ga, gb) = (glyphs.get(a), glyphs.get(b));
         match (ga, gb) {
-            (Some(ga), Some(gb)) => (ga.x0 + ga.x1).total_cmp(&(gb.x0 + gb.x1)).then(a.cmp(&b)),
+            (Some(ga), Some(gb)) => sort_key(ga).total_cmp(&sort_key(gb)).then(a.cmp(&b)),
             _ => a.cmp(&b),
         }
     });
