@@ -148,7 +148,7 @@ pub fn blocks(lines: &[&Line], fonts: &[FontInfo], page_width: f32) -> Vec<Block
                     || (p.size - line.size).abs() > 0.12 * s
                     || item.label
                     || (p_bold && !l_bold)
-                    || (p.x1 < right - 4.0 * s && starts_upper)
+                    || (starts_upper && p.x1 + first_word_width(line) + 0.6 * s < right)
             }
         };
         if new_para && !cur.is_empty() {
@@ -165,6 +165,12 @@ pub fn blocks(lines: &[&Line], fonts: &[FontInfo], page_width: f32) -> Vec<Block
     out
 }
 
+/// Width of a line's first word: if it would have fitted at the end of the line
+/// before, that line was ended on purpose (a paragraph end), not wrapped.
+fn first_word_width(line: &Line) -> f32 {
+    line.words().next().map(|w| w.x1 - w.x0).unwrap_or(0.0)
+}
+
 fn line_item(line: &Line, fonts: &[FontInfo]) -> Item {
     let words: Vec<&Word> = line.words().collect();
     if let [first, second, ..] = words.as_slice() {
@@ -175,7 +181,9 @@ fn line_item(line: &Line, fonts: &[FontInfo]) -> Item {
                 line: 0,
             };
         }
-        if is_number_label(&first.text) {
+        // "1.<tab>item" is a list label; "31. december" running on from the line before
+        // is not: require more than an ordinary word space after the number.
+        if is_number_label(&first.text) && second.x0 - first.x1 > 0.4 * line.size {
             return Item {
                 text: words_text(words.iter().copied()),
                 label: true,

@@ -64,7 +64,7 @@ pub fn join(a: &str, b: &str, vocab: &Vocabulary) -> String {
         return format!("{a}{b}");
     }
     let hyph = a.strip_suffix('-').or_else(|| a.strip_suffix('\u{2010}'));
-    if let Some(stem) = hyph {
+    if let Some(stem) = hyph.filter(|st| !st.ends_with(char::is_whitespace) && !st.is_empty()) {
         let prefix: String = stem
             .chars()
             .rev()
@@ -126,6 +126,10 @@ mod tests {
         assert_eq!(join("JAF-", "forløb", &v), "JAF-forløb");
         assert_eq!(join("2-", "4 uger", &v), "2-4 uger");
         assert_eq!(join("KKR-", "formandskab", &vocab("")), "KKR-formandskab");
+        assert_eq!(
+            join("ressourceforløb -", "Vesthimmerland", &v),
+            "ressourceforløb - Vesthimmerland"
+        );
         assert_eq!(join("Frederikshavn/", "Læsø", &v), "Frederikshavn/Læsø");
         let v2 = vocab("sygedagpenge og sygedagpenge-forløb");
         assert_eq!(join("sygedagpenge-", "forløb", &v2), "sygedagpenge-forløb");
