@@ -9,6 +9,7 @@
 //! left out of `text` but kept in `furniture`. Text is NFC.
 
 mod blocks;
+mod columns;
 mod furniture;
 mod hyphen;
 mod layout;
@@ -175,7 +176,9 @@ pub fn assemble(pages: &[crate::pdf::Page]) -> Vec<PageText> {
             .collect();
         let mut text = String::new();
         let mut last_row = false;
-        for b in blocks::blocks(&body, &page.fonts, page.width) {
+        let ordered = columns::reorder(body, page.width);
+        let ordered: Vec<&layout::Line> = ordered.iter().collect();
+        for b in blocks::blocks(&ordered, &page.fonts, page.width) {
             let (s, row) = match b {
                 blocks::Block::Para(ls) => {
                     let mut acc = String::new();
