@@ -76,7 +76,6 @@ pub fn clean(t: &str) -> String {
 struct Item {
     text: String,
     label: bool,
-    line: usize,
 }
 
 /// Builds blocks from the lines of one page (already without furniture).
@@ -111,6 +110,9 @@ pub fn blocks(lines: &[&Line], fonts: &[FontInfo], page_width: f32) -> Vec<Block
 
     let mut cur: Vec<String> = Vec::new();
     let mut prev: Option<&Line> = None;
+    // Left edge of the current list item's label: its continuation lines never start
+    // left of it.
+    let mut list_x0: Option<f32> = None;
     let mut i = 0;
     while let Some(line) = lines.get(i) {
         // Tables: a line with several cells that is not just "label  text".
@@ -147,6 +149,7 @@ pub fn blocks(lines: &[&Line], fonts: &[FontInfo], page_width: f32) -> Vec<Block
                     || gap > pitch * s * 1.3
                     || (p.size - line.size).abs() > 0.12 * s
                     || item.label
+                    || list_x0.is_some_and(|x| line.x0 < x - 0.5 * s)
                     || (p_bold && !l_bold)
                     || (starts_upper && p.x1 + first_word_width(line) + 0.6 * s < right)
             }
@@ -154,7 +157,9 @@ pub fn blocks(lines: &[&Line], fonts: &[FontInfo], page_width: f32) -> Vec<Block
         if new_para && !cur.is_empty() {
             out.push(Block::Para(std::mem::take(&mut cur)));
         }
-        let _ = item.line;
+        if new_para {
+            list_x0 = item.label.then_some(line.x0);
+        }
         cur.push(item.text);
         prev = Some(line);
         i += 1;
@@ -178,7 +183,6 @@ fn line_item(line: &Line, fonts: &[FontInfo]) -> Item {
             return Item {
                 text: format!("- {}", words_text(words.iter().skip(1).copied())),
                 label: true,
-                line: 0,
             };
         }
         // "1.<tab>item" is a list label; "31. december" running on from the line before
@@ -187,7 +191,6 @@ fn line_item(line: &Line, fonts: &[FontInfo]) -> Item {
             return Item {
                 text: words_text(words.iter().copied()),
                 label: true,
-                line: 0,
             };
         }
     }
@@ -208,7 +211,6 @@ fn line_item(line: &Line, fonts: &[FontInfo]) -> Item {
                 return Item {
                     text: format!("- {text}"),
                     label: true,
-                    line: 0,
                 };
             }
         }
@@ -216,7 +218,6 @@ fn line_item(line: &Line, fonts: &[FontInfo]) -> Item {
     Item {
         text: words_text(words.iter().copied()),
         label: false,
-        line: 0,
     }
 }
 
