@@ -8,6 +8,29 @@ use super::encoding::{self, BaseEncoding};
 use super::obj::{self, Ctx};
 use lopdf::{Dictionary, Object};
 use std::collections::HashMap;
+use std::sync::LazyLock;
+
+macro_rules! collection {
+    ($name:ident, $file:literal) => {
+        static $name: LazyLock<CMap> =
+            LazyLock::new(|| CMap::parse(include_bytes!(concat!("../../data/pdf/", $file))));
+    };
+}
+collection!(JAPAN1, "Adobe-Japan1-UCS2");
+collection!(GB1, "Adobe-GB1-UCS2");
+collection!(CNS1, "Adobe-CNS1-UCS2");
+collection!(KOREA1, "Adobe-Korea1-UCS2");
+
+/// Adobe's CID -> Unicode map for a character collection (by /Ordering).
+fn collection_map(ordering: &str) -> Option<&'static CMap> {
+    match ordering {
+        "Japan1" => Some(&JAPAN1),
+        "GB1" => Some(&GB1),
+        "CNS1" => Some(&CNS1),
+        "Korea1" => Some(&KOREA1),
+        _ => None,
+    }
+}
 
 /// One decoded character code.
 #[derive(Debug, Clone)]
@@ -33,6 +56,8 @@ pub struct Font {
     pub bold: bool,
     /// Symbol or dingbat font (its PUA codes map through those tables).
     pub dingbats: bool,
+    /// Vertical writing (Identity-V and other `-V` CMaps): glyphs advance downwards.
+    pub vertical: bool,
     /// Vertical scale for Type3 fonts (1 for others).
     pub vscale: f32,
     cid: bool,
@@ -45,6 +70,8 @@ pub struct Font {
     width_scale: f32,
     /// CID -> Unicode from the embedded TrueType `cmap` (Identity CIDToGIDMap or a map).
     gid_unicode: HashMap<u32, char>,
+    /// CID -> Unicode of the font's Adobe character collection (Identity encodings).
+    collection: Option<&'static CMap>,
 }
 
 fn strip_subset(name: &str) -> &str {
@@ -62,6 +89,7 @@ impl Font {
             mono: false,
             bold: false,
             dingbats: false,
+            vertical: false,
             vscale: 1.0,
             cid: false,
             ucs2: false,
@@ -72,6 +100,7 @@ impl Font {
             default_width: 0.5,
             width_scale: 0.001,
             gid_unicode: HashMap::new(),
+            collection: None,
         };
         f.simple = (0..=255u8)
             .map(|c| encoding::base_decode(BaseEncoding::WinAnsi, c))
@@ -100,10 +129,13 @@ impl Font {
             font.cid = true;
             font.simple.clear();
             let enc = dict.get(b"Encoding").ok();
+            let identity = obj::name(ctx, enc).is_some_and(|n| n.starts_with("Identity"));
             if let Some(n) = obj::name(ctx, enc) {
+                font.vertical = n.ends_with("-V");
                 font.ucs2 = n.starts_with("Uni") && (n.contains("UCS2") || n.contains("UTF16"));
             } else if let Some(b) = obj::stream_bytes(ctx, enc) {
                 let c = CMap::parse(&b);
+                font.vertical = b.windows(8).any(|w| w == b"/WMode 1");
                 if !c.codespace.is_empty() {
                     font.codespace = Some(c);
                 }
@@ -122,6 +154,11 @@ impl Font {
                 font.read_descriptor(ctx, desc);
                 if font.to_unicode.is_none() && !font.ucs2 {
                     font.gid_unicode = embedded_cmap(ctx, desc);
+                    if font.gid_unicode.is_empty() && identity {
+                        font.collection = obj::dict(ctx, desc.get(b"CIDSystemInfo").ok())
+                            .and_then(|csi| obj::string(ctx, csi.get(b"Ordering").ok()))
+                            .and_then(|o| collection_map(&o));
+                    }
                 }
             }
             return font;
@@ -295,7 +332,10 @@ impl Font {
                     if self.ucs2 {
                         char::from_u32(code).map(String::from)
                     } else {
-                        self.gid_unicode.get(&code).map(|c| c.to_string())
+                        self.gid_unicode
+                            .get(&code)
+                            .map(|c| c.to_string())
+                            .or_else(|| self.collection.and_then(|m| m.lookup(2, code)))
                     }
                 } else {
                     self.simple.get(code as usize).cloned().flatten()

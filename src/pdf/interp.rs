@@ -343,9 +343,14 @@ impl<'a, 'c> Interp<'a, 'c> {
             let hlen = (a * a + b * b).sqrt();
             let vsize = (c * c + d * d).sqrt();
             if self.glyphs.len() < self.max_glyphs && hlen.is_finite() && vsize.is_finite() {
-                let dir = direction(a, b);
+                // Vertical writing: the column runs a quarter turn clockwise from the
+                // glyphs' own baseline; each glyph takes one em along it.
+                let (dir, width) = if font.vertical {
+                    ((direction(a, b) + 3) % 4, vsize)
+                } else {
+                    (direction(a, b), w0 * hlen)
+                };
                 let (x, y) = to_frame(dir, e, f);
-                let width = w0 * hlen;
                 let mut text = code.text.clone();
                 if text.is_empty() {
                     self.undecodable += 1;
@@ -371,8 +376,14 @@ impl<'a, 'c> Interp<'a, 'c> {
                 });
                 self.seq = self.seq.wrapping_add(1);
             }
-            let tx = (w0 * gs.size + gs.tc + if is_space { gs.tw } else { 0.0 }) * gs.th;
-            *tm = Matrix::translate(tx, 0.0).mul(tm);
+            let tw = if is_space { gs.tw } else { 0.0 };
+            if font.vertical {
+                let ty = -gs.size + gs.tc + tw;
+                *tm = Matrix::translate(0.0, ty).mul(tm);
+            } else {
+                let tx = (w0 * gs.size + gs.tc + tw) * gs.th;
+                *tm = Matrix::translate(tx, 0.0).mul(tm);
+            }
         }
         self.codes = codes;
         Ok(())

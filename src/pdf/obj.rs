@@ -39,6 +39,15 @@ pub fn number(ctx: &Ctx, o: Option<&Object>) -> Option<f32> {
     }
 }
 
+/// A string's bytes read as Latin-1 text (or a name's text).
+pub fn string(ctx: &Ctx, o: Option<&Object>) -> Option<String> {
+    match deref(ctx, o?)? {
+        Object::String(s, _) => Some(s.iter().map(|b| char::from(*b)).collect()),
+        Object::Name(n) => Some(String::from_utf8_lossy(n).into_owned()),
+        _ => None,
+    }
+}
+
 /// An array.
 pub fn array<'a>(ctx: &Ctx<'a>, o: Option<&'a Object>) -> Option<&'a Vec<Object>> {
     match deref(ctx, o?)? {
