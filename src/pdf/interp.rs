@@ -112,6 +112,8 @@ pub struct Interp<'a, 'c> {
     deadline: Instant,
     seq: u32,
     codes: Vec<Code>,
+    /// Open marked-content spans: their /ActualText and whether it was emitted.
+    actual: Vec<Option<(String, bool)>>,
 }
 
 impl<'a, 'c> Interp<'a, 'c> {
@@ -138,6 +140,7 @@ impl<'a, 'c> Interp<'a, 'c> {
             deadline,
             seq: 0,
             codes: Vec::new(),
+            actual: Vec::new(),
         }
     }
 
@@ -264,12 +267,15 @@ impl<'a, 'c> Interp<'a, 'c> {
                 b"BMC" | b"BDC" => {
                     let is_art =
                         matches!(operands.first(), Some(Operand::Name(n)) if n == b"Artifact");
+                    let actual = operands.get(1).and_then(actual_text);
                     if artifact_depth.len() < 256 {
                         artifact_depth.push(is_art);
+                        self.actual.push(actual.map(|t| (t, false)));
                     }
                 }
                 b"EMC" => {
                     artifact_depth.pop();
+                    self.actual.pop();
                 }
                 _ => {}
             }
@@ -351,8 +357,18 @@ impl<'a, 'c> Interp<'a, 'c> {
                     (direction(a, b), w0 * hlen)
                 };
                 let (x, y) = to_frame(dir, e, f);
-                let mut text = code.text.clone();
-                if text.is_empty() {
+                // /ActualText replaces the glyphs of its span: the first glyph carries
+                // it, the others carry nothing.
+                let replaced = match self.actual.iter_mut().rev().flatten().next() {
+                    Some((t, used)) => {
+                        let t = if *used { String::new() } else { t.clone() };
+                        *used = true;
+                        Some(t)
+                    }
+                    None => None,
+                };
+                let mut text = replaced.clone().unwrap_or_else(|| code.text.clone());
+                if text.is_empty() && replaced.is_none() {
                     self.undecodable += 1;
                 }
                 if text.chars().any(|c| c.is_control() && c != '\u{AD}') {
@@ -440,6 +456,16 @@ impl<'a, 'c> Interp<'a, 'c> {
         }
         r
     }
+}
+
+/// The /ActualText of a marked-content property dictionary, decoded.
+fn actual_text(props: &Operand) -> Option<String> {
+    let Operand::Dict(entries) = props else {
+        return None;
+    };
+    let (_, v) = entries.iter().find(|(k, _)| k == b"ActualText")?;
+    let Operand::Str(bytes) = v else { return None };
+    Some(super::text_string(bytes))
 }
 
 fn num(ops: &[Operand], i: usize) -> Option<f32> {

@@ -13,7 +13,9 @@ pub enum Operand {
     Str(Vec<u8>),
     /// An array.
     Array(Vec<Operand>),
-    /// Anything else (booleans, null, dictionaries): kept only as a placeholder.
+    /// An inline dictionary (marked-content properties), keys without the slash.
+    Dict(Vec<(Vec<u8>, Operand)>),
+    /// Anything else (booleans, null): kept only as a placeholder.
     Other,
 }
 
@@ -149,8 +151,11 @@ impl<'a> Lexer<'a> {
             b'(' => Some(Operand::Str(self.literal())),
             b'<' if self.data.get(self.pos + 1) == Some(&b'<') => {
                 self.pos += 2;
-                self.skip_dict(depth);
-                Some(Operand::Other)
+                if depth >= MAX_NESTING {
+                    self.skip_dict(depth);
+                    return Some(Operand::Other);
+                }
+                Some(self.dict(depth))
             }
             b'<' => Some(Operand::Str(self.hex())),
             b'[' => {
@@ -216,6 +221,49 @@ impl<'a> Lexer<'a> {
                 None
             }
         }
+    }
+
+    fn dict(&mut self, depth: usize) -> Operand {
+        let mut entries = Vec::new();
+        loop {
+            self.skip_white();
+            match self.peek() {
+                None => break,
+                Some(b'>') => {
+                    self.pos += 1;
+                    if self.peek() == Some(b'>') {
+                        self.pos += 1;
+                    }
+                    break;
+                }
+                Some(_) => {
+                    let before = self.pos;
+                    let key = self.operand(depth + 1);
+                    let Some(Operand::Name(k)) = key else {
+                        if self.pos == before {
+                            self.pos += 1;
+                        }
+                        continue;
+                    };
+                    self.skip_white();
+                    if matches!(self.peek(), Some(b'>') | None) {
+                        continue;
+                    }
+                    if self.peek().is_some_and(|c| c.is_ascii_alphabetic()) {
+                        // true/false/null or a stray keyword.
+                        while self.peek().is_some_and(|c| !is_white(c) && !is_delim(c)) {
+                            self.pos += 1;
+                        }
+                        entries.push((k, Operand::Other));
+                        continue;
+                    }
+                    if let Some(v) = self.operand(depth + 1) {
+                        entries.push((k, v));
+                    }
+                }
+            }
+        }
+        Operand::Dict(entries)
     }
 
     fn skip_dict(&mut self, _depth: usize) {
@@ -381,6 +429,22 @@ mod tests {
             ])]
         );
         assert_eq!(v[4].1, vec![Operand::Str(vec![0, 0x41, 0, 0x42])]);
+    }
+
+    #[test]
+    fn marked_content_dict() {
+        let v = ops(b"/Span<</ActualText <FEFF0061> /MCID 3>> BDC EMC");
+        assert_eq!(v[0].0, "BDC");
+        assert_eq!(
+            v[0].1[1],
+            Operand::Dict(vec![
+                (
+                    b"ActualText".to_vec(),
+                    Operand::Str(vec![0xFE, 0xFF, 0, 0x61])
+                ),
+                (b"MCID".to_vec(), Operand::Num(3.0))
+            ])
+        );
     }
 
     #[test]

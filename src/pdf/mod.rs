@@ -124,6 +124,23 @@ pub struct PdfDocument {
     start: Instant,
 }
 
+/// Decodes a PDF text string: UTF-16 with a byte-order mark, UTF-8 with one, else
+/// PDFDocEncoding (taken as Latin-1 here).
+pub(crate) fn text_string(bytes: &[u8]) -> String {
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        let units = rest.chunks(2).map(|c| match c {
+            [a, b] => u16::from_be_bytes([*a, *b]),
+            [a] => u16::from(*a) << 8,
+            _ => 0,
+        });
+        return char::decode_utf16(units).filter_map(|r| r.ok()).collect();
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return String::from_utf8_lossy(rest).into_owned();
+    }
+    bytes.iter().map(|b| char::from(*b)).collect()
+}
+
 fn password_error(msg: &str) -> bool {
     let m = msg.to_ascii_lowercase();
     m.contains("password")
