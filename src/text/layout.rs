@@ -256,6 +256,15 @@ fn build_line(glyphs: &[Glyph], dir: u8, y: f32, mut idx: Vec<usize>) -> Option<
     }
     for c in &mut cells {
         c.retain(|w| !w.text.is_empty());
+        // Right-to-left script: glyphs were collected left to right (visual order);
+        // words and their order go back to logical order.
+        let rtl_words = c.iter().filter(|w| is_rtl(&w.text)).count();
+        for w in c.iter_mut().filter(|w| is_rtl(&w.text)) {
+            w.text = w.text.chars().rev().collect();
+        }
+        if rtl_words * 2 > c.len() {
+            c.reverse();
+        }
     }
     cells.retain(|c| !c.is_empty());
     let first = cells.first()?.first()?;
@@ -274,6 +283,15 @@ fn build_line(glyphs: &[Glyph], dir: u8, y: f32, mut idx: Vec<usize>) -> Option<
         fonts,
         cells,
     })
+}
+
+/// Mostly Hebrew or Arabic letters.
+fn is_rtl(t: &str) -> bool {
+    let rtl = t
+        .chars()
+        .filter(|c| matches!(u32::from(*c), 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF))
+        .count();
+    rtl > 0 && rtl * 2 >= t.chars().filter(|c| c.is_alphabetic()).count()
 }
 
 /// The typical inter-glyph gap around gap `i`: the median of its neighbours (at most
@@ -352,6 +370,19 @@ mod tests {
         assert_eq!(ls.len(), 2);
         assert_eq!(ls[0].plain(), "Råd");
         assert_eq!(ls[1].plain(), "x");
+    }
+
+    #[test]
+    fn hebrew_comes_out_in_logical_order() {
+        // "שלום עולם" drawn right to left: glyphs sorted by x give visual order.
+        let mut g = Vec::new();
+        let mut x = 10.0;
+        for c in "םלוע םולש".chars() {
+            g.push(glyph(&c.to_string(), x, 5.0, 100.0));
+            x += 5.0;
+        }
+        let ls = lines(&page(g));
+        assert_eq!(ls[0].plain(), "שלום עולם");
     }
 
     #[test]
