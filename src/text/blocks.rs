@@ -246,13 +246,16 @@ fn table(
     let Some(first) = lines.get(start) else {
         return 1;
     };
-    let cols: Vec<f32> = first
-        .cells
-        .iter()
-        .filter_map(|c| c.first().map(|w| w.x0))
-        .collect();
+    let cells_x0 = |l: &Line| -> Vec<f32> {
+        l.cells
+            .iter()
+            .filter_map(|c| c.first().map(|w| w.x0))
+            .collect()
+    };
+    // Column starts: taken from each row's first line that has several cells.
+    let mut cols: Vec<f32> = cells_x0(first);
     let size = first.size;
-    let col_of = |w: &Word| -> usize {
+    let col_of = |cols: &[f32], w: &Word| -> usize {
         cols.iter()
             .rposition(|x| *x <= w.x0 + 0.5 * size)
             .unwrap_or(0)
@@ -286,15 +289,18 @@ fn table(
             None => true,
             Some(p) => {
                 let gap = p.y - line.y;
-                words.iter().any(|w| col_of(w) == 0) || gap > pitch * line.size * 1.45
+                words.iter().any(|w| col_of(&cols, w) == 0) || gap > pitch * line.size * 1.45
             }
         };
+        if new_row && line.cells.len() >= 2 && line.cells.len() >= cols.len() {
+            cols = cells_x0(line);
+        }
         if new_row || rows.is_empty() {
             rows.push(vec![Vec::new(); cols.len().max(1)]);
         }
         if let Some(row) = rows.last_mut() {
             for w in &words {
-                if let Some(cell) = row.get_mut(col_of(w)) {
+                if let Some(cell) = row.get_mut(col_of(&cols, w)) {
                     cell.push(clean(&w.text));
                 }
             }

@@ -74,6 +74,7 @@ fn find_gutter(lines: &[&Line], width: f32) -> Option<f32> {
         let mut both = 0;
         let mut words_l = 0;
         let mut words_r = 0;
+        let mut many_cells = 0;
         for l in &body {
             if l.words().any(|w| w.x0 < x && w.x1 > x) {
                 crossing += 1;
@@ -83,11 +84,16 @@ fn find_gutter(lines: &[&Line], width: f32) -> Option<f32> {
             let nr = l.words().filter(|w| w.x0 >= x).count();
             if nl > 0 && nr > 0 {
                 both += 1;
+                if l.cells.len() > 2 {
+                    many_cells += 1;
+                }
                 words_l += nl;
                 words_r += nr;
             }
         }
-        let texty = both > 0 && words_l >= 4 * both && words_r >= 4 * both;
+        // Running text on both sides, and not a table of three or more columns.
+        let texty =
+            both > 0 && words_l >= 4 * both && words_r >= 4 * both && many_cells * 5 <= both;
         if texty
             && both * 10 >= body.len() * 4
             && crossing * 10 <= body.len() * 2
