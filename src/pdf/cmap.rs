@@ -9,6 +9,10 @@ use std::collections::HashMap;
 
 /// Most source codes one `bfrange` may expand to (larger ranges are kept as ranges).
 const MAX_EXPANDED: u32 = 4096;
+/// Most single entries kept (a hostile CMap cannot make us allocate without bound).
+const MAX_ENTRIES: usize = 200_000;
+/// Most ranges kept.
+const MAX_RANGES: usize = 100_000;
 
 /// A parsed ToUnicode CMap.
 #[derive(Debug, Default, Clone)]
@@ -212,7 +216,7 @@ impl CMap {
                         Section::BfChar if pending.len() == 2 => {
                             let (len, code) = code_of(&pending[0]);
                             let s = units_to_string(&utf16_units(&pending[1]));
-                            if len > 0 {
+                            if len > 0 && cmap.single.len() < MAX_ENTRIES {
                                 cmap.single.insert((len, code), s);
                             }
                             pending.clear();
@@ -236,7 +240,7 @@ impl CMap {
                         i += 1;
                         match t {
                             Tok::Hex(d) => {
-                                if code <= hi {
+                                if code <= hi && cmap.single.len() < MAX_ENTRIES {
                                     cmap.single
                                         .insert((len, code), units_to_string(&utf16_units(d)));
                                 }
@@ -265,7 +269,7 @@ impl CMap {
         if hi < lo || len == 0 || dst.is_empty() {
             return;
         }
-        if hi - lo < MAX_EXPANDED {
+        if hi - lo < MAX_EXPANDED && self.single.len() < MAX_ENTRIES {
             for (k, code) in (lo..=hi).enumerate() {
                 let mut units = dst.clone();
                 if let Some(last) = units.last_mut() {
@@ -274,7 +278,9 @@ impl CMap {
                 self.single.insert((len, code), units_to_string(&units));
             }
         } else {
-            self.ranges.push((len, lo, hi, dst));
+            if self.ranges.len() < MAX_RANGES {
+                self.ranges.push((len, lo, hi, dst));
+            }
         }
     }
 

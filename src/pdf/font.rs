@@ -406,7 +406,8 @@ fn embedded_cmap(ctx: &Ctx, desc: &Dictionary) -> HashMap<u32, char> {
 fn parse_w(ctx: &Ctx, w: &[Object]) -> HashMap<u32, f32> {
     let mut map = HashMap::new();
     let mut i = 0;
-    while i < w.len() {
+    // A hostile /W can describe billions of CIDs: stop at 1 M widths.
+    while i < w.len() && map.len() < 1_000_000 {
         let Some(first) = w.get(i).and_then(|o| obj::number(ctx, Some(o))) else {
             break;
         };

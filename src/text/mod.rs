@@ -187,6 +187,11 @@ pub fn assemble(pages: &[crate::pdf::Page]) -> Vec<PageText> {
                     }
                     (normalize(&acc), false)
                 }
+                blocks::Block::Row(cells)
+                    if cells.iter().filter(|c| !c.trim().is_empty()).count() <= 1 =>
+                {
+                    (normalize(&cells.join(" ")), false)
+                }
                 blocks::Block::Row(cells) => (
                     cells
                         .iter()
