@@ -206,6 +206,17 @@ fn build_line(glyphs: &[Glyph], dir: u8, y: f32, mut idx: Vec<usize>) -> Option<
             _ => 0.0,
         })
         .collect();
+    // A tracked heading on its own ("A N E X O"): no space glyphs and every gap the
+    // same, so the tracking is the only spacing there is.
+    let tracked_only = !space_before.iter().any(|s| *s) && gaps.len() >= 3 && {
+        let mut g = gaps.clone();
+        let med = median(&mut g).unwrap_or(0.0);
+        med > 0.05 * size
+            && med < 1.0 * size
+            && gaps
+                .iter()
+                .all(|x| (*x - med).abs() <= 0.25 * med + 0.02 * size)
+    };
     let mut cells: Vec<Vec<Word>> = Vec::new();
     let mut cur_cell: Vec<Word> = Vec::new();
     let mut cur: Option<Word> = None;
@@ -221,7 +232,7 @@ fn build_line(glyphs: &[Glyph], dir: u8, y: f32, mut idx: Vec<usize>) -> Option<
             let end_hyphen = k + 1 == vis.len()
                 && matches!(g.text.as_str(), "-" | "\u{AD}" | "\u{2010}")
                 && gap < 0.35 * s;
-            let wb = spaced || (gap > base + 0.13 * s && !end_hyphen);
+            let wb = spaced || (gap > base + 0.13 * s && !end_hyphen && !tracked_only);
             (wb, gap > 1.6 * s)
         };
         if word_break {
@@ -383,6 +394,17 @@ mod tests {
         }
         let ls = lines(&page(g));
         assert_eq!(ls[0].plain(), "שלום עולם");
+    }
+
+    #[test]
+    fn tracked_heading_alone_is_one_word() {
+        let g: Vec<Glyph> = "ANEXO"
+            .chars()
+            .enumerate()
+            .map(|(i, c)| glyph(&c.to_string(), 10.0 + 12.0 * i as f32, 7.0, 100.0))
+            .collect();
+        let ls = lines(&page(g));
+        assert_eq!(ls[0].plain(), "ANEXO");
     }
 
     #[test]
