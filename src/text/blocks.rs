@@ -113,6 +113,9 @@ pub fn blocks(lines: &[&Line], fonts: &[FontInfo], page_width: f32) -> Vec<Block
     // Left edge of the current list item's label: its continuation lines never start
     // left of it.
     let mut list_x0: Option<f32> = None;
+    // Right edge of the text box, as far as the current paragraph and the next line
+    // show it (slides and forms have boxes narrower than the page).
+    let mut para_right = 0.0f32;
     let mut i = 0;
     while let Some(line) = lines.get(i) {
         // Tables: a line with several cells that is not just "label  text".
@@ -151,7 +154,9 @@ pub fn blocks(lines: &[&Line], fonts: &[FontInfo], page_width: f32) -> Vec<Block
                     || item.label
                     || list_x0.is_some_and(|x| line.x0 < x - 0.5 * s)
                     || (p_bold && !l_bold)
-                    || (starts_upper && p.x1 + first_word_width(line) + 0.6 * s < right)
+                    || (starts_upper
+                        && p.x1 + first_word_width(line) + 0.6 * s
+                            < para_right.max(line.x1).min(right))
             }
         };
         if new_para && !cur.is_empty() {
@@ -159,7 +164,9 @@ pub fn blocks(lines: &[&Line], fonts: &[FontInfo], page_width: f32) -> Vec<Block
         }
         if new_para {
             list_x0 = item.label.then_some(line.x0);
+            para_right = 0.0;
         }
+        para_right = para_right.max(line.x1);
         cur.push(item.text);
         prev = Some(line);
         i += 1;
@@ -187,7 +194,25 @@ fn line_item(line: &Line, fonts: &[FontInfo]) -> Item {
         }
         // "1.<tab>item" is a list label; "31. december" running on from the line before
         // is not: require more than an ordinary word space after the number.
-        if is_number_label(&first.text) && second.x0 - first.x1 > 0.4 * line.size {
+        let mut spaces: Vec<f32> = words
+            .windows(2)
+            .skip(1)
+            .filter_map(|w| match w {
+                [a, b] => Some(b.x0 - a.x1),
+                _ => None,
+            })
+            .collect();
+        spaces.sort_by(f32::total_cmp);
+        let word_space = spaces.get(spaces.len() / 2).copied().unwrap_or(0.0);
+        let label_gap = second.x0 - first.x1;
+        if is_number_label(&first.text)
+            && label_gap > 0.4 * line.size
+            && if spaces.is_empty() {
+                label_gap > 0.8 * line.size
+            } else {
+                label_gap > 1.5 * word_space
+            }
+        {
             return Item {
                 text: words_text(words.iter().copied()),
                 label: true,
