@@ -17,8 +17,10 @@ pub enum BaseEncoding {
     Standard,
     /// The Symbol font's built-in encoding.
     Symbol,
-    /// The ZapfDingbats / Wingdings style dingbat fonts.
+    /// Wingdings-style dingbat fonts (office documents).
     Dingbats,
+    /// The ITC Zapf Dingbats font's built-in encoding.
+    Zapf,
 }
 
 struct Tables {
@@ -69,7 +71,7 @@ pub fn base_glyph_name(enc: BaseEncoding, code: u8) -> Option<&'static str> {
         BaseEncoding::WinAnsi => &t.win,
         BaseEncoding::MacRoman => &t.mac,
         BaseEncoding::Standard => &t.std,
-        BaseEncoding::Symbol | BaseEncoding::Dingbats => return None,
+        BaseEncoding::Symbol | BaseEncoding::Dingbats | BaseEncoding::Zapf => return None,
     };
     match table.get(usize::from(code)).copied() {
         Some(".") | None => None,
@@ -82,6 +84,7 @@ pub fn base_decode(enc: BaseEncoding, code: u8) -> Option<String> {
     match enc {
         BaseEncoding::Symbol => symbol_char(code).map(String::from),
         BaseEncoding::Dingbats => dingbat_char(code).map(String::from),
+        BaseEncoding::Zapf => zapf_char(code).map(String::from),
         BaseEncoding::WinAnsi if code == 0xAD => Some("\u{AD}".into()),
         _ => base_glyph_name(enc, code).and_then(glyph_name_to_unicode),
     }
@@ -208,6 +211,39 @@ pub fn dingbat_char(code: u8) -> Option<char> {
     Some(c)
 }
 
+/// ITC Zapf Dingbats: the Unicode Dingbats block was laid out from it, so most codes
+/// are U+2700 + (code − 0x20) or U+2760 + (code − 0xA0); the exceptions are listed.
+pub fn zapf_char(code: u8) -> Option<char> {
+    let u: u32 = match code {
+        0x20 => 0x20,
+        0x25 => 0x260E,
+        0x2A => 0x261B,
+        0x2B => 0x261E,
+        0x48 => 0x2605,
+        0x6C => 0x25CF,
+        0x6E => 0x25A0,
+        0x73 => 0x25B2,
+        0x74 => 0x25BC,
+        0x75 => 0x25C6,
+        0x77 => 0x25D7,
+        0x21..=0x7E => 0x2700 + u32::from(code - 0x20),
+        0xA1..=0xA7 => 0x2760 + u32::from(code - 0xA0),
+        0xA8 => 0x2663,
+        0xA9 => 0x2666,
+        0xAA => 0x2665,
+        0xAB => 0x2660,
+        0xAC..=0xB5 => 0x2460 + u32::from(code - 0xAC),
+        0xB6..=0xD4 => 0x2776 + u32::from(code - 0xB6),
+        0xD5 => 0x2192,
+        0xD6 => 0x2194,
+        0xD7 => 0x2195,
+        0xD8..=0xEF => 0x2798 + u32::from(code - 0xD8),
+        0xF1..=0xFE => 0x27B1 + u32::from(code - 0xF1),
+        _ => return None,
+    };
+    char::from_u32(u)
+}
+
 /// Maps a private-use code point from a symbol font (U+F020–U+F0FF) to a real one.
 pub fn map_symbol_pua(c: char, dingbats: bool) -> Option<char> {
     let u = u32::from(c);
@@ -318,6 +354,15 @@ mod tests {
         assert_eq!(glyph_name_to_unicode("a.sc").as_deref(), Some("a"));
         assert_eq!(glyph_name_to_unicode("g123"), None);
         assert_eq!(glyph_name_to_unicode("onehalf").as_deref(), Some("½"));
+    }
+
+    #[test]
+    fn zapf_dingbats() {
+        assert_eq!(zapf_char(0x21), Some('✁'));
+        assert_eq!(zapf_char(0x6C), Some('●'));
+        assert_eq!(zapf_char(0xAC), Some('①'));
+        assert_eq!(zapf_char(0xB6), Some('❶'));
+        assert_eq!(zapf_char(0xD4), Some('➔'));
     }
 
     #[test]

@@ -202,6 +202,7 @@ impl Font {
             Some("WinAnsiEncoding") => BaseEncoding::WinAnsi,
             Some("MacRomanEncoding") => BaseEncoding::MacRoman,
             Some("StandardEncoding") => BaseEncoding::Standard,
+            _ if lower.contains("zapfdingbats") || lower.contains("dingbats") => BaseEncoding::Zapf,
             _ if font.dingbats => BaseEncoding::Dingbats,
             _ if symbolic_name => BaseEncoding::Symbol,
             _ if subtype == "Type1" && desc.is_none() => BaseEncoding::Standard,
