@@ -80,3 +80,46 @@ fn furniture_is_kept_aside() {
     );
     assert!(!p1.text.contains("Side 1 af 3"));
 }
+
+fn corpus_text(base: &str) -> Option<String> {
+    let pdf = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("corpus/pdf/{base}.pdf"));
+    if !pdf.exists() {
+        return None;
+    }
+    let doc = referat::text::extract_file(&pdf, &Limits::default()).expect("extracts");
+    Some(doc.joined())
+}
+
+#[test]
+fn symbol_bullets_become_dashes() {
+    let Some(text) = corpus_text("frikommunenetvaerk-slides") else {
+        return;
+    };
+    assert!(!text.chars().any(referat::pdf::is_private_use));
+    let items = text.lines().filter(|l| l.starts_with("- ")).count();
+    assert!(items >= 30, "{items} list items");
+    assert!(text.contains("Deltagelse"), "letter-spaced word kept whole");
+    assert!(text.contains("KKR-formandskab"));
+}
+
+#[test]
+fn line_end_hyphens_joined_real_ones_kept() {
+    let Some(text) = corpus_text("status-2019-10") else {
+        return;
+    };
+    assert!(text.contains("skånehensyn"));
+    assert!(!text.contains("skånehen-"));
+    let Some(rebild) = corpus_text("rebild-seminar-2017") else {
+        return;
+    };
+    assert!(rebild.contains("a-dagpenge"));
+}
+
+#[test]
+fn table_rows_are_one_line() {
+    let Some(text) = corpus_text("rebild-seminar-2017") else {
+        return;
+    };
+    assert!(text.contains("Hvornår | Hvad | Hvem"), "{text}");
+    assert!(text.contains("1. juli 2017 | Ikræfttrædelse og implementering | Forvaltningen"));
+}
