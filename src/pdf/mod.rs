@@ -149,6 +149,16 @@ fn password_error(msg: &str) -> bool {
 /// Loads a PDF held in memory (lenient: lopdf repairs xrefs and decrypts with the empty
 /// password). `source` names the file in errors.
 pub fn load(bytes: &[u8], source: &str, limits: &Limits) -> Result<PdfDocument> {
+    load_with(bytes, source, limits, false)
+}
+
+/// Loads with the cross-reference table rebuilt from an object scan: for files whose
+/// xref reads but points at the wrong objects (every page comes out empty).
+pub fn load_reconstructed(bytes: &[u8], source: &str, limits: &Limits) -> Result<PdfDocument> {
+    load_with(bytes, source, limits, true)
+}
+
+fn load_with(bytes: &[u8], source: &str, limits: &Limits, rebuild: bool) -> Result<PdfDocument> {
     let start = Instant::now();
     let path = PathBuf::from(source);
     if bytes.len() as u64 > limits.max_file_bytes {
@@ -160,6 +170,7 @@ pub fn load(bytes: &[u8], source: &str, limits: &Limits) -> Result<PdfDocument> 
     }
     let options = || lopdf::LoadOptions {
         max_decompressed_size: Some(limits.max_stream_bytes),
+        force_reconstruct: rebuild,
         ..Default::default()
     };
     let doc = match lopdf::Document::load_mem_with_options(bytes, options()) {

@@ -70,12 +70,16 @@ pub fn detect(pages: &[(f32, f32, &[Line])]) -> Vec<Vec<bool>> {
             let mut flags: Vec<bool> = lines
                 .iter()
                 .map(|l| {
+                    // Tagged PDFs mark running heads, page numbers and watermarks as
+                    // /Artifact wherever they sit.
+                    if l.artifact {
+                        return true;
+                    }
                     if !in_band(*h, l) {
                         return false;
                     }
                     let text = l.plain();
-                    l.artifact
-                        || is_page_number(&text)
+                    is_page_number(&text)
                         || (n >= 2 && counts.get(&key(&text)).copied().unwrap_or(0) >= min_repeat)
                 })
                 .collect();

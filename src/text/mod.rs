@@ -115,7 +115,38 @@ pub fn extract_bytes(bytes: &[u8], source: &str, limits: &Limits) -> Result<Docu
 fn extract_inner(bytes: &[u8], source: &str, limits: &Limits) -> Result<DocumentText> {
     use sha2::Digest;
     let sha256 = hex::encode(sha2::Sha256::digest(bytes));
+    let started = std::time::Instant::now();
     let mut doc = crate::pdf::load(bytes, source, limits)?;
+    let mut pages = read_pages(&mut doc, source, limits)?;
+    let blank =
+        |pages: &[crate::pdf::Page]| pages.iter().all(|p| p.glyphs.is_empty() && p.images == 0);
+    if blank(&pages) {
+        // Nothing drawn at all: the xref may point at the wrong objects; try a rebuild.
+        // Within what is left of the file's time budget.
+        let rest = Limits {
+            deadline: limits.deadline.saturating_sub(started.elapsed()),
+            ..limits.clone()
+        };
+        if let Ok(mut again) = crate::pdf::load_reconstructed(bytes, source, &rest) {
+            if let Ok(p) = read_pages(&mut again, source, &rest) {
+                if !blank(&p) {
+                    pages = p;
+                }
+            }
+        }
+    }
+    Ok(DocumentText {
+        source: source.to_string(),
+        sha256,
+        pages: assemble(&pages),
+    })
+}
+
+fn read_pages(
+    doc: &mut crate::pdf::PdfDocument,
+    source: &str,
+    limits: &Limits,
+) -> Result<Vec<crate::pdf::Page>> {
     let mut pages = Vec::new();
     for i in 0..doc.page_count() {
         if doc.past_deadline() {
@@ -140,11 +171,7 @@ fn extract_inner(bytes: &[u8], source: &str, limits: &Limits) -> Result<Document
             }),
         }
     }
-    Ok(DocumentText {
-        source: source.to_string(),
-        sha256,
-        pages: assemble(&pages),
-    })
+    Ok(pages)
 }
 
 /// Lays out interpreted pages: lines, furniture, blocks, hyphenation, normalisation.
