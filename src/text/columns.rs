@@ -5,26 +5,33 @@
 
 use super::layout::{Line, Word};
 
-/// Reorders the lines of one page (already top to bottom) for two-column text.
+/// Reorders the lines of one page (already top to bottom) for multi-column text.
 pub fn reorder(lines: Vec<&Line>, width: f32) -> Vec<Line> {
-    let Some(gutter) = find_gutter(&lines, width) else {
-        return lines.into_iter().cloned().collect();
+    let owned: Vec<Line> = lines.into_iter().cloned().collect();
+    reorder_in(owned, 0.0, width, 0)
+}
+
+/// Splits at the best gutter between `lo` and `hi`, then each side again (three or four
+/// columns), at most three levels deep.
+fn reorder_in(lines: Vec<Line>, lo: f32, hi: f32, depth: usize) -> Vec<Line> {
+    let refs: Vec<&Line> = lines.iter().collect();
+    let Some(gutter) = (depth < 3).then(|| find_gutter(&refs, lo, hi)).flatten() else {
+        return lines;
     };
-    // Split lines into (left, right, full-width).
     let mut out = Vec::new();
     let mut left: Vec<Line> = Vec::new();
     let mut right: Vec<Line> = Vec::new();
     let flush = |out: &mut Vec<Line>, left: &mut Vec<Line>, right: &mut Vec<Line>| {
-        out.append(left);
-        out.append(right);
+        out.extend(reorder_in(std::mem::take(left), lo, gutter, depth + 1));
+        out.extend(reorder_in(std::mem::take(right), gutter, hi, depth + 1));
     };
     for l in lines {
         if l.dir != 0 || l.words().any(|w| w.x0 < gutter && w.x1 > gutter) {
             flush(&mut out, &mut left, &mut right);
-            out.push(l.clone());
+            out.push(l);
             continue;
         }
-        let (a, b) = split(l, gutter);
+        let (a, b) = split(&l, gutter);
         if let Some(a) = a {
             left.push(a);
         }
@@ -62,19 +69,22 @@ fn split(l: &Line, gutter: f32) -> (Option<Line>, Option<Line>) {
     (part(l, a), part(l, b))
 }
 
-fn find_gutter(lines: &[&Line], width: f32) -> Option<f32> {
+fn find_gutter(lines: &[&Line], lo: f32, hi: f32) -> Option<f32> {
     let body: Vec<&&Line> = lines.iter().filter(|l| l.dir == 0).collect();
-    if body.len() < 10 {
+    if body.len() < 10 || hi - lo < 100.0 {
         return None;
     }
-    let mut best: Option<(usize, f32)> = None;
-    let mut x = width * 0.3;
-    while x < width * 0.7 {
+    // Best candidate: most lines split, then the widest gap (a gutter, not a space).
+    let mut best: Option<(usize, f32, f32)> = None;
+    let span = hi - lo;
+    let mut x = lo + span * 0.25;
+    while x < lo + span * 0.75 {
         let mut crossing = 0;
         let mut both = 0;
         let mut words_l = 0;
         let mut words_r = 0;
         let mut many_cells = 0;
+        let mut min_gap = f32::MAX;
         for l in &body {
             if l.words().any(|w| w.x0 < x && w.x1 > x) {
                 crossing += 1;
@@ -84,7 +94,19 @@ fn find_gutter(lines: &[&Line], width: f32) -> Option<f32> {
             let nr = l.words().filter(|w| w.x0 >= x).count();
             if nl > 0 && nr > 0 {
                 both += 1;
-                if l.cells.len() > 2 {
+                let left_edge = l
+                    .words()
+                    .filter(|w| w.x1 <= x)
+                    .map(|w| w.x1)
+                    .fold(f32::MIN, f32::max);
+                let right_edge = l
+                    .words()
+                    .filter(|w| w.x0 >= x)
+                    .map(|w| w.x0)
+                    .fold(f32::MAX, f32::min);
+                min_gap = min_gap.min(right_edge - left_edge);
+                // A row of three or more cells with a one- or two-word cell: a table.
+                if l.cells.len() > 2 && l.cells.iter().any(|c| c.len() < 3) {
                     many_cells += 1;
                 }
                 words_l += nl;
@@ -93,17 +115,17 @@ fn find_gutter(lines: &[&Line], width: f32) -> Option<f32> {
         }
         // Running text on both sides, and not a table of three or more columns.
         let texty =
-            both > 0 && words_l >= 4 * both && words_r >= 4 * both && many_cells * 5 <= both;
+            both > 0 && words_l >= 4 * both && words_r >= 4 * both && many_cells * 10 <= both * 3;
         if texty
             && both * 10 >= body.len() * 4
             && crossing * 10 <= body.len() * 2
-            && best.is_none_or(|(b, _)| both > b)
+            && best.is_none_or(|(b, g, _)| both > b || (both == b && min_gap > g))
         {
-            best = Some((both, x));
+            best = Some((both, min_gap, x));
         }
         x += 2.0;
     }
-    best.map(|(_, x)| x)
+    best.map(|(_, _, x)| x)
 }
 
 #[cfg(test)]
