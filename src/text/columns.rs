@@ -71,7 +71,9 @@ fn split(l: &Line, gutter: f32) -> (Option<Line>, Option<Line>) {
 
 fn find_gutter(lines: &[&Line], lo: f32, hi: f32) -> Option<f32> {
     let body: Vec<&&Line> = lines.iter().filter(|l| l.dir == 0).collect();
-    if body.len() < 10 || hi - lo < 100.0 {
+    // The search costs lines × words × candidates: leave pathological pages as they are.
+    let words: usize = body.iter().map(|l| l.words().count()).sum();
+    if body.len() < 10 || hi - lo < 100.0 || words > 50_000 {
         return None;
     }
     // Best candidate: most lines split, then the widest gap (a gutter, not a space).
