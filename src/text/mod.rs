@@ -8,6 +8,12 @@
 //! one per line with cells joined by ` | `; running headers, footers and page numbers
 //! left out of `text` but kept in `furniture`. Text is NFC.
 
+mod blocks;
+mod columns;
+mod furniture;
+mod hyphen;
+mod layout;
+
 use serde::{Deserialize, Serialize};
 
 /// The text of one PDF, page by page.
@@ -33,6 +39,12 @@ pub struct PageText {
     /// False when the page has no text layer at all (a scan without OCR): the place
     /// where an OCR step plugs in.
     pub text_layer: bool,
+    /// Share of the page's glyphs that had no Unicode mapping (0..1).
+    #[serde(default)]
+    pub undecodable_share: f32,
+    /// Non-fatal problems met on the page (bad fonts, truncated content).
+    #[serde(default)]
+    pub warnings: Vec<String>,
 }
 
 impl DocumentText {
@@ -58,12 +70,21 @@ impl DocumentText {
 use crate::error::{Error, Result};
 use crate::pdf::Limits;
 use std::path::Path;
+use unicode_normalization::UnicodeNormalization;
 
 /// Reads a PDF file and returns its text page by page.
-///
-/// PLACEHOLDER of the skeleton: lopdf's naive `extract_text`; the real layout engine
-/// replaces it.
 pub fn extract_file(path: &Path, limits: &Limits) -> Result<DocumentText> {
+    let meta = fs_err::metadata(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if meta.len() > limits.max_file_bytes {
+        return Err(Error::Limit {
+            path: path.to_path_buf(),
+            page: None,
+            what: format!("file of {} bytes", meta.len()),
+        });
+    }
     let bytes = fs_err::read(path).map_err(|source| Error::Io {
         path: path.to_path_buf(),
         source,
@@ -72,27 +93,204 @@ pub fn extract_file(path: &Path, limits: &Limits) -> Result<DocumentText> {
 }
 
 /// Extracts the text of a PDF held in memory; `source` names it in errors and output.
-pub fn extract_bytes(bytes: &[u8], source: &str, _limits: &Limits) -> Result<DocumentText> {
+/// A panic inside the extractor (a bug) becomes [`Error::Panic`] for this file.
+pub fn extract_bytes(bytes: &[u8], source: &str, limits: &Limits) -> Result<DocumentText> {
+    let run = std::panic::AssertUnwindSafe(|| extract_inner(bytes, source, limits));
+    match std::panic::catch_unwind(run) {
+        Ok(r) => r,
+        Err(payload) => {
+            let cause = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "panic".into());
+            Err(Error::Panic {
+                path: source.into(),
+                cause,
+            })
+        }
+    }
+}
+
+fn extract_inner(bytes: &[u8], source: &str, limits: &Limits) -> Result<DocumentText> {
     let sha256 = sha256_hex(bytes);
-    let doc = lopdf::Document::load_mem(bytes).map_err(|e| Error::Malformed {
-        path: source.into(),
-        cause: e.to_string(),
-    })?;
-    let mut pages = Vec::new();
-    for (number, _) in doc.get_pages() {
-        let text = doc.extract_text(&[number]).unwrap_or_default();
-        pages.push(PageText {
-            number,
-            text_layer: !text.trim().is_empty(),
-            text,
-            furniture: vec![],
-        });
+    let started = std::time::Instant::now();
+    let mut doc = crate::pdf::load(bytes, source, limits)?;
+    let mut pages = read_pages(&mut doc, source, limits)?;
+    let blank =
+        |pages: &[crate::pdf::Page]| pages.iter().all(|p| p.glyphs.is_empty() && p.images == 0);
+    if blank(&pages) {
+        // Nothing drawn at all: the xref may point at the wrong objects; try a rebuild.
+        // Within what is left of the file's time budget.
+        let rest = Limits {
+            deadline: limits.deadline.saturating_sub(started.elapsed()),
+            ..limits.clone()
+        };
+        if let Ok(mut again) = crate::pdf::load_reconstructed(bytes, source, &rest) {
+            if let Ok(p) = read_pages(&mut again, source, &rest) {
+                if !blank(&p) {
+                    pages = p;
+                }
+            }
+        }
     }
     Ok(DocumentText {
         source: source.to_string(),
         sha256,
-        pages,
+        pages: assemble(&pages),
     })
+}
+
+fn read_pages(
+    doc: &mut crate::pdf::PdfDocument,
+    source: &str,
+    limits: &Limits,
+) -> Result<Vec<crate::pdf::Page>> {
+    let mut pages = Vec::new();
+    for i in 0..doc.page_count() {
+        if doc.past_deadline() {
+            return Err(Error::Limit {
+                path: source.into(),
+                page: Some(i as u32 + 1),
+                what: format!("deadline of {:?}", limits.deadline),
+            });
+        }
+        match doc.page(i) {
+            Ok(p) => pages.push(p),
+            Err(e @ Error::Limit { .. }) => return Err(e),
+            Err(e) => pages.push(crate::pdf::Page {
+                number: i as u32 + 1,
+                width: 595.0,
+                height: 842.0,
+                glyphs: Vec::new(),
+                fonts: Vec::new(),
+                images: 0,
+                undecodable: 0,
+                warnings: vec![e.to_string()],
+            }),
+        }
+    }
+    Ok(pages)
+}
+
+/// Lays out interpreted pages: lines, furniture, blocks, hyphenation, normalisation.
+pub fn assemble(pages: &[crate::pdf::Page]) -> Vec<PageText> {
+    let lines: Vec<Vec<layout::Line>> = pages.iter().map(layout::lines).collect();
+    let input: Vec<(f32, f32, &[layout::Line])> = pages
+        .iter()
+        .zip(&lines)
+        .map(|(p, l)| (p.height, p.width, l.as_slice()))
+        .collect();
+    let flags = furniture::detect(&input);
+    let mut vocab = hyphen::Vocabulary::default();
+    for l in lines.iter().flatten() {
+        vocab.add_line(&l.plain());
+    }
+    let mut out = Vec::new();
+    for ((page, lines), flags) in pages.iter().zip(&lines).zip(&flags) {
+        let body: Vec<&layout::Line> = lines
+            .iter()
+            .zip(flags)
+            .filter(|(_, f)| !**f)
+            .map(|(l, _)| l)
+            .collect();
+        let furniture: Vec<String> = lines
+            .iter()
+            .zip(flags)
+            .filter(|(_, f)| **f)
+            .map(|(l, _)| normalize(&blocks::clean(&l.plain())))
+            .collect();
+        let mut text = String::new();
+        let mut last_row = false;
+        let ordered = columns::reorder(body, page.width);
+        let ordered: Vec<&layout::Line> = ordered.iter().collect();
+        for b in blocks::blocks(&ordered, &page.fonts, page.width) {
+            let (s, row) = match b {
+                blocks::Block::Para(ls) => {
+                    let mut acc = String::new();
+                    for l in ls {
+                        acc = hyphen::join(&acc, &l, &vocab);
+                    }
+                    (normalize(&acc), false)
+                }
+                blocks::Block::Row(cells)
+                    if cells.iter().filter(|c| !c.trim().is_empty()).count() <= 1 =>
+                {
+                    (normalize(&cells.join(" ")), false)
+                }
+                blocks::Block::Row(cells) => (
+                    cells
+                        .iter()
+                        .map(|c| normalize(c))
+                        .collect::<Vec<_>>()
+                        .join(" | "),
+                    true,
+                ),
+            };
+            if s.trim().is_empty() {
+                continue;
+            }
+            if !text.is_empty() {
+                text.push_str(if row && last_row { "\n" } else { "\n\n" });
+            }
+            text.push_str(&s);
+            last_row = row;
+        }
+        let total = page.glyphs.iter().filter(|g| !g.space).count();
+        let decoded = page
+            .glyphs
+            .iter()
+            .any(|g| !g.space && !g.text.trim().is_empty());
+        out.push(PageText {
+            number: page.number,
+            text,
+            furniture,
+            text_layer: decoded,
+            undecodable_share: if total == 0 {
+                0.0
+            } else {
+                page.undecodable as f32 / total as f32
+            },
+            warnings: page.warnings.clone(),
+        });
+    }
+    out
+}
+
+/// Ligatures U+FB00–FB06 expanded, soft hyphens inside lines dropped, spaces collapsed, NFC.
+pub fn normalize(s: &str) -> String {
+    let mut t = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\u{FB00}' => t.push_str("ff"),
+            '\u{FB01}' => t.push_str("fi"),
+            '\u{FB02}' => t.push_str("fl"),
+            '\u{FB03}' => t.push_str("ffi"),
+            '\u{FB04}' => t.push_str("ffl"),
+            '\u{FB05}' | '\u{FB06}' => t.push_str("st"),
+            '\u{AD}' | '\u{FFFD}' | '\u{200B}' | '\u{FEFF}' => {}
+            c if c.is_whitespace() => t.push(' '),
+            c if c.is_control() => {}
+            c => t.push(c),
+        }
+    }
+    let collapsed = t
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    collapsed.nfc().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_expands_ligatures_keeps_half() {
+        assert_eq!(normalize("\u{FB01}nans  \u{FB02}ere ½"), "finans flere ½");
+        assert_eq!(normalize("a\u{0308}"), "ä");
+    }
 }
 
 /// Hex SHA-256 of a file's bytes: the identity of a document's content.

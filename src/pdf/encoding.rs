@@ -1,0 +1,376 @@
+//! Simple-font encodings and glyph names: the WinAnsi, MacRoman and Standard tables
+//! (`data/pdf/encodings.txt`), the Adobe Glyph List (`data/pdf/glyphlist.txt`) with
+//! `uniXXXX`, `uXXXX[XX]`, ligature (`f_i`) and suffixed (`a.sc`) names, the Symbol and
+//! Wingdings tables for the codes bullets come from, and approximate base-14 widths.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// Which built-in single-byte encoding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BaseEncoding {
+    /// WinAnsiEncoding (cp1252).
+    WinAnsi,
+    /// MacRomanEncoding.
+    MacRoman,
+    /// StandardEncoding (Type 1 default).
+    Standard,
+    /// The Symbol font's built-in encoding.
+    Symbol,
+    /// Wingdings-style dingbat fonts (office documents).
+    Dingbats,
+    /// The ITC Zapf Dingbats font's built-in encoding.
+    Zapf,
+}
+
+struct Tables {
+    glyphs: HashMap<&'static str, char>,
+    win: Vec<&'static str>,
+    mac: Vec<&'static str>,
+    std: Vec<&'static str>,
+}
+
+static TABLES: LazyLock<Tables> = LazyLock::new(|| {
+    let mut glyphs = HashMap::new();
+    for line in include_str!("../../data/pdf/glyphlist.txt").lines() {
+        if line.starts_with('#') {
+            continue;
+        }
+        let mut it = line.split_whitespace();
+        if let (Some(name), Some(hex)) = (it.next(), it.next()) {
+            if let Some(c) = u32::from_str_radix(hex, 16).ok().and_then(char::from_u32) {
+                glyphs.entry(name).or_insert(c);
+            }
+        }
+    }
+    let mut win = Vec::new();
+    let mut mac = Vec::new();
+    let mut std = Vec::new();
+    for line in include_str!("../../data/pdf/encodings.txt").lines() {
+        let mut it = line.split_whitespace();
+        let target = match it.next() {
+            Some("WIN_ANSI_ENCODING") => &mut win,
+            Some("MAC_ROMAN_ENCODING") => &mut mac,
+            Some("STANDARD_ENCODING") => &mut std,
+            _ => continue,
+        };
+        target.extend(it);
+    }
+    Tables {
+        glyphs,
+        win,
+        mac,
+        std,
+    }
+});
+
+/// The glyph name a built-in encoding gives a code, if any.
+pub fn base_glyph_name(enc: BaseEncoding, code: u8) -> Option<&'static str> {
+    let t = &*TABLES;
+    let table = match enc {
+        BaseEncoding::WinAnsi => &t.win,
+        BaseEncoding::MacRoman => &t.mac,
+        BaseEncoding::Standard => &t.std,
+        BaseEncoding::Symbol | BaseEncoding::Dingbats | BaseEncoding::Zapf => return None,
+    };
+    match table.get(usize::from(code)).copied() {
+        Some(".") | None => None,
+        Some(n) => Some(n),
+    }
+}
+
+/// The Unicode text of a code under a built-in encoding.
+pub fn base_decode(enc: BaseEncoding, code: u8) -> Option<String> {
+    match enc {
+        BaseEncoding::Symbol => symbol_char(code).map(String::from),
+        BaseEncoding::Dingbats => dingbat_char(code).map(String::from),
+        BaseEncoding::Zapf => zapf_char(code).map(String::from),
+        BaseEncoding::WinAnsi if code == 0xAD => Some("\u{AD}".into()),
+        _ => base_glyph_name(enc, code).and_then(glyph_name_to_unicode),
+    }
+}
+
+/// Unicode for a glyph name: the AGL, `uniXXXX…`, `uXXXX`, `a_b` ligatures, `.suffix`.
+pub fn glyph_name_to_unicode(name: &str) -> Option<String> {
+    if let Some(c) = TABLES.glyphs.get(name) {
+        return Some(c.to_string());
+    }
+    let base = name.split('.').next().unwrap_or(name);
+    if base.is_empty() {
+        return None;
+    }
+    if base != name {
+        return glyph_name_to_unicode(base);
+    }
+    if base.contains('_') {
+        let parts: Option<String> = base
+            .split('_')
+            .map(|p| glyph_name_to_unicode(p).filter(|_| !p.is_empty()))
+            .collect();
+        return parts;
+    }
+    if let Some(hex) = base.strip_prefix("uni") {
+        if hex.len() >= 4 && hex.len() % 4 == 0 && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            let units: Vec<u16> = hex
+                .as_bytes()
+                .chunks(4)
+                .filter_map(|c| std::str::from_utf8(c).ok())
+                .filter_map(|s| u16::from_str_radix(s, 16).ok())
+                .collect();
+            let s: String = char::decode_utf16(units).filter_map(|r| r.ok()).collect();
+            return (!s.is_empty()).then_some(s);
+        }
+    }
+    if let Some(hex) = base.strip_prefix('u') {
+        if (4..=6).contains(&hex.len()) && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return u32::from_str_radix(hex, 16)
+                .ok()
+                .and_then(char::from_u32)
+                .map(String::from);
+        }
+    }
+    None
+}
+
+/// The Symbol font's encoding (the parts text uses: Greek, maths, arrows, bullet).
+pub fn symbol_char(code: u8) -> Option<char> {
+    const UPPER: &str = "ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖ";
+    const LOWER: &str = "αβχδεφγηιϕκλμνοπθρστυϖωξψζ";
+    let c = match code {
+        0x20 => ' ',
+        0x22 => '∀',
+        0x24 => '∃',
+        0x27 => '∋',
+        0x2A => '∗',
+        0x2D => '−',
+        0x40 => '≅',
+        0x41..=0x5A => UPPER.chars().nth(usize::from(code - 0x41))?,
+        0x5C => '∴',
+        0x5E => '⊥',
+        0x60 => '‾',
+        0x61..=0x7A => LOWER.chars().nth(usize::from(code - 0x61))?,
+        0x7E => '∼',
+        0x21..=0x7D => char::from(code),
+        0xA0 => '€',
+        0xA2 => '′',
+        0xA3 => '≤',
+        0xA4 => '⁄',
+        0xA5 => '∞',
+        0xA6 => 'ƒ',
+        0xA7 => '♣',
+        0xA8 => '♦',
+        0xA9 => '♥',
+        0xAA => '♠',
+        0xAB => '↔',
+        0xAC => '←',
+        0xAD => '↑',
+        0xAE => '→',
+        0xAF => '↓',
+        0xB0 => '°',
+        0xB1 => '±',
+        0xB2 => '″',
+        0xB3 => '≥',
+        0xB4 => '×',
+        0xB5 => '∝',
+        0xB6 => '∂',
+        0xB7 => '•',
+        0xB8 => '÷',
+        0xB9 => '≠',
+        0xBA => '≡',
+        0xBB => '≈',
+        0xBC => '…',
+        0xD7 => '⋅',
+        0xD8 => '¬',
+        0xE0 => '◊',
+        _ => return None,
+    };
+    Some(c)
+}
+
+/// Wingdings-style dingbats as seen in office documents (mostly list bullets).
+pub fn dingbat_char(code: u8) -> Option<char> {
+    let c = match code {
+        0x20 => ' ',
+        0x6C => '●',
+        0x6E => '■',
+        0x6F => '□',
+        0x71 => '❑',
+        0x75 => '◆',
+        0x76 => '❖',
+        0x9F => '•',
+        0xA7 => '▪',
+        0xA8 => '◻',
+        0xD8 => '➢',
+        0xE0 => '→',
+        0xE8 => '➔',
+        0xF0 => '⇨',
+        0xFB => '✗',
+        0xFC => '✓',
+        _ => return None,
+    };
+    Some(c)
+}
+
+/// ITC Zapf Dingbats: the Unicode Dingbats block was laid out from it, so most codes
+/// are U+2700 + (code − 0x20) or U+2760 + (code − 0xA0); the exceptions are listed.
+pub fn zapf_char(code: u8) -> Option<char> {
+    let u: u32 = match code {
+        0x20 => 0x20,
+        0x25 => 0x260E,
+        0x2A => 0x261B,
+        0x2B => 0x261E,
+        0x48 => 0x2605,
+        0x6C => 0x25CF,
+        0x6E => 0x25A0,
+        0x73 => 0x25B2,
+        0x74 => 0x25BC,
+        0x75 => 0x25C6,
+        0x77 => 0x25D7,
+        0x21..=0x7E => 0x2700 + u32::from(code - 0x20),
+        0xA1..=0xA7 => 0x2760 + u32::from(code - 0xA0),
+        0xA8 => 0x2663,
+        0xA9 => 0x2666,
+        0xAA => 0x2665,
+        0xAB => 0x2660,
+        0xAC..=0xB5 => 0x2460 + u32::from(code - 0xAC),
+        0xB6..=0xD4 => 0x2776 + u32::from(code - 0xB6),
+        0xD5 => 0x2192,
+        0xD6 => 0x2194,
+        0xD7 => 0x2195,
+        0xD8..=0xEF => 0x2798 + u32::from(code - 0xD8),
+        0xF1..=0xFE => 0x27B1 + u32::from(code - 0xF1),
+        _ => return None,
+    };
+    char::from_u32(u)
+}
+
+/// Maps a private-use code point from a symbol font (U+F020–U+F0FF) to a real one.
+pub fn map_symbol_pua(c: char, dingbats: bool) -> Option<char> {
+    let u = u32::from(c);
+    if !(0xF020..=0xF0FF).contains(&u) {
+        return None;
+    }
+    let code = u8::try_from(u - 0xF000).ok()?;
+    if dingbats {
+        dingbat_char(code).or_else(|| symbol_char(code))
+    } else {
+        symbol_char(code).or_else(|| dingbat_char(code))
+    }
+}
+
+/// Approximate advance width (1/1000 em) of a character in a non-embedded base-14 font.
+pub fn base14_width(font_name: &str, c: char) -> f32 {
+    let lower = font_name.to_ascii_lowercase();
+    if lower.contains("courier") || lower.contains("mono") {
+        return 600.0;
+    }
+    let helv = helvetica_width(c);
+    if lower.contains("times") || lower.contains("roman") || lower.contains("serif") {
+        helv * 0.9
+    } else if lower.contains("bold") {
+        helv * 1.05
+    } else {
+        helv
+    }
+}
+
+fn helvetica_width(c: char) -> f32 {
+    const ASCII: [u16; 95] = [
+        278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556,
+        556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722,
+        722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722,
+        667, 944, 667, 667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556, 556, 278, 556,
+        556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500,
+        500, 334, 260, 334, 584,
+    ];
+    let u = u32::from(c);
+    if (32..127).contains(&u) {
+        return ASCII
+            .get((u - 32) as usize)
+            .map(|w| f32::from(*w))
+            .unwrap_or(556.0);
+    }
+    match c {
+        'æ' => 889.0,
+        'Æ' => 1000.0,
+        'ø' | 'å' | 'é' | 'ö' | 'ä' | 'ü' => 556.0,
+        'Ø' | 'Ö' => 778.0,
+        'Å' | 'Ä' => 667.0,
+        '–' => 556.0,
+        '—' => 1000.0,
+        '’' | '‘' => 222.0,
+        '“' | '”' => 333.0,
+        '•' => 350.0,
+        '\u{AD}' => 333.0,
+        _ => 556.0,
+    }
+}
+
+/// Is this a Unicode private-use code point?
+pub fn is_private_use(c: char) -> bool {
+    let u = u32::from(c);
+    (0xE000..=0xF8FF).contains(&u) || (0xF0000..=0x10FFFD).contains(&u)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn win_ansi_danish_letters() {
+        assert_eq!(
+            base_decode(BaseEncoding::WinAnsi, 0xE6).as_deref(),
+            Some("æ")
+        );
+        assert_eq!(
+            base_decode(BaseEncoding::WinAnsi, 0xF8).as_deref(),
+            Some("ø")
+        );
+        assert_eq!(
+            base_decode(BaseEncoding::WinAnsi, 0xC5).as_deref(),
+            Some("Å")
+        );
+        assert_eq!(
+            base_decode(BaseEncoding::WinAnsi, 0x93).as_deref(),
+            Some("“")
+        );
+        assert_eq!(
+            base_decode(BaseEncoding::MacRoman, 0xBE).as_deref(),
+            Some("æ")
+        );
+        assert_eq!(
+            base_decode(BaseEncoding::Standard, 0x27).as_deref(),
+            Some("’")
+        );
+    }
+
+    #[test]
+    fn glyph_names() {
+        assert_eq!(glyph_name_to_unicode("oslash").as_deref(), Some("ø"));
+        assert_eq!(glyph_name_to_unicode("uni00E6").as_deref(), Some("æ"));
+        assert_eq!(glyph_name_to_unicode("uni00660069").as_deref(), Some("fi"));
+        assert_eq!(glyph_name_to_unicode("u1F600").as_deref(), Some("😀"));
+        assert_eq!(glyph_name_to_unicode("T_h").as_deref(), Some("Th"));
+        assert_eq!(glyph_name_to_unicode("a.sc").as_deref(), Some("a"));
+        assert_eq!(glyph_name_to_unicode("g123"), None);
+        assert_eq!(glyph_name_to_unicode("onehalf").as_deref(), Some("½"));
+    }
+
+    #[test]
+    fn zapf_dingbats() {
+        assert_eq!(zapf_char(0x21), Some('✁'));
+        assert_eq!(zapf_char(0x6C), Some('●'));
+        assert_eq!(zapf_char(0xAC), Some('①'));
+        assert_eq!(zapf_char(0xB6), Some('❶'));
+        assert_eq!(zapf_char(0xD4), Some('➔'));
+    }
+
+    #[test]
+    fn symbol_bullets() {
+        assert_eq!(symbol_char(0xB7), Some('•'));
+        assert_eq!(map_symbol_pua('\u{F0B7}', false), Some('•'));
+        assert_eq!(map_symbol_pua('\u{F0A7}', true), Some('▪'));
+        assert_eq!(map_symbol_pua('\u{F0D8}', true), Some('➢'));
+        assert!(is_private_use('\u{F06E}'));
+    }
+}

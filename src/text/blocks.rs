@@ -1,0 +1,361 @@
+//! From lines (furniture removed) to paragraphs, list items and table rows, in reading
+//! order. Paragraph breaks come from line spacing against the page's usual pitch, font
+//! size and weight changes, list labels, and short last lines.
+
+use super::layout::{Line, Word};
+use crate::pdf::{map_symbol_pua, FontInfo};
+
+/// A paragraph-level block of a page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A paragraph or list item: its lines, to be joined with hyphenation rules.
+    Para(Vec<String>),
+    /// A table row: cell texts.
+    Row(Vec<String>),
+}
+
+/// Bullet glyphs always read as list labels.
+const BULLETS: &[char] = &[
+    '•', '▪', '➢', '■', '●', '◦', '‣', '⁃', '►', '→', '✓', '□', '❖', '◆', '○', '◾', '➤', '✔', '∙',
+    '⋅', '·', '❑', '◻', '➔', '⇨', '*', '–', '-', '+', '·', '♦', '♣',
+];
+
+/// If the word is a bullet label, `Some(())`.
+fn is_bullet(w: &Word, fonts: &[FontInfo]) -> bool {
+    let mut chars = w.text.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    if BULLETS.contains(&c) || crate::pdf::is_private_use(c) {
+        return true;
+    }
+    c == 'o' && fonts.get(usize::from(w.font)).is_some_and(|f| f.mono)
+}
+
+fn is_number_label(t: &str) -> bool {
+    let Some(stem) = t.strip_suffix('.').or_else(|| t.strip_suffix(')')) else {
+        return false;
+    };
+    !stem.is_empty()
+        && stem.len() <= 3
+        && (stem.chars().all(|c| c.is_ascii_digit())
+            || (stem.len() == 1 && stem.chars().all(|c| c.is_ascii_lowercase())))
+}
+
+/// Text of words, PUA characters mapped or dropped.
+fn words_text<'a>(words: impl Iterator<Item = &'a Word>) -> String {
+    let mut out = String::new();
+    for w in words {
+        let t = clean(&w.text);
+        if t.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&t);
+    }
+    out
+}
+
+/// Maps symbol-font private-use code points; drops other private-use ones and U+FFFD.
+pub fn clean(t: &str) -> String {
+    t.chars()
+        .filter_map(|c| {
+            if crate::pdf::is_private_use(c) {
+                map_symbol_pua(c, false)
+            } else if c == '\u{FFFD}' {
+                None
+            } else {
+                Some(c)
+            }
+        })
+        .collect()
+}
+
+struct Item {
+    text: String,
+    label: bool,
+}
+
+/// Builds blocks from the lines of one page (already without furniture).
+pub fn blocks(lines: &[&Line], fonts: &[FontInfo], page_width: f32) -> Vec<Block> {
+    let mut out = Vec::new();
+    if lines.is_empty() {
+        return out;
+    }
+    // The usual line pitch on the page.
+    let mut pitches: Vec<f32> = lines
+        .windows(2)
+        .filter_map(|w| match w {
+            [a, b] if a.dir == b.dir => {
+                let g = a.y - b.y;
+                let s = a.size.max(b.size);
+                (g > 0.8 * s && g < 2.0 * s && (a.size - b.size).abs() < 0.1 * s).then_some(g / s)
+            }
+            _ => None,
+        })
+        .collect();
+    pitches.sort_by(f32::total_cmp);
+    let pitch = pitches
+        .get(pitches.len() / 3)
+        .copied()
+        .unwrap_or(1.2)
+        .clamp(0.9, 2.0);
+    let right = lines
+        .iter()
+        .map(|l| l.x1)
+        .fold(0.0f32, f32::max)
+        .min(page_width);
+
+    let mut cur: Vec<String> = Vec::new();
+    let mut prev: Option<&Line> = None;
+    // Left edge of the current list item's label: its continuation lines never start
+    // left of it.
+    let mut list_x0: Option<f32> = None;
+    // Right edge of the text box, as far as the current paragraph and the next line
+    // show it (slides and forms have boxes narrower than the page).
+    let mut para_right = 0.0f32;
+    let mut i = 0;
+    while let Some(line) = lines.get(i) {
+        // Tables: a line with several cells that is not just "label  text".
+        if is_table_line(line, fonts) {
+            if !cur.is_empty() {
+                out.push(Block::Para(std::mem::take(&mut cur)));
+            }
+            let used = table(lines, i, fonts, pitch, &mut out);
+            prev = lines.get(i + used - 1).copied();
+            i += used.max(1);
+            continue;
+        }
+        let item = line_item(line, fonts);
+        let new_para = match prev {
+            None => true,
+            Some(p) => {
+                let s = p.size.max(line.size);
+                let gap = p.y - line.y;
+                let p_bold = p
+                    .fonts
+                    .iter()
+                    .all(|f| fonts.get(usize::from(*f)).is_some_and(|fi| fi.bold));
+                let l_bold = line
+                    .fonts
+                    .iter()
+                    .all(|f| fonts.get(usize::from(*f)).is_some_and(|fi| fi.bold));
+                let starts_upper = item
+                    .text
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+                p.dir != line.dir
+                    || gap < -0.5 * s
+                    || gap > pitch * s * 1.3
+                    || (p.size - line.size).abs() > 0.12 * s
+                    || item.label
+                    || list_x0.is_some_and(|x| line.x0 < x - 0.5 * s)
+                    || (p_bold && !l_bold)
+                    || (starts_upper
+                        && p.x1 + first_word_width(line) + 0.6 * s
+                            < para_right.max(line.x1).min(right))
+            }
+        };
+        if new_para && !cur.is_empty() {
+            out.push(Block::Para(std::mem::take(&mut cur)));
+        }
+        if new_para {
+            list_x0 = item.label.then_some(line.x0);
+            para_right = 0.0;
+        }
+        para_right = para_right.max(line.x1);
+        cur.push(item.text);
+        prev = Some(line);
+        i += 1;
+    }
+    if !cur.is_empty() {
+        out.push(Block::Para(cur));
+    }
+    out
+}
+
+/// Width of a line's first word: if it would have fitted at the end of the line
+/// before, that line was ended on purpose (a paragraph end), not wrapped.
+fn first_word_width(line: &Line) -> f32 {
+    line.words().next().map(|w| w.x1 - w.x0).unwrap_or(0.0)
+}
+
+fn line_item(line: &Line, fonts: &[FontInfo]) -> Item {
+    let words: Vec<&Word> = line.words().collect();
+    if let [first, second, ..] = words.as_slice() {
+        if is_bullet(first, fonts) && second.x0 - first.x1 > 0.1 * line.size {
+            return Item {
+                text: format!("- {}", words_text(words.iter().skip(1).copied())),
+                label: true,
+            };
+        }
+        // "1.<tab>item" is a list label; "31. december" running on from the line before
+        // is not: require more than an ordinary word space after the number.
+        let mut spaces: Vec<f32> = words
+            .windows(2)
+            .skip(1)
+            .filter_map(|w| match w {
+                [a, b] => Some(b.x0 - a.x1),
+                _ => None,
+            })
+            .collect();
+        spaces.sort_by(f32::total_cmp);
+        let word_space = spaces.get(spaces.len() / 2).copied().unwrap_or(0.0);
+        let label_gap = second.x0 - first.x1;
+        if is_number_label(&first.text)
+            && label_gap > 0.4 * line.size
+            && if spaces.is_empty() {
+                label_gap > 0.8 * line.size
+            } else {
+                label_gap > 1.5 * word_space
+            }
+        {
+            return Item {
+                text: words_text(words.iter().copied()),
+                label: true,
+            };
+        }
+    }
+    // A bullet glued to its text ("•Text").
+    if let Some(first) = words.first() {
+        let mut chars = first.text.chars();
+        if let Some(c) = chars.next() {
+            if (BULLETS.contains(&c) && !matches!(c, '-' | '–' | '*' | '+'))
+                || crate::pdf::is_private_use(c)
+            {
+                let rest: String = chars.collect();
+                let tail = words_text(words.iter().skip(1).copied());
+                let text = [clean(&rest), tail]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                return Item {
+                    text: format!("- {text}"),
+                    label: true,
+                };
+            }
+        }
+    }
+    Item {
+        text: words_text(words.iter().copied()),
+        label: false,
+    }
+}
+
+fn is_table_line(line: &Line, fonts: &[FontInfo]) -> bool {
+    match line.cells.as_slice() {
+        [] | [_] => false,
+        [first, _] => {
+            let label = first.len() == 1
+                && first
+                    .first()
+                    .is_some_and(|w| is_bullet(w, fonts) || is_number_label(&w.text));
+            !label
+        }
+        _ => true,
+    }
+}
+
+/// Reads a table starting at line `start`; returns how many lines it used.
+fn table(
+    lines: &[&Line],
+    start: usize,
+    fonts: &[FontInfo],
+    pitch: f32,
+    out: &mut Vec<Block>,
+) -> usize {
+    let Some(first) = lines.get(start) else {
+        return 1;
+    };
+    let cells_x0 = |l: &Line| -> Vec<f32> {
+        l.cells
+            .iter()
+            .filter_map(|c| c.first().map(|w| w.x0))
+            .collect()
+    };
+    // Column starts: taken from each row's first line that has several cells.
+    let mut cols: Vec<f32> = cells_x0(first);
+    let size = first.size;
+    let col_of = |cols: &[f32], w: &Word| -> usize {
+        cols.iter()
+            .rposition(|x| *x <= w.x0 + 0.5 * size)
+            .unwrap_or(0)
+    };
+    let mut rows: Vec<Vec<Vec<String>>> = Vec::new();
+    let mut used = 0;
+    let mut prev: Option<&Line> = None;
+    for line in lines.iter().skip(start) {
+        if let Some(p) = prev {
+            let gap = p.y - line.y;
+            let s = p.size.max(line.size);
+            let continues = p.dir == line.dir
+                && gap > 0.0
+                && gap < pitch * s * 2.6
+                && (line.cells.len() >= 2
+                    || cols.len() >= 2
+                        && line.x0 > cols.get(1).copied().unwrap_or(f32::MAX) - size)
+                && !(line.cells.len() == 1
+                    && line.x0 < cols.get(1).copied().unwrap_or(0.0)
+                    && line.x1 > cols.get(1).copied().unwrap_or(f32::MAX));
+            if !continues
+                || (line.cells.len() < 2
+                    && !is_table_line(line, fonts)
+                    && line.x0 <= cols.first().copied().unwrap_or(0.0) + size)
+            {
+                break;
+            }
+        }
+        let words: Vec<&Word> = line.words().collect();
+        let new_row = match prev {
+            None => true,
+            Some(p) => {
+                let gap = p.y - line.y;
+                words.iter().any(|w| col_of(&cols, w) == 0) || gap > pitch * line.size * 1.45
+            }
+        };
+        if new_row && line.cells.len() >= 2 && line.cells.len() >= cols.len() {
+            cols = cells_x0(line);
+        }
+        if new_row || rows.is_empty() {
+            rows.push(vec![Vec::new(); cols.len().max(1)]);
+        }
+        if let Some(row) = rows.last_mut() {
+            for w in &words {
+                if let Some(cell) = row.get_mut(col_of(&cols, w)) {
+                    cell.push(clean(&w.text));
+                }
+            }
+        }
+        prev = Some(line);
+        used += 1;
+    }
+    for row in rows {
+        let cells: Vec<String> = row.into_iter().map(|c| c.join(" ")).collect();
+        out.push(Block::Row(cells));
+    }
+    used.max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_labels() {
+        assert!(is_number_label("1."));
+        assert!(is_number_label("12)"));
+        assert!(is_number_label("a)"));
+        assert!(!is_number_label("2019."));
+        assert!(!is_number_label("kr."));
+    }
+
+    #[test]
+    fn pua_bullets_are_mapped_or_dropped() {
+        assert_eq!(clean("\u{F0B7}"), "•");
+        assert_eq!(clean("a\u{E123}b\u{FFFD}"), "ab");
+    }
+}

@@ -1,0 +1,203 @@
+//! Two-column pages: find a gutter (a vertical band near the middle that words on many
+//! text lines stop short of), split lines that straddle it, and read each stretch
+//! between full-width lines left column first. Tables are left alone: both sides must
+//! read like running text.
+
+use super::layout::{Line, Word};
+
+/// Reorders the lines of one page (already top to bottom) for multi-column text.
+pub fn reorder(lines: Vec<&Line>, width: f32) -> Vec<Line> {
+    let owned: Vec<Line> = lines.into_iter().cloned().collect();
+    reorder_in(owned, 0.0, width, 0)
+}
+
+/// Splits at the best gutter between `lo` and `hi`, then each side again (three or four
+/// columns), at most three levels deep.
+fn reorder_in(lines: Vec<Line>, lo: f32, hi: f32, depth: usize) -> Vec<Line> {
+    let refs: Vec<&Line> = lines.iter().collect();
+    let Some(gutter) = (depth < 3).then(|| find_gutter(&refs, lo, hi)).flatten() else {
+        return lines;
+    };
+    let mut out = Vec::new();
+    let mut left: Vec<Line> = Vec::new();
+    let mut right: Vec<Line> = Vec::new();
+    let flush = |out: &mut Vec<Line>, left: &mut Vec<Line>, right: &mut Vec<Line>| {
+        out.extend(reorder_in(std::mem::take(left), lo, gutter, depth + 1));
+        out.extend(reorder_in(std::mem::take(right), gutter, hi, depth + 1));
+    };
+    for l in lines {
+        if l.dir != 0 || l.words().any(|w| w.x0 < gutter && w.x1 > gutter) {
+            flush(&mut out, &mut left, &mut right);
+            out.push(l);
+            continue;
+        }
+        let (a, b) = split(&l, gutter);
+        if let Some(a) = a {
+            left.push(a);
+        }
+        if let Some(b) = b {
+            right.push(b);
+        }
+    }
+    flush(&mut out, &mut left, &mut right);
+    out
+}
+
+fn part(l: &Line, cells: Vec<Vec<Word>>) -> Option<Line> {
+    let x0 = cells.first()?.first()?.x0;
+    let x1 = cells.last()?.last()?.x1;
+    Some(Line {
+        x0,
+        x1,
+        cells,
+        ..l.clone()
+    })
+}
+
+fn split(l: &Line, gutter: f32) -> (Option<Line>, Option<Line>) {
+    let mut a: Vec<Vec<Word>> = Vec::new();
+    let mut b: Vec<Vec<Word>> = Vec::new();
+    for cell in &l.cells {
+        let (ca, cb): (Vec<Word>, Vec<Word>) = cell.iter().cloned().partition(|w| w.x1 <= gutter);
+        if !ca.is_empty() {
+            a.push(ca);
+        }
+        if !cb.is_empty() {
+            b.push(cb);
+        }
+    }
+    (part(l, a), part(l, b))
+}
+
+fn find_gutter(lines: &[&Line], lo: f32, hi: f32) -> Option<f32> {
+    let body: Vec<&&Line> = lines.iter().filter(|l| l.dir == 0).collect();
+    // The search costs lines × words × candidates: leave pathological pages as they are.
+    let words: usize = body.iter().map(|l| l.words().count()).sum();
+    if body.len() < 10 || hi - lo < 100.0 || words > 50_000 {
+        return None;
+    }
+    // Best candidate: most lines split, then the widest gap (a gutter, not a space).
+    let mut best: Option<(usize, f32, f32)> = None;
+    let span = hi - lo;
+    let mut x = lo + span * 0.25;
+    while x < lo + span * 0.75 {
+        let mut crossing = 0;
+        let mut both = 0;
+        let mut words_l = 0;
+        let mut words_r = 0;
+        let mut many_cells = 0;
+        let mut min_gap = f32::MAX;
+        for l in &body {
+            if l.words().any(|w| w.x0 < x && w.x1 > x) {
+                crossing += 1;
+                continue;
+            }
+            let nl = l.words().filter(|w| w.x1 <= x).count();
+            let nr = l.words().filter(|w| w.x0 >= x).count();
+            if nl > 0 && nr > 0 {
+                both += 1;
+                let left_edge = l
+                    .words()
+                    .filter(|w| w.x1 <= x)
+                    .map(|w| w.x1)
+                    .fold(f32::MIN, f32::max);
+                let right_edge = l
+                    .words()
+                    .filter(|w| w.x0 >= x)
+                    .map(|w| w.x0)
+                    .fold(f32::MAX, f32::min);
+                min_gap = min_gap.min(right_edge - left_edge);
+                // A row of three or more cells with a one- or two-word cell: a table.
+                if l.cells.len() > 2 && l.cells.iter().any(|c| c.len() < 3) {
+                    many_cells += 1;
+                }
+                words_l += nl;
+                words_r += nr;
+            }
+        }
+        // Running text on both sides, and not a table of three or more columns.
+        let texty =
+            both > 0 && words_l >= 4 * both && words_r >= 4 * both && many_cells * 10 <= both * 3;
+        if texty
+            && both * 10 >= body.len() * 4
+            && crossing * 10 <= body.len() * 2
+            && best.is_none_or(|(b, g, _)| both > b || (both == b && min_gap > g))
+        {
+            best = Some((both, min_gap, x));
+        }
+        x += 2.0;
+    }
+    best.map(|(_, _, x)| x)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(y: f32, words: &[(&str, f32)]) -> Line {
+        let ws: Vec<Word> = words
+            .iter()
+            .map(|(t, x)| Word {
+                text: t.to_string(),
+                x0: *x,
+                x1: *x + 20.0,
+                font: 0,
+                size: 10.0,
+            })
+            .collect();
+        Line {
+            dir: 0,
+            y,
+            x0: ws.first().map(|w| w.x0).unwrap_or(0.0),
+            x1: ws.last().map(|w| w.x1).unwrap_or(0.0),
+            size: 10.0,
+            cells: vec![ws],
+            seq: 0,
+            artifact: false,
+            fonts: vec![0],
+        }
+    }
+
+    #[test]
+    fn two_columns_read_left_first() {
+        let mut lines = Vec::new();
+        for i in 0..12 {
+            let y = 700.0 - 12.0 * i as f32;
+            lines.push(line(
+                y,
+                &[
+                    ("l1", 50.0),
+                    ("l2", 80.0),
+                    ("l3", 110.0),
+                    ("l4", 140.0),
+                    ("L", 170.0),
+                    ("r1", 320.0),
+                    ("r2", 350.0),
+                    ("r3", 380.0),
+                    ("r4", 410.0),
+                    ("R", 440.0),
+                ],
+            ));
+        }
+        let refs: Vec<&Line> = lines.iter().collect();
+        let out = reorder(refs, 600.0);
+        assert_eq!(out.len(), 24);
+        assert!(out[..12].iter().all(|l| l.x1 < 300.0));
+        assert!(out[12..].iter().all(|l| l.x0 > 300.0));
+    }
+
+    #[test]
+    fn short_table_cells_are_not_columns() {
+        let mut lines = Vec::new();
+        for i in 0..12 {
+            let y = 700.0 - 12.0 * i as f32;
+            lines.push(line(
+                y,
+                &[("1.", 50.0), ("juli", 80.0), ("Ikræfttrædelse", 320.0)],
+            ));
+        }
+        let refs: Vec<&Line> = lines.iter().collect();
+        let out = reorder(refs, 600.0);
+        assert_eq!(out.len(), 12);
+    }
+}

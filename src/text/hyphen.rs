@@ -1,0 +1,137 @@
+//! Line-end hyphenation. A soft hyphen (U+00AD) at a line end always joins. A hard hyphen
+//! joins only when the next line starts in lower case and the joined word is plausible:
+//! it occurs elsewhere in the document, or the two parts are not both words. Hyphens in
+//! compounds with acronyms, digits or one-letter parts ("a-dagpenge", "JAF-forløb",
+//! "2-4") are kept.
+
+use std::collections::HashSet;
+
+/// The words of a document (lower-cased letter/digit runs, plus hyphenated compounds).
+#[derive(Debug, Default)]
+pub struct Vocabulary {
+    words: HashSet<String>,
+}
+
+impl Vocabulary {
+    /// Adds the words of a line of text.
+    pub fn add_text(&mut self, text: &str) {
+        for tok in text.split(|c: char| c.is_whitespace() || c == '/' || c == '\u{AD}') {
+            let t = tok.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+            let t = t.trim_matches('-');
+            if t.is_empty() {
+                continue;
+            }
+            let lower = t.to_lowercase();
+            for part in lower.split('-') {
+                if !part.is_empty() {
+                    self.words.insert(part.to_string());
+                }
+            }
+            self.words.insert(lower);
+        }
+    }
+
+    /// Adds the words of a layout line, leaving out what may be a fragment of a
+    /// hyphenated word: the first word, and a last word ending in a hyphen.
+    pub fn add_line(&mut self, text: &str) {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let mut inner = words.get(1..).unwrap_or_default();
+        if inner
+            .last()
+            .is_some_and(|w| w.ends_with(['-', '\u{AD}', '\u{2010}']))
+        {
+            inner = inner.get(..inner.len() - 1).unwrap_or_default();
+        }
+        self.add_text(&inner.join(" "));
+    }
+
+    fn has(&self, w: &str) -> bool {
+        self.words.contains(&w.to_lowercase())
+    }
+}
+
+/// Joins two consecutive lines of one paragraph.
+pub fn join(a: &str, b: &str, vocab: &Vocabulary) -> String {
+    let a = a.trim_end();
+    let b = b.trim_start();
+    if a.is_empty() {
+        return b.to_string();
+    }
+    if let Some(stem) = a.strip_suffix('\u{AD}') {
+        return format!("{stem}{b}");
+    }
+    if a.ends_with('/') {
+        return format!("{a}{b}");
+    }
+    let hyph = a.strip_suffix('-').or_else(|| a.strip_suffix('\u{2010}'));
+    if let Some(stem) = hyph.filter(|st| !st.ends_with(char::is_whitespace) && !st.is_empty()) {
+        let prefix: String = stem
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let suffix: String = b.chars().take_while(|c| c.is_alphanumeric()).collect();
+        let starts_lower = b.chars().next().is_some_and(char::is_lowercase);
+        if starts_lower && !prefix.is_empty() && !suffix.is_empty() {
+            let acronym = prefix.chars().count() < 2
+                || prefix
+                    .chars()
+                    .all(|c| c.is_uppercase() || c.is_ascii_digit())
+                || prefix.chars().any(|c| c.is_ascii_digit());
+            let compound = format!("{prefix}-{suffix}");
+            let joined = format!("{prefix}{suffix}");
+            let both_words = vocab.has(&prefix) && vocab.has(&suffix);
+            let join = !acronym && !vocab.has(&compound) && (vocab.has(&joined) || !both_words);
+            if join {
+                return format!("{stem}{b}");
+            }
+        }
+        return format!("{a}{b}");
+    }
+    format!("{a} {b}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vocab(text: &str) -> Vocabulary {
+        let mut v = Vocabulary::default();
+        v.add_text(text);
+        v
+    }
+
+    #[test]
+    fn soft_hyphen_always_joins() {
+        assert_eq!(join("beskæf\u{AD}", "tigelse", &vocab("")), "beskæftigelse");
+    }
+
+    #[test]
+    fn plausible_joins() {
+        let v = vocab("regeringen har sagt");
+        assert_eq!(join("at re-", "geringen er", &v), "at regeringen er");
+        assert_eq!(
+            join("de nye ud-", "fordringer", &vocab("")),
+            "de nye udfordringer"
+        );
+    }
+
+    #[test]
+    fn real_hyphens_kept() {
+        let v = vocab("a dagpenge forløb");
+        assert_eq!(join("for a-", "dagpenge", &v), "for a-dagpenge");
+        assert_eq!(join("JAF-", "forløb", &v), "JAF-forløb");
+        assert_eq!(join("2-", "4 uger", &v), "2-4 uger");
+        assert_eq!(join("KKR-", "formandskab", &vocab("")), "KKR-formandskab");
+        assert_eq!(
+            join("ressourceforløb -", "Vesthimmerland", &v),
+            "ressourceforløb - Vesthimmerland"
+        );
+        assert_eq!(join("Frederikshavn/", "Læsø", &v), "Frederikshavn/Læsø");
+        let v2 = vocab("sygedagpenge og sygedagpenge-forløb");
+        assert_eq!(join("sygedagpenge-", "forløb", &v2), "sygedagpenge-forløb");
+    }
+}

@@ -1,0 +1,416 @@
+//! Layout: positioned glyphs to words (gaps judged against the line's own gap
+//! distribution, so letter-spaced text stays whole), lines (runs in drawing order merged
+//! by baseline), cells (big horizontal gaps), and blocks ordered by position.
+
+use crate::pdf::{Glyph, Page};
+
+/// A word: glyphs with no break between them.
+#[derive(Debug, Clone)]
+pub struct Word {
+    /// Text (NFC applied later).
+    pub text: String,
+    /// Left edge.
+    pub x0: f32,
+    /// Right edge.
+    pub x1: f32,
+    /// Font index of its first glyph.
+    pub font: u16,
+    /// Font size.
+    #[allow(dead_code)]
+    pub size: f32,
+}
+
+/// A line: words on one baseline, split into cells at big gaps.
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// Text direction (quarter turns).
+    pub dir: u8,
+    /// Baseline (frame coordinates).
+    pub y: f32,
+    /// Left edge.
+    pub x0: f32,
+    /// Right edge.
+    pub x1: f32,
+    /// Median font size.
+    pub size: f32,
+    /// Cells, each a list of words.
+    pub cells: Vec<Vec<Word>>,
+    /// Smallest drawing sequence number.
+    pub seq: u32,
+    /// All glyphs were inside /Artifact marked content.
+    pub artifact: bool,
+    /// Fonts used on the line.
+    pub fonts: Vec<u16>,
+}
+
+impl Line {
+    /// All words in order.
+    pub fn words(&self) -> impl Iterator<Item = &Word> {
+        self.cells.iter().flatten()
+    }
+
+    /// The text with cells joined by single spaces.
+    pub fn plain(&self) -> String {
+        self.words()
+            .map(|w| w.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+struct Run {
+    dir: u8,
+    glyphs: Vec<usize>,
+    y: f32,
+    size: f32,
+}
+
+/// Groups a page's glyphs into lines, top to bottom within each direction.
+pub fn lines(page: &Page) -> Vec<Line> {
+    let glyphs = &page.glyphs;
+    // 1. Runs: consecutive glyphs in drawing order that continue a baseline rightwards.
+    let mut runs: Vec<Run> = Vec::new();
+    for (i, g) in glyphs.iter().enumerate() {
+        if !(g.x0.is_finite() && g.y.is_finite() && g.size.is_finite()) || g.size <= 0.0 {
+            continue;
+        }
+        let joined = runs.last_mut().is_some_and(|r| {
+            let Some(last) = r.glyphs.last().and_then(|&j| glyphs.get(j)) else {
+                return false;
+            };
+            let s = last.size.max(g.size);
+            let ok = r.dir == g.dir
+                && (g.y - last.y).abs() < 0.3 * s
+                && g.x0 > last.x0 - 0.3 * s
+                && g.x0 - last.x1 < 4.0 * s;
+            if ok {
+                r.glyphs.push(i);
+            }
+            ok
+        });
+        if !joined {
+            runs.push(Run {
+                dir: g.dir,
+                glyphs: vec![i],
+                y: g.y,
+                size: g.size,
+            });
+        }
+    }
+    for r in &mut runs {
+        let n = r.glyphs.len() as f32;
+        r.y = r
+            .glyphs
+            .iter()
+            .filter_map(|&j| glyphs.get(j))
+            .map(|g| g.y)
+            .sum::<f32>()
+            / n;
+        let mut sizes: Vec<f32> = r
+            .glyphs
+            .iter()
+            .filter_map(|&j| glyphs.get(j))
+            .map(|g| g.size)
+            .collect();
+        r.size = median(&mut sizes).unwrap_or(r.size);
+    }
+    // 2. Lines: runs of one direction whose baselines agree.
+    runs.sort_by(|a, b| a.dir.cmp(&b.dir).then(b.y.total_cmp(&a.y)));
+    let mut groups: Vec<(u8, f32, f32, Vec<usize>)> = Vec::new();
+    for r in &runs {
+        let joined = groups.last_mut().is_some_and(|(dir, y, size, gl)| {
+            let ok = *dir == r.dir && (*y - r.y).abs() < 0.4 * size.min(r.size);
+            if ok {
+                gl.extend_from_slice(&r.glyphs);
+                *size = size.max(r.size);
+            }
+            ok
+        });
+        if !joined {
+            groups.push((r.dir, r.y, r.size, r.glyphs.clone()));
+        }
+    }
+    let mut out: Vec<Line> = groups
+        .into_iter()
+        .filter_map(|(dir, y, _, gl)| build_line(glyphs, dir, y, gl))
+        .collect();
+    out.sort_by(|a, b| a.dir.cmp(&b.dir).then(b.y.total_cmp(&a.y)));
+    out
+}
+
+fn median(v: &mut [f32]) -> Option<f32> {
+    if v.is_empty() {
+        return None;
+    }
+    v.sort_by(f32::total_cmp);
+    v.get(v.len() / 2).copied()
+}
+
+/// Where a glyph sits on its line: visible glyphs by their centre, spaces by their start
+/// (a space begins where its word ends, whatever width a substitute font gives it).
+fn sort_key(g: &Glyph) -> f32 {
+    if g.space {
+        g.x0
+    } else {
+        (g.x0 + g.x1) * 0.5
+    }
+}
+
+fn build_line(glyphs: &[Glyph], dir: u8, y: f32, mut idx: Vec<usize>) -> Option<Line> {
+    idx.sort_by(|&a, &b| {
+        let (ga, gb) = (glyphs.get(a), glyphs.get(b));
+        match (ga, gb) {
+            (Some(ga), Some(gb)) => sort_key(ga).total_cmp(&sort_key(gb)).then(a.cmp(&b)),
+            _ => a.cmp(&b),
+        }
+    });
+    let mut gs: Vec<&Glyph> = Vec::with_capacity(idx.len());
+    for &i in &idx {
+        let Some(g) = glyphs.get(i) else { continue };
+        // Fake bold / shadow: the same glyph drawn again almost on top.
+        if gs.iter().rev().take(3).any(|p| {
+            p.text == g.text
+                && (p.x0 - g.x0).abs() < 0.15 * g.size
+                && (p.y - g.y).abs() < 0.15 * g.size
+        }) {
+            continue;
+        }
+        gs.push(g);
+    }
+    let mut sizes: Vec<f32> = gs.iter().filter(|g| !g.space).map(|g| g.size).collect();
+    let size = median(&mut sizes)?;
+    // Gaps between consecutive visible glyphs.
+    let vis: Vec<&Glyph> = gs.iter().copied().filter(|g| !g.space).collect();
+    let mut space_before = vec![false; vis.len()];
+    {
+        let mut k = 0usize;
+        let mut pending = false;
+        for g in &gs {
+            if g.space {
+                pending = true;
+            } else {
+                if pending && k > 0 {
+                    if let Some(s) = space_before.get_mut(k) {
+                        *s = true;
+                    }
+                }
+                pending = false;
+                k += 1;
+            }
+        }
+    }
+    let gaps: Vec<f32> = vis
+        .windows(2)
+        .map(|w| match w {
+            [a, b] => b.x0 - a.x1,
+            _ => 0.0,
+        })
+        .collect();
+    // A tracked heading on its own ("A N E X O"): no space glyphs and every gap the
+    // same, so the tracking is the only spacing there is.
+    let tracked_only = !space_before.iter().any(|s| *s) && gaps.len() >= 3 && {
+        let mut g = gaps.clone();
+        let med = median(&mut g).unwrap_or(0.0);
+        med > 0.05 * size
+            && med < 1.0 * size
+            && gaps
+                .iter()
+                .all(|x| (*x - med).abs() <= 0.25 * med + 0.02 * size)
+    };
+    let mut cells: Vec<Vec<Word>> = Vec::new();
+    let mut cur_cell: Vec<Word> = Vec::new();
+    let mut cur: Option<Word> = None;
+    for (k, g) in vis.iter().enumerate() {
+        let (word_break, cell_break) = if k == 0 {
+            (true, false)
+        } else {
+            let gap = gaps.get(k - 1).copied().unwrap_or(0.0);
+            let s = size.max(g.size * 0.5);
+            let base = local_base(&gaps, k - 1, s);
+            let spaced = space_before.get(k).copied().unwrap_or(false);
+            // A line-end hyphen sits a little apart in justified text: keep it on its word.
+            let end_hyphen = k + 1 == vis.len()
+                && matches!(g.text.as_str(), "-" | "\u{AD}" | "\u{2010}")
+                && gap < 0.35 * s;
+            let wb = spaced || (gap > base + 0.13 * s && !end_hyphen && !tracked_only);
+            (wb, gap > 1.6 * s)
+        };
+        if word_break {
+            if let Some(w) = cur.take() {
+                cur_cell.push(w);
+            }
+            if cell_break && !cur_cell.is_empty() {
+                cells.push(std::mem::take(&mut cur_cell));
+            }
+        }
+        match cur.as_mut() {
+            Some(w) => {
+                w.text.push_str(&g.text);
+                w.x1 = w.x1.max(g.x1);
+            }
+            None => {
+                cur = Some(Word {
+                    text: g.text.clone(),
+                    x0: g.x0,
+                    x1: g.x1,
+                    font: g.font,
+                    size: g.size,
+                })
+            }
+        }
+    }
+    if let Some(w) = cur.take() {
+        cur_cell.push(w);
+    }
+    if !cur_cell.is_empty() {
+        cells.push(cur_cell);
+    }
+    for c in &mut cells {
+        c.retain(|w| !w.text.is_empty());
+        // Right-to-left script: glyphs were collected left to right (visual order);
+        // words and their order go back to logical order.
+        let rtl_words = c.iter().filter(|w| is_rtl(&w.text)).count();
+        for w in c.iter_mut().filter(|w| is_rtl(&w.text)) {
+            w.text = w.text.chars().rev().collect();
+        }
+        if rtl_words * 2 > c.len() {
+            c.reverse();
+        }
+    }
+    cells.retain(|c| !c.is_empty());
+    let first = cells.first()?.first()?;
+    let last = cells.last()?.last()?;
+    let mut fonts: Vec<u16> = vis.iter().map(|g| g.font).collect();
+    fonts.sort_unstable();
+    fonts.dedup();
+    Some(Line {
+        dir,
+        y,
+        x0: first.x0,
+        x1: last.x1,
+        size,
+        seq: vis.iter().map(|g| g.seq).min().unwrap_or(0),
+        artifact: vis.iter().all(|g| g.artifact),
+        fonts,
+        cells,
+    })
+}
+
+/// Mostly Hebrew or Arabic letters.
+fn is_rtl(t: &str) -> bool {
+    let rtl = t
+        .chars()
+        .filter(|c| matches!(u32::from(*c), 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF))
+        .count();
+    rtl > 0 && rtl * 2 >= t.chars().filter(|c| c.is_alphabetic()).count()
+}
+
+/// The typical inter-glyph gap around gap `i`: the median of its neighbours (at most
+/// four each side) that are not themselves clear word breaks.
+fn local_base(gaps: &[f32], i: usize, size: f32) -> f32 {
+    let lo = i.saturating_sub(4);
+    let hi = (i + 5).min(gaps.len());
+    let mut near: Vec<f32> = (lo..hi)
+        .filter(|&j| j != i)
+        .filter_map(|j| gaps.get(j).copied())
+        .filter(|g| *g < 0.45 * size)
+        .collect();
+    median(&mut near).unwrap_or(0.0).max(0.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn glyph(text: &str, x0: f32, w: f32, y: f32) -> Glyph {
+        Glyph {
+            text: text.into(),
+            x0,
+            x1: x0 + w,
+            y,
+            size: 10.0,
+            dir: 0,
+            font: 0,
+            space: text == " ",
+            invisible: false,
+            artifact: false,
+            seq: 0,
+        }
+    }
+
+    fn page(glyphs: Vec<Glyph>) -> Page {
+        Page {
+            number: 1,
+            width: 600.0,
+            height: 800.0,
+            glyphs,
+            fonts: vec![],
+            images: 0,
+            undecodable: 0,
+            warnings: vec![],
+        }
+    }
+
+    #[test]
+    fn letter_spaced_words_stay_whole() {
+        // "Del tag" with 3 pt letter spacing and a wider word gap.
+        let mut g = Vec::new();
+        let mut x = 10.0;
+        for (i, c) in "Deltag".chars().enumerate() {
+            if i == 3 {
+                x += 5.0;
+            }
+            g.push(glyph(&c.to_string(), x, 5.0, 100.0));
+            x += 5.0 + 3.0;
+        }
+        let ls = lines(&page(g));
+        assert_eq!(ls.len(), 1);
+        assert_eq!(ls[0].plain(), "Del tag");
+    }
+
+    #[test]
+    fn word_runs_in_separate_runs_join_by_position() {
+        // Word writes "R", "åd" in separate BT/ET blocks, drawn out of order.
+        let g = vec![
+            glyph("å", 15.0, 5.0, 100.0),
+            glyph("d", 20.0, 5.0, 100.0),
+            glyph("R", 10.0, 5.0, 100.0),
+            glyph("x", 10.0, 5.0, 80.0),
+        ];
+        let ls = lines(&page(g));
+        assert_eq!(ls.len(), 2);
+        assert_eq!(ls[0].plain(), "Råd");
+        assert_eq!(ls[1].plain(), "x");
+    }
+
+    #[test]
+    fn hebrew_comes_out_in_logical_order() {
+        // "שלום עולם" drawn right to left: glyphs sorted by x give visual order.
+        let mut g = Vec::new();
+        let mut x = 10.0;
+        for c in "םלוע םולש".chars() {
+            g.push(glyph(&c.to_string(), x, 5.0, 100.0));
+            x += 5.0;
+        }
+        let ls = lines(&page(g));
+        assert_eq!(ls[0].plain(), "שלום עולם");
+    }
+
+    #[test]
+    fn tracked_heading_alone_is_one_word() {
+        let g: Vec<Glyph> = "ANEXO"
+            .chars()
+            .enumerate()
+            .map(|(i, c)| glyph(&c.to_string(), 10.0 + 12.0 * i as f32, 7.0, 100.0))
+            .collect();
+        let ls = lines(&page(g));
+        assert_eq!(ls[0].plain(), "ANEXO");
+    }
+
+    #[test]
+    fn big_gaps_make_cells() {
+        let g = vec![glyph("A", 10.0, 5.0, 100.0), glyph("B", 100.0, 5.0, 100.0)];
+        let ls = lines(&page(g));
+        assert_eq!(ls[0].cells.len(), 2);
+    }
+}

@@ -1,0 +1,76 @@
+//! Small robustness fixtures (tests/fixtures/pdf, sources in its README): cycles,
+//! damaged streams and encryption end in text or a typed error, never a panic.
+
+use referat::pdf::Limits;
+use referat::Error;
+use std::path::{Path, PathBuf};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/pdf")
+        .join(name)
+}
+
+#[test]
+fn page_tree_loop_terminates() {
+    let doc = referat::text::extract_file(&fixture("cycle-pages-loop.pdf"), &Limits::default());
+    assert!(doc.is_ok(), "{doc:?}");
+}
+
+#[test]
+fn self_referencing_form_is_bounded() {
+    let doc = referat::text::extract_file(&fixture("cycle-operator-list.pdf"), &Limits::default())
+        .expect("extracts");
+    assert_eq!(doc.pages.len(), 1);
+}
+
+#[test]
+fn flate_overflow_is_not_fatal() {
+    let r = referat::text::extract_file(&fixture("damaged-flate-overflow.pdf"), &Limits::default());
+    assert!(!matches!(r, Err(Error::Panic { .. })));
+}
+
+#[test]
+fn user_password_is_reported() {
+    let r =
+        referat::text::extract_file(&fixture("enc-needs-user-password.pdf"), &Limits::default());
+    match r {
+        Err(e @ Error::PasswordRequired { .. }) => {
+            assert!(e.to_string().contains("enc-needs-user-password.pdf"))
+        }
+        other => panic!("expected PasswordRequired, got {other:?}"),
+    }
+}
+
+#[test]
+fn aes256_with_empty_password_opens() {
+    let doc = referat::text::extract_file(&fixture("enc-aes256-r6.pdf"), &Limits::default())
+        .expect("extracts");
+    assert!(doc.pages.iter().any(|p| !p.text.is_empty()));
+}
+
+#[test]
+fn danish_identity_h_agenda_item() {
+    let doc = referat::text::extract_file(
+        &fixture("dk-ballerup-punkt-meddelelser.pdf"),
+        &Limits::default(),
+    )
+    .expect("extracts");
+    let text = doc.joined();
+    assert!(text.chars().any(|c| "æøåÆØÅ".contains(c)), "{text}");
+    assert!(!text.contains('\u{FFFD}'));
+    assert!(!text.chars().any(referat::pdf::is_private_use));
+}
+
+#[test]
+fn tiny_deadline_gives_a_limit_error() {
+    let limits = Limits {
+        deadline: std::time::Duration::from_nanos(1),
+        ..Limits::default()
+    };
+    let pdf = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/pdf/status-2019-10.pdf");
+    if pdf.exists() {
+        let r = referat::text::extract_file(&pdf, &limits);
+        assert!(matches!(r, Err(Error::Limit { .. })), "{r:?}");
+    }
+}

@@ -1,0 +1,47 @@
+//! Every robustness PDF (../shared/corpus/robustness, skipped when absent) yields text or
+//! a typed error naming the file, within the time budget, without panicking.
+
+use referat::pdf::Limits;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+#[test]
+fn robustness_sweep() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/robustness");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return;
+    };
+    let limits = Limits::default();
+    let mut files: Vec<_> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "pdf"))
+        .collect();
+    files.sort();
+    let mut failures = Vec::new();
+    for f in &files {
+        let t = Instant::now();
+        let r = referat::text::extract_file(f, &limits);
+        // Debug builds are slower than release; allow headroom over the 2 s budget.
+        let took = t.elapsed();
+        if took > Duration::from_secs(6) {
+            failures.push(format!("{}: took {took:?}", f.display()));
+        }
+        match r {
+            Ok(_) => {}
+            Err(referat::Error::Panic { cause, .. }) => {
+                failures.push(format!("{}: panic {cause}", f.display()))
+            }
+            Err(e) => {
+                let name = f.file_name().map(|n| n.to_string_lossy().into_owned());
+                assert!(e.to_string().contains(name.as_deref().unwrap_or("")), "{e}");
+            }
+        }
+        if f.ends_with("enc-needs-user-password.pdf") {
+            assert!(matches!(
+                referat::text::extract_file(f, &limits),
+                Err(referat::Error::PasswordRequired { .. })
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
