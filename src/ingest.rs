@@ -66,6 +66,9 @@ pub enum FileStatus {
     Changed,
     /// Already indexed with the same content; not extracted again.
     Unchanged,
+    /// Already indexed with the same content under a path that is gone: moved or
+    /// renamed. Not extracted again; the index now names the new path.
+    Moved,
     /// Could not be extracted; see the error.
     Failed,
 }
@@ -271,6 +274,10 @@ pub fn ingest(options: &IngestOptions, reporter: &dyn Reporter) -> Result<Ingest
     let mut writer = store.writer()?;
     let indexed = store.documents()?;
     let known: BTreeSet<String> = indexed.iter().map(|d| d.sha256.clone()).collect();
+    let by_sha: HashMap<String, String> = indexed
+        .iter()
+        .map(|d| (d.sha256.clone(), d.source.clone()))
+        .collect();
     let by_source: HashMap<String, String> = indexed
         .iter()
         .map(|d| (d.source.clone(), d.sha256.clone()))
@@ -303,10 +310,21 @@ pub fn ingest(options: &IngestOptions, reporter: &dyn Reporter) -> Result<Ingest
         });
         for item in rx {
             let outcome = match item {
-                Extracted::Unchanged(path, sha) => FileOutcome {
-                    sha256: Some(sha),
-                    ..FileOutcome::new(&path, FileStatus::Unchanged)
-                },
+                Extracted::Unchanged(path, sha) => {
+                    let source = path.display().to_string();
+                    let old = by_sha.get(&sha).map(String::as_str).unwrap_or_default();
+                    let status = if old != source && !Path::new(old).exists() {
+                        writer.relocate(&sha, &source)?;
+                        pending += 1;
+                        FileStatus::Moved
+                    } else {
+                        FileStatus::Unchanged
+                    };
+                    FileOutcome {
+                        sha256: Some(sha),
+                        ..FileOutcome::new(&path, status)
+                    }
+                }
                 Extracted::Failed(path, sha, err) => FileOutcome {
                     sha256: sha,
                     ..FileOutcome::failed(&path, &err)
@@ -351,9 +369,14 @@ pub fn ingest(options: &IngestOptions, reporter: &dyn Reporter) -> Result<Ingest
 
     let mut removed = 0;
     if options.prune {
-        let seen: BTreeSet<String> = files.iter().map(|p| p.display().to_string()).collect();
+        // Gone: not met in this run under any path, and not at its old path either.
+        let seen: BTreeSet<&str> = outcomes
+            .iter()
+            .filter(|o| o.status != FileStatus::Failed)
+            .filter_map(|o| o.sha256.as_deref())
+            .collect();
         for doc in &indexed {
-            if !seen.contains(&doc.source) && !Path::new(&doc.source).exists() {
+            if !seen.contains(doc.sha256.as_str()) && !Path::new(&doc.source).exists() {
                 writer.remove(&doc.sha256)?;
                 removed += 1;
             }

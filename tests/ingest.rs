@@ -142,6 +142,24 @@ fn second_run_extracts_nothing_and_changes_are_exactly_applied() {
 
     let sources = indexed_sources(&index);
     assert_eq!(sources.len(), 6, "{sources:?}");
+
+    // A renamed file is not extracted again; the index follows it.
+    std::fs::rename(inputs.join("doc-003.pdf"), inputs.join("renamed.pdf")).expect("mv");
+    let fourth = report(dir.path(), &inputs, &index);
+    assert_eq!(
+        statuses(&fourth, "moved"),
+        BTreeSet::from(["renamed.pdf".to_string()])
+    );
+    assert_eq!(statuses(&fourth, "unchanged").len(), 5);
+    let sources = indexed_sources(&index);
+    assert!(
+        sources.iter().any(|s| s.ends_with("renamed.pdf")),
+        "{sources:?}"
+    );
+    assert!(
+        !sources.iter().any(|s| s.ends_with("doc-003.pdf")),
+        "{sources:?}"
+    );
     assert!(
         !sources.iter().any(|s| s.ends_with("doc-001.pdf")),
         "pruned"

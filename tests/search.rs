@@ -133,7 +133,11 @@ fn unsupported_syntax_is_said_not_silently_changed() {
 fn a_report_published_twice_is_shown_once_with_its_versions() {
     let r = search("lægeattester");
     let sources: Vec<&str> = r.hits.iter().map(|h| file(&h.source)).collect();
-    let versions = ["status-2019-10.pdf", "beu-bilag-56.pdf"];
+    let versions = [
+        "status-2019-10.pdf",
+        "beu-bilag-56.pdf",
+        "beu-bilag-56-scanned.pdf",
+    ];
     assert_eq!(
         sources
             .iter()

@@ -90,11 +90,12 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         .map(|f| f.trials + f.figures + f.decisions)
         .sum();
     eprintln!(
-        "{} files: {} new, {} changed, {} unchanged, {} failed{}; {} pages, {} trials, {} figures, {} decisions ({} records) in {:.1} s -> {}",
+        "{} files: {} new, {} changed, {} unchanged, {} moved, {} failed{}; {} pages, {} trials, {} figures, {} decisions ({} records) in {:.1} s -> {}",
         report.files.len(),
         report.count(FileStatus::New),
         report.count(FileStatus::Changed),
         report.count(FileStatus::Unchanged),
+        report.count(FileStatus::Moved),
         report.count(FileStatus::Failed),
         if report.removed > 0 { format!(", {} removed", report.removed) } else { String::new() },
         report.pages(),

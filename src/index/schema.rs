@@ -37,6 +37,7 @@ pub struct Fields {
     pub value: Field,
     pub unit: Field,
     pub json: Field,
+    pub furniture: Field,
 }
 
 pub fn build() -> (Schema, Fields) {
@@ -55,7 +56,7 @@ pub fn build() -> (Schema, Fields) {
     };
     let facet = || FacetOptions::default().set_stored();
     let fields = Fields {
-        rec: b.add_text_field("rec", STRING),
+        rec: b.add_text_field("rec", STRING | STORED),
         sha256: b.add_text_field("sha256", STRING | STORED),
         source: b.add_text_field("source", STRING | STORED),
         page: b.add_u64_field("page", INDEXED | STORED | FAST),
@@ -82,6 +83,7 @@ pub fn build() -> (Schema, Fields) {
         ),
         unit: b.add_text_field("unit", STRING | STORED),
         json: b.add_text_field("json", STORED),
+        furniture: b.add_text_field("furniture", STORED),
     };
     (b.build(), fields)
 }

@@ -407,18 +407,24 @@ impl IndexStore {
         })
     }
 
-    /// Version group -> the sources in it (sorted).
+    /// Version group -> its sources, the representative first: the version with the
+    /// most figures (the most completely extracted, e.g. the born-digital one rather than
+    /// a scan), then by source.
     fn version_sources(&self) -> Result<HashMap<String, Vec<String>>> {
-        let mut map: HashMap<String, Vec<String>> = HashMap::new();
-        for d in self.all_of("doc")? {
-            map.entry(text_of(&d, self.fields.group))
+        let mut map: HashMap<String, Vec<(usize, String)>> = HashMap::new();
+        for (group, stored) in self.stored_docs()? {
+            let d = stored.document;
+            map.entry(group)
                 .or_default()
-                .push(text_of(&d, self.fields.source));
+                .push((d.figures.len(), d.source));
         }
-        for v in map.values_mut() {
-            v.sort();
-        }
-        Ok(map)
+        Ok(map
+            .into_iter()
+            .map(|(group, mut v)| {
+                v.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+                (group, v.into_iter().map(|(_, s)| s).collect())
+            })
+            .collect())
     }
 
     /// Figures matching the filter, in document and page order.

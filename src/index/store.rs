@@ -41,6 +41,8 @@ pub struct IndexStore {
 /// The single writer of an index (holds its lock until dropped).
 pub struct IndexWriter {
     dir: PathBuf,
+    /// The committed state when the writer was taken (to re-read moved documents).
+    reader: IndexReader,
     writer: tantivy::IndexWriter,
     fields: Fields,
     /// sha256, version group and signature of every document, for grouping new ones.
@@ -149,6 +151,7 @@ impl IndexStore {
             .collect();
         Ok(IndexWriter {
             dir: self.dir.clone(),
+            reader: self.reader.clone(),
             writer,
             fields: self.fields,
             known,
@@ -271,6 +274,9 @@ impl IndexWriter {
             }
             d.add_text(f.text, &page.text);
             d.add_text(f.exact, &page.text);
+            for line in &page.furniture {
+                d.add_text(f.furniture, line);
+            }
             if let Some(date) = &document.date {
                 d.add_text(f.date, date);
             }
@@ -352,6 +358,61 @@ impl IndexWriter {
             .map_err(|e| index_error(&self.dir, e))?;
         self.known.push((sha.clone(), group, signature));
         Ok(())
+    }
+
+    /// Records that the document with this SHA-256 now lives at `source` (a moved or
+    /// renamed file), without extracting it again: its stored pages and records are
+    /// re-added under the new path.
+    pub fn relocate(&mut self, sha256: &str, source: &str) -> Result<()> {
+        let f = self.fields;
+        self.reader
+            .reload()
+            .map_err(|e| index_error(&self.dir, e))?;
+        let searcher = self.reader.searcher();
+        let query = TermQuery::new(
+            Term::from_field_text(f.sha256, sha256),
+            IndexRecordOption::Basic,
+        );
+        let found = searcher
+            .search(&query, &DocSetCollector)
+            .map_err(|e| index_error(&self.dir, e))?;
+        let mut stored: Option<StoredDoc> = None;
+        let mut pages = Vec::new();
+        for address in found {
+            let d: TantivyDocument = searcher
+                .doc(address)
+                .map_err(|e| index_error(&self.dir, e))?;
+            if d.get_first(f.text).is_some() {
+                pages.push(crate::text::PageText {
+                    number: d.get_first(f.page).and_then(|v| v.as_u64()).unwrap_or(0) as u32,
+                    text: text_of(&d, f.text),
+                    furniture: d
+                        .get_all(f.furniture)
+                        .filter_map(|v| v.as_str().map(str::to_string))
+                        .collect(),
+                    text_layer: true,
+                    undecodable_share: 0.0,
+                    warnings: vec![],
+                });
+            } else if text_of(&d, f.rec) == "doc" {
+                stored = serde_json::from_str(&text_of(&d, f.json)).ok();
+            }
+        }
+        let Some(stored) = stored else {
+            return Err(index_error(
+                &self.dir,
+                format!("no document {sha256} to relocate"),
+            ));
+        };
+        pages.sort_by_key(|p| p.number);
+        let mut document = stored.document;
+        document.source = source.to_string();
+        let text = DocumentText {
+            source: source.to_string(),
+            sha256: sha256.to_string(),
+            pages,
+        };
+        self.add(&document, &text)
     }
 
     /// Removes the document with this SHA-256 (all its pages, figures and records).
