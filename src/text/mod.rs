@@ -282,6 +282,12 @@ pub fn normalize(s: &str) -> String {
     collapsed.nfc().collect()
 }
 
+/// Hex SHA-256 of a file's bytes: the identity of a document's content.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(bytes))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -291,10 +297,4 @@ mod tests {
         assert_eq!(normalize("\u{FB01}nans  \u{FB02}ere ½"), "finans flere ½");
         assert_eq!(normalize("a\u{0308}"), "ä");
     }
-}
-
-/// Hex SHA-256 of a file's bytes: the identity of a document's content.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    use sha2::Digest;
-    hex::encode(sha2::Sha256::digest(bytes))
 }
