@@ -34,6 +34,8 @@ fn generate(n: usize, pool: &Pool, rng: &mut Rng) -> (Document, DocumentText) {
                 .join("\n\n"),
             furniture: vec![format!("Side {number} af {PAGES_PER_DOC}")],
             text_layer: true,
+            undecodable_share: 0.0,
+            warnings: vec![],
         })
         .collect();
     let trials: Vec<Trial> = (0..3)
