@@ -251,3 +251,58 @@ fn trials_matrix_names_documents() {
         .iter()
         .any(|d| d.ends_with("aalborg-beu-punkt6.pdf")));
 }
+
+/// The version a judged page is named by in `qrels.tsv`.
+fn judged_name(source: &str) -> String {
+    let stem = file(source).trim_end_matches(".pdf");
+    if stem.starts_with("beu-bilag-56") {
+        "status-2019-10".into()
+    } else {
+        stem.into()
+    }
+}
+
+#[test]
+fn recall_at_10_over_judged_danish_queries() {
+    let qrels = include_str!("fixtures/search/qrels.tsv");
+    let mut recalls = Vec::new();
+    let mut misses = Vec::new();
+    for line in qrels
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let (query, judged) = line.split_once('\t').expect("query TAB pages");
+        let relevant: std::collections::BTreeSet<&str> = judged.split(',').collect();
+        let r = run(SearchRequest {
+            query: query.into(),
+            limit: 10,
+            ..Default::default()
+        });
+        let found: std::collections::BTreeSet<String> = r
+            .hits
+            .iter()
+            .map(|h| format!("{}:{}", judged_name(&h.source), h.page))
+            .filter(|k| relevant.contains(k.as_str()))
+            .collect();
+        let recall = found.len() as f64 / relevant.len().min(10) as f64;
+        if recall < 1.0 {
+            misses.push(format!("{query}: {recall:.2}"));
+        }
+        recalls.push(recall);
+    }
+    assert!(recalls.len() >= 50, "at least 50 judged queries");
+    let mean = recalls.iter().sum::<f64>() / recalls.len() as f64;
+    assert!(mean >= 0.9, "recall@10 {mean:.3}; below 1: {misses:#?}");
+}
+
+#[test]
+fn exact_form_ranks_above_stemmed_form() {
+    // "attester" occurs as such, "attest" and "lægeattester" are only related forms.
+    let r = search("lægeattesten");
+    let top = &r.hits[0];
+    assert!(
+        top.snippet.contains("[lægeattesten]"),
+        "the page with the exact form first: {:#?}",
+        r.hits.iter().map(|h| &h.snippet).collect::<Vec<_>>()
+    );
+}

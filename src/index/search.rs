@@ -130,6 +130,8 @@ fn parse(query: &str) -> Parsed {
 /// How one query word is matched: its analyzed forms.
 struct Matcher {
     stems: HashSet<String>,
+    /// Exact forms (lowercase, å as aa): a window with these is the better snippet.
+    exact: HashSet<String>,
     compounds: Vec<String>,
     prefixes: Vec<String>,
 }
@@ -156,6 +158,7 @@ impl IndexStore {
             return None;
         }
         let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        m.exact.extend(exact.iter().cloned());
         for (i, stem) in stems.iter().enumerate() {
             m.stems.insert(stem.clone());
             let mut alts: Vec<(Occur, Box<dyn Query>)> = vec![(
@@ -267,6 +270,7 @@ impl IndexStore {
         let parsed = parse(&request.query);
         let mut matcher = Matcher {
             stems: HashSet::new(),
+            exact: HashSet::new(),
             compounds: vec![],
             prefixes: vec![],
         };
@@ -291,6 +295,7 @@ impl IndexStore {
         }
         let mut ignored = Matcher {
             stems: HashSet::new(),
+            exact: HashSet::new(),
             compounds: vec![],
             prefixes: vec![],
         };
@@ -547,14 +552,24 @@ fn snippet(text: &str, m: &Matcher) -> String {
         .collect();
     let mut marks: Vec<(usize, usize)> = matches.clone();
     marks.dedup();
-    // The window start with the most matches inside.
+    // Weight of a match: an exact form outweighs any number of inflected ones, so the
+    // passage with the form the user typed is the one shown.
+    let weight = |&(s, e): &(usize, usize)| {
+        if m.exact.contains(&schema::key(&text[s..e])) {
+            100
+        } else {
+            1
+        }
+    };
+    // The window start with the most (weighted) matches inside.
     let start = matches
         .iter()
         .map(|&(s, _)| {
-            let n = matches
+            let n: usize = matches
                 .iter()
                 .filter(|&&(x, y)| x >= s && y <= s + WIDTH)
-                .count();
+                .map(weight)
+                .sum();
             (n, std::cmp::Reverse(s))
         })
         .max()
@@ -638,6 +653,7 @@ mod tests {
     fn snippet_marks_stemmed_and_compound_matches() {
         let m = Matcher {
             stems: ["attest".to_string()].into(),
+            exact: HashSet::new(),
             compounds: vec!["attest".into()],
             prefixes: vec![],
         };
