@@ -177,6 +177,65 @@ fn build_line(glyphs: &[Glyph], dir: u8, y: f32, mut idx: Vec<usize>) -> Option<
         }
         gs.push(g);
     }
+    // Dot leaders drawn across a label (and clipped away on paper): a leader glyph whose
+    // centre falls inside a neighbouring letter is not visible.
+    let is_leader = |g: &Glyph| matches!(g.text.as_str(), "." | "…" | "_" | "·");
+    // Only where glyph boxes are trustworthy: letters that overlap their neighbours
+    // (approximate widths, condensed CAD fonts) say nothing about what covers what.
+    let pairs = gs
+        .windows(2)
+        .filter(|w| w.iter().all(|g| !g.space && !is_leader(g)));
+    let (mut n_pairs, mut n_overlap) = (0usize, 0usize);
+    for w in pairs {
+        if let [a, b] = w {
+            n_pairs += 1;
+            if a.x1 - b.x0 > 0.1 * a.size {
+                n_overlap += 1;
+            }
+        }
+    }
+    let trust_boxes = n_overlap * 4 <= n_pairs;
+    let hidden: Vec<bool> = (0..gs.len())
+        .map(|i| {
+            if !trust_boxes {
+                return false;
+            }
+            let Some(g) = gs.get(i) else { return false };
+            if !is_leader(g) {
+                return false;
+            }
+            let c = (g.x0 + g.x1) * 0.5;
+            // Between two letters that leave it no room: inside a word.
+            let solid = |o: &&&Glyph| !o.space && !is_leader(o);
+            let left = gs
+                .get(i.saturating_sub(4)..i)
+                .and_then(|w| w.iter().rev().find(solid));
+            let right = gs
+                .get(i + 1..(i + 5).min(gs.len()))
+                .and_then(|w| w.iter().find(solid));
+            if let (Some(l), Some(r)) = (left, right) {
+                // The letters leave less room than the dot needs: it is drawn over them.
+                if r.x0 - l.x1 < 0.4 * (g.x1 - g.x0) && c > l.x0 && c < r.x1 {
+                    return true;
+                }
+            }
+            (i.saturating_sub(2)..(i + 3).min(gs.len())).any(|j| {
+                j != i
+                    && gs.get(j).is_some_and(|o| {
+                        !o.space
+                            && !is_leader(o)
+                            && c > o.x0 + 0.1 * (o.x1 - o.x0)
+                            && c < o.x1 - 0.1 * (o.x1 - o.x0)
+                    })
+            })
+        })
+        .collect();
+    let gs: Vec<&Glyph> = gs
+        .into_iter()
+        .zip(hidden)
+        .filter(|(_, h)| !h)
+        .map(|(g, _)| g)
+        .collect();
     let mut sizes: Vec<f32> = gs.iter().filter(|g| !g.space).map(|g| g.size).collect();
     let size = median(&mut sizes)?;
     // Gaps between consecutive visible glyphs.
@@ -405,6 +464,23 @@ mod tests {
             .collect();
         let ls = lines(&page(g));
         assert_eq!(ls[0].plain(), "ANEXO");
+    }
+
+    #[test]
+    fn dot_leaders_over_a_label_are_hidden() {
+        // "Date" with leader dots drawn across it, then the value after the leaders.
+        let mut g = vec![
+            glyph("D", 10.0, 5.0, 100.0),
+            glyph("a", 15.0, 5.0, 100.0),
+            glyph("t", 20.0, 5.0, 100.0),
+            glyph("e", 25.0, 5.0, 100.0),
+        ];
+        for k in 0..6 {
+            g.push(glyph(".", 11.0 + 3.0 * k as f32, 2.0, 100.0));
+        }
+        g.push(glyph("7", 45.0, 5.0, 100.0));
+        let ls = lines(&page(g));
+        assert_eq!(ls[0].plain(), "Date 7");
     }
 
     #[test]
