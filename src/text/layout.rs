@@ -369,12 +369,22 @@ fn is_rtl(t: &str) -> bool {
 fn local_base(gaps: &[f32], i: usize, size: f32) -> f32 {
     let lo = i.saturating_sub(4);
     let hi = (i + 5).min(gaps.len());
-    let mut near: Vec<f32> = (lo..hi)
-        .filter(|&j| j != i)
-        .filter_map(|j| gaps.get(j).copied())
-        .filter(|g| *g < 0.45 * size)
-        .collect();
-    median(&mut near).unwrap_or(0.0).max(0.0)
+    // At most eight neighbours: a fixed buffer, no allocation per gap.
+    let mut near = [0f32; 8];
+    let mut n = 0;
+    for j in lo..hi {
+        if j == i {
+            continue;
+        }
+        if let (Some(g), Some(slot)) = (gaps.get(j), near.get_mut(n)) {
+            if *g < 0.45 * size {
+                *slot = *g;
+                n += 1;
+            }
+        }
+    }
+    let near = near.get_mut(..n).unwrap_or_default();
+    median(near).unwrap_or(0.0).max(0.0)
 }
 
 #[cfg(test)]
