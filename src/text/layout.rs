@@ -285,7 +285,12 @@ fn build_line(glyphs: &[Glyph], dir: u8, y: f32, mut idx: Vec<usize>) -> Option<
         } else {
             let gap = gaps.get(k - 1).copied().unwrap_or(0.0);
             let s = size.max(g.size * 0.5);
-            let base = local_base(&gaps, k - 1, s);
+            // The neighbourhood only matters for a gap that could be a break.
+            let base = if gap > 0.13 * s {
+                local_base(&gaps, k - 1, s)
+            } else {
+                0.0
+            };
             let spaced = space_before.get(k).copied().unwrap_or(false);
             // A line-end hyphen sits a little apart in justified text: keep it on its word.
             let end_hyphen = k + 1 == vis.len()
