@@ -51,23 +51,39 @@ impl Vocabulary {
 }
 
 /// Joins two consecutive lines of one paragraph.
+#[cfg(test)]
 pub fn join(a: &str, b: &str, vocab: &Vocabulary) -> String {
-    let a = a.trim_end();
+    let mut acc = a.to_string();
+    append(&mut acc, b, vocab);
+    acc
+}
+
+/// Appends the next line of a paragraph to `acc` in place (linear in the line, so long
+/// paragraphs cost no more than their length).
+pub fn append(acc: &mut String, b: &str, vocab: &Vocabulary) {
+    let trimmed = acc.trim_end().len();
+    acc.truncate(trimmed);
     let b = b.trim_start();
-    if a.is_empty() {
-        return b.to_string();
+    if acc.is_empty() {
+        acc.push_str(b);
+        return;
     }
-    if let Some(stem) = a.strip_suffix('\u{AD}') {
-        return format!("{stem}{b}");
+    if acc.ends_with('\u{AD}') {
+        acc.pop();
+        acc.push_str(b);
+        return;
     }
-    if a.ends_with('/') {
-        return format!("{a}{b}");
+    if acc.ends_with('/') {
+        acc.push_str(b);
+        return;
     }
-    let hyph = a.strip_suffix('-').or_else(|| a.strip_suffix('\u{2010}'));
-    if let Some(stem) = hyph.filter(|st| !st.ends_with(char::is_whitespace) && !st.is_empty()) {
-        let prefix: String = stem
+    let hyphen = acc.ends_with('-') || acc.ends_with('\u{2010}');
+    let before = acc.chars().rev().nth(1);
+    if hyphen && before.is_some_and(|c| !c.is_whitespace()) {
+        let prefix: String = acc
             .chars()
             .rev()
+            .skip(1)
             .take_while(|c| c.is_alphanumeric())
             .collect::<Vec<_>>()
             .into_iter()
@@ -86,12 +102,14 @@ pub fn join(a: &str, b: &str, vocab: &Vocabulary) -> String {
             let both_words = vocab.has(&prefix) && vocab.has(&suffix);
             let join = !acronym && !vocab.has(&compound) && (vocab.has(&joined) || !both_words);
             if join {
-                return format!("{stem}{b}");
+                acc.pop();
             }
         }
-        return format!("{a}{b}");
+        acc.push_str(b);
+        return;
     }
-    format!("{a} {b}")
+    acc.push(' ');
+    acc.push_str(b);
 }
 
 #[cfg(test)]
