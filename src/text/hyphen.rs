@@ -50,6 +50,12 @@ impl Vocabulary {
     }
 }
 
+/// Words after which a line-end hyphen is a suspended one ("sundheds- og ..."): the
+/// coordinating conjunctions of Danish, Norwegian, Swedish, German and English.
+const CONJUNCTIONS: [&str; 11] = [
+    "og", "eller", "samt", "som", "end", "and", "or", "und", "oder", "bzw", "och",
+];
+
 /// Joins two consecutive lines of one paragraph.
 #[cfg(test)]
 pub fn join(a: &str, b: &str, vocab: &Vocabulary) -> String {
@@ -90,6 +96,15 @@ pub fn append(acc: &mut String, b: &str, vocab: &Vocabulary) {
             .rev()
             .collect();
         let suffix: String = b.chars().take_while(|c| c.is_alphanumeric()).collect();
+        // A suspended hyphen: "sundheds- og ældreområdet", "for- eller efterår".
+        let whole_word = b
+            .get(suffix.len()..)
+            .is_none_or(|r| r.is_empty() || r.starts_with(' '));
+        if whole_word && CONJUNCTIONS.contains(&suffix.as_str()) {
+            acc.push(' ');
+            acc.push_str(b);
+            return;
+        }
         let starts_lower = b.chars().next().is_some_and(char::is_lowercase);
         if starts_lower && !prefix.is_empty() && !suffix.is_empty() {
             let acronym = prefix.chars().count() < 2
@@ -144,6 +159,10 @@ mod tests {
         assert_eq!(join("JAF-", "forløb", &v), "JAF-forløb");
         assert_eq!(join("2-", "4 uger", &v), "2-4 uger");
         assert_eq!(join("KKR-", "formandskab", &vocab("")), "KKR-formandskab");
+        assert_eq!(
+            join("sundheds-", "og ældreområdet", &v),
+            "sundheds- og ældreområdet"
+        );
         assert_eq!(
             join("ressourceforløb -", "Vesthimmerland", &v),
             "ressourceforløb - Vesthimmerland"
