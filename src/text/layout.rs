@@ -242,18 +242,26 @@ fn build_line(glyphs: &[Glyph], dir: u8, y: f32, mut idx: Vec<usize>) -> Option<
     let vis: Vec<&Glyph> = gs.iter().copied().filter(|g| !g.space).collect();
     let mut space_before = vec![false; vis.len()];
     {
+        // A space glyph separates its neighbours only if it was drawn with one of them
+        // (a stray space from another text run may sit between two letters).
+        let near = |a: u32, b: u32| a.abs_diff(b) <= 2;
         let mut k = 0usize;
-        let mut pending = false;
+        let mut pending: Vec<u32> = Vec::new();
+        let mut prev_seq: Option<u32> = None;
         for g in &gs {
             if g.space {
-                pending = true;
+                pending.push(g.seq);
             } else {
-                if pending && k > 0 {
+                let counts = pending
+                    .iter()
+                    .any(|s| near(*s, g.seq) || prev_seq.is_some_and(|p| near(*s, p)));
+                if counts && k > 0 {
                     if let Some(s) = space_before.get_mut(k) {
                         *s = true;
                     }
                 }
-                pending = false;
+                pending.clear();
+                prev_seq = Some(g.seq);
                 k += 1;
             }
         }
@@ -496,6 +504,23 @@ mod tests {
         g.push(glyph("7", 45.0, 5.0, 100.0));
         let ls = lines(&page(g));
         assert_eq!(ls[0].plain(), "Date 7");
+    }
+
+    #[test]
+    fn stray_space_from_another_run_does_not_split_a_word() {
+        let mut g = vec![
+            glyph("m", 10.0, 5.0, 100.0),
+            glyph("a", 15.0, 5.0, 100.0),
+            glyph("i", 20.0, 5.0, 100.0),
+        ];
+        for (i, x) in g.iter_mut().enumerate() {
+            x.seq = i as u32;
+        }
+        let mut stray = glyph(" ", 14.0, 2.0, 100.0);
+        stray.seq = 50;
+        g.push(stray);
+        let ls = lines(&page(g));
+        assert_eq!(ls[0].plain(), "mai");
     }
 
     #[test]
