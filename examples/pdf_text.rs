@@ -24,6 +24,29 @@ fn main() {
         }
         return;
     }
+    if let Ok(file) = std::env::var("PDF_TIME") {
+        let bytes = std::fs::read(&file).unwrap_or_default();
+        let limits = referat::pdf::Limits::default();
+        let t = Instant::now();
+        if let Ok(mut doc) = referat::pdf::load(&bytes, &file, &limits) {
+            let t_load = t.elapsed();
+            let mut pages = Vec::new();
+            for i in 0..doc.page_count() {
+                if let Ok(p) = doc.page(i) {
+                    pages.push(p);
+                }
+            }
+            let t_interp = t.elapsed();
+            let _ = referat::text::assemble(&pages);
+            println!(
+                "load {:?} interp {:?} total {:?}",
+                t_load,
+                t_interp - t_load,
+                t.elapsed()
+            );
+        }
+        return;
+    }
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some((out, files)) = args.split_first() else {
         return;

@@ -51,6 +51,8 @@ pub fn glyph_to_unicode(font: &[u8]) -> HashMap<u16, char> {
     match u16_at(sub, 0) {
         Some(4) => {
             let segs = u16_at(sub, 6).unwrap_or(0) as usize / 2;
+            // A hostile table can make every segment span the whole code space.
+            let mut budget: u32 = 1 << 20;
             for s in 0..segs {
                 let end = u16_at(sub, 14 + s * 2).unwrap_or(0);
                 let start = u16_at(sub, 16 + segs * 2 + s * 2).unwrap_or(0);
@@ -61,6 +63,10 @@ pub fn glyph_to_unicode(font: &[u8]) -> HashMap<u16, char> {
                     continue;
                 }
                 for c in start..=end {
+                    budget = budget.saturating_sub(1);
+                    if budget == 0 {
+                        return out;
+                    }
                     let gid = if ro == 0 {
                         c.wrapping_add(delta)
                     } else {
@@ -86,6 +92,7 @@ pub fn glyph_to_unicode(font: &[u8]) -> HashMap<u16, char> {
         }
         Some(12) => {
             let groups = u32_at(sub, 12).unwrap_or(0) as usize;
+            let mut budget: usize = 1 << 20;
             for g in 0..groups.min(100_000) {
                 let b = 16 + g * 12;
                 let (Some(s), Some(e), Some(gid)) =
@@ -95,6 +102,10 @@ pub fn glyph_to_unicode(font: &[u8]) -> HashMap<u16, char> {
                 };
                 if e < s || e - s > 0x10000 {
                     continue;
+                }
+                budget = budget.saturating_sub((e - s) as usize + 1);
+                if budget == 0 {
+                    return out;
                 }
                 for (k, c) in (s..=e).enumerate() {
                     if let (Some(ch), Ok(gid)) =

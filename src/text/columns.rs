@@ -76,6 +76,16 @@ fn find_gutter(lines: &[&Line], lo: f32, hi: f32) -> Option<f32> {
     if body.len() < 10 || hi - lo < 100.0 || words > 50_000 {
         return None;
     }
+    // Word extents per line, once, and whether the line looks like a table row (three
+    // or more cells, one of them of one or two words).
+    let rows: Vec<(Vec<(f32, f32)>, bool)> = body
+        .iter()
+        .map(|l| {
+            let ext = l.words().map(|w| (w.x0, w.x1)).collect();
+            let table = l.cells.len() > 2 && l.cells.iter().any(|c| c.len() < 3);
+            (ext, table)
+        })
+        .collect();
     // Best candidate: most lines split, then the widest gap (a gutter, not a space).
     let mut best: Option<(usize, f32, f32)> = None;
     let span = hi - lo;
@@ -87,28 +97,30 @@ fn find_gutter(lines: &[&Line], lo: f32, hi: f32) -> Option<f32> {
         let mut words_r = 0;
         let mut many_cells = 0;
         let mut min_gap = f32::MAX;
-        for l in &body {
-            if l.words().any(|w| w.x0 < x && w.x1 > x) {
+        for (ext, table) in &rows {
+            let (mut nl, mut nr, mut cross) = (0usize, 0usize, false);
+            let (mut left_edge, mut right_edge) = (f32::MIN, f32::MAX);
+            for &(x0, x1) in ext {
+                if x0 < x && x1 > x {
+                    cross = true;
+                    break;
+                }
+                if x1 <= x {
+                    nl += 1;
+                    left_edge = left_edge.max(x1);
+                } else {
+                    nr += 1;
+                    right_edge = right_edge.min(x0);
+                }
+            }
+            if cross {
                 crossing += 1;
                 continue;
             }
-            let nl = l.words().filter(|w| w.x1 <= x).count();
-            let nr = l.words().filter(|w| w.x0 >= x).count();
             if nl > 0 && nr > 0 {
                 both += 1;
-                let left_edge = l
-                    .words()
-                    .filter(|w| w.x1 <= x)
-                    .map(|w| w.x1)
-                    .fold(f32::MIN, f32::max);
-                let right_edge = l
-                    .words()
-                    .filter(|w| w.x0 >= x)
-                    .map(|w| w.x0)
-                    .fold(f32::MAX, f32::min);
                 min_gap = min_gap.min(right_edge - left_edge);
-                // A row of three or more cells with a one- or two-word cell: a table.
-                if l.cells.len() > 2 && l.cells.iter().any(|c| c.len() < 3) {
+                if *table {
                     many_cells += 1;
                 }
                 words_l += nl;

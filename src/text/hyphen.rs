@@ -50,30 +50,61 @@ impl Vocabulary {
     }
 }
 
+/// Words after which a line-end hyphen is a suspended one ("sundheds- og ..."): the
+/// coordinating conjunctions of Danish, Norwegian, Swedish, German and English.
+const CONJUNCTIONS: [&str; 11] = [
+    "og", "eller", "samt", "som", "end", "and", "or", "und", "oder", "bzw", "och",
+];
+
 /// Joins two consecutive lines of one paragraph.
+#[cfg(test)]
 pub fn join(a: &str, b: &str, vocab: &Vocabulary) -> String {
-    let a = a.trim_end();
+    let mut acc = a.to_string();
+    append(&mut acc, b, vocab);
+    acc
+}
+
+/// Appends the next line of a paragraph to `acc` in place (linear in the line, so long
+/// paragraphs cost no more than their length).
+pub fn append(acc: &mut String, b: &str, vocab: &Vocabulary) {
+    let trimmed = acc.trim_end().len();
+    acc.truncate(trimmed);
     let b = b.trim_start();
-    if a.is_empty() {
-        return b.to_string();
+    if acc.is_empty() {
+        acc.push_str(b);
+        return;
     }
-    if let Some(stem) = a.strip_suffix('\u{AD}') {
-        return format!("{stem}{b}");
+    if acc.ends_with('\u{AD}') {
+        acc.pop();
+        acc.push_str(b);
+        return;
     }
-    if a.ends_with('/') {
-        return format!("{a}{b}");
+    if acc.ends_with('/') {
+        acc.push_str(b);
+        return;
     }
-    let hyph = a.strip_suffix('-').or_else(|| a.strip_suffix('\u{2010}'));
-    if let Some(stem) = hyph.filter(|st| !st.ends_with(char::is_whitespace) && !st.is_empty()) {
-        let prefix: String = stem
+    let hyphen = acc.ends_with('-') || acc.ends_with('\u{2010}');
+    let before = acc.chars().rev().nth(1);
+    if hyphen && before.is_some_and(|c| !c.is_whitespace()) {
+        let prefix: String = acc
             .chars()
             .rev()
+            .skip(1)
             .take_while(|c| c.is_alphanumeric())
             .collect::<Vec<_>>()
             .into_iter()
             .rev()
             .collect();
         let suffix: String = b.chars().take_while(|c| c.is_alphanumeric()).collect();
+        // A suspended hyphen: "sundheds- og ældreområdet", "for- eller efterår".
+        let whole_word = b
+            .get(suffix.len()..)
+            .is_none_or(|r| r.is_empty() || r.starts_with(' '));
+        if whole_word && CONJUNCTIONS.contains(&suffix.as_str()) {
+            acc.push(' ');
+            acc.push_str(b);
+            return;
+        }
         let starts_lower = b.chars().next().is_some_and(char::is_lowercase);
         if starts_lower && !prefix.is_empty() && !suffix.is_empty() {
             let acronym = prefix.chars().count() < 2
@@ -86,12 +117,14 @@ pub fn join(a: &str, b: &str, vocab: &Vocabulary) -> String {
             let both_words = vocab.has(&prefix) && vocab.has(&suffix);
             let join = !acronym && !vocab.has(&compound) && (vocab.has(&joined) || !both_words);
             if join {
-                return format!("{stem}{b}");
+                acc.pop();
             }
         }
-        return format!("{a}{b}");
+        acc.push_str(b);
+        return;
     }
-    format!("{a} {b}")
+    acc.push(' ');
+    acc.push_str(b);
 }
 
 #[cfg(test)]
@@ -126,6 +159,10 @@ mod tests {
         assert_eq!(join("JAF-", "forløb", &v), "JAF-forløb");
         assert_eq!(join("2-", "4 uger", &v), "2-4 uger");
         assert_eq!(join("KKR-", "formandskab", &vocab("")), "KKR-formandskab");
+        assert_eq!(
+            join("sundheds-", "og ældreområdet", &v),
+            "sundheds- og ældreområdet"
+        );
         assert_eq!(
             join("ressourceforløb -", "Vesthimmerland", &v),
             "ressourceforløb - Vesthimmerland"

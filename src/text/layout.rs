@@ -177,24 +177,91 @@ fn build_line(glyphs: &[Glyph], dir: u8, y: f32, mut idx: Vec<usize>) -> Option<
         }
         gs.push(g);
     }
+    // Dot leaders drawn across a label (and clipped away on paper): a leader glyph whose
+    // centre falls inside a neighbouring letter is not visible.
+    let is_leader = |g: &Glyph| matches!(g.text.as_str(), "." | "…" | "_" | "·");
+    // Only where glyph boxes are trustworthy: letters that overlap their neighbours
+    // (approximate widths, condensed CAD fonts) say nothing about what covers what.
+    let pairs = gs
+        .windows(2)
+        .filter(|w| w.iter().all(|g| !g.space && !is_leader(g)));
+    let (mut n_pairs, mut n_overlap) = (0usize, 0usize);
+    for w in pairs {
+        if let [a, b] = w {
+            n_pairs += 1;
+            if a.x1 - b.x0 > 0.1 * a.size {
+                n_overlap += 1;
+            }
+        }
+    }
+    let trust_boxes = n_overlap * 4 <= n_pairs;
+    let hidden: Vec<bool> = (0..gs.len())
+        .map(|i| {
+            if !trust_boxes {
+                return false;
+            }
+            let Some(g) = gs.get(i) else { return false };
+            if !is_leader(g) {
+                return false;
+            }
+            let c = (g.x0 + g.x1) * 0.5;
+            // Between two letters that leave it no room: inside a word.
+            let solid = |o: &&&Glyph| !o.space && !is_leader(o);
+            let left = gs
+                .get(i.saturating_sub(4)..i)
+                .and_then(|w| w.iter().rev().find(solid));
+            let right = gs
+                .get(i + 1..(i + 5).min(gs.len()))
+                .and_then(|w| w.iter().find(solid));
+            if let (Some(l), Some(r)) = (left, right) {
+                // The letters leave less room than the dot needs: it is drawn over them.
+                if r.x0 - l.x1 < 0.4 * (g.x1 - g.x0) && c > l.x0 && c < r.x1 {
+                    return true;
+                }
+            }
+            (i.saturating_sub(2)..(i + 3).min(gs.len())).any(|j| {
+                j != i
+                    && gs.get(j).is_some_and(|o| {
+                        !o.space
+                            && !is_leader(o)
+                            && c > o.x0 + 0.1 * (o.x1 - o.x0)
+                            && c < o.x1 - 0.1 * (o.x1 - o.x0)
+                    })
+            })
+        })
+        .collect();
+    let gs: Vec<&Glyph> = gs
+        .into_iter()
+        .zip(hidden)
+        .filter(|(_, h)| !h)
+        .map(|(g, _)| g)
+        .collect();
     let mut sizes: Vec<f32> = gs.iter().filter(|g| !g.space).map(|g| g.size).collect();
     let size = median(&mut sizes)?;
     // Gaps between consecutive visible glyphs.
     let vis: Vec<&Glyph> = gs.iter().copied().filter(|g| !g.space).collect();
     let mut space_before = vec![false; vis.len()];
     {
+        // A space glyph separates its neighbours only if it was drawn with one of them
+        // (a stray space from another text run may sit between two letters).
+        let near = |a: u32, b: u32| a.abs_diff(b) <= 2;
         let mut k = 0usize;
-        let mut pending = false;
+        let mut pending: Vec<u32> = Vec::new();
+        let mut prev_seq: Option<u32> = None;
         for g in &gs {
             if g.space {
-                pending = true;
+                pending.push(g.seq);
             } else {
-                if pending && k > 0 {
+                let counts = pending
+                    .iter()
+                    .any(|s| near(*s, g.seq) || prev_seq.is_some_and(|p| near(*s, p)));
+                if counts && k > 0 {
                     if let Some(s) = space_before.get_mut(k) {
                         *s = true;
                     }
                 }
-                pending = false;
+                pending.clear();
+                prev_seq = Some(g.seq);
                 k += 1;
             }
         }
@@ -226,7 +293,12 @@ fn build_line(glyphs: &[Glyph], dir: u8, y: f32, mut idx: Vec<usize>) -> Option<
         } else {
             let gap = gaps.get(k - 1).copied().unwrap_or(0.0);
             let s = size.max(g.size * 0.5);
-            let base = local_base(&gaps, k - 1, s);
+            // The neighbourhood only matters for a gap that could be a break.
+            let base = if gap > 0.13 * s {
+                local_base(&gaps, k - 1, s)
+            } else {
+                0.0
+            };
             let spaced = space_before.get(k).copied().unwrap_or(false);
             // A line-end hyphen sits a little apart in justified text: keep it on its word.
             let end_hyphen = k + 1 == vis.len()
@@ -310,12 +382,22 @@ fn is_rtl(t: &str) -> bool {
 fn local_base(gaps: &[f32], i: usize, size: f32) -> f32 {
     let lo = i.saturating_sub(4);
     let hi = (i + 5).min(gaps.len());
-    let mut near: Vec<f32> = (lo..hi)
-        .filter(|&j| j != i)
-        .filter_map(|j| gaps.get(j).copied())
-        .filter(|g| *g < 0.45 * size)
-        .collect();
-    median(&mut near).unwrap_or(0.0).max(0.0)
+    // At most eight neighbours: a fixed buffer, no allocation per gap.
+    let mut near = [0f32; 8];
+    let mut n = 0;
+    for j in lo..hi {
+        if j == i {
+            continue;
+        }
+        if let (Some(g), Some(slot)) = (gaps.get(j), near.get_mut(n)) {
+            if *g < 0.45 * size {
+                *slot = *g;
+                n += 1;
+            }
+        }
+    }
+    let near = near.get_mut(..n).unwrap_or_default();
+    median(near).unwrap_or(0.0).max(0.0)
 }
 
 #[cfg(test)]
@@ -405,6 +487,40 @@ mod tests {
             .collect();
         let ls = lines(&page(g));
         assert_eq!(ls[0].plain(), "ANEXO");
+    }
+
+    #[test]
+    fn dot_leaders_over_a_label_are_hidden() {
+        // "Date" with leader dots drawn across it, then the value after the leaders.
+        let mut g = vec![
+            glyph("D", 10.0, 5.0, 100.0),
+            glyph("a", 15.0, 5.0, 100.0),
+            glyph("t", 20.0, 5.0, 100.0),
+            glyph("e", 25.0, 5.0, 100.0),
+        ];
+        for k in 0..6 {
+            g.push(glyph(".", 11.0 + 3.0 * k as f32, 2.0, 100.0));
+        }
+        g.push(glyph("7", 45.0, 5.0, 100.0));
+        let ls = lines(&page(g));
+        assert_eq!(ls[0].plain(), "Date 7");
+    }
+
+    #[test]
+    fn stray_space_from_another_run_does_not_split_a_word() {
+        let mut g = vec![
+            glyph("m", 10.0, 5.0, 100.0),
+            glyph("a", 15.0, 5.0, 100.0),
+            glyph("i", 20.0, 5.0, 100.0),
+        ];
+        for (i, x) in g.iter_mut().enumerate() {
+            x.seq = i as u32;
+        }
+        let mut stray = glyph(" ", 14.0, 2.0, 100.0);
+        stray.seq = 50;
+        g.push(stray);
+        let ls = lines(&page(g));
+        assert_eq!(ls[0].plain(), "mai");
     }
 
     #[test]

@@ -209,7 +209,7 @@ pub fn assemble(pages: &[crate::pdf::Page]) -> Vec<PageText> {
                 blocks::Block::Para(ls) => {
                     let mut acc = String::new();
                     for l in ls {
-                        acc = hyphen::join(&acc, &l, &vocab);
+                        hyphen::append(&mut acc, &l, &vocab);
                     }
                     (normalize(&acc), false)
                 }
