@@ -14,6 +14,20 @@ pub const DA: &str = "da";
 /// Name of the exact-form analyzer.
 pub const DA_EXACT: &str = "da_exact";
 
+/// Name of the reversed stemmed analyzer (compound heads: `attest` finds `lægeattest`
+/// as the prefix `tsetta` of the reversed term, without scanning the whole dictionary).
+pub const DA_REV: &str = "da_rev";
+
+/// The stemmed analyzer with every term reversed.
+pub fn danish_reversed() -> TextAnalyzer {
+    TextAnalyzer::builder(DanishWords)
+        .filter(RemoveLongFilter::limit(48))
+        .filter(Stemmer::new(Language::Danish))
+        .filter(AaFold)
+        .filter(Reverse)
+        .build()
+}
+
 /// The stemmed analyzer.
 pub fn danish() -> TextAnalyzer {
     TextAnalyzer::builder(DanishWords)
@@ -190,6 +204,54 @@ impl<T: TokenStream> TokenStream for AaFoldStream<T> {
         if token.text.contains('å') {
             token.text = token.text.replace('å', "aa");
         }
+        true
+    }
+    fn token(&self) -> &Token {
+        self.tail.token()
+    }
+    fn token_mut(&mut self) -> &mut Token {
+        self.tail.token_mut()
+    }
+}
+
+/// Reverses each term.
+#[derive(Clone)]
+pub struct Reverse;
+
+impl TokenFilter for Reverse {
+    type Tokenizer<T: Tokenizer> = ReverseFilter<T>;
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> ReverseFilter<T> {
+        ReverseFilter { inner: tokenizer }
+    }
+}
+
+/// The tokenizer of [`Reverse`].
+#[derive(Clone)]
+pub struct ReverseFilter<T> {
+    inner: T,
+}
+
+impl<T: Tokenizer> Tokenizer for ReverseFilter<T> {
+    type TokenStream<'a> = ReverseStream<T::TokenStream<'a>>;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        ReverseStream {
+            tail: self.inner.token_stream(text),
+        }
+    }
+}
+
+/// The token stream of [`Reverse`].
+pub struct ReverseStream<T> {
+    tail: T,
+}
+
+impl<T: TokenStream> TokenStream for ReverseStream<T> {
+    fn advance(&mut self) -> bool {
+        if !self.tail.advance() {
+            return false;
+        }
+        let token = self.tail.token_mut();
+        token.text = token.text.chars().rev().collect();
         true
     }
     fn token(&self) -> &Token {

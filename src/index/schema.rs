@@ -38,6 +38,8 @@ pub struct Fields {
     pub unit: Field,
     pub json: Field,
     pub furniture: Field,
+    pub rev: Field,
+    pub figure_count: Field,
 }
 
 pub fn build() -> (Schema, Fields) {
@@ -54,6 +56,14 @@ pub fn build() -> (Schema, Fields) {
             o
         }
     };
+    // Fields matched term by term (no phrases): no positions, a smaller index.
+    let terms_only = |tokenizer: &str| {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(tokenizer)
+                .set_index_option(IndexRecordOption::WithFreqs),
+        )
+    };
     let facet = || FacetOptions::default().set_stored();
     let fields = Fields {
         rec: b.add_text_field("rec", STRING | STORED),
@@ -62,7 +72,7 @@ pub fn build() -> (Schema, Fields) {
         page: b.add_u64_field("page", INDEXED | STORED | FAST),
         title: b.add_text_field("title", text_opts(analyzer::DA, true)),
         text: b.add_text_field("text", text_opts(analyzer::DA, true)),
-        exact: b.add_text_field("exact", text_opts(analyzer::DA_EXACT, false)),
+        exact: b.add_text_field("exact", terms_only(analyzer::DA_EXACT)),
         kind: b.add_text_field("kind", STRING | STORED),
         date: b.add_text_field("date", STORED),
         date_key: b.add_u64_field("date_key", INDEXED | FAST),
@@ -84,6 +94,8 @@ pub fn build() -> (Schema, Fields) {
         unit: b.add_text_field("unit", STRING | STORED),
         json: b.add_text_field("json", STORED),
         furniture: b.add_text_field("furniture", STORED),
+        rev: b.add_text_field("rev", terms_only(analyzer::DA_REV)),
+        figure_count: b.add_u64_field("figure_count", STORED),
     };
     (b.build(), fields)
 }

@@ -183,9 +183,14 @@ impl IndexStore {
             let letters = stem.chars().filter(|c| c.is_alphabetic()).count();
             if compounds && letters >= 4 && letters == stem.chars().count() {
                 m.compounds.push(stem.clone());
-                let esc = regex_escape(stem);
-                for pattern in [format!(".+{esc}"), format!("{esc}.+")] {
-                    if let Ok(q) = RegexQuery::from_pattern(&pattern, f.text) {
+                // Compounds it starts (prefix of the term) or ends (prefix of the
+                // reversed term): both walk only a branch of the term dictionary.
+                let reversed: String = stem.chars().rev().collect();
+                for (pattern, field) in [
+                    (format!("{}.+", regex_escape(stem)), f.text),
+                    (format!("{}.+", regex_escape(&reversed)), f.rev),
+                ] {
+                    if let Ok(q) = RegexQuery::from_pattern(&pattern, field) {
                         alts.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), 0.4))));
                     }
                 }
@@ -362,7 +367,7 @@ impl IndexStore {
         let top = top.extract(&mut fruit);
 
         // Versions: the first source seen of a group stands for it.
-        let versions = self.version_sources()?;
+        let mut versions: HashMap<String, Vec<String>> = HashMap::new();
         let mut group_rep: HashMap<String, String> = HashMap::new();
         let mut by_doc: Vec<(String, Vec<Hit>)> = Vec::new();
         let mut shown = 0;
@@ -373,6 +378,10 @@ impl IndexStore {
             let f = self.fields;
             let source = text_of(&doc, f.source);
             let group = text_of(&doc, f.group);
+            if !versions.contains_key(&group) {
+                let sources = self.group_sources(&searcher, &group)?;
+                versions.insert(group.clone(), sources);
+            }
             let rep = group_rep
                 .entry(group.clone())
                 .or_insert_with(|| source.clone());
@@ -412,24 +421,43 @@ impl IndexStore {
         })
     }
 
-    /// Version group -> its sources, the representative first: the version with the
-    /// most figures (the most completely extracted, e.g. the born-digital one rather than
-    /// a scan), then by source.
-    fn version_sources(&self) -> Result<HashMap<String, Vec<String>>> {
-        let mut map: HashMap<String, Vec<(usize, String)>> = HashMap::new();
-        for (group, stored) in self.stored_docs()? {
-            let d = stored.document;
-            map.entry(group)
-                .or_default()
-                .push((d.figures.len(), d.source));
+    /// The sources of a version group, the representative first: the version with the
+    /// most figures (the most completely extracted, e.g. the born-digital one rather
+    /// than a scan), then by source.
+    fn group_sources(&self, searcher: &tantivy::Searcher, group: &str) -> Result<Vec<String>> {
+        let f = self.fields;
+        let query = BooleanQuery::new(vec![
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(f.group, group),
+                    IndexRecordOption::Basic,
+                )) as Box<dyn Query>,
+            ),
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(f.rec, "doc"),
+                    IndexRecordOption::Basic,
+                )),
+            ),
+        ]);
+        let found = searcher
+            .search(&query, &DocSetCollector)
+            .map_err(|e| index_error(&self.dir, e))?;
+        let mut v = Vec::new();
+        for address in found {
+            let d: TantivyDocument = searcher
+                .doc(address)
+                .map_err(|e| index_error(&self.dir, e))?;
+            let figures = d
+                .get_first(f.figure_count)
+                .and_then(|v| v.as_u64())
+                .unwrap_or(0);
+            v.push((figures, text_of(&d, f.source)));
         }
-        Ok(map
-            .into_iter()
-            .map(|(group, mut v)| {
-                v.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-                (group, v.into_iter().map(|(_, s)| s).collect())
-            })
-            .collect())
+        v.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        Ok(v.into_iter().map(|(_, s)| s).collect())
     }
 
     /// Figures matching the filter, in document and page order.
@@ -471,7 +499,7 @@ impl IndexStore {
         let found = searcher
             .search(&BooleanQuery::new(clauses), &DocSetCollector)
             .map_err(|e| index_error(&self.dir, e))?;
-        let versions = self.version_sources()?;
+        let mut versions: HashMap<String, Vec<String>> = HashMap::new();
         let mut rows = Vec::new();
         for address in found {
             let doc: TantivyDocument = searcher
@@ -479,6 +507,10 @@ impl IndexStore {
                 .map_err(|e| index_error(&self.dir, e))?;
             let source = text_of(&doc, f.source);
             let group = text_of(&doc, f.group);
+            if !versions.contains_key(&group) {
+                let sources = self.group_sources(&searcher, &group)?;
+                versions.insert(group.clone(), sources);
+            }
             let representative = versions.get(&group).and_then(|v| v.first());
             if !filter.all_versions && representative.is_some_and(|r| *r != source) {
                 continue;

@@ -63,6 +63,9 @@ fn register_analyzers(index: &Index) {
     index
         .tokenizers()
         .register(analyzer::DA_EXACT, analyzer::danish_exact());
+    index
+        .tokenizers()
+        .register(analyzer::DA_REV, analyzer::danish_reversed());
 }
 
 fn check_version(dir: &Path) -> Result<()> {
@@ -274,6 +277,7 @@ impl IndexWriter {
             }
             d.add_text(f.text, &page.text);
             d.add_text(f.exact, &page.text);
+            d.add_text(f.rev, &page.text);
             for line in &page.furniture {
                 d.add_text(f.furniture, line);
             }
@@ -349,6 +353,7 @@ impl IndexWriter {
         d.add_text(f.rec, "doc");
         common(&mut d);
         d.add_u64(f.page, u64::from(document.pages));
+        d.add_u64(f.figure_count, document.figures.len() as u64);
         d.add_text(
             f.json,
             serde_json::to_string(&stored).map_err(|e| index_error(&self.dir, e))?,
