@@ -264,3 +264,25 @@ fn a_second_writer_is_refused_while_searches_keep_working() {
     ingest(&dir.path().join("more"), &index).assert().success();
     assert_eq!(indexed_sources(&index).len(), 7);
 }
+
+#[test]
+fn an_index_of_another_schema_asks_for_a_reindex() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let inputs = dir.path().join("in");
+    let index = dir.path().join("index");
+    make_inputs(&inputs, 1);
+    ingest(&inputs, &index).assert().success();
+    std::fs::write(index.join("referat-index.json"), r#"{"schema_version":0}"#).expect("write");
+    let out = ingest(&inputs, &index).output().expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("reindex needed"));
+    // Another program's tantivy index: refused, not misread.
+    let other = dir.path().join("other");
+    let mut builder = tantivy::schema::Schema::builder();
+    builder.add_text_field("body", tantivy::schema::TEXT);
+    std::fs::create_dir_all(&other).expect("mkdir");
+    tantivy::Index::create_in_dir(&other, builder.build()).expect("create");
+    std::fs::write(other.join("referat-index.json"), r#"{"schema_version":1}"#).expect("write");
+    let err = IndexStore::open(&other).err().expect("refused");
+    assert!(err.to_string().contains("reindex needed"), "{err}");
+}

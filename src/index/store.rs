@@ -120,7 +120,17 @@ impl IndexStore {
         check_version(dir)?;
         let index = Index::open_in_dir(dir).map_err(|e| index_error(dir, e))?;
         register_analyzers(&index);
-        let (_, fields) = schema::build();
+        let (expected, fields) = schema::build();
+        // Field ids are positions in the schema: a mismatch would read the wrong fields.
+        let same =
+            serde_json::to_string(&index.schema()).ok() == serde_json::to_string(&expected).ok();
+        if !same {
+            return Err(index_error(
+                dir,
+                "built by another version of referat (its fields differ): reindex needed \
+                 (remove the folder and run `referat ingest` again)",
+            ));
+        }
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
