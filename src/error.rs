@@ -117,3 +117,19 @@ impl Error {
         }
     }
 }
+
+/// Runs `work` on the file `path`, turning a panic (a bug met on this input) into
+/// [`Error::Panic`] for that file, so that one file never takes down a batch.
+pub fn catch_panic<T>(path: &std::path::Path, work: impl FnOnce() -> Result<T>) -> Result<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).unwrap_or_else(|payload| {
+        let cause = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".into());
+        Err(Error::Panic {
+            path: path.to_path_buf(),
+            cause,
+        })
+    })
+}

@@ -14,7 +14,6 @@ use crate::pdf::Limits;
 use crate::text::DocumentText;
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::sync_channel;
 use std::time::{Duration, Instant};
@@ -182,26 +181,10 @@ fn extract_bytes(
     catalog: &Catalog,
 ) -> Result<(DocumentText, Document)> {
     let source = path.display().to_string();
-    guarded(path, || {
+    crate::error::catch_panic(path, || {
         let text = crate::text::extract_bytes(bytes, &source, limits)?;
         let doc = crate::extract::extract(&text, catalog);
         Ok((text, doc))
-    })
-}
-
-/// Runs `work` on the file `path`, turning a panic into [`Error::Panic`] for that file,
-/// so that a bug triggered by one input never takes down a batch.
-pub fn guarded<T>(path: &Path, work: impl FnOnce() -> Result<T>) -> Result<T> {
-    catch_unwind(AssertUnwindSafe(work)).unwrap_or_else(|panic| {
-        let cause = panic
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".into());
-        Err(Error::Panic {
-            path: path.to_path_buf(),
-            cause,
-        })
     })
 }
 

@@ -21,9 +21,8 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let limits = Limits::default();
-    let extract = |file: &PathBuf| {
-        referat::ingest::guarded(file, || referat::text::extract_file(file, &limits))
-    };
+    // The text stage turns a panic on one file into that file's error.
+    let extract = |file: &PathBuf| referat::text::extract_file(file, &limits);
     let results: Vec<_> = if args.jobs > 1 {
         use rayon::prelude::*;
         let pool = rayon::ThreadPoolBuilder::new()

@@ -95,21 +95,9 @@ pub fn extract_file(path: &Path, limits: &Limits) -> Result<DocumentText> {
 /// Extracts the text of a PDF held in memory; `source` names it in errors and output.
 /// A panic inside the extractor (a bug) becomes [`Error::Panic`] for this file.
 pub fn extract_bytes(bytes: &[u8], source: &str, limits: &Limits) -> Result<DocumentText> {
-    let run = std::panic::AssertUnwindSafe(|| extract_inner(bytes, source, limits));
-    match std::panic::catch_unwind(run) {
-        Ok(r) => r,
-        Err(payload) => {
-            let cause = payload
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "panic".into());
-            Err(Error::Panic {
-                path: source.into(),
-                cause,
-            })
-        }
-    }
+    crate::error::catch_panic(std::path::Path::new(source), || {
+        extract_inner(bytes, source, limits)
+    })
 }
 
 fn extract_inner(bytes: &[u8], source: &str, limits: &Limits) -> Result<DocumentText> {
