@@ -15,8 +15,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Bound;
 use tantivy::collector::{Count, DocSetCollector, FacetCollector, MultiCollector, TopDocs};
 use tantivy::query::{
-    BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, RegexQuery,
-    TermQuery,
+    BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
 };
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{TantivyDocument, Term};
@@ -186,13 +185,9 @@ impl IndexStore {
                 // Compounds it starts (prefix of the term) or ends (prefix of the
                 // reversed term): both walk only a branch of the term dictionary.
                 let reversed: String = stem.chars().rev().collect();
-                for (pattern, field) in [
-                    (format!("{}.+", regex_escape(stem)), f.text),
-                    (format!("{}.+", regex_escape(&reversed)), f.rev),
-                ] {
-                    if let Ok(q) = RegexQuery::from_pattern(&pattern, field) {
-                        alts.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), 0.4))));
-                    }
+                for (prefix, field) in [(stem.as_str(), f.text), (reversed.as_str(), f.rev)] {
+                    let longer = prefix_query(field, prefix, false);
+                    alts.push((Occur::Should, Box::new(BoostQuery::new(longer, 0.4))));
                 }
             }
             parts.push((Occur::Must, Box::new(BooleanQuery::new(alts))));
@@ -207,9 +202,7 @@ impl IndexStore {
                 let exact = self.analyze(p, false);
                 let first = exact.first()?;
                 m.prefixes.push(first.clone());
-                RegexQuery::from_pattern(&format!("{}.*", regex_escape(first)), self.fields.exact)
-                    .ok()
-                    .map(|q| Box::new(q) as Box<dyn Query>)
+                Some(prefix_query(self.fields.exact, first, true))
             }
             Item::Phrase(p) => {
                 let stems = self.analyze(p, true);
@@ -313,10 +306,6 @@ impl IndexStore {
             clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
         }
         let query = BooleanQuery::new(clauses);
-
-        self.reader
-            .reload()
-            .map_err(|e| index_error(&self.dir, e))?;
         let searcher = self.reader.searcher();
         let limit = request.limit.max(1);
         let mut multi = MultiCollector::new();
@@ -492,9 +481,6 @@ impl IndexStore {
                 Box::new(RangeQuery::new(b(filter.min), b(filter.max))),
             ));
         }
-        self.reader
-            .reload()
-            .map_err(|e| index_error(&self.dir, e))?;
         let searcher = self.reader.searcher();
         let found = searcher
             .search(&BooleanQuery::new(clauses), &DocSetCollector)
@@ -549,15 +535,18 @@ impl IndexStore {
     }
 }
 
-fn regex_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if "\\.+*?()|[]{}^$#&-~\"".contains(c) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
+/// Terms that start with `prefix` (and are longer, unless `itself`): a range of the
+/// term dictionary, so no automaton is built and only that branch is read.
+fn prefix_query(field: tantivy::schema::Field, prefix: &str, itself: bool) -> Box<dyn Query> {
+    let low = Term::from_field_text(field, prefix);
+    let lower = if itself {
+        Bound::Included(low)
+    } else {
+        Bound::Excluded(low)
+    };
+    // U+10FFFF sorts after every continuation of the prefix in UTF-8 byte order.
+    let upper = Bound::Excluded(Term::from_field_text(field, &format!("{prefix}\u{10FFFF}")));
+    Box::new(RangeQuery::new(lower, upper))
 }
 
 /// A passage of about 240 characters around the densest run of matches, each match

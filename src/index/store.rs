@@ -144,6 +144,12 @@ impl IndexStore {
         })
     }
 
+    /// Sees what has been committed since the index was opened (searches otherwise keep
+    /// the state as of `open`, which keeps each query free of disk checks).
+    pub fn refresh(&self) -> Result<()> {
+        self.reader.reload().map_err(|e| index_error(&self.dir, e))
+    }
+
     /// Takes the index's single writer; refused while another process holds it.
     pub fn writer(&self) -> Result<IndexWriter> {
         let writer = self
@@ -173,9 +179,6 @@ impl IndexStore {
 
     /// All records of one kind (`page`, `figure`, `doc`) as stored documents.
     pub(super) fn all_of(&self, rec: &str) -> Result<Vec<TantivyDocument>> {
-        self.reader
-            .reload()
-            .map_err(|e| index_error(&self.dir, e))?;
         let searcher = self.reader.searcher();
         let query = TermQuery::new(
             Term::from_field_text(self.fields.rec, rec),
@@ -380,9 +383,6 @@ impl IndexWriter {
     /// re-added under the new path.
     pub fn relocate(&mut self, sha256: &str, source: &str) -> Result<()> {
         let f = self.fields;
-        self.reader
-            .reload()
-            .map_err(|e| index_error(&self.dir, e))?;
         let searcher = self.reader.searcher();
         let query = TermQuery::new(
             Term::from_field_text(f.sha256, sha256),
