@@ -113,13 +113,15 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=m {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=n {
         for j in 1..=m {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            let mut v = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 v = v.min(d[i - 2][j - 2] + 1);
             }
@@ -151,7 +153,9 @@ impl Catalog {
                     .entry(format!("{key} kommune"))
                     .or_insert(i);
                 if !key.ends_with('s') {
-                    municipality_keys.entry(format!("{key}s kommune")).or_insert(i);
+                    municipality_keys
+                        .entry(format!("{key}s kommune"))
+                        .or_insert(i);
                 }
             }
         }
@@ -290,14 +294,6 @@ impl Catalog {
         }
         best.map(|(_, i)| self.trials[i].name.as_str())
     }
-
-    /// Known trial names and aliases (normalized, longest first) with the canonical
-    /// name: what [`crate::extract`] scans running text for.
-    pub(crate) fn trial_forms(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.trial_keys
-            .iter()
-            .map(|(k, i)| (k.as_str(), self.trials[*i].name.as_str()))
-    }
 }
 
 impl Default for Catalog {
@@ -338,7 +334,11 @@ mod tests {
         }
         let mut seen = HashMap::new();
         for m in c.municipalities() {
-            assert!(seen.insert(m.code, m.name.clone()).is_none(), "code {}", m.code);
+            assert!(
+                seen.insert(m.code, m.name.clone()).is_none(),
+                "code {}",
+                m.code
+            );
             for form in std::iter::once(&m.name).chain(&m.variants) {
                 let key = normalize(form);
                 if let Some(other) = seen_name(&mut HashMap::new(), &key) {
@@ -367,7 +367,10 @@ mod tests {
         let c = Catalog::builtin();
         assert_eq!(c.municipality("Aalborg Kommune"), Some("Aalborg"));
         assert_eq!(c.municipality("Ålborg"), Some("Aalborg"));
-        assert_eq!(c.municipality("Vesthimmerlands Kommune"), Some("Vesthimmerland"));
+        assert_eq!(
+            c.municipality("Vesthimmerlands Kommune"),
+            Some("Vesthimmerland")
+        );
         assert_eq!(c.municipality("Jammerbrugt"), Some("Jammerbugt"));
         assert_eq!(c.municipality("Vesthimerland"), Some("Vesthimmerland"));
         assert_eq!(c.municipality("Åbenrå"), Some("Aabenraa"));
@@ -379,7 +382,10 @@ mod tests {
     #[test]
     fn trial_forms_and_typos() {
         let c = Catalog::builtin();
-        assert_eq!(c.trial("Samtaler"), Some("Formkrav ved lovpligtige samtaler"));
+        assert_eq!(
+            c.trial("Samtaler"),
+            Some("Formkrav ved lovpligtige samtaler")
+        );
         assert_eq!(
             c.trial("Formkrav ved lovpligtig samtaler"),
             Some("Formkrav ved lovpligtige samtaler")

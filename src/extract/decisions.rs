@@ -12,8 +12,10 @@ static DECISION: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("{e}"))
 });
 static ABSENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(.+?)\s+(?:var|er|blev meldt)\s+fraværende\.?|(?i:fraværende|afbud)\s*:\s*(.+?)\.?)$")
-        .unwrap_or_else(|e| panic!("{e}"))
+    Regex::new(
+        r"^(?:(.+?)\s+(?:var|er|blev meldt)\s+fraværende\.?|(?i:fraværende|afbud)\s*:\s*(.+?)\.?)$",
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
 });
 
 fn names(s: &str) -> Vec<String> {
@@ -35,7 +37,7 @@ pub fn decisions(paras: &[Paragraph]) -> Vec<Decision> {
         if let Some(n) = is_item_marker(&p.text) {
             let rest = p.text.trim();
             let inline = rest
-                .split_once(|c: char| c == '.' || c == ':')
+                .split_once(['.', ':'])
                 .map(|x| x.1.trim().to_string())
                 .filter(|t| !t.is_empty());
             markers.push((i, n, inline));
@@ -43,7 +45,9 @@ pub fn decisions(paras: &[Paragraph]) -> Vec<Decision> {
             if !looks_like_heading(&p.text) {
                 continue;
             }
-            let next_decision = paras[i + 1..].iter().position(|q| DECISION.is_match(&q.text));
+            let next_decision = paras[i + 1..]
+                .iter()
+                .position(|q| DECISION.is_match(&q.text));
             let next_numbered = paras[i + 1..]
                 .iter()
                 .position(|q| matches!(q.kind, Kind::Numbered(_)));
@@ -70,7 +74,11 @@ pub fn decisions(paras: &[Paragraph]) -> Vec<Decision> {
         let mut in_decision = false;
         for p in block {
             if let Some(c) = ABSENT.captures(p.text.trim()) {
-                let list = c.get(1).or_else(|| c.get(2)).map(|m| m.as_str()).unwrap_or("");
+                let list = c
+                    .get(1)
+                    .or_else(|| c.get(2))
+                    .map(|m| m.as_str())
+                    .unwrap_or("");
                 absent.extend(names(list));
                 in_decision = false;
                 continue;
@@ -122,7 +130,10 @@ mod tests {
         assert!(c.is_some());
         assert_eq!(
             names("Anne Honoré Østergaard og Kristoffer Hjort Storm"),
-            vec!["Anne Honoré Østergaard".to_string(), "Kristoffer Hjort Storm".into()]
+            vec![
+                "Anne Honoré Østergaard".to_string(),
+                "Kristoffer Hjort Storm".into()
+            ]
         );
         assert!(ABSENT.is_match("Fraværende: Ib Hansen (A)"));
     }

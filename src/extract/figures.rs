@@ -75,42 +75,147 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
 }
 
 const MONTHS: &[&str] = &[
-    "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
-    "oktober", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "okt", "nov", "dec",
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "okt",
+    "nov",
+    "dec",
 ];
 
 /// Words before a number that make it a reference, not a quantity.
 const REFERENCE_WORDS: &[&str] = &[
-    "runde", "ansøgningsrunde", "ansøgning", "punkt", "pkt", "side", "bilag", "nr", "stk", "§",
-    "kl", "uge", "lov", "paragraf", "tabel", "figur", "kapitel", "afsnit", "målgruppe", "fase",
-    "trin", "version", "niveau", "bekendtgørelse", "lbk", "bkg", "model", "spor", "gruppe",
-    "dag", "år", "jobcamp", "folkemødet", "pulje", "mødet", "møde", "årgang", "sag", "journal",
+    "runde",
+    "ansøgningsrunde",
+    "ansøgning",
+    "punkt",
+    "pkt",
+    "side",
+    "bilag",
+    "nr",
+    "stk",
+    "§",
+    "kl",
+    "uge",
+    "lov",
+    "paragraf",
+    "tabel",
+    "figur",
+    "kapitel",
+    "afsnit",
+    "målgruppe",
+    "fase",
+    "trin",
+    "version",
+    "niveau",
+    "bekendtgørelse",
+    "lbk",
+    "bkg",
+    "model",
+    "spor",
+    "gruppe",
+    "dag",
+    "år",
+    "jobcamp",
+    "folkemødet",
+    "pulje",
+    "mødet",
+    "møde",
+    "årgang",
+    "sag",
+    "journal",
 ];
 
 /// Words that may stand between a bare number's left side and the number.
 const BARE_LEFT: &[&str] = &[
-    "de", "af", "er", "blev", "og", "heraf", "blandt", "første", "sidste", "kun", "disse", "alt",
-    "ca", "har", "mens", "men", "så", "var", "ialt", "dem", "til", "yderligere",
+    "de",
+    "af",
+    "er",
+    "blev",
+    "og",
+    "heraf",
+    "blandt",
+    "første",
+    "sidste",
+    "kun",
+    "disse",
+    "alt",
+    "ca",
+    "har",
+    "mens",
+    "men",
+    "så",
+    "var",
+    "ialt",
+    "dem",
+    "til",
+    "yderligere",
 ];
 
 /// Function words that end a noun phrase after a number.
 const STOP: &[&str] = &[
     "og", "eller", "i", "på", "af", "til", "med", "for", "fra", "om", "der", "som", "at", "er",
-    "var", "har", "havde", "blev", "bliver", "kan", "skal", "vil", "de", "den", "det", "en",
-    "et", "ved", "efter", "inden", "under", "over", "mod", "pr", "per", "hver", "samt", "men",
-    "så", "da", "hvor", "hvilket", "hvis", "end", "ikke", "kun", "også", "nu", "her", "heraf",
-    "dog", "mv", "alle", "gennem", "siden", "om", "mere", "mindre", "hos", "uden", "via",
-    "ud", "op", "ned", "fået", "været", "haft", "sig", "sin", "sit", "sine", "deres", "hvert",
-    "hvad", "hvem", "både", "ellers", "altså", "dvs", "fx", "jf", "bl", "ca", "cirka", "mellem",
+    "var", "har", "havde", "blev", "bliver", "kan", "skal", "vil", "de", "den", "det", "en", "et",
+    "ved", "efter", "inden", "under", "over", "mod", "pr", "per", "hver", "samt", "men", "så",
+    "da", "hvor", "hvilket", "hvis", "end", "ikke", "kun", "også", "nu", "her", "heraf", "dog",
+    "mv", "alle", "gennem", "siden", "om", "mere", "mindre", "hos", "uden", "via", "ud", "op",
+    "ned", "fået", "været", "haft", "sig", "sin", "sit", "sine", "deres", "hvert", "hvad", "hvem",
+    "både", "ellers", "altså", "dvs", "fx", "jf", "bl", "ca", "cirka", "mellem",
 ];
 
 /// Adjectives that stand between a number and the noun it counts.
 const ADJECTIVES: &[&str] = &[
-    "store", "små", "nye", "færre", "flere", "andre", "øvrige", "gamle", "forskellige",
-    "konkrete", "mulige", "lokale", "enkelte", "samlede", "ekstra", "yngre", "ældre", "større",
-    "mindre", "hele", "halve", "fulde", "sidste", "første", "næste", "tidligere", "yderligere",
-    "faglige", "særlige", "aktive", "nuværende", "tilsvarende", "sammenlagt",
+    "store",
+    "små",
+    "nye",
+    "færre",
+    "flere",
+    "andre",
+    "øvrige",
+    "gamle",
+    "forskellige",
+    "konkrete",
+    "mulige",
+    "lokale",
+    "enkelte",
+    "samlede",
+    "ekstra",
+    "yngre",
+    "ældre",
+    "større",
+    "mindre",
+    "hele",
+    "halve",
+    "fulde",
+    "sidste",
+    "første",
+    "næste",
+    "tidligere",
+    "yderligere",
+    "faglige",
+    "særlige",
+    "aktive",
+    "nuværende",
+    "tilsvarende",
+    "sammenlagt",
 ];
 
 fn is_adjective(w: &str) -> bool {
@@ -316,8 +421,7 @@ fn noun_like(w: &str, value: f64) -> bool {
         return false;
     }
     let l = w.to_lowercase();
-    if value != 1.0 && upper < 2 && (l.ends_with('t') || l.ends_with("ts")) && !l.ends_with("st")
-    {
+    if value != 1.0 && upper < 2 && (l.ends_with('t') || l.ends_with("ts")) && !l.ends_with("st") {
         return false;
     }
     true
@@ -325,7 +429,6 @@ fn noun_like(w: &str, value: f64) -> bool {
 
 /// A number spotted in the token list.
 struct Spot {
-    first: usize,
     last: usize,
     value: f64,
     spelled: bool,
@@ -335,7 +438,9 @@ fn is_year(t: &Tok) -> bool {
     t.kind == TokKind::Num
         && t.text.len() == 4
         && t.text.chars().all(|c| c.is_ascii_digit())
-        && t.text.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
+        && t.text
+            .parse::<u32>()
+            .is_ok_and(|y| (1900..=2100).contains(&y))
 }
 
 fn is_month(t: &Tok) -> bool {
@@ -393,7 +498,6 @@ pub fn scan(sentence: &str, mask: &[(usize, usize)], ctx: &mut Context) -> Vec<Q
         }
         let spot = match t.kind {
             TokKind::Num => Some(Spot {
-                first: i,
                 last: i,
                 value: 0.0,
                 spelled: false,
@@ -414,7 +518,6 @@ pub fn scan(sentence: &str, mask: &[(usize, usize)], ctx: &mut Context) -> Vec<Q
                     continue;
                 }
                 number_word(t.text).map(|v| Spot {
-                    first: i,
                     last: i,
                     value: v,
                     spelled: true,
@@ -422,7 +525,7 @@ pub fn scan(sentence: &str, mask: &[(usize, usize)], ctx: &mut Context) -> Vec<Q
             }
             TokKind::Punct => None,
         };
-        let Some(mut spot) = spot else {
+        let Some(spot) = spot else {
             i += 1;
             continue;
         };
@@ -448,7 +551,9 @@ pub fn scan(sentence: &str, mask: &[(usize, usize)], ctx: &mut Context) -> Vec<Q
                 value: spot.value * after.factor,
                 unit: after.unit.unwrap_or("count").to_string(),
                 counted: after.counted,
-                qualifier: qual.map(|q| q.0.to_string()).or_else(|| pending.take().map(String::from)),
+                qualifier: qual
+                    .map(|q| q.0.to_string())
+                    .or_else(|| pending.take().map(String::from)),
                 spelled_out: true,
             });
             i = after.end;
@@ -463,7 +568,6 @@ pub fn scan(sentence: &str, mask: &[(usize, usize)], ctx: &mut Context) -> Vec<Q
             i += 1;
             continue;
         };
-        spot.value = v;
         if let Some(j) = range_second {
             let second = toks[j];
             let bm = toks
@@ -510,7 +614,9 @@ pub fn scan(sentence: &str, mask: &[(usize, usize)], ctx: &mut Context) -> Vec<Q
         }
         let after = read_after(&toks, i, v);
         let qual = qualifier_before(&toks, i);
-        if is_year(&t) && after.factor == 1.0 && after.unit.is_none_or(|u| u == "count")
+        if is_year(&t)
+            && after.factor == 1.0
+            && after.unit.is_none_or(|u| u == "count")
             && qual.is_none()
         {
             i += 1;
@@ -520,14 +626,18 @@ pub fn scan(sentence: &str, mask: &[(usize, usize)], ctx: &mut Context) -> Vec<Q
             Some(u) => (u.to_string(), after.counted.clone(), after.end),
             None => {
                 // A bare number counts the noun of the last count.
-                let left = if i == 0 { None } else { Some(lower(&toks[i - 1])) };
+                let left = if i == 0 {
+                    None
+                } else {
+                    Some(lower(&toks[i - 1]))
+                };
                 let left_ok = left
                     .as_deref()
                     .is_none_or(|l| BARE_LEFT.contains(&l) || l == ".")
                     || qual.is_some();
-                let next_ok = toks.get(i + 1).is_none_or(|n| {
-                    n.kind == TokKind::Word || matches!(n.text, "," | "." | ")")
-                });
+                let next_ok = toks
+                    .get(i + 1)
+                    .is_none_or(|n| n.kind == TokKind::Word || matches!(n.text, "," | "." | ")"));
                 match (&ctx.last_counted, left_ok && next_ok && !is_year(&t)) {
                     (Some(c), true) => ("count".to_string(), Some(c.clone()), i + 1),
                     _ => {
@@ -570,7 +680,11 @@ fn range_second(toks: &[Tok], i: usize) -> Option<usize> {
         // "2019-20", "2016-2020": year spans are not ranges of quantities.
         return Some(i + 2);
     }
-    let prev = if i > 0 { lower(&toks[i - 1]) } else { String::new() };
+    let prev = if i > 0 {
+        lower(&toks[i - 1])
+    } else {
+        String::new()
+    };
     if prev == "mellem" || prev == "fra" {
         // mellem N [unit] og M
         let link = if prev == "mellem" { "og" } else { "til" };
@@ -674,7 +788,10 @@ pub fn table_cell(cell: &str, header: &str, caption: &str) -> Option<Quantity> {
     });
     let c = CELL.captures(cell.trim())?;
     let digits = c.get(2)?.as_str();
-    let suffix = c.get(3).map(|m| m.as_str().to_lowercase()).unwrap_or_default();
+    let suffix = c
+        .get(3)
+        .map(|m| m.as_str().to_lowercase())
+        .unwrap_or_default();
     let value = parse_digits(digits, suffix.starts_with("mio"))?;
     let ctx = format!("{header} {caption}").to_lowercase();
     let qualifier = c.get(1).map(|_| "ca.".to_string());
@@ -684,12 +801,25 @@ pub fn table_cell(cell: &str, header: &str, caption: &str) -> Option<Quantity> {
         ("DKK".to_string(), None, 1.0)
     } else if suffix.starts_with("mio") {
         ("DKK".to_string(), None, 1e6)
-    } else if ctx.contains('%') || ctx.contains("pct") || ctx.contains("procent") || ctx.contains("andel") {
+    } else if ctx.contains('%')
+        || ctx.contains("pct")
+        || ctx.contains("procent")
+        || ctx.contains("andel")
+    {
         ("percent".to_string(), None, 1.0)
-    } else if ctx.contains("kr") || ctx.contains("beløb") || ctx.contains("udgift") || ctx.contains("besparelse") {
+    } else if ctx.contains("kr")
+        || ctx.contains("beløb")
+        || ctx.contains("udgift")
+        || ctx.contains("besparelse")
+    {
         let factor = if ctx.contains("mio") {
             1e6
-        } else if ctx.contains("1.000 kr") || ctx.contains("1000 kr") || ctx.contains("t.kr") || ctx.contains("tkr") || ctx.contains("tusind") {
+        } else if ctx.contains("1.000 kr")
+            || ctx.contains("1000 kr")
+            || ctx.contains("t.kr")
+            || ctx.contains("tkr")
+            || ctx.contains("tusind")
+        {
             1000.0
         } else {
             1.0
@@ -757,8 +887,14 @@ mod tests {
 
     #[test]
     fn money_and_percent() {
-        assert_eq!(one("Der er sparet ca. 3.600.000 kr. i alt"), (3_600_000.0, "DKK".into()));
-        assert_eq!(one("en besparelse på knap 1.4 mio. kr."), (1_400_000.0, "DKK".into()));
+        assert_eq!(
+            one("Der er sparet ca. 3.600.000 kr. i alt"),
+            (3_600_000.0, "DKK".into())
+        );
+        assert_eq!(
+            one("en besparelse på knap 1.4 mio. kr."),
+            (1_400_000.0, "DKK".into())
+        );
         assert_eq!(one("det koster 2,5 mio. kr."), (2_500_000.0, "DKK".into()));
         assert_eq!(one("det koster knap 1,4 mio."), (1_400_000.0, "DKK".into()));
         assert_eq!(one("hele 86,1 % svarer"), (86.1, "percent".into()));
@@ -768,13 +904,19 @@ mod tests {
 
     #[test]
     fn durations_and_counts() {
-        assert_eq!(one("opfølgning hver gang der er gået 2½ år"), (2.5, "years".into()));
+        assert_eq!(
+            one("opfølgning hver gang der er gået 2½ år"),
+            (2.5, "years".into())
+        );
         assert_eq!(one("det tog 1½ time at gøre"), (1.5, "hours".into()));
         assert_eq!(one("over 6 ugers kursus"), (6.0, "weeks".into()));
         assert_eq!(one("de tre deltagende kommuner"), (3.0, "count".into()));
         assert_eq!(one("Det er sket to gange i år"), (2.0, "count".into()));
         assert_eq!(one("cirka 1.300 lægetimer"), (1300.0, "hours".into()));
-        assert_eq!(one("Det er en tredjedel af borgerne"), (33.33, "percent".into()));
+        assert_eq!(
+            one("Det er en tredjedel af borgerne"),
+            (33.33, "percent".into())
+        );
         let v = vals("I alt 10 nordjyske kommuner");
         assert_eq!(v[0].2.as_deref(), Some("kommuner"));
     }
@@ -808,7 +950,11 @@ mod tests {
     fn bare_numbers_count_the_last_noun() {
         let mut ctx = Context::default();
         let a = scan("der blev bevilget 25 kurser.", &[], &mut ctx);
-        let b = scan("Ud af de 25 er 9 kommet i job og 4 i forløb.", &[], &mut ctx);
+        let b = scan(
+            "Ud af de 25 er 9 kommet i job og 4 i forløb.",
+            &[],
+            &mut ctx,
+        );
         assert_eq!(a.len(), 1);
         assert_eq!(b.len(), 3, "{b:?}");
         assert!(b.iter().all(|q| q.counted.as_deref() == Some("kurser")));
@@ -817,7 +963,10 @@ mod tests {
     #[test]
     fn table_cells() {
         let q = table_cell("1.250", "Besparelse", "Beløb i 1.000 kr.");
-        assert_eq!(q.map(|q| (q.value, q.unit)), Some((1_250_000.0, "DKK".into())));
+        assert_eq!(
+            q.map(|q| (q.value, q.unit)),
+            Some((1_250_000.0, "DKK".into()))
+        );
         let q = table_cell("42", "Antal borgere", "");
         assert_eq!(q.and_then(|q| q.counted), Some("borgere".into()));
         assert!(table_cell("Aalborg", "Kommune", "").is_none());

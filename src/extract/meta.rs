@@ -12,15 +12,29 @@ fn re(s: &str) -> Regex {
 }
 
 const MONTHS: &[&str] = &[
-    "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
-    "oktober", "november", "december",
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
 ];
 
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(\d{1,2})\.\s*(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\s+(\d{4})\b")
+    re(
+        r"(?i)\b(\d{1,2})\.\s*(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\s+(\d{4})\b",
+    )
 });
 static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\s+(\d{4})\b")
+    re(
+        r"(?i)\b(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\s+(\d{4})\b",
+    )
 });
 static NUMERIC_DATE: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b"));
@@ -35,7 +49,9 @@ pub fn parse_date(s: &str) -> Option<String> {
     if let Some(c) = DAY_MONTH_YEAR.captures(s) {
         let d: u32 = c[1].parse().ok()?;
         let m = month_number(&c[2])?;
-        return (1..=31).contains(&d).then(|| format!("{}-{m:02}-{d:02}", &c[3]));
+        return (1..=31)
+            .contains(&d)
+            .then(|| format!("{}-{m:02}-{d:02}", &c[3]));
     }
     if let Some(c) = NUMERIC_DATE.captures(s) {
         if let (Some(d), Some(m), Some(y)) = (c.get(1), c.get(2), c.get(3)) {
@@ -61,11 +77,31 @@ fn standalone_date(line: &str) -> Option<String> {
     let stripped = MONTH_YEAR.replace_all(&stripped, "");
     let stripped = NUMERIC_DATE.replace_all(&stripped, "");
     const ALLOWED: &[&str] = &[
-        "dato", "mødedato", "møde", "mødet", "den", "d", "afholdt", "kl", "mandag", "tirsdag",
-        "onsdag", "torsdag", "fredag", "lørdag", "søndag", "referat", "fra", "dateret", "udgivet",
+        "dato",
+        "mødedato",
+        "møde",
+        "mødet",
+        "den",
+        "d",
+        "afholdt",
+        "kl",
+        "mandag",
+        "tirsdag",
+        "onsdag",
+        "torsdag",
+        "fredag",
+        "lørdag",
+        "søndag",
+        "referat",
+        "fra",
+        "dateret",
+        "udgivet",
     ];
     let mut proper = 0;
-    for w in stripped.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for w in stripped
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         let l = w.to_lowercase();
         if ALLOWED.contains(&l.as_str()) || w.chars().all(|c| c.is_ascii_digit()) {
             continue;
@@ -102,7 +138,9 @@ static FOLKETING: LazyLock<Regex> = LazyLock::new(|| {
     re(r"\b([A-ZÆØÅ]{2,5}),?\s*Alm\.\s?del(?:\s*-\s*\d{4}-\d{2})?\s*-?\s*Bilag\s+(\d+)")
 });
 static SAGSNR: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:sagsnr|sags\s?nr|j\.\s?nr|journalnr|sagsnummer)\.?:?\s*([0-9][0-9A-ZÆØÅ.\-/]{4,})")
+    re(
+        r"(?i)\b(?:sagsnr|sags\s?nr|j\.\s?nr|journalnr|sagsnummer)\.?:?\s*([0-9][0-9A-ZÆØÅ.\-/]{4,})",
+    )
 });
 
 /// Case numbers in one line, normalized (`BEU Alm.del Bilag 56`).
@@ -143,13 +181,19 @@ pub fn case_numbers(paras: &[Paragraph], furniture: &[String]) -> Vec<String> {
 }
 
 static COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(\p{Lu}[\p{L}]*(?:-\s+og\s+\p{L}+)?(?:udvalget|udvalg|rådet|bestyrelsen|Byråd|byrådet|Regionsrådet))(s?)\b")
+    re(
+        r"\b(\p{Lu}[\p{L}]*(?:-\s+og\s+\p{L}+)?(?:udvalget|udvalg|rådet|bestyrelsen|Byråd|byrådet|Regionsrådet))(s?)\b",
+    )
 });
 static ADDRESSED: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?:til|for)\s+(\p{Lu}[\p{L}]*(?:-\s+og\s+\p{L}+)?(?:udvalget|rådet|bestyrelsen|byrådet))s?\s+(?:orientering|godkendelse|beslutning|behandling|drøftelse)")
+    re(
+        r"\b(?:til|for)\s+(\p{Lu}[\p{L}]*(?:-\s+og\s+\p{L}+)?(?:udvalget|rådet|bestyrelsen|byrådet))s?\s+(?:orientering|godkendelse|beslutning|behandling|drøftelse)",
+    )
 });
 static HEADER_BODY: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:udvalg|mødeforum|forum|referat fra|referat af møde i|beslutningsprotokol for)\s*:?\s*(.+)$")
+    re(
+        r"(?i)^(?:udvalg|mødeforum|forum|referat fra|referat af møde i|beslutningsprotokol for)\s*:?\s*(.+)$",
+    )
 });
 
 /// The issuing committee: from the page furniture (a header or the Folketing stamp),
@@ -173,8 +217,7 @@ pub fn body(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
         .find_map(|p| ADDRESSED.captures(&p.text).map(|c| c[1].to_string()))
 }
 
-static ITEM: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:Punkt|Pkt\.?|Dagsordenspunkt)\s*(\d+)\b"));
+static ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:Punkt|Pkt\.?|Dagsordenspunkt)\s*(\d+)\b"));
 
 /// True for `Punkt 6.`, `Pkt. 3`.
 pub fn is_item_marker(s: &str) -> Option<String> {
@@ -192,9 +235,9 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
     let has = |w: &str| texts.iter().any(|t| t.contains(w));
     let title_l = title.unwrap_or("").to_lowercase();
     let strong_minutes = paras.iter().any(|p| is_item_marker(&p.text).is_some())
-        || texts
-            .iter()
-            .any(|t| t.starts_with("beslutning") || t.starts_with("fraværende:") || t.starts_with("mødedato"));
+        || texts.iter().any(|t| {
+            t.starts_with("beslutning") || t.starts_with("fraværende:") || t.starts_with("mødedato")
+        });
     if strong_minutes {
         return DocumentKind::Minutes;
     }
@@ -221,7 +264,13 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
         return DocumentKind::StatusReport;
     }
     let minutes_words = [
-        "blev drøftet", "var enighed om", "drøftelse", "mødet", "seminar", "referat", "dagsorden",
+        "blev drøftet",
+        "var enighed om",
+        "drøftelse",
+        "mødet",
+        "seminar",
+        "referat",
+        "dagsorden",
         "indstilling",
     ];
     if minutes_words.iter().filter(|w| has(w)).count() >= 2 {
@@ -255,16 +304,25 @@ mod tests {
 
     #[test]
     fn dates() {
-        assert_eq!(parse_date("opstartet d. 1. januar 2018"), Some("2018-01-01".into()));
+        assert_eq!(
+            parse_date("opstartet d. 1. januar 2018"),
+            Some("2018-01-01".into())
+        );
         assert_eq!(parse_date("Oktober 2019"), Some("2019-10".into()));
         assert_eq!(standalone_date("Oktober 2019"), Some("2019-10".into()));
-        assert_eq!(standalone_date("Mødedato: 7. november 2019"), Some("2019-11-07".into()));
+        assert_eq!(
+            standalone_date("Mødedato: 7. november 2019"),
+            Some("2019-11-07".into())
+        );
         assert_eq!(standalone_date("Start marts 2020 med mange"), None);
     }
 
     #[test]
     fn cases() {
-        assert_eq!(case_numbers_in("2017-064898"), vec!["2017-064898".to_string()]);
+        assert_eq!(
+            case_numbers_in("2017-064898"),
+            vec!["2017-064898".to_string()]
+        );
         assert_eq!(
             case_numbers_in("BEU, Alm.del - 2019-20 - Bilag 56: Status"),
             vec!["BEU Alm.del Bilag 56".to_string()]

@@ -56,7 +56,12 @@ pub fn extract(text: &DocumentText, catalog: &Catalog) -> Document {
 fn skip_line(p: &Paragraph) -> bool {
     let l = p.text.to_lowercase();
     [
-        "beslutning", "for stemte", "imod stemte", "undlod", "deltagende kommune", "fraværende",
+        "beslutning",
+        "for stemte",
+        "imod stemte",
+        "undlod",
+        "deltagende kommune",
+        "fraværende",
     ]
     .iter()
     .any(|w| l.starts_with(w))
@@ -90,12 +95,25 @@ fn find_figures(
                 continue;
             }
             Kind::TableRow(cells) => {
-                table_figures(catalog, paras, i, cells, section.as_deref(), discovery, &mut out);
+                table_figures(
+                    catalog,
+                    paras,
+                    i,
+                    cells,
+                    section.as_deref(),
+                    discovery,
+                    &mut out,
+                );
                 continue;
             }
             _ => {}
         }
-        if p.text.to_lowercase().starts_with("beslutning") {
+        if p.text.to_lowercase().starts_with("beslutning")
+            && p.text
+                .split(':')
+                .next()
+                .is_some_and(|l| p.text.contains(':') && l.split_whitespace().count() <= 4)
+        {
             in_decision = true;
         }
         if in_decision || discovery.items.contains(&i) || skip_line(p) {
@@ -157,7 +175,9 @@ fn table_figures(
     discovery: &trials::Discovery,
     out: &mut Vec<Figure>,
 ) {
-    let Some(start) = paras[i].table_start else { return };
+    let Some(start) = paras[i].table_start else {
+        return;
+    };
     if start == i {
         return;
     }

@@ -41,7 +41,13 @@ pub fn parse_list(catalog: &Catalog, s: &str) -> Option<Vec<String>> {
 }
 
 fn strip_kommune(p: &str) -> &str {
-    for suffix in [" Kommuner", " kommuner", " Kommune", " kommune", " Regionskommune"] {
+    for suffix in [
+        " Kommuner",
+        " kommuner",
+        " Kommune",
+        " kommune",
+        " Regionskommune",
+    ] {
         if let Some(s) = p.strip_suffix(suffix) {
             return s.trim();
         }
@@ -85,10 +91,12 @@ fn exact<'c>(catalog: &'c Catalog, w: &str) -> Option<&'c str> {
     let nk = super::catalog::normalize(n);
     let ok = key == nk
         || key.trim_end_matches('s') == nk
-        || catalog
-            .municipalities()
-            .iter()
-            .any(|m| m.name == n && m.variants.iter().any(|v| super::catalog::normalize(v) == key));
+        || catalog.municipalities().iter().any(|m| {
+            m.name == n
+                && m.variants
+                    .iter()
+                    .any(|v| super::catalog::normalize(v) == key)
+        });
     ok.then_some(n)
 }
 
@@ -118,7 +126,10 @@ mod tests {
     #[test]
     fn running_text() {
         let c = Catalog::builtin();
-        let m = mentions(&c, "Derfor deltager Vesthimmerlands Kommune og Aalborg, mens vejen er lang.");
+        let m = mentions(
+            &c,
+            "Derfor deltager Vesthimmerlands Kommune og Aalborg, mens vejen er lang.",
+        );
         let names: Vec<_> = m.iter().flat_map(|x| x.1.clone()).collect();
         assert_eq!(names, vec!["Vesthimmerland".to_string(), "Aalborg".into()]);
         let m = mentions(&c, "status kun gældende for Frederikshavn/Læsø.");

@@ -22,7 +22,10 @@ pub fn parse_digits(s: &str, before_multiplier: bool) -> Option<f64> {
     if s.is_empty() {
         return if half > 0.0 { Some(half) } else { None };
     }
-    if !s.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+    if !s
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
         return None;
     }
     let value: f64 = if let Some((int, dec)) = s.split_once(',') {
@@ -33,7 +36,9 @@ pub fn parse_digits(s: &str, before_multiplier: bool) -> Option<f64> {
     } else if s.contains('.') {
         let groups: Vec<&str> = s.split('.').collect();
         let thousands = groups.iter().skip(1).all(|g| g.len() == 3)
-            && groups.first().is_some_and(|g| !g.is_empty() && g.len() <= 3);
+            && groups
+                .first()
+                .is_some_and(|g| !g.is_empty() && g.len() <= 3);
         if thousands && !(before_multiplier && groups.len() == 2) {
             s.replace('.', "").parse().ok()?
         } else if groups.len() == 2 {
@@ -142,7 +147,7 @@ pub fn format_danish(v: f64) -> String {
     let digits = int.to_string();
     let mut grouped = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push('.');
         }
         grouped.push(c);

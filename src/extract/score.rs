@@ -240,12 +240,28 @@ pub fn score(pred: &Document, gold: &GoldDocument) -> Scores {
             .collect()
     };
     let participation = set_counts(
-        pairs(pred.trials.iter().map(|t| (t.name.clone(), t.municipalities.clone())).collect()),
-        pairs(gold.trials.iter().map(|t| (t.name.clone(), t.municipalities.clone())).collect()),
+        pairs(
+            pred.trials
+                .iter()
+                .map(|t| (t.name.clone(), t.municipalities.clone()))
+                .collect(),
+        ),
+        pairs(
+            gold.trials
+                .iter()
+                .map(|t| (t.name.clone(), t.municipalities.clone()))
+                .collect(),
+        ),
     );
     let figures = multiset_counts(
-        pred.figures.iter().map(|f| (cents(f.value), f.unit.clone())).collect(),
-        gold.figures.iter().map(|f| (cents(f.value), f.unit.clone())).collect(),
+        pred.figures
+            .iter()
+            .map(|f| (cents(f.value), f.unit.clone()))
+            .collect(),
+        gold.figures
+            .iter()
+            .map(|f| (cents(f.value), f.unit.clone()))
+            .collect(),
     );
     let figures_with_trial = multiset_counts(
         pred.figures
@@ -285,7 +301,14 @@ mod tests {
     #[test]
     fn counts() {
         let c = multiset_counts(vec![1, 1, 2], vec![1, 2, 2]);
-        assert_eq!(c, Counts { tp: 2, fp: 1, fn_: 1 });
+        assert_eq!(
+            c,
+            Counts {
+                tp: 2,
+                fp: 1,
+                fn_: 1
+            }
+        );
         assert!((c.f1() - 2.0 / 3.0).abs() < 1e-9);
     }
 }

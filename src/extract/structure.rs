@@ -38,9 +38,8 @@ pub struct Paragraph {
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\d{1,2})[.)]\s+(\S.*)$").unwrap_or_else(|e| panic!("regex: {e}"))
 });
-static BULLET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[-–•▪·*o]\s+(\S.*)$").unwrap_or_else(|e| panic!("regex: {e}"))
-});
+static BULLET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[-–•▪·*o]\s+(\S.*)$").unwrap_or_else(|e| panic!("regex: {e}")));
 
 /// True for a line that reads as a heading: short, no closing sentence punctuation.
 pub fn looks_like_heading(s: &str) -> bool {
@@ -135,8 +134,7 @@ pub fn sentences(text: &str) -> Vec<String> {
             if ABBREVIATIONS.contains(&word.as_str()) && word != "mv" {
                 continue;
             }
-            if word.chars().all(|ch| ch.is_ascii_digit()) && !word.is_empty() && word.len() <= 2
-            {
+            if word.chars().all(|ch| ch.is_ascii_digit()) && !word.is_empty() && word.len() <= 2 {
                 // "d. 7. November" style ordinals, unless the sentence is long already.
                 if before.split_whitespace().count() < 3 {
                     continue;

@@ -48,7 +48,7 @@ pub fn mentions(catalog: &Catalog, text: &str) -> Vec<Mention> {
                 .map(move |f| (f.to_lowercase(), t.name.as_str()))
         })
         .collect();
-    forms.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+    forms.sort_by_key(|f| std::cmp::Reverse(f.0.len()));
     let mut out: Vec<Mention> = Vec::new();
     for (form, name) in &forms {
         if form.is_empty() {
@@ -112,16 +112,19 @@ impl Builder {
         if !self.trials.contains_key(name) {
             self.order.push(name.to_string());
         }
-        let t = self.trials.entry(name.to_string()).or_insert_with(|| Trial {
-            name: name.to_string(),
-            as_written: vec![],
-            municipalities: vec![],
-            round: None,
-            start: None,
-            status: None,
-            parent: None,
-            pages: vec![],
-        });
+        let t = self
+            .trials
+            .entry(name.to_string())
+            .or_insert_with(|| Trial {
+                name: name.to_string(),
+                as_written: vec![],
+                municipalities: vec![],
+                round: None,
+                start: None,
+                status: None,
+                parent: None,
+                pages: vec![],
+            });
         let w = written.trim().to_string();
         if !w.is_empty() && !t.as_written.contains(&w) {
             t.as_written.push(w);
@@ -209,7 +212,10 @@ fn split_name_list(catalog: &Catalog, s: &str) -> Option<(String, Vec<String>)> 
 fn split_status(s: &str) -> Option<(String, &'static str)> {
     for sep in [" – ", " - ", " — ", ": "] {
         if let Some(pos) = s.rfind(sep) {
-            let tail = s[pos + sep.len()..].trim().trim_end_matches('.').to_lowercase();
+            let tail = s[pos + sep.len()..]
+                .trim()
+                .trim_end_matches('.')
+                .to_lowercase();
             if let Some((_, st)) = STATUSES.iter().find(|(w, _)| tail == *w) {
                 return Some((clean_name(&s[..pos]), st));
             }
@@ -227,7 +233,10 @@ fn canonical(catalog: &Catalog, written: &str) -> String {
 
 fn deltagende(s: &str) -> Option<&str> {
     let l = s.to_lowercase();
-    if l.starts_with("deltagende kommune") || l.starts_with("deltagere:") || l.starts_with("kommuner:") {
+    if l.starts_with("deltagende kommune")
+        || l.starts_with("deltagere:")
+        || l.starts_with("kommuner:")
+    {
         s.split_once(':').map(|x| x.1)
     } else {
         None
@@ -242,12 +251,36 @@ pub fn ends_section(h: &str) -> bool {
         return true;
     }
     const WORDS: &[&str] = &[
-        "indledning", "baggrund", "sagsbeskrivelse", "sagsfremstilling", "status på", "evaluering",
-        "organisering", "økonomi", "konklusion", "opsummering", "samlet", "bilag", "indstilling",
-        "beslutning", "runde", "vidensdeling", "samarbejde", "tidsplan", "videre proces",
-        "perspektiv", "anbefaling", "godkendte forsøg", "oversigt", "afslutning", "næste skridt",
+        "indledning",
+        "baggrund",
+        "sagsbeskrivelse",
+        "sagsfremstilling",
+        "status på",
+        "evaluering",
+        "organisering",
+        "økonomi",
+        "konklusion",
+        "opsummering",
+        "samlet",
+        "bilag",
+        "indstilling",
+        "beslutning",
+        "runde",
+        "vidensdeling",
+        "samarbejde",
+        "tidsplan",
+        "videre proces",
+        "perspektiv",
+        "anbefaling",
+        "godkendte forsøg",
+        "oversigt",
+        "afslutning",
+        "næste skridt",
     ];
-    l == "status" || WORDS.iter().any(|w| l.starts_with(w) || l.contains(&format!(" {w}")))
+    l == "status"
+        || WORDS
+            .iter()
+            .any(|w| l.starts_with(w) || l.contains(&format!(" {w}")))
         || round_of(h).is_some()
 }
 
@@ -264,7 +297,9 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph]) -> Discovery {
         match &p.kind {
             Kind::Heading => {
                 lead = None;
-                if let Some(r) = round_of(&p.text).filter(|_| p.text.split_whitespace().count() <= 5) {
+                if let Some(r) =
+                    round_of(&p.text).filter(|_| p.text.split_whitespace().count() <= 5)
+                {
                     round = Some(r);
                     start = None;
                 }
@@ -389,7 +424,9 @@ fn body_mentions(catalog: &Catalog, b: &mut Builder, p: &Paragraph, section: Opt
         }
         let target = match ms.as_slice() {
             [m] => Some(m.name.clone()),
-            [] => section.map(String::from).filter(|_| l.contains("deltager") && l.contains("forsøg")),
+            [] => section
+                .map(String::from)
+                .filter(|_| l.contains("deltager") && l.contains("forsøg")),
             _ => None,
         };
         let Some(target) = target else { continue };
@@ -406,7 +443,11 @@ fn body_mentions(catalog: &Catalog, b: &mut Builder, p: &Paragraph, section: Opt
                 }
             }
         }
-        if ms.len() == 1 && (l.contains("ikke skal påbegyndes") || l.contains("ikke påbegyndt") || l.contains("ikke er påbegyndt")) {
+        if ms.len() == 1
+            && (l.contains("ikke skal påbegyndes")
+                || l.contains("ikke påbegyndt")
+                || l.contains("ikke er påbegyndt"))
+        {
             if let Some(t) = b.trials.get_mut(&target) {
                 t.status = Some("ikke påbegyndt".into());
                 t.start = None;
@@ -425,7 +466,9 @@ fn table_row(
     cells: &[String],
     d: &mut Discovery,
 ) {
-    let Some(head_idx) = paras[i].table_start else { return };
+    let Some(head_idx) = paras[i].table_start else {
+        return;
+    };
     if head_idx == i {
         return;
     }
@@ -434,10 +477,14 @@ fn table_row(
     };
     let lower: Vec<String> = header.iter().map(|h| h.to_lowercase()).collect();
     let trial_col = lower.iter().position(|h| h.contains("forsøg"));
-    let muni_col = lower.iter().position(|h| h.contains("kommune") || h.contains("deltager"));
+    let muni_col = lower
+        .iter()
+        .position(|h| h.contains("kommune") || h.contains("deltager"));
     let page = paras[i].page;
     if let (Some(tc), Some(mc)) = (trial_col, muni_col) {
-        let (Some(tcell), Some(mcell)) = (cells.get(tc), cells.get(mc)) else { return };
+        let (Some(tcell), Some(mcell)) = (cells.get(tc), cells.get(mc)) else {
+            return;
+        };
         let written = clean_name(tcell);
         if written.is_empty() || written.to_lowercase().starts_with("i alt") {
             return;
@@ -488,7 +535,10 @@ mod tests {
         assert!(mentions(&c, "Borgere kan få psykologbehandling.").is_empty());
         let m = mentions(&c, "Pressedækning på forsøg med Mikrolån (P1)");
         assert_eq!(m[0].name, "Mikrolån");
-        let m = mentions(&c, "De to store forsøg med Samtaler og Rehabiliteringsteams forsætter");
+        let m = mentions(
+            &c,
+            "De to store forsøg med Samtaler og Rehabiliteringsteams forsætter",
+        );
         assert_eq!(m.len(), 2);
     }
 
@@ -497,10 +547,16 @@ mod tests {
         assert_eq!(round_of("Runde 2"), Some(2));
         assert_eq!(round_of("Til 3. ansøgningsrunde"), Some(3));
         assert_eq!(round_of("ved første ansøgningsrunde"), Some(1));
-        assert_eq!(clean_name("Lempede mentorregler (mulighed for x)"), "Lempede mentorregler");
+        assert_eq!(
+            clean_name("Lempede mentorregler (mulighed for x)"),
+            "Lempede mentorregler"
+        );
         let c = Catalog::builtin();
-        let (n, m) = split_name_list(&c, "Iværksætterier blandt dimittender – Aalborg og Frederikshavn")
-            .unwrap_or_default();
+        let (n, m) = split_name_list(
+            &c,
+            "Iværksætterier blandt dimittender – Aalborg og Frederikshavn",
+        )
+        .unwrap_or_default();
         assert_eq!(n, "Iværksætterier blandt dimittender");
         assert_eq!(m.len(), 2);
     }

@@ -69,8 +69,12 @@ pub fn corpus_furniture(name: &str) -> Box<dyn Fn(u32, u32) -> Vec<String>> {
         let mut f = Vec::new();
         if name.starts_with("beu-bilag-56") && page == 1 {
             f.extend(
-                ["Beskæftigelsesudvalget 2019-20", "BEU Alm.del Bilag 56", "Offentligt"]
-                    .map(String::from),
+                [
+                    "Beskæftigelsesudvalget 2019-20",
+                    "BEU Alm.del Bilag 56",
+                    "Offentligt",
+                ]
+                .map(String::from),
             );
         }
         if name.starts_with("beu-bilag-56") || name.starts_with("status-2019-10") {
@@ -109,7 +113,9 @@ pub fn load_gold(path: &Path) -> GoldDocument {
 
 /// The corpus truth texts with their gold.
 pub fn corpus_cases() -> Vec<Case> {
-    let Some(dir) = corpus_dir() else { return vec![] };
+    let Some(dir) = corpus_dir() else {
+        return vec![];
+    };
     let catalog = Catalog::builtin();
     let mut names: Vec<String> = fs_err::read_dir(dir.join("truth"))
         .unwrap_or_else(|e| panic!("{e}"))
@@ -182,7 +188,12 @@ pub fn report(cases: &[Case]) -> String {
         let s = score(&c.pred, &c.gold);
         out.push_str(&format!(
             "== {}: trials {:?} part {:?} figs {:?} figtrial {:?} dec {:?} meta_ok {}\n",
-            c.name, s.trials, s.participation, s.figures, s.figures_with_trial, s.decisions,
+            c.name,
+            s.trials,
+            s.participation,
+            s.figures,
+            s.figures_with_trial,
+            s.decisions,
             s.metadata_right
         ));
         if s.metadata_right == 0 {
@@ -192,12 +203,24 @@ pub fn report(cases: &[Case]) -> String {
                 c.gold.kind, c.gold.date, c.gold.body, c.gold.case_numbers
             ));
         }
-        let gt: BTreeMap<_, _> = c.gold.trials.iter().map(|t| (t.name.clone(), t.municipalities.clone())).collect();
-        let pt: BTreeMap<_, _> = c.pred.trials.iter().map(|t| (t.name.clone(), t.municipalities.clone())).collect();
+        let gt: BTreeMap<_, _> = c
+            .gold
+            .trials
+            .iter()
+            .map(|t| (t.name.clone(), t.municipalities.clone()))
+            .collect();
+        let pt: BTreeMap<_, _> = c
+            .pred
+            .trials
+            .iter()
+            .map(|t| (t.name.clone(), t.municipalities.clone()))
+            .collect();
         for (n, m) in &pt {
             match gt.get(n) {
                 None => out.push_str(&format!("   FP trial {n:?} {m:?}\n")),
-                Some(g) if g != m => out.push_str(&format!("   MUNI {n:?} pred {m:?} gold {g:?}\n")),
+                Some(g) if g != m => {
+                    out.push_str(&format!("   MUNI {n:?} pred {m:?} gold {g:?}\n"))
+                }
                 _ => {}
             }
         }
@@ -205,26 +228,49 @@ pub fn report(cases: &[Case]) -> String {
             out.push_str(&format!("   FN trial {n:?}\n"));
         }
         let key = |v: f64, u: &str, t: &Option<String>| format!("{:.2} {u} {:?}", v, t);
-        let mut gold: Vec<String> = c.gold.figures.iter().map(|f| key(f.value, &f.unit, &f.trial)).collect();
+        let mut gold: Vec<String> = c
+            .gold
+            .figures
+            .iter()
+            .map(|f| key(f.value, &f.unit, &f.trial))
+            .collect();
         for f in &c.pred.figures {
             let k = key(f.value, &f.unit, &f.trial);
             if let Some(pos) = gold.iter().position(|g| *g == k) {
                 gold.remove(pos);
             } else {
-                out.push_str(&format!("   FP fig {k} raw={:?} in {:?}\n", f.raw, f.sentence));
+                out.push_str(&format!(
+                    "   FP fig {k} raw={:?} in {:?}\n",
+                    f.raw, f.sentence
+                ));
             }
         }
         for g in gold {
-            let raw = c.gold.figures.iter().find(|f| key(f.value, &f.unit, &f.trial) == g).map(|f| f.raw.clone());
+            let raw = c
+                .gold
+                .figures
+                .iter()
+                .find(|f| key(f.value, &f.unit, &f.trial) == g)
+                .map(|f| f.raw.clone());
             out.push_str(&format!("   FN fig {g} raw={raw:?}\n"));
         }
         for d in &c.pred.decisions {
-            if !c.gold.decisions.iter().any(|g| g.item == d.item && g.decision.trim() == d.decision.trim()) {
+            if !c
+                .gold
+                .decisions
+                .iter()
+                .any(|g| g.item == d.item && g.decision.trim() == d.decision.trim())
+            {
                 out.push_str(&format!("   FP decision {} {:?}\n", d.item, d.decision));
             }
         }
         for g in &c.gold.decisions {
-            if !c.pred.decisions.iter().any(|d| g.item == d.item && g.decision.trim() == d.decision.trim()) {
+            if !c
+                .pred
+                .decisions
+                .iter()
+                .any(|d| g.item == d.item && g.decision.trim() == d.decision.trim())
+            {
                 out.push_str(&format!("   FN decision {} {:?}\n", g.item, g.decision));
             }
         }
@@ -234,7 +280,13 @@ pub fn report(cases: &[Case]) -> String {
 
 pub fn summary(s: &Scores) -> String {
     let f = |n: &str, c: referat::extract::score::Counts| {
-        format!("{n}: P {:.3} R {:.3} F1 {:.3} ({:?})\n", c.precision(), c.recall(), c.f1(), c)
+        format!(
+            "{n}: P {:.3} R {:.3} F1 {:.3} ({:?})\n",
+            c.precision(),
+            c.recall(),
+            c.f1(),
+            c
+        )
     };
     format!(
         "{}{}{}{}{}metadata right: {}/{}\n",
