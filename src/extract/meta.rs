@@ -190,6 +190,11 @@ static ADDRESSED: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:til|for)\s+(\p{Lu}[\p{L}]*(?:-\s+og\s+\p{L}+)?(?:udvalget|rådet|bestyrelsen|byrådet))s?\s+(?:orientering|godkendelse|beslutning|behandling|drøftelse)",
     )
 });
+static RECOMMENDS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\bindstiller,?\s+at\s+(\p{Lu}[\p{L}]*(?:-\s+og\s+\p{L}+)?(?:udvalget|rådet|bestyrelsen|byrådet))\s+(?:tager|godkender|beslutter|vedtager|drøfter)",
+    )
+});
 static HEADER_BODY: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)^(?:udvalg|mødeforum|forum|referat fra|referat af møde i|beslutningsprotokol for)\s*:?\s*(.+)$",
@@ -212,9 +217,12 @@ pub fn body(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
             }
         }
     }
-    paras
-        .iter()
-        .find_map(|p| ADDRESSED.captures(&p.text).map(|c| c[1].to_string()))
+    paras.iter().find_map(|p| {
+        ADDRESSED
+            .captures(&p.text)
+            .or_else(|| RECOMMENDS.captures(&p.text))
+            .map(|c| c[1].to_string())
+    })
 }
 
 static ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:Punkt|Pkt\.?|Dagsordenspunkt)\s*(\d+)\b"));
