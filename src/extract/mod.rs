@@ -128,6 +128,14 @@ fn find_figures(
                 (ms.len() == 1).then(|| ms[0].0.clone())
             });
         for sentence in structure::sentences(&p.text) {
+            // Table captions name the unit of the cells ("Beløb i 1.000 kr."), not a figure.
+            let low = sentence.to_lowercase();
+            if ["beløb i ", "tal i ", "angivet i ", "opgjort i "]
+                .iter()
+                .any(|c| low.starts_with(c) || low.contains(&format!(". {c}")))
+            {
+                continue;
+            }
             let mentions = trials::mentions(catalog, &sentence);
             let mut mask: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
             for name in &unknown {
