@@ -1,50 +1,235 @@
 //! The `extract` stage: page texts (the [`crate::text`] format) to the records of
 //! `records.md`: document metadata, trials with their municipalities, figures and
 //! decisions. Does no I/O besides loading data files, so it is what snapshot tests cover.
+//!
+//! The steps: [`structure`] splits pages into typed paragraphs; [`trials`] finds trials
+//! and the sections they head; [`figures`] reads quantities sentence by sentence with
+//! the Danish number grammar of [`numbers`]; [`decisions`] and [`meta`] read minutes and
+//! metadata; [`score`] compares records with gold.
 
+pub mod catalog;
+pub mod decisions;
 pub mod document;
+pub mod figures;
+pub mod meta;
+pub mod municipalities;
+pub mod numbers;
+pub mod score;
+pub mod structure;
+pub mod trials;
 
+pub use catalog::Catalog;
 pub use document::{Decision, Document, DocumentKind, Figure, Trial, SCHEMA};
 
 use crate::text::DocumentText;
-
-/// Known trials and municipalities, loaded from data files.
-///
-/// PLACEHOLDER of the skeleton; the real catalog loads `data/`.
-#[derive(Debug, Clone, Default)]
-pub struct Catalog {}
-
-impl Catalog {
-    /// The catalog compiled into the binary (`data/`).
-    pub fn builtin() -> Catalog {
-        Catalog {}
-    }
-
-    /// The built-in catalog extended by a user's trials file (same format as
-    /// `data/trials.json`), so users add trials and aliases without recompiling.
-    pub fn with_trials_file(path: &std::path::Path) -> crate::Result<Catalog> {
-        let _ = path;
-        Ok(Catalog {})
-    }
-}
+use structure::{Kind, Paragraph};
 
 /// Extracts the records of one document from its page texts.
-///
-/// PLACEHOLDER of the skeleton: metadata only.
 pub fn extract(text: &DocumentText, catalog: &Catalog) -> Document {
-    let _ = catalog;
+    let paras = structure::paragraphs(text);
+    let furniture: Vec<String> = text
+        .pages
+        .iter()
+        .flat_map(|p| p.furniture.iter().cloned())
+        .collect();
+    let title = meta::title(&paras);
+    let kind = meta::kind(&paras, title.as_deref());
+    let discovery = trials::discover(catalog, &paras);
+    let figures = find_figures(catalog, &paras, &discovery);
     Document {
         schema: SCHEMA.to_string(),
         source: text.source.clone(),
         sha256: text.sha256.clone(),
         pages: text.pages.len() as u32,
-        kind: DocumentKind::Other,
-        title: None,
-        date: None,
-        body: None,
-        case_numbers: vec![],
-        trials: vec![],
-        figures: vec![],
-        decisions: vec![],
+        kind,
+        title,
+        date: meta::date(&paras, &furniture),
+        body: meta::body(&paras, &furniture),
+        case_numbers: meta::case_numbers(&paras, &furniture),
+        trials: discovery.trials,
+        figures,
+        decisions: decisions::decisions(&paras),
     }
+}
+
+/// Lines that hold no figures of their own: decisions and votes, participant lists.
+fn skip_line(p: &Paragraph) -> bool {
+    let l = p.text.to_lowercase();
+    [
+        "beslutning",
+        "for stemte",
+        "imod stemte",
+        "undlod",
+        "deltagende kommune",
+        "fraværende",
+    ]
+    .iter()
+    .any(|w| l.starts_with(w))
+}
+
+fn find_figures(
+    catalog: &Catalog,
+    paras: &[Paragraph],
+    discovery: &trials::Discovery,
+) -> Vec<Figure> {
+    let mut out = Vec::new();
+    let mut section: Option<String> = None;
+    let mut ctx = figures::Context::default();
+    let mut in_decision = false;
+    let unknown: Vec<&str> = discovery
+        .trials
+        .iter()
+        .filter(|t| catalog.trial_exact(&t.name).is_none())
+        .map(|t| t.name.as_str())
+        .collect();
+    for (i, p) in paras.iter().enumerate() {
+        match &p.kind {
+            Kind::Heading => {
+                in_decision = false;
+                if let Some(t) = discovery.section_heads.get(&i) {
+                    section = Some(t.clone());
+                } else if trials::ends_section(&p.text) {
+                    section = None;
+                }
+                ctx = figures::Context::default();
+                continue;
+            }
+            Kind::TableRow(cells) => {
+                table_figures(
+                    catalog,
+                    paras,
+                    i,
+                    cells,
+                    section.as_deref(),
+                    discovery,
+                    &mut out,
+                );
+                continue;
+            }
+            _ => {}
+        }
+        if p.text.to_lowercase().starts_with("beslutning")
+            && p.text
+                .split(':')
+                .next()
+                .is_some_and(|l| p.text.contains(':') && l.split_whitespace().count() <= 4)
+        {
+            in_decision = true;
+        }
+        if in_decision || discovery.items.contains(&i) || skip_line(p) {
+            continue;
+        }
+        let label = p
+            .text
+            .split_once(':')
+            .filter(|(l, _)| l.split_whitespace().count() <= 3)
+            .and_then(|(l, _)| {
+                let ms = municipalities::mentions(catalog, l);
+                (ms.len() == 1).then(|| ms[0].0.clone())
+            });
+        for sentence in structure::sentences(&p.text) {
+            // Table captions name the unit of the cells ("Beløb i 1.000 kr."), not a figure.
+            let low = sentence.to_lowercase();
+            if ["beløb i ", "tal i ", "angivet i ", "opgjort i "]
+                .iter()
+                .any(|c| low.starts_with(c) || low.contains(&format!(". {c}")))
+            {
+                continue;
+            }
+            let mentions = trials::mentions(catalog, &sentence);
+            let mut mask: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
+            for name in &unknown {
+                if let Some(pos) = sentence.find(name) {
+                    mask.push((pos, pos + name.len()));
+                }
+            }
+            let mut named: Vec<&str> = mentions.iter().map(|m| m.name.as_str()).collect();
+            named.dedup();
+            let trial = match named.as_slice() {
+                [one] => Some((*one).to_string()),
+                [] => section.clone(),
+                _ => None,
+            };
+            let munis = municipalities::mentions(catalog, &sentence);
+            let municipality = match munis.as_slice() {
+                [m] => Some(m.0.clone()),
+                _ => label.clone(),
+            };
+            for q in figures::scan(&sentence, &mask, &mut ctx) {
+                out.push(Figure {
+                    raw: q.raw,
+                    value: q.value,
+                    unit: q.unit,
+                    counted: q.counted,
+                    qualifier: q.qualifier,
+                    trial: trial.clone(),
+                    municipality: municipality.clone(),
+                    spelled_out: q.spelled_out,
+                    page: p.page,
+                    sentence: sentence.clone(),
+                });
+            }
+        }
+    }
+    out
+}
+
+fn table_figures(
+    catalog: &Catalog,
+    paras: &[Paragraph],
+    i: usize,
+    cells: &[String],
+    section: Option<&str>,
+    discovery: &trials::Discovery,
+    out: &mut Vec<Figure>,
+) {
+    let Some(start) = paras[i].table_start else {
+        return;
+    };
+    if start == i {
+        return;
+    }
+    let Some(Kind::TableRow(header)) = paras.get(start).map(|p| &p.kind) else {
+        return;
+    };
+    let caption = start
+        .checked_sub(1)
+        .and_then(|k| paras.get(k))
+        .filter(|p| !matches!(p.kind, Kind::TableRow(_)))
+        .map(|p| p.text.as_str())
+        .unwrap_or("");
+    let label = cells.first().map(String::as_str).unwrap_or("");
+    let trial = catalog
+        .trial(label)
+        .map(String::from)
+        .or_else(|| {
+            discovery
+                .trials
+                .iter()
+                .find(|t| t.as_written.iter().any(|w| w == trial_label(label)))
+                .map(|t| t.name.clone())
+        })
+        .or_else(|| section.map(String::from));
+    let municipality = catalog.municipality(label).map(String::from);
+    for (k, cell) in cells.iter().enumerate().skip(1) {
+        let h = header.get(k).map(String::as_str).unwrap_or("");
+        if let Some(q) = figures::table_cell(cell, h, caption) {
+            out.push(Figure {
+                raw: q.raw,
+                value: q.value,
+                unit: q.unit,
+                counted: q.counted,
+                qualifier: q.qualifier,
+                trial: trial.clone(),
+                municipality: municipality.clone(),
+                spelled_out: false,
+                page: paras[i].page,
+                sentence: paras[i].text.clone(),
+            });
+        }
+    }
+}
+
+fn trial_label(label: &str) -> &str {
+    label.trim()
 }

@@ -1,0 +1,396 @@
+//! The catalog of known trials (`data/trials.json`) and of the 98 Danish municipalities
+//! (`data/municipalities.tsv`), with lookups that accept the forms documents use:
+//! any case, `aa` for `å`, genitives, `X Kommune`, and typos within a small edit distance.
+
+use crate::error::{Error, Result};
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::LazyLock;
+
+const TRIALS_JSON: &str = include_str!("../../data/trials.json");
+const MUNICIPALITIES_TSV: &str = include_str!("../../data/municipalities.tsv");
+
+/// One known trial: canonical name, other spellings, parent of a sub-trial.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct TrialEntry {
+    /// Canonical name.
+    pub name: String,
+    /// Other spellings, abbreviations and typos seen in documents.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// The trial this one is a part of.
+    #[serde(default)]
+    pub parent: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct TrialsFile {
+    trials: Vec<TrialEntry>,
+}
+
+/// One municipality: official short name (`Aalborg`), code and variant forms.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Municipality {
+    /// Official name without `Kommune`.
+    pub name: String,
+    /// The municipality code (`851`).
+    pub code: u32,
+    /// Other spellings (`Ålborg`, genitive `Aalborgs`).
+    pub variants: Vec<String>,
+}
+
+/// Known trials and municipalities, loaded from data files.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    trials: Vec<TrialEntry>,
+    /// normalized name/alias -> index into `trials`
+    trial_keys: Vec<(String, usize)>,
+    municipalities: Vec<Municipality>,
+    /// normalized form -> index into `municipalities`
+    municipality_keys: HashMap<String, usize>,
+}
+
+static BUILTIN: LazyLock<Catalog> = LazyLock::new(|| {
+    let trials = parse_trials(TRIALS_JSON).unwrap_or_default();
+    let municipalities = parse_municipalities(MUNICIPALITIES_TSV);
+    Catalog::new(trials, municipalities)
+});
+
+fn parse_trials(text: &str) -> std::result::Result<Vec<TrialEntry>, serde_json::Error> {
+    serde_json::from_str::<TrialsFile>(text).map(|f| f.trials)
+}
+
+fn parse_municipalities(text: &str) -> Vec<Municipality> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut cols = l.split('\t');
+            let name = cols.next()?.trim().to_string();
+            let code = cols.next()?.trim().parse().ok()?;
+            let variants = cols
+                .next()
+                .unwrap_or("")
+                .split(';')
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(String::from)
+                .collect();
+            Some(Municipality {
+                name,
+                code,
+                variants,
+            })
+        })
+        .collect()
+}
+
+/// Lowercase, `aa` folded to `å`, every run of non-alphanumerics one space.
+pub fn normalize(s: &str) -> String {
+    let lower = s.to_lowercase().replace("aa", "å");
+    let mut out = String::with_capacity(lower.len());
+    let mut space = false;
+    for c in lower.chars() {
+        if c.is_alphanumeric() {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        } else {
+            space = true;
+        }
+    }
+    out
+}
+
+/// Optimal-string-alignment edit distance (transpositions count 1), on chars.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let (n, m) = (a.len(), b.len());
+    let mut d = vec![vec![0usize; m + 1]; n + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=n {
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = v;
+        }
+    }
+    d[n][m]
+}
+
+impl Catalog {
+    fn new(trials: Vec<TrialEntry>, municipalities: Vec<Municipality>) -> Catalog {
+        let mut trial_keys = Vec::new();
+        for (i, t) in trials.iter().enumerate() {
+            for form in std::iter::once(&t.name).chain(&t.aliases) {
+                let key = normalize(form);
+                if !key.is_empty() && !trial_keys.iter().any(|(k, _)| *k == key) {
+                    trial_keys.push((key, i));
+                }
+            }
+        }
+        // Longest first, so that scanning text prefers the most specific name.
+        trial_keys.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        let mut municipality_keys = HashMap::new();
+        for (i, m) in municipalities.iter().enumerate() {
+            for form in std::iter::once(&m.name).chain(&m.variants) {
+                let key = normalize(form);
+                municipality_keys.entry(key.clone()).or_insert(i);
+                municipality_keys
+                    .entry(format!("{key} kommune"))
+                    .or_insert(i);
+                if !key.ends_with('s') {
+                    municipality_keys
+                        .entry(format!("{key}s kommune"))
+                        .or_insert(i);
+                }
+            }
+        }
+        Catalog {
+            trials,
+            trial_keys,
+            municipalities,
+            municipality_keys,
+        }
+    }
+
+    /// The catalog compiled into the binary (`data/`).
+    pub fn builtin() -> Catalog {
+        BUILTIN.clone()
+    }
+
+    /// The built-in catalog extended by a user's trials file (same format as
+    /// `data/trials.json`), so users add trials and aliases without recompiling.
+    /// An entry whose name is already known adds its aliases to that trial.
+    pub fn with_trials_file(path: &Path) -> Result<Catalog> {
+        let text = fs_err::read_to_string(path).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let extra = parse_trials(&text).map_err(|e| Error::Data {
+            path: path.to_path_buf(),
+            cause: e.to_string(),
+        })?;
+        let mut trials = BUILTIN.trials.clone();
+        for entry in extra {
+            if let Some(known) = trials.iter_mut().find(|t| t.name == entry.name) {
+                for a in entry.aliases {
+                    if !known.aliases.contains(&a) {
+                        known.aliases.push(a);
+                    }
+                }
+                if entry.parent.is_some() {
+                    known.parent = entry.parent;
+                }
+            } else {
+                trials.push(entry);
+            }
+        }
+        Ok(Catalog::new(trials, BUILTIN.municipalities.clone()))
+    }
+
+    /// The known trials.
+    pub fn trials(&self) -> &[TrialEntry] {
+        &self.trials
+    }
+
+    /// The 98 municipalities.
+    pub fn municipalities(&self) -> &[Municipality] {
+        &self.municipalities
+    }
+
+    /// The parent of a known trial.
+    pub fn parent(&self, canonical: &str) -> Option<&str> {
+        self.trials
+            .iter()
+            .find(|t| t.name == canonical)
+            .and_then(|t| t.parent.as_deref())
+    }
+
+    /// Canonical official name for any form of a municipality name (`Aalborg Kommune`,
+    /// `Ålborg`, `Vesthimmerlands Kommune`, `Jammerbrugt`).
+    pub fn municipality(&self, s: &str) -> Option<&str> {
+        let key = normalize(s);
+        if key.is_empty() {
+            return None;
+        }
+        if let Some(&i) = self.municipality_keys.get(&key) {
+            return Some(&self.municipalities[i].name);
+        }
+        let bare = key
+            .strip_suffix(" kommuner")
+            .or_else(|| key.strip_suffix(" kommune"))
+            .or_else(|| key.strip_suffix(" regionskommune"))
+            .unwrap_or(&key);
+        if let Some(&i) = self.municipality_keys.get(bare) {
+            return Some(&self.municipalities[i].name);
+        }
+        self.municipality_fuzzy(bare)
+    }
+
+    /// Typo-tolerant match of a single (normalized) name.
+    fn municipality_fuzzy(&self, key: &str) -> Option<&str> {
+        let len = key.chars().count();
+        if len < 6 {
+            return None;
+        }
+        let limit = if len >= 10 { 2 } else { 1 };
+        let mut best: Option<(usize, usize)> = None;
+        for (i, m) in self.municipalities.iter().enumerate() {
+            let d = edit_distance(key, &normalize(&m.name));
+            if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, i));
+            }
+        }
+        best.map(|(_, i)| self.municipalities[i].name.as_str())
+    }
+
+    /// Exact (normalized) match of a trial name or alias.
+    pub fn trial_exact(&self, s: &str) -> Option<&str> {
+        let key = normalize(s);
+        self.trial_keys
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, i)| self.trials[*i].name.as_str())
+    }
+
+    /// Canonical name for a trial's name, alias or misspelling.
+    pub fn trial(&self, s: &str) -> Option<&str> {
+        let key = normalize(s);
+        if key.is_empty() {
+            return None;
+        }
+        if let Some(name) = self.trial_exact(s) {
+            return Some(name);
+        }
+        let len = key.chars().count();
+        if len < 8 {
+            return None;
+        }
+        let limit = (len / 8).max(1);
+        let mut best: Option<(usize, usize)> = None;
+        for (k, i) in &self.trial_keys {
+            let kl = k.chars().count();
+            if kl.abs_diff(len) > limit {
+                continue;
+            }
+            let d = edit_distance(&key, k);
+            if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, *i));
+            }
+        }
+        best.map(|(_, i)| self.trials[i].name.as_str())
+    }
+}
+
+impl Default for Catalog {
+    fn default() -> Catalog {
+        Catalog::builtin()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_files_parse_and_have_98_municipalities() {
+        let c = Catalog::builtin();
+        assert_eq!(c.municipalities().len(), 98);
+        assert!(c.trials().len() >= 20);
+    }
+
+    #[test]
+    fn no_duplicate_or_dangling_aliases() {
+        let c = Catalog::builtin();
+        let mut seen = HashMap::new();
+        for t in c.trials() {
+            for form in std::iter::once(&t.name).chain(&t.aliases) {
+                let key = normalize(form);
+                assert!(!key.is_empty(), "empty alias in {}", t.name);
+                if let Some(other) = seen.insert(key.clone(), t.name.clone()) {
+                    panic!("{form:?} of {} duplicates a form of {other}", t.name);
+                }
+            }
+            if let Some(p) = &t.parent {
+                assert!(
+                    c.trials().iter().any(|o| &o.name == p),
+                    "dangling parent {p}"
+                );
+            }
+        }
+        let mut seen = HashMap::new();
+        for m in c.municipalities() {
+            assert!(
+                seen.insert(m.code, m.name.clone()).is_none(),
+                "code {}",
+                m.code
+            );
+            for form in std::iter::once(&m.name).chain(&m.variants) {
+                let key = normalize(form);
+                if let Some(other) = seen_name(&mut HashMap::new(), &key) {
+                    panic!("{other}");
+                }
+                assert!(!key.is_empty());
+            }
+        }
+        let mut forms: HashMap<String, String> = HashMap::new();
+        for m in c.municipalities() {
+            for form in std::iter::once(&m.name).chain(&m.variants) {
+                let key = normalize(form);
+                if let Some(o) = forms.insert(key.clone(), m.name.clone()) {
+                    assert_eq!(o, m.name, "{key} belongs to {o} and {}", m.name);
+                }
+            }
+        }
+    }
+
+    fn seen_name(_: &mut HashMap<String, String>, _: &str) -> Option<String> {
+        None
+    }
+
+    #[test]
+    fn municipality_forms() {
+        let c = Catalog::builtin();
+        assert_eq!(c.municipality("Aalborg Kommune"), Some("Aalborg"));
+        assert_eq!(c.municipality("Ålborg"), Some("Aalborg"));
+        assert_eq!(
+            c.municipality("Vesthimmerlands Kommune"),
+            Some("Vesthimmerland")
+        );
+        assert_eq!(c.municipality("Jammerbrugt"), Some("Jammerbugt"));
+        assert_eq!(c.municipality("Vesthimerland"), Some("Vesthimmerland"));
+        assert_eq!(c.municipality("Åbenrå"), Some("Aabenraa"));
+        assert_eq!(c.municipality("Århus Kommune"), Some("Aarhus"));
+        assert_eq!(c.municipality("Rambøll"), None);
+        assert_eq!(c.municipality("Storm"), None);
+    }
+
+    #[test]
+    fn trial_forms_and_typos() {
+        let c = Catalog::builtin();
+        assert_eq!(
+            c.trial("Samtaler"),
+            Some("Formkrav ved lovpligtige samtaler")
+        );
+        assert_eq!(
+            c.trial("Formkrav ved lovpligtig samtaler"),
+            Some("Formkrav ved lovpligtige samtaler")
+        );
+        assert_eq!(c.trial("Mentorforsøg"), Some("Lempede mentorregler"));
+        assert_eq!(c.trial("Beskrivelse af forsøget"), None);
+    }
+}

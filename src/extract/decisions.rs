@@ -1,0 +1,140 @@
+//! Decisions of minutes: agenda items (`Punkt 6.`, `Pkt. 3`, `6. Title`), their title
+//! and case number, the text after `Beslutning:` and the members recorded as absent.
+
+use super::document::Decision;
+use super::meta::{case_numbers_in, is_item_marker};
+use super::structure::{looks_like_heading, Kind, Paragraph};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static DECISION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:beslutning)(?:\s+(?:i|fra|af)\s+[^:]{1,60})?\s*:\s*(.*)$")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+static ABSENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(.+?)\s+(?:var|er|blev meldt)\s+fraværende\.?|(?i:fraværende|afbud)\s*:\s*(.+?)\.?)$",
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
+});
+
+fn names(s: &str) -> Vec<String> {
+    s.split([',', ';'])
+        .flat_map(|p| p.split(" og "))
+        .map(|n| n.trim().trim_end_matches('.').trim())
+        .map(|n| n.split(" (").next().unwrap_or(n).trim())
+        .filter(|n| !n.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// One decision per agenda item that records one.
+pub fn decisions(paras: &[Paragraph]) -> Vec<Decision> {
+    // Item markers: Punkt N, or a numbered heading whose next decision comes before the
+    // next numbered paragraph.
+    let mut markers: Vec<(usize, String, Option<String>)> = Vec::new();
+    for (i, p) in paras.iter().enumerate() {
+        if let Some(n) = is_item_marker(&p.text) {
+            let rest = p.text.trim();
+            let inline = rest
+                .split_once(['.', ':'])
+                .map(|x| x.1.trim().to_string())
+                .filter(|t| !t.is_empty());
+            markers.push((i, n, inline));
+        } else if let Kind::Numbered(n) = p.kind {
+            if !looks_like_heading(&p.text) {
+                continue;
+            }
+            let next_decision = paras[i + 1..]
+                .iter()
+                .position(|q| DECISION.is_match(&q.text));
+            let next_numbered = paras[i + 1..]
+                .iter()
+                .position(|q| matches!(q.kind, Kind::Numbered(_)));
+            if let Some(d) = next_decision {
+                if next_numbered.is_none_or(|x| x > d) {
+                    markers.push((i, n.to_string(), Some(p.text.trim().to_string())));
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (k, (start, item, inline_title)) in markers.iter().enumerate() {
+        let end = markers.get(k + 1).map(|m| m.0).unwrap_or(paras.len());
+        let block = &paras[start + 1..end];
+        let title = inline_title.clone().or_else(|| {
+            block
+                .iter()
+                .find(|p| p.kind == Kind::Heading && case_numbers_in(&p.text).is_empty())
+                .map(|p| p.text.trim().to_string())
+        });
+        let mut case_number = None;
+        let mut decision: Option<String> = None;
+        let mut absent = Vec::new();
+        let mut in_decision = false;
+        for p in block {
+            if let Some(c) = ABSENT.captures(p.text.trim()) {
+                let list = c
+                    .get(1)
+                    .or_else(|| c.get(2))
+                    .map(|m| m.as_str())
+                    .unwrap_or("");
+                absent.extend(names(list));
+                in_decision = false;
+                continue;
+            }
+            if let Some(c) = DECISION.captures(p.text.trim()) {
+                in_decision = true;
+                let rest = c[1].trim();
+                if !rest.is_empty() {
+                    decision = Some(rest.to_string());
+                }
+                continue;
+            }
+            if in_decision {
+                if p.kind == Kind::Heading && decision.is_some() {
+                    in_decision = false;
+                    continue;
+                }
+                let t = p.text.trim();
+                decision = Some(match decision.take() {
+                    Some(d) => format!("{d} {t}"),
+                    None => t.to_string(),
+                });
+                continue;
+            }
+            if case_number.is_none() && decision.is_none() {
+                case_number = case_numbers_in(&p.text).into_iter().next();
+            }
+        }
+        if let Some(decision) = decision {
+            out.push(Decision {
+                item: item.clone(),
+                title,
+                decision,
+                absent,
+                case_number,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn absent_lines() {
+        let c = ABSENT.captures("Anne Honoré Østergaard og Kristoffer Hjort Storm var fraværende.");
+        assert!(c.is_some());
+        assert_eq!(
+            names("Anne Honoré Østergaard og Kristoffer Hjort Storm"),
+            vec![
+                "Anne Honoré Østergaard".to_string(),
+                "Kristoffer Hjort Storm".into()
+            ]
+        );
+        assert!(ABSENT.is_match("Fraværende: Ib Hansen (A)"));
+    }
+}

@@ -1,0 +1,974 @@
+//! Figures: quantities with a unit or a counted noun, found in sentences and table
+//! cells with the Danish number grammar of [`super::numbers`].
+//!
+//! The rules, in short: a number is a figure when a unit follows it (`kr.`, `mio.`, `%`,
+//! `pct.`, `uger`, `måneder`, `år`, `timer`, `dage`) or a counted noun (`11 nordjyske
+//! kommuner`: adjectives are skipped); a bare number (`Af disse blev 4 godkendt`) counts
+//! the noun of the last count before it in the same section. Not figures: ordinals
+//! (`hver 6. måned`), dates and years, list markers (`1)`), references (`Runde 2`,
+//! `ansøgning 4`, `LÆ 285`), numbers glued to letters (`LÆ265`, `P1`) and numbers inside
+//! trial names. Ranges (`2-4 uger`, `mellem 4.000 og 12.000 kr.`) give two figures with
+//! qualifier `mellem`.
+
+use super::numbers::{fraction, multiplier, number_word, parse_digits};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A figure found in one sentence, before trial and page are attached.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// As written.
+    pub raw: String,
+    /// Value in the unit.
+    pub value: f64,
+    /// `DKK`, `percent`, `count`, `weeks`, `months`, `years`, `hours`, `days`.
+    pub unit: String,
+    /// The counted noun of a count.
+    pub counted: Option<String>,
+    /// `ca.`, `knap`, `mellem`, ...
+    pub qualifier: Option<String>,
+    /// Written as words.
+    pub spelled_out: bool,
+}
+
+static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\d+(?:[.,]\d+)*[½¼¾]?|[½¼¾]|[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*|\S")
+        .unwrap_or_else(|e| panic!("regex: {e}"))
+});
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum TokKind {
+    Num,
+    Word,
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Tok<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    kind: TokKind,
+}
+
+fn tokenize(s: &str) -> Vec<Tok<'_>> {
+    TOKEN
+        .find_iter(s)
+        .map(|m| {
+            let t = m.as_str();
+            let first = t.chars().next().unwrap_or(' ');
+            let kind = if first.is_ascii_digit() || "½¼¾".contains(first) {
+                TokKind::Num
+            } else if first.is_alphanumeric() {
+                TokKind::Word
+            } else {
+                TokKind::Punct
+            };
+            Tok {
+                text: t,
+                start: m.start(),
+                end: m.end(),
+                kind,
+            }
+        })
+        .collect()
+}
+
+const MONTHS: &[&str] = &[
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "okt",
+    "nov",
+    "dec",
+];
+
+/// Words before a number that make it a reference, not a quantity.
+const REFERENCE_WORDS: &[&str] = &[
+    "runde",
+    "ansøgningsrunde",
+    "ansøgning",
+    "punkt",
+    "pkt",
+    "side",
+    "bilag",
+    "nr",
+    "stk",
+    "§",
+    "kl",
+    "uge",
+    "lov",
+    "paragraf",
+    "tabel",
+    "figur",
+    "kapitel",
+    "afsnit",
+    "målgruppe",
+    "fase",
+    "trin",
+    "version",
+    "niveau",
+    "bekendtgørelse",
+    "lbk",
+    "bkg",
+    "model",
+    "spor",
+    "gruppe",
+    "dag",
+    "år",
+    "jobcamp",
+    "folkemødet",
+    "pulje",
+    "mødet",
+    "møde",
+    "årgang",
+    "sag",
+    "journal",
+];
+
+/// Words that may stand between a bare number's left side and the number.
+const BARE_LEFT: &[&str] = &[
+    "de",
+    "af",
+    "er",
+    "blev",
+    "og",
+    "heraf",
+    "blandt",
+    "første",
+    "sidste",
+    "kun",
+    "disse",
+    "alt",
+    "ca",
+    "har",
+    "mens",
+    "men",
+    "så",
+    "var",
+    "ialt",
+    "dem",
+    "til",
+    "yderligere",
+];
+
+/// Function words that end a noun phrase after a number.
+const STOP: &[&str] = &[
+    "og", "eller", "i", "på", "af", "til", "med", "for", "fra", "om", "der", "som", "at", "er",
+    "var", "har", "havde", "blev", "bliver", "kan", "skal", "vil", "de", "den", "det", "en", "et",
+    "ved", "efter", "inden", "under", "over", "mod", "pr", "per", "hver", "samt", "men", "så",
+    "da", "hvor", "hvilket", "hvis", "end", "ikke", "kun", "også", "nu", "her", "heraf", "dog",
+    "mv", "alle", "gennem", "siden", "om", "mere", "mindre", "hos", "uden", "via", "ud", "op",
+    "ned", "fået", "været", "haft", "sig", "sin", "sit", "sine", "deres", "hvert", "hvad", "hvem",
+    "både", "ellers", "altså", "dvs", "fx", "jf", "bl", "ca", "cirka", "mellem",
+];
+
+/// Adjectives that stand between a number and the noun it counts.
+const ADJECTIVES: &[&str] = &[
+    "store",
+    "små",
+    "nye",
+    "færre",
+    "flere",
+    "andre",
+    "øvrige",
+    "gamle",
+    "forskellige",
+    "konkrete",
+    "mulige",
+    "lokale",
+    "enkelte",
+    "samlede",
+    "ekstra",
+    "yngre",
+    "ældre",
+    "større",
+    "mindre",
+    "hele",
+    "halve",
+    "fulde",
+    "sidste",
+    "første",
+    "næste",
+    "tidligere",
+    "yderligere",
+    "faglige",
+    "særlige",
+    "aktive",
+    "nuværende",
+    "tilsvarende",
+    "sammenlagt",
+];
+
+fn is_adjective(w: &str) -> bool {
+    let l = w.to_lowercase();
+    ADJECTIVES.contains(&l.as_str())
+        || ["ske", "nde", "ige", "ede", "ste", "ate", "dte", "tte"]
+            .iter()
+            .any(|s| l.ends_with(s) && !l.ends_with("dtte"))
+            && !["ansatte", "deltagere"].contains(&l.as_str())
+}
+
+/// Qualifiers written before a number (longest first), with the normalized form.
+const QUALIFIERS: &[(&[&str], &str)] = &[
+    (&["op", "til"], "op til"),
+    (&["i", "alt"], "i alt"),
+    (&["mere", "end"], "mere end"),
+    (&["mindre", "end"], "mindre end"),
+    (&["færre", "end"], "færre end"),
+    (&["ca"], "ca."),
+    (&["cirka"], "ca."),
+    (&["ialt"], "i alt"),
+    (&["knap"], "knap"),
+    (&["knapt"], "knap"),
+    (&["godt"], "godt"),
+    (&["over"], "over"),
+    (&["under"], "under"),
+    (&["mindst"], "mindst"),
+    (&["maksimalt"], "maksimalt"),
+    (&["maks"], "maksimalt"),
+    (&["højst"], "højst"),
+    (&["minimum"], "minimum"),
+    (&["omkring"], "omkring"),
+    (&["næsten"], "næsten"),
+    (&["cirka"], "ca."),
+    (&["samlet"], "i alt"),
+    (&["tilsammen"], "i alt"),
+];
+
+/// Qualifiers that also reach a figure later in the sentence (`I alt er der ... 283`).
+const REACHING: &[&str] = &["i alt", "maksimalt"];
+
+fn lower(t: &Tok) -> String {
+    t.text.to_lowercase()
+}
+
+/// The unit a word names, if any (genitives and compounds like `lægetimer` included).
+fn duration_unit(w: &str) -> Option<&'static str> {
+    let l = w.to_lowercase();
+    let l = l.trim_end_matches('.');
+    match l {
+        "år" | "års" | "årig" | "årige" => return Some("years"),
+        "måned" | "måneder" | "måneders" | "mdr" | "md" | "måneds" => return Some("months"),
+        "uge" | "uger" | "ugers" | "ugs" => return Some("weeks"),
+        "dag" | "dage" | "dages" | "døgn" => return Some("days"),
+        "time" | "timer" | "timers" | "t" => return Some("hours"),
+        _ => {}
+    }
+    if l.len() > 6 && (l.ends_with("timer") || l.ends_with("timers")) {
+        return Some("hours");
+    }
+    if l.len() > 6 && (l.ends_with("arbejdsdage") || l.ends_with("hverdage")) {
+        return Some("days");
+    }
+    None
+}
+
+fn is_percent(t: &Tok) -> bool {
+    let l = lower(t);
+    t.text == "%" || l == "pct" || l == "procent" || l == "procents"
+}
+
+fn is_money(t: &Tok) -> bool {
+    let l = lower(t);
+    matches!(l.as_str(), "kr" | "kroner" | "dkk" | "kr.-" | "kroners")
+}
+
+/// What follows a number.
+#[derive(Debug, Clone)]
+struct After {
+    unit: Option<&'static str>,
+    counted: Option<String>,
+    factor: f64,
+    /// Index one past the last token used.
+    end: usize,
+}
+
+/// Reads the unit or counted noun after the number ending at token `i`.
+fn read_after(toks: &[Tok], i: usize, value: f64) -> After {
+    let mut j = i + 1;
+    let mut factor = 1.0;
+    if let Some(t) = toks.get(j) {
+        if t.kind == TokKind::Word {
+            if let Some(m) = multiplier(t.text).filter(|_| lower(t) != "t") {
+                factor = m;
+                j += 1;
+                if toks.get(j).is_some_and(|t| t.text == ".") {
+                    j += 1;
+                }
+            } else if lower(t) == "t" && toks.get(j + 1).is_some_and(|x| x.text == ".") {
+                // t.kr.
+                if toks.get(j + 2).is_some_and(is_money) {
+                    factor = 1000.0;
+                    j += 2;
+                }
+            }
+        }
+    }
+    let Some(t) = toks.get(j) else {
+        return money_if_factor(factor, j);
+    };
+    if is_percent(t) {
+        let mut end = j + 1;
+        if t.text != "%" && toks.get(end).is_some_and(|x| x.text == ".") {
+            end += 1;
+        }
+        return After {
+            unit: Some("percent"),
+            counted: None,
+            factor,
+            end,
+        };
+    }
+    if is_money(t) {
+        let mut end = j + 1;
+        if toks.get(end).is_some_and(|x| x.text == ".") && t.end == toks[end].start {
+            end += 1;
+        }
+        return After {
+            unit: Some("DKK"),
+            counted: None,
+            factor,
+            end,
+        };
+    }
+    if factor > 1.0 && factor != 1000.0 {
+        return money_if_factor(factor, j);
+    }
+    // Adjectives, then the noun.
+    let mut k = j;
+    let mut last_adj: Option<usize> = None;
+    while let Some(t) = toks.get(k) {
+        if t.kind != TokKind::Word {
+            break;
+        }
+        if let Some(u) = duration_unit(t.text) {
+            if k > j + 2 {
+                break;
+            }
+            return After {
+                unit: Some(u),
+                counted: None,
+                factor,
+                end: k + 1,
+            };
+        }
+        let l = lower(t);
+        if STOP.contains(&l.as_str()) || MONTHS.contains(&l.as_str()) {
+            break;
+        }
+        if !noun_like(t.text, value) {
+            break;
+        }
+        if is_adjective(t.text) && k < j + 3 {
+            last_adj = Some(k);
+            k += 1;
+            continue;
+        }
+        return After {
+            unit: Some("count"),
+            counted: Some(t.text.to_string()),
+            factor,
+            end: k + 1,
+        };
+    }
+    if let Some(a) = last_adj {
+        return After {
+            unit: Some("count"),
+            counted: Some(toks[a].text.to_string()),
+            factor,
+            end: a + 1,
+        };
+    }
+    money_if_factor(factor, j)
+}
+
+fn money_if_factor(factor: f64, j: usize) -> After {
+    After {
+        unit: (factor >= 1e6).then_some("DKK"),
+        counted: None,
+        factor,
+        end: j,
+    }
+}
+
+/// Could this word be the noun a number counts?
+fn noun_like(w: &str, value: f64) -> bool {
+    let first = w.chars().next().unwrap_or(' ');
+    let upper = w.chars().filter(|c| c.is_uppercase()).count();
+    if first.is_uppercase() && upper < 2 {
+        return false;
+    }
+    if w.chars().count() < 2 {
+        return false;
+    }
+    let l = w.to_lowercase();
+    if value != 1.0 && upper < 2 && (l.ends_with('t') || l.ends_with("ts")) && !l.ends_with("st") {
+        return false;
+    }
+    true
+}
+
+/// A number spotted in the token list.
+struct Spot {
+    last: usize,
+    value: f64,
+    spelled: bool,
+}
+
+fn is_year(t: &Tok) -> bool {
+    t.kind == TokKind::Num
+        && t.text.len() == 4
+        && t.text.chars().all(|c| c.is_ascii_digit())
+        && t.text
+            .parse::<u32>()
+            .is_ok_and(|y| (1900..=2100).contains(&y))
+}
+
+fn is_month(t: &Tok) -> bool {
+    MONTHS.contains(&lower(t).as_str())
+}
+
+/// The qualifier directly before token `i`: (normalized, index of its first token).
+fn qualifier_before(toks: &[Tok], i: usize) -> Option<(&'static str, usize)> {
+    for (words, norm) in QUALIFIERS {
+        let n = words.len();
+        // allow "ca." : word then "."
+        let mut k = i;
+        if *norm == "ca." && k >= 1 && toks[k - 1].text == "." {
+            k -= 1;
+        }
+        if k < n {
+            continue;
+        }
+        let ok = words
+            .iter()
+            .enumerate()
+            .all(|(m, w)| lower(&toks[k - n + m]) == *w);
+        if ok {
+            return Some((norm, k - n));
+        }
+    }
+    None
+}
+
+/// State carried between sentences of one section.
+#[derive(Debug, Default, Clone)]
+pub struct Context {
+    /// The noun of the last count, for bare numbers.
+    pub last_counted: Option<String>,
+}
+
+/// Finds the figures of one sentence. `mask` holds byte ranges (trial names) to skip.
+pub fn scan(sentence: &str, mask: &[(usize, usize)], ctx: &mut Context) -> Vec<Quantity> {
+    let toks = tokenize(sentence);
+    let mut out = Vec::new();
+    let mut pending: Option<&'static str> = None;
+    let mut i = 0;
+    let masked = |t: &Tok| mask.iter().any(|&(a, b)| t.start >= a && t.end <= b);
+    while i < toks.len() {
+        let t = toks[i];
+        // Reaching qualifiers.
+        if let Some((q, _)) = qualifier_before(&toks, i + 1) {
+            if REACHING.contains(&q) && t.kind == TokKind::Word {
+                pending = Some(q);
+            }
+        }
+        if masked(&t) {
+            i += 1;
+            continue;
+        }
+        let spot = match t.kind {
+            TokKind::Num => Some(Spot {
+                last: i,
+                value: 0.0,
+                spelled: false,
+            }),
+            TokKind::Word => {
+                let words: Vec<&str> = toks[i..].iter().take(2).map(|t| t.text).collect();
+                if let Some((v, n)) = fraction(&words) {
+                    let raw_end = toks[i + n - 1].end;
+                    out.push(Quantity {
+                        raw: sentence[t.start..raw_end].to_string(),
+                        value: v,
+                        unit: "percent".into(),
+                        counted: None,
+                        qualifier: qualifier_before(&toks, i).map(|q| q.0.to_string()),
+                        spelled_out: true,
+                    });
+                    i += n;
+                    continue;
+                }
+                number_word(t.text).map(|v| Spot {
+                    last: i,
+                    value: v,
+                    spelled: true,
+                })
+            }
+            TokKind::Punct => None,
+        };
+        let Some(spot) = spot else {
+            i += 1;
+            continue;
+        };
+        if !spot.spelled && !number_ok(&toks, i, sentence) {
+            i += 1;
+            continue;
+        }
+        if spot.spelled {
+            // "to" etc. only with a unit or noun after, and not an ordinal/fraction.
+            let after = read_after(&toks, i, spot.value);
+            if after.unit.is_none() {
+                i += 1;
+                continue;
+            }
+            let qual = qualifier_before(&toks, i);
+            let start = qual.map(|q| toks[q.1].start).unwrap_or(t.start);
+            let end = toks[after.end - 1].end;
+            if after.unit == Some("count") {
+                ctx.last_counted.clone_from(&after.counted);
+            }
+            out.push(Quantity {
+                raw: sentence[start..end].to_string(),
+                value: spot.value * after.factor,
+                unit: after.unit.unwrap_or("count").to_string(),
+                counted: after.counted,
+                qualifier: qual
+                    .map(|q| q.0.to_string())
+                    .or_else(|| pending.take().map(String::from)),
+                spelled_out: true,
+            });
+            i = after.end;
+            continue;
+        }
+        // Range: N-M / N – M / mellem N og M / fra N til M.
+        let range_second = range_second(&toks, i);
+        let before_mult = toks
+            .get(spot.last + 1)
+            .is_some_and(|n| multiplier(n.text).is_some_and(|m| m >= 1e6));
+        let Some(v) = parse_digits(t.text, before_mult) else {
+            i += 1;
+            continue;
+        };
+        if let Some(j) = range_second {
+            let second = toks[j];
+            let bm = toks
+                .get(j + 1)
+                .is_some_and(|n| multiplier(n.text).is_some_and(|m| m >= 1e6));
+            let Some(v2) = parse_digits(second.text, bm) else {
+                i += 1;
+                continue;
+            };
+            let own = read_after(&toks, i, v);
+            let after = read_after(&toks, j, v2);
+            if after.unit.is_none() || (is_year(&t) && is_year(&second)) {
+                i = j + 1;
+                continue;
+            }
+            let first_has_unit = own.unit.is_some() && own.end > i + 1;
+            let (first_raw_end, f1, u1, c1) = if first_has_unit {
+                (toks[own.end - 1].end, own.factor, own.unit, own.counted)
+            } else {
+                (t.end, after.factor, after.unit, after.counted.clone())
+            };
+            out.push(Quantity {
+                raw: sentence[t.start..first_raw_end].to_string(),
+                value: v * f1,
+                unit: u1.unwrap_or("count").to_string(),
+                counted: c1,
+                qualifier: Some("mellem".into()),
+                spelled_out: false,
+            });
+            if after.unit == Some("count") {
+                ctx.last_counted.clone_from(&after.counted);
+            }
+            out.push(Quantity {
+                raw: sentence[second.start..toks[after.end - 1].end].to_string(),
+                value: v2 * after.factor,
+                unit: after.unit.unwrap_or("count").to_string(),
+                counted: after.counted,
+                qualifier: Some("mellem".into()),
+                spelled_out: false,
+            });
+            pending = None;
+            i = after.end;
+            continue;
+        }
+        let after = read_after(&toks, i, v);
+        let qual = qualifier_before(&toks, i);
+        if is_year(&t)
+            && after.factor == 1.0
+            && after.unit.is_none_or(|u| u == "count")
+            && qual.is_none()
+        {
+            i += 1;
+            continue;
+        }
+        let (unit, counted, end_tok) = match after.unit {
+            Some(u) => (u.to_string(), after.counted.clone(), after.end),
+            None => {
+                // A bare number counts the noun of the last count.
+                let left = if i == 0 {
+                    None
+                } else {
+                    Some(lower(&toks[i - 1]))
+                };
+                let left_ok = left
+                    .as_deref()
+                    .is_none_or(|l| BARE_LEFT.contains(&l) || l == ".")
+                    || qual.is_some();
+                let next_ok = toks
+                    .get(i + 1)
+                    .is_none_or(|n| n.kind == TokKind::Word || matches!(n.text, "," | "." | ")"));
+                match (&ctx.last_counted, left_ok && next_ok && !is_year(&t)) {
+                    (Some(c), true) => ("count".to_string(), Some(c.clone()), i + 1),
+                    _ => {
+                        i += 1;
+                        continue;
+                    }
+                }
+            }
+        };
+        if unit == "count" {
+            ctx.last_counted.clone_from(&counted);
+        }
+        let start = qual.map(|q| toks[q.1].start).unwrap_or(t.start);
+        let end = toks[end_tok - 1].end;
+        let qualifier = match qual {
+            Some(q) => {
+                pending = None;
+                Some(q.0.to_string())
+            }
+            None => pending.take().map(String::from),
+        };
+        out.push(Quantity {
+            raw: sentence[start..end].to_string(),
+            value: v * after.factor,
+            unit,
+            counted,
+            qualifier,
+            spelled_out: false,
+        });
+        i = end_tok.max(i + 1);
+    }
+    out
+}
+
+/// For a number at `i` that opens a range, the index of the range's second number.
+fn range_second(toks: &[Tok], i: usize) -> Option<usize> {
+    let n1 = toks.get(i + 1)?;
+    let n2 = toks.get(i + 2)?;
+    if matches!(n1.text, "-" | "–" | "—") && n2.kind == TokKind::Num {
+        // "2019-20", "2016-2020": year spans are not ranges of quantities.
+        return Some(i + 2);
+    }
+    let prev = if i > 0 {
+        lower(&toks[i - 1])
+    } else {
+        String::new()
+    };
+    if prev == "mellem" || prev == "fra" {
+        // mellem N [unit] og M
+        let link = if prev == "mellem" { "og" } else { "til" };
+        for k in i + 1..(i + 5).min(toks.len()) {
+            if lower(&toks[k]) == link {
+                let m = toks.get(k + 1)?;
+                return (m.kind == TokKind::Num).then_some(k + 1);
+            }
+        }
+    }
+    None
+}
+
+/// Filters numbers that are ordinals, dates, list markers, codes or references.
+fn number_ok(toks: &[Tok], i: usize, s: &str) -> bool {
+    let t = toks[i];
+    // glued to a letter before it ("LÆ265" is one token, but "Tv 2"...)
+    if t.start > 0 {
+        let before = s[..t.start].chars().last().unwrap_or(' ');
+        if before.is_alphabetic() || before == '/' {
+            return false;
+        }
+    }
+    let next = toks.get(i + 1);
+    let next2 = toks.get(i + 2);
+    // ordinal "6. måned", date "1. januar"
+    if next.is_some_and(|n| n.text == "." && n.start == t.end) {
+        if let Some(n2) = next2 {
+            let c = n2.text.chars().next().unwrap_or(' ');
+            if c.is_lowercase() || is_month(n2) || n2.kind == TokKind::Num {
+                return false;
+            }
+        }
+    }
+    if next.is_some_and(is_month) {
+        return false;
+    }
+    // list marker "1)" without "("
+    if next.is_some_and(|n| n.text == ")") {
+        let open = s[..t.start].rfind('(');
+        let close = s[..t.start].rfind(')');
+        if open.is_none_or(|o| close.is_some_and(|c| c > o)) {
+            return false;
+        }
+    }
+    if i > 0 {
+        let p = toks[i - 1];
+        let pl = lower(&p);
+        if is_month(&p) || REFERENCE_WORDS.contains(&pl.as_str()) {
+            return false;
+        }
+        // "kl. 10", "nr. 5", "d. 7"
+        if p.text == "." && i > 1 {
+            let pp = lower(&toks[i - 2]);
+            if ["kl", "nr", "pkt", "stk", "d", "jf", "side"].contains(&pp.as_str()) {
+                return false;
+            }
+            if toks[i - 2].kind == TokKind::Num {
+                // "1. - 2." or a date "31.12"
+                return false;
+            }
+        }
+        // a proper noun or code right before ("Folkemødet 19", "LÆ 285")
+        let first = p.text.chars().next().unwrap_or(' ');
+        let upper = p.text.chars().filter(|c| c.is_uppercase()).count();
+        if p.kind == TokKind::Word && first.is_uppercase() && i > 1 {
+            let pq = qualifier_before(toks, i).is_some();
+            if !pq && (upper >= 2 || !is_sentence_start(toks, i - 1)) {
+                return false;
+            }
+        }
+        if p.kind == TokKind::Word && upper >= 2 && p.text.chars().count() <= 4 {
+            return false;
+        }
+        // year spans "2016-2020" and "2019-20"
+        if matches!(p.text, "-" | "–" | "/") && i > 1 && is_year(&toks[i - 2]) {
+            return false;
+        }
+        if p.text == "§" {
+            return false;
+        }
+    }
+    if next.is_some_and(|n| matches!(n.text, "-" | "–" | "/"))
+        && is_year(&t)
+        && next2.is_some_and(|n| n.kind == TokKind::Num)
+    {
+        return false;
+    }
+    true
+}
+
+fn is_sentence_start(toks: &[Tok], i: usize) -> bool {
+    i == 0 || matches!(toks[i - 1].text, "." | ":" | "”" | "\"" | "(" | "–" | "-")
+}
+
+/// Figures of a table cell, with the unit and factor of its column header or caption.
+pub fn table_cell(cell: &str, header: &str, caption: &str) -> Option<Quantity> {
+    static CELL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(ca\.\s*)?(\d+(?:[.,]\d+)*[½]?)\s*(%|pct\.?|kr\.?|mio\.?(?:\s*kr\.?)?)?$")
+            .unwrap_or_else(|e| panic!("regex: {e}"))
+    });
+    let c = CELL.captures(cell.trim())?;
+    let digits = c.get(2)?.as_str();
+    let suffix = c
+        .get(3)
+        .map(|m| m.as_str().to_lowercase())
+        .unwrap_or_default();
+    let value = parse_digits(digits, suffix.starts_with("mio"))?;
+    let ctx = format!("{header} {caption}").to_lowercase();
+    let qualifier = c.get(1).map(|_| "ca.".to_string());
+    let (unit, counted, factor) = if suffix.starts_with('%') || suffix.starts_with("pct") {
+        ("percent".to_string(), None, 1.0)
+    } else if suffix.starts_with("kr") {
+        ("DKK".to_string(), None, 1.0)
+    } else if suffix.starts_with("mio") {
+        ("DKK".to_string(), None, 1e6)
+    } else if ctx.contains('%')
+        || ctx.contains("pct")
+        || ctx.contains("procent")
+        || ctx.contains("andel")
+    {
+        ("percent".to_string(), None, 1.0)
+    } else if ctx.contains("kr")
+        || ctx.contains("beløb")
+        || ctx.contains("udgift")
+        || ctx.contains("besparelse")
+    {
+        let factor = if ctx.contains("mio") {
+            1e6
+        } else if ctx.contains("1.000 kr")
+            || ctx.contains("1000 kr")
+            || ctx.contains("t.kr")
+            || ctx.contains("tkr")
+            || ctx.contains("tusind")
+        {
+            1000.0
+        } else {
+            1.0
+        };
+        ("DKK".to_string(), None, factor)
+    } else if let Some(u) = header_duration(&ctx) {
+        (u.to_string(), None, 1.0)
+    } else {
+        let counted = header_noun(header).or_else(|| header_noun(caption))?;
+        ("count".to_string(), Some(counted), 1.0)
+    };
+    if is_year_str(digits) && suffix.is_empty() && unit == "count" {
+        return None;
+    }
+    Some(Quantity {
+        raw: cell.trim().to_string(),
+        value: value * factor,
+        unit,
+        counted,
+        qualifier,
+        spelled_out: false,
+    })
+}
+
+fn is_year_str(d: &str) -> bool {
+    d.len() == 4 && d.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
+}
+
+fn header_duration(ctx: &str) -> Option<&'static str> {
+    ctx.split(|c: char| !c.is_alphanumeric())
+        .find_map(duration_unit)
+}
+
+/// The counted noun of a header: `Antal borgere` -> `borgere`.
+fn header_noun(h: &str) -> Option<String> {
+    let words: Vec<&str> = h
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let pos = words.iter().position(|w| w.eq_ignore_ascii_case("antal"))?;
+    words
+        .iter()
+        .skip(pos + 1)
+        .find(|w| !STOP.contains(&w.to_lowercase().as_str()) && !is_adjective(w))
+        .map(|w| w.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vals(s: &str) -> Vec<(f64, String, Option<String>)> {
+        let mut ctx = Context::default();
+        scan(s, &[], &mut ctx)
+            .into_iter()
+            .map(|q| (q.value, q.unit, q.counted))
+            .collect()
+    }
+
+    fn one(s: &str) -> (f64, String) {
+        let v = vals(s);
+        assert_eq!(v.len(), 1, "{s}: {v:?}");
+        (v[0].0, v[0].1.clone())
+    }
+
+    #[test]
+    fn money_and_percent() {
+        assert_eq!(
+            one("Der er sparet ca. 3.600.000 kr. i alt"),
+            (3_600_000.0, "DKK".into())
+        );
+        assert_eq!(
+            one("en besparelse på knap 1.4 mio. kr."),
+            (1_400_000.0, "DKK".into())
+        );
+        assert_eq!(one("det koster 2,5 mio. kr."), (2_500_000.0, "DKK".into()));
+        assert_eq!(one("det koster knap 1,4 mio."), (1_400_000.0, "DKK".into()));
+        assert_eq!(one("hele 86,1 % svarer"), (86.1, "percent".into()));
+        assert_eq!(one("hele 62,5 pct. svarer"), (62.5, "percent".into()));
+        assert_eq!(one("Beløbet er 250 t.kr. i år"), (250_000.0, "DKK".into()));
+    }
+
+    #[test]
+    fn durations_and_counts() {
+        assert_eq!(
+            one("opfølgning hver gang der er gået 2½ år"),
+            (2.5, "years".into())
+        );
+        assert_eq!(one("det tog 1½ time at gøre"), (1.5, "hours".into()));
+        assert_eq!(one("over 6 ugers kursus"), (6.0, "weeks".into()));
+        assert_eq!(one("de tre deltagende kommuner"), (3.0, "count".into()));
+        assert_eq!(one("Det er sket to gange i år"), (2.0, "count".into()));
+        assert_eq!(one("cirka 1.300 lægetimer"), (1300.0, "hours".into()));
+        assert_eq!(
+            one("Det er en tredjedel af borgerne"),
+            (33.33, "percent".into())
+        );
+        let v = vals("I alt 10 nordjyske kommuner");
+        assert_eq!(v[0].2.as_deref(), Some("kommuner"));
+    }
+
+    #[test]
+    fn ranges() {
+        let v = vals("mellem 4.000 og 12.000 kr. pr. forløb");
+        assert_eq!(v.len(), 2);
+        assert_eq!((v[0].0, v[1].0), (4000.0, 12000.0));
+        assert!(v.iter().all(|x| x.1 == "DKK"));
+        let v = vals("korte praktikker på 2 - 4 uger");
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert!(v.iter().all(|x| x.1 == "weeks"));
+        let v = vals("Forsøgene har kørt i 1,5-2,5 år nu");
+        assert_eq!((v[0].0, v[1].0), (1.5, 2.5));
+    }
+
+    #[test]
+    fn not_figures() {
+        assert!(vals("opfølgning hver 6. måned og i 3. kvartal").is_empty());
+        assert!(vals("Mødet er d. 7. november 2019 i perioden 2016-2020").is_empty());
+        assert!(vals("indhente attest (LÆ 285) og LÆ265").is_empty());
+        assert!(vals("Til 1. ansøgningsrunde i Runde 2 (ansøgning 4)").is_empty());
+        assert!(vals("forsøg med 1) lægeattester og 2) sager").is_empty());
+        assert!(vals("deltagelse på Folkemødet 19, om erfaringerne i 2020").is_empty());
+        assert!(vals("kun plads til en borger").is_empty());
+        assert!(vals("Beskæftigelsesudvalget 2019-20").is_empty());
+    }
+
+    #[test]
+    fn bare_numbers_count_the_last_noun() {
+        let mut ctx = Context::default();
+        let a = scan("der blev bevilget 25 kurser.", &[], &mut ctx);
+        let b = scan(
+            "Ud af de 25 er 9 kommet i job og 4 i forløb.",
+            &[],
+            &mut ctx,
+        );
+        assert_eq!(a.len(), 1);
+        assert_eq!(b.len(), 3, "{b:?}");
+        assert!(b.iter().all(|q| q.counted.as_deref() == Some("kurser")));
+    }
+
+    #[test]
+    fn table_cells() {
+        let q = table_cell("1.250", "Besparelse", "Beløb i 1.000 kr.");
+        assert_eq!(
+            q.map(|q| (q.value, q.unit)),
+            Some((1_250_000.0, "DKK".into()))
+        );
+        let q = table_cell("42", "Antal borgere", "");
+        assert_eq!(q.and_then(|q| q.counted), Some("borgere".into()));
+        assert!(table_cell("Aalborg", "Kommune", "").is_none());
+    }
+}

@@ -1,0 +1,344 @@
+//! Document metadata: kind, title, date, issuing body and case numbers. The date is
+//! only one the document states as its own (a running footer `Oktober 2019`, a
+//! `Mødedato:` line, a date standing alone at the top), never a date in running text.
+
+use super::document::DocumentKind;
+use super::structure::{Kind, Paragraph};
+use regex::Regex;
+use std::sync::LazyLock;
+
+fn re(s: &str) -> Regex {
+    Regex::new(s).unwrap_or_else(|e| panic!("regex {s}: {e}"))
+}
+
+const MONTHS: &[&str] = &[
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(\d{1,2})\.\s*(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\s+(\d{4})\b",
+    )
+});
+static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\s+(\d{4})\b",
+    )
+});
+static NUMERIC_DATE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b"));
+
+fn month_number(m: &str) -> Option<usize> {
+    let l = m.to_lowercase();
+    MONTHS.iter().position(|x| *x == l).map(|i| i + 1)
+}
+
+/// The first date in a text, as `YYYY-MM-DD` or `YYYY-MM`.
+pub fn parse_date(s: &str) -> Option<String> {
+    if let Some(c) = DAY_MONTH_YEAR.captures(s) {
+        let d: u32 = c[1].parse().ok()?;
+        let m = month_number(&c[2])?;
+        return (1..=31)
+            .contains(&d)
+            .then(|| format!("{}-{m:02}-{d:02}", &c[3]));
+    }
+    if let Some(c) = NUMERIC_DATE.captures(s) {
+        if let (Some(d), Some(m), Some(y)) = (c.get(1), c.get(2), c.get(3)) {
+            let d: u32 = d.as_str().parse().ok()?;
+            let m: u32 = m.as_str().parse().ok()?;
+            if (1..=31).contains(&d) && (1..=12).contains(&m) {
+                return Some(format!("{}-{m:02}-{d:02}", y.as_str()));
+            }
+        } else if let (Some(y), Some(m), Some(d)) = (c.get(4), c.get(5), c.get(6)) {
+            return Some(format!("{}-{}-{}", y.as_str(), m.as_str(), d.as_str()));
+        }
+    }
+    let c = MONTH_YEAR.captures(s)?;
+    let m = month_number(&c[1])?;
+    Some(format!("{}-{m:02}", &c[2]))
+}
+
+/// A date standing (nearly) alone on a line: `Oktober 2019`, `Mødedato: 7. november
+/// 2019`, `Aalborg, d. 12. december 2017`.
+fn standalone_date(line: &str) -> Option<String> {
+    let date = parse_date(line)?;
+    let stripped = DAY_MONTH_YEAR.replace_all(line, "");
+    let stripped = MONTH_YEAR.replace_all(&stripped, "");
+    let stripped = NUMERIC_DATE.replace_all(&stripped, "");
+    const ALLOWED: &[&str] = &[
+        "dato",
+        "mødedato",
+        "møde",
+        "mødet",
+        "den",
+        "d",
+        "afholdt",
+        "kl",
+        "mandag",
+        "tirsdag",
+        "onsdag",
+        "torsdag",
+        "fredag",
+        "lørdag",
+        "søndag",
+        "referat",
+        "fra",
+        "dateret",
+        "udgivet",
+    ];
+    let mut proper = 0;
+    for w in stripped
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let l = w.to_lowercase();
+        if ALLOWED.contains(&l.as_str()) || w.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        if w.chars().next().is_some_and(char::is_uppercase) && proper == 0 {
+            proper += 1;
+            continue;
+        }
+        return None;
+    }
+    Some(date)
+}
+
+/// The date the document states for itself.
+pub fn date(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
+    if let Some(d) = furniture.iter().find_map(|l| standalone_date(l)) {
+        return Some(d);
+    }
+    paras
+        .iter()
+        .take(8)
+        .filter(|p| !matches!(p.kind, Kind::TableRow(_)) && p.page == 1)
+        .filter(|p| p.text.split_whitespace().count() <= 10)
+        .find_map(|p| standalone_date(&p.text))
+}
+
+static CASE_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    vec![
+        re(r"\b(?:19|20)\d{2}-\d{5,6}\b"),
+        re(r"\b\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d+-\d{2}\b"),
+    ]
+});
+static FOLKETING: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b([A-ZÆØÅ]{2,5}),?\s*Alm\.\s?del(?:\s*-\s*\d{4}-\d{2})?\s*-?\s*Bilag\s+(\d+)")
+});
+static SAGSNR: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:sagsnr|sags\s?nr|j\.\s?nr|journalnr|sagsnummer)\.?:?\s*([0-9][0-9A-ZÆØÅ.\-/]{4,})",
+    )
+});
+
+/// Case numbers in one line, normalized (`BEU Alm.del Bilag 56`).
+pub fn case_numbers_in(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for r in CASE_PATTERNS.iter() {
+        for m in r.find_iter(s) {
+            out.push(m.as_str().to_string());
+        }
+    }
+    for c in FOLKETING.captures_iter(s) {
+        out.push(format!("{} Alm.del Bilag {}", &c[1], &c[2]));
+    }
+    for c in SAGSNR.captures_iter(s) {
+        let v = c[1].trim_end_matches(['.', '-']).to_string();
+        if !out.contains(&v) {
+            out.push(v);
+        }
+    }
+    out
+}
+
+/// All case numbers of the document, in order of appearance, without repeats.
+pub fn case_numbers(paras: &[Paragraph], furniture: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let lines = furniture
+        .iter()
+        .map(String::as_str)
+        .chain(paras.iter().map(|p| p.text.as_str()));
+    for l in lines {
+        for c in case_numbers_in(l) {
+            if !out.contains(&c) {
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+static COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(\p{Lu}[\p{L}]*(?:-\s+og\s+\p{L}+)?(?:udvalget|udvalg|rådet|bestyrelsen|Byråd|byrådet|Regionsrådet))(s?)\b",
+    )
+});
+static ADDRESSED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:til|for)\s+(\p{Lu}[\p{L}]*(?:-\s+og\s+\p{L}+)?(?:udvalget|rådet|bestyrelsen|byrådet))s?\s+(?:orientering|godkendelse|beslutning|behandling|drøftelse)",
+    )
+});
+static RECOMMENDS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\bindstiller,?\s+at\s+(\p{Lu}[\p{L}]*(?:-\s+og\s+\p{L}+)?(?:udvalget|rådet|bestyrelsen|byrådet))\s+(?:tager|godkender|beslutter|vedtager|drøfter)",
+    )
+});
+static HEADER_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:udvalg|mødeforum|forum|referat fra|referat af møde i|beslutningsprotokol for)\s*:?\s*(.+)$",
+    )
+});
+
+/// The issuing committee: from the page furniture (a header or the Folketing stamp),
+/// a header line (`Udvalg: …`), or the committee a case is sent to (`til
+/// Beskæftigelsesudvalgets orientering`).
+pub fn body(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
+    for f in furniture {
+        if let Some(c) = COMMITTEE.captures(f) {
+            return Some(c[1].to_string());
+        }
+    }
+    for p in paras.iter().take(6) {
+        if let Some(c) = HEADER_BODY.captures(&p.text) {
+            if let Some(m) = COMMITTEE.captures(&c[1]) {
+                return Some(m[1].to_string());
+            }
+        }
+    }
+    paras.iter().find_map(|p| {
+        ADDRESSED
+            .captures(&p.text)
+            .or_else(|| RECOMMENDS.captures(&p.text))
+            .map(|c| c[1].to_string())
+    })
+}
+
+static ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:Punkt|Pkt\.?|Dagsordenspunkt)\s*(\d+)\b"));
+
+/// True for `Punkt 6.`, `Pkt. 3`.
+pub fn is_item_marker(s: &str) -> Option<String> {
+    ITEM.captures(s.trim()).map(|c| c[1].to_string())
+}
+
+fn is_case_line(s: &str) -> bool {
+    let cs = case_numbers_in(s);
+    !cs.is_empty() && s.split_whitespace().count() <= 4
+}
+
+/// The genre, from structure and vocabulary.
+pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
+    let texts: Vec<String> = paras.iter().map(|p| p.text.to_lowercase()).collect();
+    let has = |w: &str| texts.iter().any(|t| t.contains(w));
+    let title_l = title.unwrap_or("").to_lowercase();
+    let strong_minutes = paras.iter().any(|p| is_item_marker(&p.text).is_some())
+        || texts.iter().any(|t| {
+            t.starts_with("beslutning") || t.starts_with("fraværende:") || t.starts_with("mødedato")
+        });
+    if strong_minutes {
+        return DocumentKind::Minutes;
+    }
+    if title_l.contains("evaluering") || title_l.contains("evalueringsrapport") {
+        return DocumentKind::Evaluation;
+    }
+    let caps_headings = paras
+        .iter()
+        .filter(|p| p.kind == Kind::Heading)
+        .filter(|p| {
+            let letters: Vec<char> = p.text.chars().filter(|c| c.is_alphabetic()).collect();
+            letters.len() > 3 && letters.iter().all(|c| c.is_uppercase())
+        })
+        .count();
+    let bullets = paras.iter().filter(|p| p.kind == Kind::Bullet).count();
+    if caps_headings >= 3 || (caps_headings >= 2 && bullets * 2 >= paras.len()) {
+        return DocumentKind::Slides;
+    }
+    let deltagende = texts
+        .iter()
+        .filter(|t| t.starts_with("deltagende kommune"))
+        .count();
+    if title_l.contains("status") || deltagende >= 2 {
+        return DocumentKind::StatusReport;
+    }
+    let minutes_words = [
+        "blev drøftet",
+        "var enighed om",
+        "drøftelse",
+        "mødet",
+        "seminar",
+        "referat",
+        "dagsorden",
+        "indstilling",
+    ];
+    if minutes_words.iter().filter(|w| has(w)).count() >= 2 {
+        return DocumentKind::Minutes;
+    }
+    if has("evaluering") && (has("metode") || has("konklusion")) {
+        return DocumentKind::Evaluation;
+    }
+    DocumentKind::Other
+}
+
+/// The title: the heading after an item marker, else the first heading-like line.
+pub fn title(paras: &[Paragraph]) -> Option<String> {
+    let skip = |p: &Paragraph| {
+        is_item_marker(&p.text).is_some()
+            || is_case_line(&p.text)
+            || standalone_date(&p.text).is_some()
+            || p.text.to_lowercase().starts_with("bilag")
+            || p.text.ends_with(':')
+    };
+    paras
+        .iter()
+        .take(12)
+        .find(|p| p.kind == Kind::Heading && !skip(p))
+        .map(|p| p.text.trim().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert_eq!(
+            parse_date("opstartet d. 1. januar 2018"),
+            Some("2018-01-01".into())
+        );
+        assert_eq!(parse_date("Oktober 2019"), Some("2019-10".into()));
+        assert_eq!(standalone_date("Oktober 2019"), Some("2019-10".into()));
+        assert_eq!(
+            standalone_date("Mødedato: 7. november 2019"),
+            Some("2019-11-07".into())
+        );
+        assert_eq!(standalone_date("Start marts 2020 med mange"), None);
+    }
+
+    #[test]
+    fn cases() {
+        assert_eq!(
+            case_numbers_in("2017-064898"),
+            vec!["2017-064898".to_string()]
+        );
+        assert_eq!(
+            case_numbers_in("BEU, Alm.del - 2019-20 - Bilag 56: Status"),
+            vec!["BEU Alm.del Bilag 56".to_string()]
+        );
+        assert_eq!(
+            case_numbers_in("Sagsnr.: 27.00.00-P20-1-18"),
+            vec!["27.00.00-P20-1-18".to_string()]
+        );
+        assert!(case_numbers_in("Beskæftigelsesudvalget 2019-20 i perioden 2016-2020").is_empty());
+    }
+}

@@ -1,0 +1,139 @@
+//! Municipality mentions in text: `Aalborg Kommune`, `Hjørring og Brønderslev kommuner`,
+//! `Frederikshavn/Læsø` (both), genitives, aa/å variants and typos in lists. Only
+//! capitalized words are considered in running text, so `vejen` is not Vejen; typos are
+//! only accepted in lists of municipalities or before `Kommune`, so people's and town
+//! names are not taken for municipalities.
+
+use super::catalog::Catalog;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Parses a list of municipalities (`Frederikshavn/Læsø, Hjørring og Aalborg.`).
+/// Returns `None` unless every item is a municipality.
+pub fn parse_list(catalog: &Catalog, s: &str) -> Option<Vec<String>> {
+    static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s*(?:,|;|/|&|\bog\b|\bsamt\b|\+)\s*").unwrap_or_else(|e| panic!("{e}"))
+    });
+    let s = s.trim().trim_end_matches(['.', ':', ';']).trim();
+    if s.is_empty() {
+        return None;
+    }
+    let mut out = Vec::new();
+    for part in SPLIT.split(s) {
+        let p = part
+            .trim()
+            .trim_end_matches(['.', ')'])
+            .trim_start_matches('(')
+            .trim();
+        let p = strip_kommune(p);
+        if p.is_empty() {
+            continue;
+        }
+        let name = catalog.municipality(p)?;
+        if !out.iter().any(|n| n == name) {
+            out.push(name.to_string());
+        }
+    }
+    (!out.is_empty()).then(|| {
+        out.sort();
+        out
+    })
+}
+
+fn strip_kommune(p: &str) -> &str {
+    for suffix in [
+        " Kommuner",
+        " kommuner",
+        " Kommune",
+        " kommune",
+        " Regionskommune",
+    ] {
+        if let Some(s) = p.strip_suffix(suffix) {
+            return s.trim();
+        }
+    }
+    p.strip_prefix("Jobcenter ").unwrap_or(p).trim()
+}
+
+/// Municipalities named in running text: (as written, canonical), in order.
+/// `Frederikshavn/Læsø` is one mention written so, naming both.
+pub fn mentions(catalog: &Catalog, s: &str) -> Vec<(String, Vec<String>)> {
+    static WORDS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\p{Lu}[\p{L}]+(?:-\p{Lu}[\p{L}]+)?(?:/\p{Lu}[\p{L}]+)*(?:\s+[Kk]ommune)?")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let mut out = Vec::new();
+    for m in WORDS.find_iter(s) {
+        let text = m.as_str();
+        let with_kommune = text.to_lowercase().ends_with("kommune");
+        let mut names = Vec::new();
+        for part in strip_kommune(text).split('/') {
+            let found = if with_kommune {
+                catalog.municipality(part)
+            } else {
+                exact(catalog, part)
+            };
+            if let Some(n) = found {
+                names.push(n.to_string());
+            }
+        }
+        if !names.is_empty() {
+            out.push((strip_kommune(text).to_string(), names));
+        }
+    }
+    out
+}
+
+/// Municipality for a word without typo tolerance.
+fn exact<'c>(catalog: &'c Catalog, w: &str) -> Option<&'c str> {
+    let n = catalog.municipality(w)?;
+    let key = super::catalog::normalize(w);
+    let nk = super::catalog::normalize(n);
+    let ok = key == nk
+        || key.trim_end_matches('s') == nk
+        || catalog.municipalities().iter().any(|m| {
+            m.name == n
+                && m.variants
+                    .iter()
+                    .any(|v| super::catalog::normalize(v) == key)
+        });
+    ok.then_some(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists() {
+        let c = Catalog::builtin();
+        assert_eq!(
+            parse_list(&c, "Frederikshavn/Læsø, Hjørring og Jammerbrugt."),
+            Some(vec![
+                "Frederikshavn".into(),
+                "Hjørring".into(),
+                "Jammerbugt".into(),
+                "Læsø".into()
+            ])
+        );
+        assert_eq!(
+            parse_list(&c, "Hjørring og Brønderslev kommuner"),
+            Some(vec!["Brønderslev".into(), "Hjørring".into()])
+        );
+        assert_eq!(parse_list(&c, "Aalborg og Anne Hansen"), None);
+    }
+
+    #[test]
+    fn running_text() {
+        let c = Catalog::builtin();
+        let m = mentions(
+            &c,
+            "Derfor deltager Vesthimmerlands Kommune og Aalborg, mens vejen er lang.",
+        );
+        let names: Vec<_> = m.iter().flat_map(|x| x.1.clone()).collect();
+        assert_eq!(names, vec!["Vesthimmerland".to_string(), "Aalborg".into()]);
+        let m = mentions(&c, "status kun gældende for Frederikshavn/Læsø.");
+        assert_eq!(m[0].0, "Frederikshavn/Læsø");
+        assert_eq!(m[0].1.len(), 2);
+    }
+}

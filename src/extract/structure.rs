@@ -1,0 +1,188 @@
+//! Page texts (the [`crate::text`] format) split into typed paragraphs: headings, body
+//! paragraphs, bullet and numbered items, table rows, and `Label: value` lines. The
+//! other extractors work on this list, so the page each paragraph stands on is kept.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+use crate::text::DocumentText;
+
+/// What a paragraph is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kind {
+    /// A short line without closing punctuation.
+    Heading,
+    /// Running text.
+    Body,
+    /// `- item`.
+    Bullet,
+    /// `N. item`, with N.
+    Numbered(u32),
+    /// A table row; the cells.
+    TableRow(Vec<String>),
+}
+
+/// One paragraph of the document.
+#[derive(Debug, Clone)]
+pub struct Paragraph {
+    /// 1-based page.
+    pub page: u32,
+    /// The text, without the bullet or number.
+    pub text: String,
+    /// Its kind.
+    pub kind: Kind,
+    /// Index of the first row of the table this row belongs to.
+    pub table_start: Option<usize>,
+}
+
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,2})[.)]\s+(\S.*)$").unwrap_or_else(|e| panic!("regex: {e}"))
+});
+static BULLET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[-–•▪·*o]\s+(\S.*)$").unwrap_or_else(|e| panic!("regex: {e}")));
+
+/// True for a line that reads as a heading: short, no closing sentence punctuation.
+pub fn looks_like_heading(s: &str) -> bool {
+    let t = s.trim();
+    let words = t.split_whitespace().count();
+    if words == 0 || words > 14 {
+        return false;
+    }
+    let last = t.chars().last().unwrap_or('.');
+    !matches!(last, '.' | '!' | '?' | ';' | ',' | ':') || t.ends_with(':') && words <= 2
+}
+
+/// Splits the document into paragraphs, page by page.
+pub fn paragraphs(doc: &DocumentText) -> Vec<Paragraph> {
+    let mut out: Vec<Paragraph> = Vec::new();
+    for page in &doc.pages {
+        let text = page.text.replace("\r\n", "\n").replace('\u{c}', "\n\n");
+        for block in text.split("\n\n") {
+            let lines: Vec<&str> = block
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect();
+            let mut table_start: Option<usize> = None;
+            for line in lines {
+                if line.contains(" | ") {
+                    let start = *table_start.get_or_insert(out.len());
+                    let cells = line.split(" | ").map(|c| c.trim().to_string()).collect();
+                    out.push(Paragraph {
+                        page: page.number,
+                        text: line.to_string(),
+                        kind: Kind::TableRow(cells),
+                        table_start: Some(start),
+                    });
+                    continue;
+                }
+                table_start = None;
+                let (kind, text) = if let Some(c) = BULLET.captures(line) {
+                    (Kind::Bullet, c[1].to_string())
+                } else if let Some(c) = NUMBERED.captures(line) {
+                    let n = c[1].parse().unwrap_or(0);
+                    (Kind::Numbered(n), c[2].to_string())
+                } else if looks_like_heading(line) {
+                    (Kind::Heading, line.to_string())
+                } else {
+                    (Kind::Body, line.to_string())
+                };
+                out.push(Paragraph {
+                    page: page.number,
+                    text,
+                    kind,
+                    table_start: None,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Abbreviations after which a `.` does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "ca", "bl.a", "f.eks", "d", "pr", "jf", "nr", "evt", "inkl", "ekskl", "ift", "ifm", "vedr",
+    "stk", "kl", "mht", "hhv", "dvs", "pkt", "alm", "mio", "mia", "t.kr", "tkr", "ang", "iht",
+    "bl", "f", "eks", "el", "mv", "osv", "ref", "max", "min", "st", "pt", "lign",
+];
+
+/// Splits a paragraph into sentences (keeps `ca.`, `bl.a.`, `1. januar` together).
+pub fn sentences(text: &str) -> Vec<String> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let next = chars.get(k + 1).map(|x| x.1);
+        let after = chars.get(k + 2).map(|x| x.1);
+        if next != Some(' ') {
+            continue;
+        }
+        let Some(a) = after else { continue };
+        if !(a.is_uppercase() || a == '"' || a == '”' || a == '“') {
+            continue;
+        }
+        if c == '.' {
+            let before = &text[start..i];
+            let word = before
+                .rsplit(|ch: char| ch.is_whitespace() || ch == '(')
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            if ABBREVIATIONS.contains(&word.as_str()) && word != "mv" {
+                continue;
+            }
+            if word.chars().all(|ch| ch.is_ascii_digit()) && !word.is_empty() && word.len() <= 2 {
+                // "d. 7. November" style ordinals, unless the sentence is long already.
+                if before.split_whitespace().count() < 3 {
+                    continue;
+                }
+            }
+        }
+        let end = i + c.len_utf8();
+        let s = text[start..end].trim();
+        if !s.is_empty() {
+            out.push(s.to_string());
+        }
+        start = end;
+    }
+    let rest = text[start..].trim();
+    if !rest.is_empty() {
+        out.push(rest.to_string());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_split_keeps_abbreviations() {
+        let s = sentences("Der er sparet ca. 3.600.000 kr. Dertil kommer bl.a. tid. Det sker d. 1. januar 2018 i Aalborg.");
+        assert_eq!(s.len(), 3, "{s:?}");
+    }
+
+    #[test]
+    fn kinds() {
+        let doc = DocumentText {
+            source: String::new(),
+            sha256: String::new(),
+            pages: vec![crate::text::PageText {
+                number: 1,
+                text: "Overskrift\n\nEn sætning.\n\n- punkt\n\n3. nummer\n\nA | B\n1 | 2".into(),
+                furniture: vec![],
+                text_layer: true,
+            }],
+        };
+        let p = paragraphs(&doc);
+        assert_eq!(p.len(), 6);
+        assert_eq!(p[0].kind, Kind::Heading);
+        assert_eq!(p[1].kind, Kind::Body);
+        assert_eq!(p[2].kind, Kind::Bullet);
+        assert_eq!(p[3].kind, Kind::Numbered(3));
+        assert_eq!(p[5].table_start, Some(4));
+    }
+}

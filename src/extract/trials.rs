@@ -1,0 +1,563 @@
+//! Trials discovered from the document's structure and mapped to the catalog:
+//! a heading followed by `Deltagende kommune(r): …`, numbered or bulleted items
+//! `Name - Municipality, …` or `Name – helt ophør`, lists introduced by a sentence about
+//! trials (`… for hver af forsøgene:`), tables of trial × municipality, and mentions in
+//! running text (`forsøget med mikrolån`, or a known name of three words or more).
+//! Participation comes only from the trial's own lines, lists and sentences.
+
+use super::catalog::Catalog;
+use super::document::Trial;
+use super::meta::parse_date;
+use super::municipalities::{mentions as municipality_mentions, parse_list};
+use super::structure::{sentences, Kind, Paragraph};
+use regex::Regex;
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// A trial named in a piece of text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Byte range in the text.
+    pub start: usize,
+    /// End of the byte range.
+    pub end: usize,
+    /// Canonical name.
+    pub name: String,
+    /// As written.
+    pub written: String,
+}
+
+static CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)forsøg\w*\s+(?:med\s+|om\s+)?(?:\d\)\s*)?(?:\S+\s+(?:og|samt)\s+)?$")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// Known trials named in `text`. Names of fewer than three words count only after
+/// `forsøg(et/ene) (med/om)`, so that `psykologbehandling` in passing is no trial.
+pub fn mentions(catalog: &Catalog, text: &str) -> Vec<Mention> {
+    let lower = text.to_lowercase();
+    if lower.len() != text.len() {
+        return Vec::new();
+    }
+    let mut forms: Vec<(String, &str)> = catalog
+        .trials()
+        .iter()
+        .flat_map(|t| {
+            std::iter::once(&t.name)
+                .chain(&t.aliases)
+                .map(move |f| (f.to_lowercase(), t.name.as_str()))
+        })
+        .collect();
+    forms.sort_by_key(|f| std::cmp::Reverse(f.0.len()));
+    let mut out: Vec<Mention> = Vec::new();
+    for (form, name) in &forms {
+        if form.is_empty() {
+            continue;
+        }
+        let words = form.split_whitespace().count();
+        let mut from = 0;
+        while let Some(pos) = lower[from..].find(form.as_str()) {
+            let start = from + pos;
+            let end = start + form.len();
+            from = end;
+            let before_ok = lower[..start]
+                .chars()
+                .last()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let after_ok = lower[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            if !before_ok || !after_ok {
+                continue;
+            }
+            if out.iter().any(|m| start < m.end && end > m.start) {
+                continue;
+            }
+            let whole = lower.trim().trim_end_matches(['.', ':']) == form.as_str();
+            if words < 3 && !whole && !CONTEXT.is_match(&lower[..start]) {
+                continue;
+            }
+            out.push(Mention {
+                start,
+                end,
+                name: (*name).to_string(),
+                written: text[start..end].to_string(),
+            });
+        }
+    }
+    out.sort_by_key(|m| m.start);
+    out
+}
+
+/// The result of trial discovery.
+#[derive(Debug, Default)]
+pub struct Discovery {
+    /// The trials, in order of first appearance.
+    pub trials: Vec<Trial>,
+    /// Headings that open a trial's section: paragraph index -> trial name.
+    pub section_heads: HashMap<usize, String>,
+    /// Paragraphs that are trial items (their numbers belong to names, not figures).
+    pub items: HashSet<usize>,
+}
+
+#[derive(Default)]
+struct Builder {
+    order: Vec<String>,
+    trials: HashMap<String, Trial>,
+}
+
+impl Builder {
+    fn add(&mut self, name: &str, written: &str, page: u32) -> &mut Trial {
+        if !self.trials.contains_key(name) {
+            self.order.push(name.to_string());
+        }
+        let t = self
+            .trials
+            .entry(name.to_string())
+            .or_insert_with(|| Trial {
+                name: name.to_string(),
+                as_written: vec![],
+                municipalities: vec![],
+                round: None,
+                start: None,
+                status: None,
+                parent: None,
+                pages: vec![],
+            });
+        let w = written.trim().to_string();
+        if !w.is_empty() && !t.as_written.contains(&w) {
+            t.as_written.push(w);
+        }
+        if !t.pages.contains(&page) {
+            t.pages.push(page);
+        }
+        t
+    }
+}
+
+fn add_municipalities(t: &mut Trial, names: &[String]) {
+    let mut set: BTreeSet<String> = t.municipalities.iter().cloned().collect();
+    set.extend(names.iter().cloned());
+    t.municipalities = set.into_iter().collect();
+}
+
+static ROUND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\b(?:ansøgnings)?runde\s+(\d+|I{1,3})\b|\b(\d+)\.\s*(?:ansøgnings)?runde|\b(første|anden|tredje|fjerde)\s+(?:ansøgnings)?runde)")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+static PARENS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*\([^)]*\)").unwrap_or_else(|e| panic!("{e}")));
+static TRIAL_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(forsøg|forsøgene|forsøget|ansøgninger|ansøgningerne|frikommuneforsøg|frikommuneforsøgene)\b")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+const STATUSES: &[(&str, &str)] = &[
+    ("helt ophør", "helt ophør"),
+    ("delvist ophør", "delvist ophør"),
+    ("delvis ophør", "delvist ophør"),
+    ("ikke påbegyndt", "ikke påbegyndt"),
+    ("fortsætter", "fortsætter"),
+    ("forsætter", "fortsætter"),
+    ("ophører", "helt ophør"),
+];
+
+/// The round a text states (`Runde 2`, `2. ansøgningsrunde`, `første ansøgningsrunde`).
+pub fn round_of(s: &str) -> Option<u32> {
+    let c = ROUND.captures(s)?;
+    if let Some(m) = c.get(1).or_else(|| c.get(2)) {
+        let t = m.as_str();
+        return match t {
+            "I" => Some(1),
+            "II" => Some(2),
+            "III" => Some(3),
+            _ => t.parse().ok(),
+        };
+    }
+    match c.get(3)?.as_str().to_lowercase().as_str() {
+        "første" => Some(1),
+        "anden" => Some(2),
+        "tredje" => Some(3),
+        "fjerde" => Some(4),
+        _ => None,
+    }
+}
+
+/// A trial's name as a document writes it, cleaned of parentheses and punctuation.
+pub fn clean_name(s: &str) -> String {
+    let s = PARENS.replace_all(s, "");
+    s.trim()
+        .trim_end_matches(['.', ':', ';', ','])
+        .trim()
+        .to_string()
+}
+
+/// Splits `Name - A, B og C` into the name and the municipalities, if the tail is a list.
+fn split_name_list(catalog: &Catalog, s: &str) -> Option<(String, Vec<String>)> {
+    for sep in [" - ", " – ", " — ", ": "] {
+        let mut from = s.len();
+        while let Some(pos) = s[..from].rfind(sep) {
+            let (name, list) = (&s[..pos], &s[pos + sep.len()..]);
+            if let Some(m) = parse_list(catalog, list) {
+                if !name.trim().is_empty() {
+                    return Some((clean_name(name), m));
+                }
+            }
+            from = pos;
+        }
+    }
+    None
+}
+
+fn split_status(s: &str) -> Option<(String, &'static str)> {
+    for sep in [" – ", " - ", " — ", ": "] {
+        if let Some(pos) = s.rfind(sep) {
+            let tail = s[pos + sep.len()..]
+                .trim()
+                .trim_end_matches('.')
+                .to_lowercase();
+            if let Some((_, st)) = STATUSES.iter().find(|(w, _)| tail == *w) {
+                return Some((clean_name(&s[..pos]), st));
+            }
+        }
+    }
+    None
+}
+
+fn canonical(catalog: &Catalog, written: &str) -> String {
+    catalog
+        .trial(written)
+        .map(String::from)
+        .unwrap_or_else(|| written.to_string())
+}
+
+fn deltagende(s: &str) -> Option<&str> {
+    let l = s.to_lowercase();
+    if l.starts_with("deltagende kommune")
+        || l.starts_with("deltagere:")
+        || l.starts_with("kommuner:")
+    {
+        s.split_once(':').map(|x| x.1)
+    } else {
+        None
+    }
+}
+
+/// Headings that close a trial's section (document-level headings).
+pub fn ends_section(h: &str) -> bool {
+    let l = h.to_lowercase();
+    let letters: Vec<char> = h.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() > 3 && letters.iter().all(|c| c.is_uppercase()) {
+        return true;
+    }
+    const WORDS: &[&str] = &[
+        "indledning",
+        "baggrund",
+        "sagsbeskrivelse",
+        "sagsfremstilling",
+        "status på",
+        "evaluering",
+        "organisering",
+        "økonomi",
+        "konklusion",
+        "opsummering",
+        "samlet",
+        "bilag",
+        "indstilling",
+        "beslutning",
+        "runde",
+        "vidensdeling",
+        "samarbejde",
+        "tidsplan",
+        "videre proces",
+        "perspektiv",
+        "anbefaling",
+        "godkendte forsøg",
+        "oversigt",
+        "afslutning",
+        "næste skridt",
+    ];
+    l == "status"
+        || WORDS
+            .iter()
+            .any(|w| l.starts_with(w) || l.contains(&format!(" {w}")))
+        || round_of(h).is_some()
+}
+
+/// Finds the trials of a document.
+pub fn discover(catalog: &Catalog, paras: &[Paragraph]) -> Discovery {
+    let mut b = Builder::default();
+    let mut d = Discovery::default();
+    let mut round: Option<u32> = None;
+    let mut start: Option<String> = None;
+    let mut section: Option<String> = None;
+    // lead-in of the current list: (municipalities, round, is about trials)
+    let mut lead: Option<(Vec<String>, Option<u32>, bool)> = None;
+    for (i, p) in paras.iter().enumerate() {
+        match &p.kind {
+            Kind::Heading => {
+                lead = None;
+                if let Some(r) =
+                    round_of(&p.text).filter(|_| p.text.split_whitespace().count() <= 5)
+                {
+                    round = Some(r);
+                    start = None;
+                }
+                let next_deltagende = paras
+                    .iter()
+                    .skip(i + 1)
+                    .take(2)
+                    .find_map(|q| deltagende(&q.text));
+                let name = if let Some(list) = next_deltagende {
+                    let written = clean_name(&p.text);
+                    let name = canonical(catalog, &written);
+                    let munis = parse_list(catalog, list).unwrap_or_default();
+                    let t = b.add(&name, &written, p.page);
+                    add_municipalities(t, &munis);
+                    Some(name)
+                } else if let Some(name) = catalog.trial(&clean_name(&p.text)) {
+                    let name = name.to_string();
+                    b.add(&name, &clean_name(&p.text), p.page);
+                    Some(name)
+                } else {
+                    let ms = mentions(catalog, &p.text);
+                    match ms.as_slice() {
+                        [m] => {
+                            b.add(&m.name, &m.written, p.page);
+                            Some(m.name.clone())
+                        }
+                        _ => None,
+                    }
+                };
+                if let Some(n) = name {
+                    d.section_heads.insert(i, n.clone());
+                    section = Some(n);
+                } else if ends_section(&p.text) {
+                    section = None;
+                }
+            }
+            Kind::Bullet | Kind::Numbered(_) => {
+                let text = p.text.as_str();
+                if let Some((written, munis)) = split_name_list(catalog, text) {
+                    let name = canonical(catalog, &written);
+                    let t = b.add(&name, &written, p.page);
+                    add_municipalities(t, &munis);
+                    if t.round.is_none() {
+                        t.round = round;
+                    }
+                    if t.start.is_none() {
+                        t.start.clone_from(&start);
+                    }
+                    d.items.insert(i);
+                } else if let Some((written, status)) = split_status(text) {
+                    let name = canonical(catalog, &written);
+                    let t = b.add(&name, &written, p.page);
+                    t.status = Some(status.to_string());
+                    d.items.insert(i);
+                } else if let Some((munis, r, true)) = &lead {
+                    let written = clean_name(text);
+                    let known = catalog.trial(&written).map(String::from);
+                    let short = written.split_whitespace().count() <= 10
+                        && !written.contains(". ")
+                        && written.chars().next().is_some_and(char::is_uppercase);
+                    if known.is_some() || short {
+                        let name = known.unwrap_or_else(|| written.clone());
+                        let t = b.add(&name, &written, p.page);
+                        add_municipalities(t, munis);
+                        if t.round.is_none() {
+                            t.round = r.or(round);
+                        }
+                        d.items.insert(i);
+                    }
+                } else if let Some(name) = catalog.trial_exact(&clean_name(text)) {
+                    let name = name.to_string();
+                    b.add(&name, &clean_name(text), p.page);
+                    d.items.insert(i);
+                } else {
+                    body_mentions(catalog, &mut b, p, section.as_deref());
+                }
+            }
+            Kind::Body => {
+                let l = p.text.to_lowercase();
+                if l.contains("opstart") || l.contains("påbegyndt") || l.contains("igangsat") {
+                    if let Some(date) = parse_date(&p.text).filter(|d| d.len() == 10) {
+                        start = Some(date);
+                    }
+                }
+                lead = p.text.trim_end().ends_with(':').then(|| {
+                    let last = sentences(&p.text).pop().unwrap_or_default();
+                    let munis: Vec<String> = municipality_mentions(catalog, &last)
+                        .into_iter()
+                        .flat_map(|m| m.1)
+                        .collect();
+                    (munis, round_of(&last), TRIAL_WORD.is_match(&last))
+                });
+                if deltagende(&p.text).is_none() {
+                    body_mentions(catalog, &mut b, p, section.as_deref());
+                }
+            }
+            Kind::TableRow(cells) => {
+                lead = None;
+                table_row(catalog, &mut b, paras, i, cells, &mut d);
+            }
+        }
+    }
+    for name in &b.order {
+        if let Some(mut t) = b.trials.remove(name) {
+            t.parent = catalog.parent(&t.name).map(String::from);
+            t.pages.sort_unstable();
+            d.trials.push(t);
+        }
+    }
+    d
+}
+
+/// Mentions in running text, with participation stated by the sentence itself
+/// (`Rebild Kommune har valgt at ansøge om deltagelse i forsøget X`).
+fn body_mentions(catalog: &Catalog, b: &mut Builder, p: &Paragraph, section: Option<&str>) {
+    for s in sentences(&p.text) {
+        let ms = mentions(catalog, &s);
+        let l = s.to_lowercase();
+        let takes_part = l.contains("deltag") || l.contains("ansøge om") || l.contains("ansøgt om");
+        for m in &ms {
+            b.add(&m.name, &m.written, p.page);
+        }
+        let target = match ms.as_slice() {
+            [m] => Some(m.name.clone()),
+            [] => section
+                .map(String::from)
+                .filter(|_| l.contains("deltager") && l.contains("forsøg")),
+            _ => None,
+        };
+        let Some(target) = target else { continue };
+        let before = ms.first().map(|m| &s[..m.start]).unwrap_or(&s);
+        if takes_part {
+            let munis: Vec<String> = municipality_mentions(catalog, before)
+                .into_iter()
+                .flat_map(|m| m.1)
+                .collect();
+            if let Some(t) = b.trials.get_mut(&target) {
+                add_municipalities(t, &munis);
+                if ms.len() == 1 && t.round.is_none() {
+                    t.round = round_of(&s);
+                }
+            }
+        }
+        if ms.len() == 1
+            && (l.contains("ikke skal påbegyndes")
+                || l.contains("ikke påbegyndt")
+                || l.contains("ikke er påbegyndt"))
+        {
+            if let Some(t) = b.trials.get_mut(&target) {
+                t.status = Some("ikke påbegyndt".into());
+                t.start = None;
+            }
+        }
+    }
+}
+
+/// Tables: a trial column with a municipalities column, or a trial × municipality
+/// matrix with marks.
+fn table_row(
+    catalog: &Catalog,
+    b: &mut Builder,
+    paras: &[Paragraph],
+    i: usize,
+    cells: &[String],
+    d: &mut Discovery,
+) {
+    let Some(head_idx) = paras[i].table_start else {
+        return;
+    };
+    if head_idx == i {
+        return;
+    }
+    let Some(Kind::TableRow(header)) = paras.get(head_idx).map(|p| &p.kind) else {
+        return;
+    };
+    let lower: Vec<String> = header.iter().map(|h| h.to_lowercase()).collect();
+    let trial_col = lower.iter().position(|h| h.contains("forsøg"));
+    let muni_col = lower
+        .iter()
+        .position(|h| h.contains("kommune") || h.contains("deltager"));
+    let page = paras[i].page;
+    if let (Some(tc), Some(mc)) = (trial_col, muni_col) {
+        let (Some(tcell), Some(mcell)) = (cells.get(tc), cells.get(mc)) else {
+            return;
+        };
+        let written = clean_name(tcell);
+        if written.is_empty() || written.to_lowercase().starts_with("i alt") {
+            return;
+        }
+        let name = canonical(catalog, &written);
+        let munis = parse_list(catalog, mcell).unwrap_or_default();
+        let t = b.add(&name, &written, page);
+        add_municipalities(t, &munis);
+        d.items.insert(i);
+        return;
+    }
+    let muni_cols: Vec<(usize, String)> = header
+        .iter()
+        .enumerate()
+        .skip(1)
+        .filter_map(|(k, h)| catalog.municipality(h).map(|m| (k, m.to_string())))
+        .collect();
+    if muni_cols.len() >= 2 {
+        let Some(first) = cells.first() else { return };
+        let written = clean_name(first);
+        if written.is_empty() || catalog.municipality(&written).is_some() {
+            return;
+        }
+        let marked: Vec<String> = muni_cols
+            .iter()
+            .filter(|(k, _)| {
+                cells.get(*k).is_some_and(|c| {
+                    let c = c.trim().to_lowercase();
+                    matches!(c.as_str(), "x" | "ja" | "✓" | "✔" | "•" | "deltager")
+                })
+            })
+            .map(|(_, m)| m.clone())
+            .collect();
+        let name = canonical(catalog, &written);
+        let t = b.add(&name, &written, page);
+        add_municipalities(t, &marked);
+        d.items.insert(i);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mentions_need_context_for_short_names() {
+        let c = Catalog::builtin();
+        assert!(mentions(&c, "Borgere kan få psykologbehandling.").is_empty());
+        let m = mentions(&c, "Pressedækning på forsøg med Mikrolån (P1)");
+        assert_eq!(m[0].name, "Mikrolån");
+        let m = mentions(
+            &c,
+            "De to store forsøg med Samtaler og Rehabiliteringsteams forsætter",
+        );
+        assert_eq!(m.len(), 2);
+    }
+
+    #[test]
+    fn rounds_and_names() {
+        assert_eq!(round_of("Runde 2"), Some(2));
+        assert_eq!(round_of("Til 3. ansøgningsrunde"), Some(3));
+        assert_eq!(round_of("ved første ansøgningsrunde"), Some(1));
+        assert_eq!(
+            clean_name("Lempede mentorregler (mulighed for x)"),
+            "Lempede mentorregler"
+        );
+        let c = Catalog::builtin();
+        let (n, m) = split_name_list(
+            &c,
+            "Iværksætterier blandt dimittender – Aalborg og Frederikshavn",
+        )
+        .unwrap_or_default();
+        assert_eq!(n, "Iværksætterier blandt dimittender");
+        assert_eq!(m.len(), 2);
+    }
+}

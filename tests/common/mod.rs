@@ -1,0 +1,301 @@
+//! Helpers for the records tests: page texts built from truth files, gold loading,
+//! scoring over a set of documents, and a readable diff for failures.
+#![allow(dead_code)]
+
+use referat::extract::score::{score, GoldDocument, Scores};
+use referat::extract::{extract, Catalog, Document};
+use referat::text::{DocumentText, PageText};
+use std::path::{Path, PathBuf};
+
+/// The shared corpus (truth texts and gold), if present on this machine.
+pub fn corpus_dir() -> Option<PathBuf> {
+    let p = PathBuf::from(
+        std::env::var("REFERAT_CORPUS").unwrap_or_else(|_| "/work/shared/corpus".into()),
+    );
+    p.join("truth").is_dir().then_some(p)
+}
+
+/// Our own fixtures: `tests/fixtures/records/<name>.txt` + `<name>.json`.
+pub fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/records")
+}
+
+/// Splits a text into pages of about `page_chars` characters at paragraph boundaries;
+/// a form feed forces a page break. `furniture(page, pages)` gives each page's furniture.
+pub fn document_text(
+    source: &str,
+    text: &str,
+    page_chars: usize,
+    furniture: &dyn Fn(u32, u32) -> Vec<String>,
+) -> DocumentText {
+    let mut pages: Vec<String> = Vec::new();
+    for forced in text.split('\u{c}') {
+        let mut cur = String::new();
+        for para in forced.split("\n\n") {
+            if !cur.is_empty() && cur.len() + para.len() > page_chars {
+                pages.push(std::mem::take(&mut cur));
+            }
+            if !cur.is_empty() {
+                cur.push_str("\n\n");
+            }
+            cur.push_str(para.trim_matches('\n'));
+        }
+        if !cur.trim().is_empty() {
+            pages.push(cur);
+        }
+    }
+    let n = pages.len() as u32;
+    DocumentText {
+        source: source.to_string(),
+        sha256: String::new(),
+        pages: pages
+            .into_iter()
+            .enumerate()
+            .map(|(i, t)| PageText {
+                number: i as u32 + 1,
+                furniture: furniture(i as u32 + 1, n),
+                text: t,
+                text_layer: true,
+            })
+            .collect(),
+    }
+}
+
+/// The running headers/footers each corpus PDF carries (as the PDF stage returns them
+/// in `furniture`; the truth files leave them out).
+pub fn corpus_furniture(name: &str) -> Box<dyn Fn(u32, u32) -> Vec<String>> {
+    let name = name.to_string();
+    Box::new(move |page, pages| {
+        let mut f = Vec::new();
+        if name.starts_with("beu-bilag-56") && page == 1 {
+            f.extend(
+                [
+                    "Beskæftigelsesudvalget 2019-20",
+                    "BEU Alm.del Bilag 56",
+                    "Offentligt",
+                ]
+                .map(String::from),
+            );
+        }
+        if name.starts_with("beu-bilag-56") || name.starts_with("status-2019-10") {
+            f.push("Oktober 2019".into());
+            f.push(page.to_string());
+        }
+        if name.starts_with("beu-bilag-56") {
+            f.push("BEU, Alm.del - 2019-20 - Bilag 56: Henvendelse af 18/11-19 fra KKR Nordjylland - materiale fra frikommuneforsøg".into());
+        }
+        if name.starts_with("aalborg") {
+            f.push("Aalborg Kommune · Beskæftigelsesudvalget".into());
+            f.push(format!("Side {page} af {pages}"));
+        }
+        if name.starts_with("rebild") {
+            f.push("Rebild Kommune".into());
+            f.push(format!("Side {page} af {pages}"));
+        }
+        if name.starts_with("frikommunenetvaerk") {
+            f.push(page.to_string());
+        }
+        f
+    })
+}
+
+/// One document to score: name, predicted records, gold.
+pub struct Case {
+    pub name: String,
+    pub pred: Document,
+    pub gold: GoldDocument,
+}
+
+pub fn load_gold(path: &Path) -> GoldDocument {
+    let text = fs_err::read_to_string(path).unwrap_or_else(|e| panic!("{e}"));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The corpus truth texts with their gold.
+pub fn corpus_cases() -> Vec<Case> {
+    let Some(dir) = corpus_dir() else {
+        return vec![];
+    };
+    let catalog = Catalog::builtin();
+    let mut names: Vec<String> = fs_err::read_dir(dir.join("truth"))
+        .unwrap_or_else(|e| panic!("{e}"))
+        .filter_map(|e| e.ok())
+        .filter_map(|e| e.file_name().to_str().map(String::from))
+        .filter(|n| n.ends_with(".txt"))
+        .map(|n| n.trim_end_matches(".txt").to_string())
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .filter(|n| dir.join("gold/pdf").join(format!("{n}.json")).is_file())
+        .map(|n| {
+            let text = fs_err::read_to_string(dir.join("truth").join(format!("{n}.txt")))
+                .unwrap_or_else(|e| panic!("{e}"));
+            let dt = document_text(&format!("{n}.pdf"), &text, 3500, &*corpus_furniture(&n));
+            Case {
+                pred: extract(&dt, &catalog),
+                gold: load_gold(&dir.join("gold/pdf").join(format!("{n}.json"))),
+                name: n,
+            }
+        })
+        .collect()
+}
+
+/// Our fixtures with their gold. A fixture's text may hold form feeds as page breaks;
+/// an optional `<name>.furniture` file holds one furniture line per line (all pages).
+pub fn fixture_cases() -> Vec<Case> {
+    let dir = fixtures_dir();
+    let catalog = Catalog::builtin();
+    let mut names: Vec<String> = fs_err::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .filter_map(|e| e.ok())
+        .filter_map(|e| e.file_name().to_str().map(String::from))
+        .filter(|n| n.ends_with(".txt"))
+        .map(|n| n.trim_end_matches(".txt").to_string())
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|n| {
+            let text = fs_err::read_to_string(dir.join(format!("{n}.txt")))
+                .unwrap_or_else(|e| panic!("{e}"));
+            let furn: Vec<String> = fs_err::read_to_string(dir.join(format!("{n}.furniture")))
+                .map(|s| s.lines().map(String::from).collect())
+                .unwrap_or_default();
+            let dt = document_text(&format!("{n}.pdf"), &text, 3000, &move |_, _| furn.clone());
+            Case {
+                pred: extract(&dt, &catalog),
+                gold: load_gold(&dir.join(format!("{n}.json"))),
+                name: n,
+            }
+        })
+        .collect()
+}
+
+pub fn total(cases: &[Case]) -> Scores {
+    let mut s = Scores::default();
+    for c in cases {
+        s.add(&score(&c.pred, &c.gold));
+    }
+    s
+}
+
+/// A readable report of the differences, for assertion messages.
+pub fn report(cases: &[Case]) -> String {
+    use std::collections::BTreeMap;
+    let mut out = String::new();
+    for c in cases {
+        let s = score(&c.pred, &c.gold);
+        out.push_str(&format!(
+            "== {}: trials {:?} part {:?} figs {:?} figtrial {:?} dec {:?} meta_ok {}\n",
+            c.name,
+            s.trials,
+            s.participation,
+            s.figures,
+            s.figures_with_trial,
+            s.decisions,
+            s.metadata_right
+        ));
+        if s.metadata_right == 0 {
+            out.push_str(&format!(
+                "   meta pred kind={:?} date={:?} body={:?} cases={:?} | gold kind={:?} date={:?} body={:?} cases={:?}\n",
+                c.pred.kind, c.pred.date, c.pred.body, c.pred.case_numbers,
+                c.gold.kind, c.gold.date, c.gold.body, c.gold.case_numbers
+            ));
+        }
+        let gt: BTreeMap<_, _> = c
+            .gold
+            .trials
+            .iter()
+            .map(|t| (t.name.clone(), t.municipalities.clone()))
+            .collect();
+        let pt: BTreeMap<_, _> = c
+            .pred
+            .trials
+            .iter()
+            .map(|t| (t.name.clone(), t.municipalities.clone()))
+            .collect();
+        for (n, m) in &pt {
+            match gt.get(n) {
+                None => out.push_str(&format!("   FP trial {n:?} {m:?}\n")),
+                Some(g) if g != m => {
+                    out.push_str(&format!("   MUNI {n:?} pred {m:?} gold {g:?}\n"))
+                }
+                _ => {}
+            }
+        }
+        for n in gt.keys().filter(|n| !pt.contains_key(*n)) {
+            out.push_str(&format!("   FN trial {n:?}\n"));
+        }
+        let key = |v: f64, u: &str, t: &Option<String>| format!("{:.2} {u} {:?}", v, t);
+        let mut gold: Vec<String> = c
+            .gold
+            .figures
+            .iter()
+            .map(|f| key(f.value, &f.unit, &f.trial))
+            .collect();
+        for f in &c.pred.figures {
+            let k = key(f.value, &f.unit, &f.trial);
+            if let Some(pos) = gold.iter().position(|g| *g == k) {
+                gold.remove(pos);
+            } else {
+                out.push_str(&format!(
+                    "   FP fig {k} raw={:?} in {:?}\n",
+                    f.raw, f.sentence
+                ));
+            }
+        }
+        for g in gold {
+            let raw = c
+                .gold
+                .figures
+                .iter()
+                .find(|f| key(f.value, &f.unit, &f.trial) == g)
+                .map(|f| f.raw.clone());
+            out.push_str(&format!("   FN fig {g} raw={raw:?}\n"));
+        }
+        for d in &c.pred.decisions {
+            if !c
+                .gold
+                .decisions
+                .iter()
+                .any(|g| g.item == d.item && g.decision.trim() == d.decision.trim())
+            {
+                out.push_str(&format!("   FP decision {} {:?}\n", d.item, d.decision));
+            }
+        }
+        for g in &c.gold.decisions {
+            if !c
+                .pred
+                .decisions
+                .iter()
+                .any(|d| g.item == d.item && g.decision.trim() == d.decision.trim())
+            {
+                out.push_str(&format!("   FN decision {} {:?}\n", g.item, g.decision));
+            }
+        }
+    }
+    out
+}
+
+pub fn summary(s: &Scores) -> String {
+    let f = |n: &str, c: referat::extract::score::Counts| {
+        format!(
+            "{n}: P {:.3} R {:.3} F1 {:.3} ({:?})\n",
+            c.precision(),
+            c.recall(),
+            c.f1(),
+            c
+        )
+    };
+    format!(
+        "{}{}{}{}{}metadata right: {}/{}\n",
+        f("trials", s.trials),
+        f("participation", s.participation),
+        f("figures", s.figures),
+        f("figures+trial", s.figures_with_trial),
+        f("decisions", s.decisions),
+        s.metadata_right,
+        s.documents
+    )
+}

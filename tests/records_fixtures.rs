@@ -1,0 +1,18 @@
+//! Quality gate on our own fixtures (`tests/fixtures/records/`): documents of the same
+//! genres from other networks, committees and trials, with hand-written gold.
+
+mod common;
+
+#[test]
+fn fixtures_meet_goals() {
+    let cases = common::fixture_cases();
+    let s = common::total(&cases);
+    let report = format!("{}\n{}", common::summary(&s), common::report(&cases));
+    println!("{report}");
+    assert!(s.trials.f1() >= 0.90, "{report}");
+    assert!(s.participation.f1() >= 0.90, "{report}");
+    assert!(s.figures.f1() >= 0.90, "{report}");
+    assert!(s.figures_with_trial.f1() >= 0.85, "{report}");
+    assert!(s.decisions.f1() >= 0.95, "{report}");
+    assert_eq!(s.metadata_right, s.documents, "{report}");
+}
