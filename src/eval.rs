@@ -6,6 +6,7 @@
 //! it also punishes words out of reading order.
 
 use crate::error::{Error, Result};
+use crate::extract::score::{score, Counts, GoldDocument, Scores};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::path::Path;
@@ -126,6 +127,66 @@ pub fn read_data(path: &Path) -> Result<String> {
 pub struct EvalReport {
     /// Text against truth, per PDF that has a truth file.
     pub text: Vec<TextScore>,
+    /// Records against gold, per PDF that has a gold file.
+    pub records: Vec<RecordScore>,
+    /// Records summed over the files with a text layer (micro average).
+    pub records_total: Scores,
+}
+
+/// Records of one file against its gold.
+#[derive(Debug, Clone, Serialize)]
+pub struct RecordScore {
+    /// The PDF's file name.
+    pub file: String,
+    /// Counts per category.
+    pub scores: Scores,
+    /// Which metadata fields are right.
+    pub metadata: MetadataCheck,
+    /// False when the file has pages without a text layer: its records need OCR and are
+    /// left out of the total.
+    pub scored: bool,
+}
+
+/// Each metadata field: right or not.
+#[derive(Debug, Clone, Serialize)]
+pub struct MetadataCheck {
+    /// Kind.
+    pub kind: bool,
+    /// Title.
+    pub title: bool,
+    /// Date.
+    pub date: bool,
+    /// Issuing body.
+    pub body: bool,
+    /// Case numbers (as a set).
+    pub case_numbers: bool,
+}
+
+impl MetadataCheck {
+    fn of(pred: &crate::extract::Document, gold: &GoldDocument) -> Self {
+        let set = |v: &[String]| v.iter().cloned().collect::<std::collections::BTreeSet<_>>();
+        MetadataCheck {
+            kind: pred.kind == gold.kind,
+            title: pred.title == gold.title,
+            date: pred.date == gold.date,
+            body: pred.body == gold.body,
+            case_numbers: set(&pred.case_numbers) == set(&gold.case_numbers),
+        }
+    }
+
+    fn wrong(&self) -> Vec<&'static str> {
+        [
+            (self.kind, "kind"),
+            (self.title, "title"),
+            (self.date, "date"),
+            (self.body, "body"),
+            (self.case_numbers, "case numbers"),
+        ]
+        .into_iter()
+        .filter(|(ok, _)| !ok)
+        .map(|(_, name)| name)
+        .collect()
+    }
 }
 
 /// Runs the extractor over `corpus/pdf` and scores it against `truth/` and `gold/`.
@@ -137,30 +198,63 @@ pub fn evaluate(
     let pdf_dir = corpus.join("pdf");
     let pdfs = crate::ingest::collect_inputs(std::slice::from_ref(&pdf_dir))?;
     let mut text = Vec::new();
+    let mut records = Vec::new();
+    let mut records_total = Scores::default();
     for pdf in &pdfs {
         let name = pdf
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let stem = name.trim_end_matches(".pdf");
+        let extracted = crate::ingest::extract_file(pdf, limits, catalog);
         let truth_path = corpus.join("truth").join(format!("{stem}.txt"));
-        if !truth_path.exists() {
-            continue;
+        if truth_path.exists() {
+            let truth = read_data(&truth_path)?;
+            text.push(match &extracted {
+                Ok((doc_text, _)) => TextScore {
+                    pages_without_text: doc_text.pages_without_text(),
+                    ..score_text(&name, &truth, &doc_text.joined())
+                },
+                Err(e) => TextScore {
+                    error: Some(e.to_string()),
+                    ..score_text(&name, &truth, "")
+                },
+            });
         }
-        let truth = read_data(&truth_path)?;
-        let score = match crate::ingest::extract_file(pdf, limits, catalog) {
-            Ok((doc_text, _records)) => TextScore {
-                pages_without_text: doc_text.pages_without_text(),
-                ..score_text(&name, &truth, &doc_text.joined())
-            },
-            Err(e) => TextScore {
-                error: Some(e.to_string()),
-                ..score_text(&name, &truth, "")
-            },
-        };
-        text.push(score);
+        let gold_path = corpus.join("gold").join(format!("{stem}.json"));
+        if gold_path.exists() {
+            let gold: GoldDocument =
+                serde_json::from_str(&read_data(&gold_path)?).map_err(|e| Error::Data {
+                    path: gold_path.clone(),
+                    cause: e.to_string(),
+                })?;
+            let (scores, metadata, scored) = match &extracted {
+                Ok((doc_text, doc)) => (
+                    score(doc, &gold),
+                    MetadataCheck::of(doc, &gold),
+                    doc_text.pages_without_text().is_empty(),
+                ),
+                Err(_) => {
+                    let empty = crate::extract::Document::empty(&name);
+                    (score(&empty, &gold), MetadataCheck::of(&empty, &gold), true)
+                }
+            };
+            if scored {
+                records_total.add(&scores);
+            }
+            records.push(RecordScore {
+                file: name.clone(),
+                scores,
+                metadata,
+                scored,
+            });
+        }
     }
-    Ok(EvalReport { text })
+    Ok(EvalReport {
+        text,
+        records,
+        records_total,
+    })
 }
 
 impl std::fmt::Display for EvalReport {
@@ -184,6 +278,50 @@ impl std::fmt::Display for EvalReport {
                 f,
                 "  {:<34} {:>7} {:>7} {:>8.3} {:>8.3}{note}",
                 t.file, t.truth_words, t.got_words, t.bag_f1, t.order_f1
+            )?;
+        }
+        writeln!(
+            f,
+            "\nrecords: precision / recall / F1 against gold/ (files with a text layer)"
+        )?;
+        let t = &self.records_total;
+        let row = |f: &mut std::fmt::Formatter<'_>, name: &str, c: &Counts| {
+            writeln!(
+                f,
+                "  {name:<22} {:>6.3} {:>6.3} {:>6.3}   ({} right, {} wrong, {} missed)",
+                c.precision(),
+                c.recall(),
+                c.f1(),
+                c.tp,
+                c.fp,
+                c.fn_
+            )
+        };
+        writeln!(f, "  {:<22} {:>6} {:>6} {:>6}", "category", "P", "R", "F1")?;
+        row(f, "trials", &t.trials)?;
+        row(f, "participation pairs", &t.participation)?;
+        row(f, "figures", &t.figures)?;
+        row(f, "figures with trial", &t.figures_with_trial)?;
+        row(f, "decisions", &t.decisions)?;
+        writeln!(f, "\nper file: figures F1, trials F1, metadata")?;
+        for r in &self.records {
+            let wrong = r.metadata.wrong();
+            let meta = if wrong.is_empty() {
+                "metadata right".to_string()
+            } else {
+                format!("wrong: {}", wrong.join(", "))
+            };
+            let note = if r.scored {
+                ""
+            } else {
+                "  (no text layer: not in the total)"
+            };
+            writeln!(
+                f,
+                "  {:<34} {:>6.3} {:>6.3}  {meta}{note}",
+                r.file,
+                r.scores.figures.f1(),
+                r.scores.trials.f1()
             )?;
         }
         Ok(())

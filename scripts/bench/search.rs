@@ -34,8 +34,7 @@ fn generate(n: usize, pool: &Pool, rng: &mut Rng) -> (Document, DocumentText) {
                 .join("\n\n"),
             furniture: vec![format!("Side {number} af {PAGES_PER_DOC}")],
             text_layer: true,
-            undecodable_share: 0.0,
-            warnings: vec![],
+            ..Default::default()
         })
         .collect();
     let trials: Vec<Trial> = (0..3)

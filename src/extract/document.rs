@@ -36,6 +36,26 @@ pub struct Document {
     pub decisions: Vec<Decision>,
 }
 
+impl Document {
+    /// A document with no records (for a file whose extraction failed).
+    pub fn empty(source: &str) -> Document {
+        Document {
+            schema: SCHEMA.to_string(),
+            source: source.to_string(),
+            sha256: String::new(),
+            pages: 0,
+            kind: DocumentKind::Other,
+            title: None,
+            date: None,
+            body: None,
+            case_numbers: vec![],
+            trials: vec![],
+            figures: vec![],
+            decisions: vec![],
+        }
+    }
+}
+
 /// The genre of a document.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]

@@ -173,8 +173,8 @@ mod tests {
             pages: vec![crate::text::PageText {
                 number: 1,
                 text: "Overskrift\n\nEn sætning.\n\n- punkt\n\n3. nummer\n\nA | B\n1 | 2".into(),
-                furniture: vec![],
                 text_layer: true,
+                ..Default::default()
             }],
         };
         let p = paragraphs(&doc);

@@ -406,8 +406,7 @@ impl IndexWriter {
                         .filter_map(|v| v.as_str().map(str::to_string))
                         .collect(),
                     text_layer: true,
-                    undecodable_share: 0.0,
-                    warnings: vec![],
+                    ..Default::default()
                 });
             } else if text_of(&d, f.rec) == "doc" {
                 stored = serde_json::from_str(&text_of(&d, f.json)).ok();

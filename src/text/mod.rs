@@ -28,7 +28,7 @@ pub struct DocumentText {
 }
 
 /// The text of one page.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Default, Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct PageText {
     /// 1-based page number.
     pub number: u32,

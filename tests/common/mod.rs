@@ -56,6 +56,7 @@ pub fn document_text(
                 furniture: furniture(i as u32 + 1, n),
                 text: t,
                 text_layer: true,
+                ..Default::default()
             })
             .collect(),
     }
