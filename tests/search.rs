@@ -184,6 +184,20 @@ fn filters_and_facets() {
     let kinds: u64 = facets.kind.iter().map(|(_, n)| n).sum();
     assert_eq!(kinds as usize, r.total, "every page has one kind");
 
+    // Any spelling the catalog knows filters like the official name.
+    let by = |m: &str| {
+        run(SearchRequest {
+            query: "lægeattester".into(),
+            municipality: Some(m.into()),
+            limit: 5,
+            ..Default::default()
+        })
+        .total
+    };
+    assert!(by("Vesthimmerland") > 0);
+    assert_eq!(by("Vesthimmerlands Kommune"), by("Vesthimmerland"));
+    assert_eq!(by("vesthimerland"), by("Vesthimmerland"), "a typo");
+
     let minutes = run(SearchRequest {
         query: "frikommuneforsøg".into(),
         kind: Some("minutes".into()),

@@ -125,7 +125,7 @@ fn find_figures(
             .filter(|(l, _)| l.split_whitespace().count() <= 3)
             .and_then(|(l, _)| {
                 let ms = municipalities::mentions(catalog, l);
-                (ms.len() == 1).then(|| ms[0].0.clone())
+                (ms.len() == 1).then(|| ms[0].1.join("/"))
             });
         for sentence in structure::sentences(&p.text) {
             // Table captions name the unit of the cells ("Beløb i 1.000 kr."), not a figure.
@@ -151,8 +151,9 @@ fn find_figures(
                 _ => None,
             };
             let munis = municipalities::mentions(catalog, &sentence);
+            // Official names; one mention naming two (`Frederikshavn/Læsø`) keeps both.
             let municipality = match munis.as_slice() {
-                [m] => Some(m.0.clone()),
+                [m] => Some(m.1.join("/")),
                 _ => label.clone(),
             };
             for q in figures::scan(&sentence, &mask, &mut ctx) {

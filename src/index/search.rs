@@ -232,10 +232,10 @@ impl IndexStore {
         };
         let mut out = vec![term(f.rec, "page")];
         if let Some(m) = &request.municipality {
-            out.push(term(f.municipality_key, &schema::key(m)));
+            out.push(term(f.municipality_key, &municipality_key(m)));
         }
         if let Some(t) = &request.trial {
-            out.push(term(f.trial_key, &schema::key(t)));
+            out.push(term(f.trial_key, &trial_key(t)));
         }
         if let Some(k) = &request.kind {
             out.push(term(f.kind, k.trim()));
@@ -466,10 +466,10 @@ impl IndexStore {
             clauses.push(term(f.unit, &schema::key(u)));
         }
         if let Some(m) = &filter.municipality {
-            clauses.push(term(f.municipality_key, &schema::key(m)));
+            clauses.push(term(f.municipality_key, &municipality_key(m)));
         }
         if let Some(t) = &filter.trial {
-            clauses.push(term(f.trial_key, &schema::key(t)));
+            clauses.push(term(f.trial_key, &trial_key(t)));
         }
         if filter.min.is_some() || filter.max.is_some() {
             let b = |v: Option<f64>| match v {
@@ -533,6 +533,19 @@ impl IndexStore {
             })
             .collect())
     }
+}
+
+/// A user's municipality filter as indexed: any form the catalog knows (`Vesthimmerlands
+/// Kommune`, `Jammerbrugt`) resolves to the official name.
+fn municipality_key(value: &str) -> String {
+    let catalog = crate::extract::Catalog::builtin();
+    schema::key(catalog.municipality(value).unwrap_or(value))
+}
+
+/// A user's trial filter as indexed: aliases and typos resolve to the canonical name.
+fn trial_key(value: &str) -> String {
+    let catalog = crate::extract::Catalog::builtin();
+    schema::key(catalog.trial(value).unwrap_or(value))
 }
 
 /// Terms that start with `prefix` (and are longer, unless `itself`): a range of the

@@ -269,7 +269,9 @@ impl IndexWriter {
                 document
                     .figures
                     .iter()
-                    .filter_map(|x| x.municipality.as_deref()),
+                    .filter_map(|x| x.municipality.as_deref())
+                    // `Frederikshavn/Læsø` names both.
+                    .flat_map(|m| m.split('/')),
             )
             .collect();
 
