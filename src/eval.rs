@@ -46,39 +46,31 @@ pub fn bag_f1(truth: &[String], got: &[String]) -> f64 {
     2.0 * common as f64 / (truth.len() + got.len()) as f64
 }
 
-/// Order-aware F1: 2·LCS / (n_truth + n_got).
+/// Order-aware F1: 2·LCS / (n_truth + n_got). The LCS is computed Hunt–Szymanski
+/// style (longest increasing subsequence over match positions), so long documents with
+/// few repeated words cost far less than the quadratic table.
 pub fn order_f1(truth: &[String], got: &[String]) -> f64 {
     if truth.is_empty() && got.is_empty() {
         return 1.0;
     }
-    // Tokens to ids, then the classic two-row LCS.
-    let mut ids = HashMap::new();
-    let a = intern(&mut ids, truth);
-    let b = intern(&mut ids, got);
-    let mut prev = vec![0u32; b.len() + 1];
-    let mut cur = vec![0u32; b.len() + 1];
-    for &x in &a {
-        for (j, &y) in b.iter().enumerate() {
-            cur[j + 1] = if x == y {
-                prev[j] + 1
-            } else {
-                cur[j].max(prev[j + 1])
-            };
-        }
-        std::mem::swap(&mut prev, &mut cur);
+    let mut positions: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, t) in got.iter().enumerate() {
+        positions.entry(t).or_default().push(i);
     }
-    let lcs = prev[b.len()];
-    2.0 * f64::from(lcs) / (a.len() + b.len()) as f64
-}
-
-fn intern<'a>(ids: &mut HashMap<&'a str, u32>, words: &'a [String]) -> Vec<u32> {
-    words
-        .iter()
-        .map(|w| {
-            let next = ids.len() as u32;
-            *ids.entry(w.as_str()).or_insert(next)
-        })
-        .collect()
+    let mut tails: Vec<usize> = Vec::new();
+    for t in truth {
+        if let Some(ps) = positions.get(t.as_str()) {
+            for &j in ps.iter().rev() {
+                let k = tails.partition_point(|&x| x < j);
+                if k == tails.len() {
+                    tails.push(j);
+                } else {
+                    tails[k] = j;
+                }
+            }
+        }
+    }
+    2.0 * tails.len() as f64 / (truth.len() + got.len()) as f64
 }
 
 /// Word agreement of one file with its truth.

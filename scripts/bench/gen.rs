@@ -85,3 +85,12 @@ pub fn vary(paragraph: &str, pool: &Pool, rng: &mut Rng) -> String {
     }
     out
 }
+
+/// The value after `--name` on the command line.
+pub fn arg(name: &str) -> Option<String> {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .cloned()
+}

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 #[path = "gen.rs"]
 mod gen;
-use gen::{load_pool, vary, Rng};
+use gen::{arg, load_pool, vary, Rng};
 
 const LINE_CHARS: usize = 92;
 const LINES_PER_PAGE: usize = 52;
@@ -121,13 +121,6 @@ fn write_pdf(path: &Path, paragraphs: &[String]) -> Result<(), Box<dyn std::erro
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    let arg = |name: &str| {
-        args.iter()
-            .position(|a| a == name)
-            .and_then(|i| args.get(i + 1))
-            .cloned()
-    };
     let files: usize = arg("--files").and_then(|s| s.parse().ok()).unwrap_or(1000);
     let out = PathBuf::from(arg("--out").unwrap_or_else(|| "target/bench-pdfs".into()));
     std::fs::create_dir_all(&out).expect("output folder");

@@ -19,7 +19,7 @@ use std::time::Instant;
 
 #[path = "gen.rs"]
 mod gen;
-use gen::{load_pool, vary, Pool, Rng};
+use gen::{arg, load_pool, vary, Pool, Rng};
 
 const PAGES_PER_DOC: usize = 10;
 const PARAGRAPHS_PER_PAGE: usize = 9;
@@ -188,13 +188,6 @@ fn dir_size(dir: &Path) -> u64 {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    let arg = |name: &str| {
-        args.iter()
-            .position(|a| a == name)
-            .and_then(|i| args.get(i + 1))
-            .cloned()
-    };
     let pages: usize = arg("--pages")
         .and_then(|s| s.parse().ok())
         .unwrap_or(10_000);

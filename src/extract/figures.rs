@@ -10,6 +10,7 @@
 //! trial names. Ranges (`2-4 uger`, `mellem 4.000 og 12.000 kr.`) give two figures with
 //! qualifier `mellem`.
 
+use super::meta::MONTHS;
 use super::numbers::{fraction, multiplier, number_word, parse_digits};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -73,33 +74,6 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
         })
         .collect()
 }
-
-const MONTHS: &[&str] = &[
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "okt",
-    "nov",
-    "dec",
-];
 
 /// Words before a number that make it a reference, not a quantity.
 const REFERENCE_WORDS: &[&str] = &[

@@ -11,7 +11,8 @@ fn re(s: &str) -> Regex {
     Regex::new(s).unwrap_or_else(|e| panic!("regex {s}: {e}"))
 }
 
-const MONTHS: &[&str] = &[
+/// Danish month names, January first.
+pub(crate) const MONTHS: &[&str] = &[
     "januar",
     "februar",
     "marts",
