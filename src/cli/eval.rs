@@ -15,13 +15,12 @@ pub struct Args {
     /// One JSON object with every number instead of tables.
     #[arg(long)]
     json: bool,
-    /// Extra known trials and aliases (same format as data/trials.json).
-    #[arg(long, env = "REFERAT_TRIALS")]
-    trials: Option<PathBuf>,
+    #[command(flatten)]
+    catalog: super::CatalogArg,
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
-    let catalog = super::ingest::catalog(args.trials.as_deref())?;
+    let catalog = args.catalog.load()?;
     let report = referat::eval::evaluate(&args.corpus, &Limits::default(), &catalog)?;
     let mut out = super::stdout();
     if args.json {

@@ -16,13 +16,12 @@ pub struct Args {
     /// One JSON object per file (JSON Lines) instead of a summary.
     #[arg(long)]
     json: bool,
-    /// Extra known trials and aliases (same format as data/trials.json).
-    #[arg(long, env = "REFERAT_TRIALS")]
-    trials: Option<PathBuf>,
+    #[command(flatten)]
+    catalog: super::CatalogArg,
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
-    let catalog = super::ingest::catalog(args.trials.as_deref())?;
+    let catalog = args.catalog.load()?;
     let limits = Limits::default();
     let mut out = super::stdout();
     let mut outcome = Outcome::Success;

@@ -44,12 +44,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     })?;
     let mut out = super::stdout();
     match args.format {
-        Format::Json => {
-            for r in &rows {
-                serde_json::to_writer(&mut out, r)?;
-                writeln!(out)?;
-            }
-        }
+        Format::Json => super::write_json_lines(&mut out, &rows)?,
         Format::Csv => {
             let mut w = csv::Writer::from_writer(&mut out);
             for r in &rows {

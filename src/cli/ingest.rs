@@ -3,10 +3,9 @@
 
 use super::{IndexArg, Outcome};
 use anyhow::Context;
-use referat::extract::Catalog;
 use referat::ingest::{FileStatus, IngestOptions};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Arguments of `referat ingest`.
 #[derive(Debug, clap::Args)]
@@ -31,24 +30,15 @@ pub struct Args {
     /// No progress bar.
     #[arg(short, long)]
     quiet: bool,
-    /// Extra known trials and aliases (same format as data/trials.json).
-    #[arg(long, env = "REFERAT_TRIALS")]
-    trials: Option<PathBuf>,
-}
-
-/// The built-in catalog, extended by a user's trials file when given.
-pub fn catalog(trials: Option<&Path>) -> anyhow::Result<Catalog> {
-    Ok(match trials {
-        Some(path) => Catalog::with_trials_file(path)?,
-        None => Catalog::builtin(),
-    })
+    #[command(flatten)]
+    catalog: super::CatalogArg,
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let mut options = IngestOptions::new(
         args.paths.clone(),
         args.index.index.clone(),
-        catalog(args.trials.as_deref())?,
+        args.catalog.load()?,
     );
     options.threads = args.jobs;
     options.prune = args.prune;
@@ -64,10 +54,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     if let Some(path) = &args.report {
         let file = fs_err::File::create(path)?;
         let mut w = std::io::BufWriter::new(file);
-        for f in &report.files {
-            serde_json::to_writer(&mut w, f)?;
-            writeln!(w)?;
-        }
+        super::write_json_lines(&mut w, &report.files)?;
         w.flush()
             .with_context(|| format!("writing report {}", path.display()))?;
     }

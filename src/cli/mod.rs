@@ -47,6 +47,24 @@ struct IndexArg {
     index: PathBuf,
 }
 
+/// The catalog option shared by the commands that extract records.
+#[derive(Debug, clap::Args)]
+struct CatalogArg {
+    /// Extra known trials and aliases (same format as data/trials.json).
+    #[arg(long, env = "REFERAT_TRIALS")]
+    trials: Option<PathBuf>,
+}
+
+impl CatalogArg {
+    /// The built-in catalog, extended by the user's trials file when given.
+    fn load(&self) -> anyhow::Result<referat::extract::Catalog> {
+        Ok(match &self.trials {
+            Some(path) => referat::extract::Catalog::with_trials_file(path)?,
+            None => referat::extract::Catalog::builtin(),
+        })
+    }
+}
+
 /// How a command ended, when it did not fail outright.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
@@ -93,4 +111,16 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
 /// Stdout, locked and buffered; writes propagate broken pipes as errors.
 fn stdout() -> std::io::BufWriter<std::io::StdoutLock<'static>> {
     std::io::BufWriter::new(std::io::stdout().lock())
+}
+
+/// Rows as JSON Lines, one object per line.
+fn write_json_lines<T: serde::Serialize>(
+    out: &mut impl std::io::Write,
+    rows: &[T],
+) -> anyhow::Result<()> {
+    for row in rows {
+        serde_json::to_writer(&mut *out, row)?;
+        writeln!(out)?;
+    }
+    Ok(())
 }

@@ -21,12 +21,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let rows = store.trials()?;
     let mut out = super::stdout();
     match args.format {
-        Format::Json => {
-            for r in &rows {
-                serde_json::to_writer(&mut out, r)?;
-                writeln!(out)?;
-            }
-        }
+        Format::Json => super::write_json_lines(&mut out, &rows)?,
         Format::Csv => {
             let mut w = csv::Writer::from_writer(&mut out);
             w.write_record(["trial", "municipality", "rounds", "documents"])?;
