@@ -388,3 +388,41 @@ fn work(path: &Path, known: &BTreeSet<String>, options: &IngestOptions) -> Extra
         Err(e) => Extracted::Failed(path.to_path_buf(), Some(sha), e),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inputs_are_pdfs_under_folders_plus_files_named_outright() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let sub = dir.path().join("2019");
+        fs_err::create_dir_all(&sub).expect("mkdir");
+        for name in ["a.pdf", "B.PDF", "notes.txt"] {
+            fs_err::write(sub.join(name), b"x").expect("write");
+        }
+        let named = dir.path().join("scan.bin");
+        fs_err::write(&named, b"x").expect("write");
+        let found = collect_inputs(&[dir.path().to_path_buf(), named.clone()]).expect("walk");
+        let names: Vec<String> = found
+            .iter()
+            .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .collect();
+        assert_eq!(names, ["B.PDF", "a.pdf", "scan.bin"], "sorted by path");
+        assert!(collect_inputs(&[dir.path().join("missing")]).is_err());
+    }
+
+    #[test]
+    fn a_file_over_the_size_limit_is_refused_before_reading() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("big.pdf");
+        fs_err::write(&path, vec![b'%'; 2048]).expect("write");
+        let limits = Limits {
+            max_file_bytes: 1024,
+            ..Limits::default()
+        };
+        let err = extract_file(&path, &limits, &Catalog::builtin()).expect_err("limit");
+        assert_eq!(err.kind(), "limit");
+        assert!(err.to_string().contains("big.pdf"));
+    }
+}
