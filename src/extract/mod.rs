@@ -157,18 +157,13 @@ fn find_figures(
                 _ => label.clone(),
             };
             for q in figures::scan(&sentence, &mask, &mut ctx) {
-                out.push(Figure {
-                    raw: q.raw,
-                    value: q.value,
-                    unit: q.unit,
-                    counted: q.counted,
-                    qualifier: q.qualifier,
-                    trial: trial.clone(),
-                    municipality: municipality.clone(),
-                    spelled_out: q.spelled_out,
-                    page: p.page,
-                    sentence: sentence.clone(),
-                });
+                out.push(figure(
+                    q,
+                    trial.clone(),
+                    municipality.clone(),
+                    p.page,
+                    sentence.clone(),
+                ));
             }
         }
     }
@@ -215,22 +210,39 @@ fn table_figures(
     for (k, cell) in cells.iter().enumerate().skip(1) {
         let h = header.get(k).map(String::as_str).unwrap_or("");
         if let Some(q) = figures::table_cell(cell, h, caption) {
-            out.push(Figure {
-                raw: q.raw,
-                value: q.value,
-                unit: q.unit,
-                counted: q.counted,
-                qualifier: q.qualifier,
-                trial: trial.clone(),
-                municipality: municipality.clone(),
-                spelled_out: false,
-                page: paras[i].page,
-                sentence: paras[i].text.clone(),
-            });
+            out.push(figure(
+                q,
+                trial.clone(),
+                municipality.clone(),
+                paras[i].page,
+                paras[i].text.clone(),
+            ));
         }
     }
 }
 
 fn trial_label(label: &str) -> &str {
     label.trim()
+}
+
+/// A quantity found in a sentence or table cell, with the context it stands in.
+fn figure(
+    q: figures::Quantity,
+    trial: Option<String>,
+    municipality: Option<String>,
+    page: u32,
+    sentence: String,
+) -> Figure {
+    Figure {
+        raw: q.raw,
+        value: q.value,
+        unit: q.unit,
+        counted: q.counted,
+        qualifier: q.qualifier,
+        trial,
+        municipality,
+        spelled_out: q.spelled_out,
+        page,
+        sentence,
+    }
 }

@@ -118,15 +118,7 @@ pub fn corpus_cases() -> Vec<Case> {
         return vec![];
     };
     let catalog = Catalog::builtin();
-    let mut names: Vec<String> = fs_err::read_dir(dir.join("truth"))
-        .unwrap_or_else(|e| panic!("{e}"))
-        .filter_map(|e| e.ok())
-        .filter_map(|e| e.file_name().to_str().map(String::from))
-        .filter(|n| n.ends_with(".txt"))
-        .map(|n| n.trim_end_matches(".txt").to_string())
-        .collect();
-    names.sort();
-    names
+    txt_stems(&dir.join("truth"))
         .into_iter()
         .filter(|n| dir.join("gold/pdf").join(format!("{n}.json")).is_file())
         .map(|n| {
@@ -147,15 +139,7 @@ pub fn corpus_cases() -> Vec<Case> {
 pub fn fixture_cases() -> Vec<Case> {
     let dir = fixtures_dir();
     let catalog = Catalog::builtin();
-    let mut names: Vec<String> = fs_err::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{e}"))
-        .filter_map(|e| e.ok())
-        .filter_map(|e| e.file_name().to_str().map(String::from))
-        .filter(|n| n.ends_with(".txt"))
-        .map(|n| n.trim_end_matches(".txt").to_string())
-        .collect();
-    names.sort();
-    names
+    txt_stems(&dir)
         .into_iter()
         .map(|n| {
             let text = fs_err::read_to_string(dir.join(format!("{n}.txt")))
@@ -299,4 +283,17 @@ pub fn summary(s: &Scores) -> String {
         s.metadata_right,
         s.documents
     )
+}
+
+/// The names of the `*.txt` files in a folder, without the extension, sorted.
+fn txt_stems(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = fs_err::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .filter_map(|e| e.ok())
+        .filter_map(|e| e.file_name().to_str().map(String::from))
+        .filter(|n| n.ends_with(".txt"))
+        .map(|n| n.trim_end_matches(".txt").to_string())
+        .collect();
+    names.sort();
+    names
 }
