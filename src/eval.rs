@@ -188,7 +188,7 @@ pub fn evaluate(
     catalog: &crate::extract::Catalog,
 ) -> Result<EvalReport> {
     let pdf_dir = corpus.join("pdf");
-    let pdfs = crate::ingest::collect_inputs(std::slice::from_ref(&pdf_dir))?;
+    let pdfs = crate::ingest::collect_inputs(std::slice::from_ref(&pdf_dir), None)?.pdfs;
     let mut text = Vec::new();
     let mut records = Vec::new();
     let mut records_total = Scores::default();

@@ -68,8 +68,10 @@ pub enum FileStatus {
     /// Already indexed with the same content under a path that is gone: moved or
     /// renamed. Not extracted again; the index now names the new path.
     Moved,
-    /// Could not be extracted; see the error.
+    /// Could not be read or extracted; see the error.
     Failed,
+    /// Met in a folder but not a PDF (by name and by content); not read further.
+    Skipped,
 }
 
 /// One line of the ingest report.
@@ -189,55 +191,145 @@ fn extract_bytes(
 }
 
 fn read_limited(path: &Path, limits: &Limits) -> Result<Vec<u8>> {
+    use std::io::Read;
     let io = |source| Error::Io {
         path: path.to_path_buf(),
         source,
     };
-    let len = fs_err::metadata(path).map_err(io)?.len();
-    if len > limits.max_file_bytes {
-        return Err(Error::Limit {
-            path: path.to_path_buf(),
-            page: None,
-            what: format!("file is {len} bytes, over {}", limits.max_file_bytes),
-        });
+    let over = |len: u64| Error::Limit {
+        path: path.to_path_buf(),
+        page: None,
+        what: format!("file is {len} bytes, over {}", limits.max_file_bytes),
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    // A FIFO or device would block or never end.
+    if !meta.is_file() {
+        return Err(io(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file",
+        )));
     }
-    fs_err::read(path).map_err(io)
+    if meta.len() > limits.max_file_bytes {
+        return Err(over(meta.len()));
+    }
+    // Read no more than the limit even if the file grows while we read it.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    std::fs::File::open(path)
+        .and_then(|f| f.take(limits.max_file_bytes + 1).read_to_end(&mut bytes))
+        .map_err(io)?;
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(over(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
-/// Every PDF under the paths (a file given by name is taken whatever its extension),
-/// sorted and without duplicates.
-pub fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let mut files = BTreeSet::new();
+/// What a walk of the input paths found.
+#[derive(Debug, Default)]
+pub struct Inputs {
+    /// PDFs to ingest, sorted and without duplicates: files named `*.pdf` (any case),
+    /// files that start like a PDF whatever their name, and every file named outright.
+    pub pdfs: Vec<PathBuf>,
+    /// Other files met in the folders: listed in the report, so nothing is silently left out.
+    pub skipped: Vec<PathBuf>,
+    /// Entries that could not be read (a folder without permission, a dangling link).
+    pub unreadable: Vec<Error>,
+}
+
+/// Walks the paths. Hidden entries (`.git`, macOS `._x.pdf` resource forks) and the
+/// `exclude` folder (the index itself) are passed over; a path that does not exist is an
+/// error, since a typo would otherwise look like an empty month.
+pub fn collect_inputs(paths: &[PathBuf], exclude: Option<&Path>) -> Result<Inputs> {
+    let exclude = exclude.and_then(|p| p.canonicalize().ok());
+    let mut pdfs = BTreeSet::new();
+    let mut skipped = BTreeSet::new();
+    let mut unreadable = Vec::new();
     for root in paths {
-        if root.is_file() {
-            files.insert(root.clone());
+        if !root.is_dir() {
+            if !root.exists() && root.symlink_metadata().is_err() {
+                return Err(Error::Io {
+                    path: root.clone(),
+                    source: std::io::Error::new(
+                        std::io::ErrorKind::NotFound,
+                        "no such file or folder",
+                    ),
+                });
+            }
+            pdfs.insert(root.clone());
             continue;
         }
-        if !root.exists() {
-            return Err(Error::Io {
-                path: root.clone(),
-                source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or folder"),
+        let walk = walkdir::WalkDir::new(root)
+            .follow_links(true)
+            .into_iter()
+            .filter_entry(|e| {
+                let hidden = e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
+                let excluded = exclude.is_some()
+                    && e.file_type().is_dir()
+                    && e.path().canonicalize().ok() == exclude;
+                !hidden && !excluded
             });
-        }
-        for entry in walkdir::WalkDir::new(root).follow_links(true) {
-            let entry = match entry {
-                Ok(e) => e,
-                Err(e) => {
-                    // An unreadable sub-folder is skipped with a warning, not fatal.
-                    log::warn!("{}: {e}", root.display());
-                    continue;
+        for entry in walk {
+            match entry {
+                Ok(e) if e.file_type().is_file() => {
+                    if has_pdf_extension(e.path()) || starts_like_pdf(e.path()) {
+                        pdfs.insert(e.into_path());
+                    } else {
+                        skipped.insert(e.into_path());
+                    }
                 }
-            };
-            let is_pdf = entry
-                .path()
-                .extension()
-                .is_some_and(|x| x.eq_ignore_ascii_case("pdf"));
-            if entry.file_type().is_file() && is_pdf {
-                files.insert(entry.into_path());
+                // A FIFO, socket or device under a PDF's name: reported, never opened.
+                Ok(e) if !e.file_type().is_dir() && has_pdf_extension(e.path()) => {
+                    unreadable.push(Error::Io {
+                        path: e.into_path(),
+                        source: std::io::Error::new(
+                            std::io::ErrorKind::InvalidInput,
+                            "not a regular file",
+                        ),
+                    });
+                }
+                Ok(_) => {}
+                // A link loop is not a file; walkdir already refused to follow it.
+                Err(e) if e.loop_ancestor().is_some() => log::warn!("{e}"),
+                Err(e) => {
+                    let path = e.path().unwrap_or(root).to_path_buf();
+                    // A broken link or unreadable entry that is plainly not a PDF (another
+                    // extension) is skipped like the other non-PDF files.
+                    if path.extension().is_some() && !has_pdf_extension(&path) {
+                        skipped.insert(path);
+                        continue;
+                    }
+                    let source = e
+                        .into_io_error()
+                        .unwrap_or_else(|| std::io::Error::other("cannot walk this entry"));
+                    unreadable.push(Error::Io { path, source });
+                }
             }
         }
     }
-    Ok(files.into_iter().collect())
+    Ok(Inputs {
+        // A file both named outright and met in a folder is taken.
+        skipped: skipped.difference(&pdfs).cloned().collect(),
+        pdfs: pdfs.into_iter().collect(),
+        unreadable,
+    })
+}
+
+fn has_pdf_extension(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("pdf"))
+}
+
+/// PDF readers accept the header anywhere in the first kilobyte; so do we, for files
+/// saved without an extension (mail attachments, downloads).
+fn starts_like_pdf(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 1024];
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let Ok(n) = file.take(head.len() as u64).read(&mut head) else {
+        return false;
+    };
+    head[..n].windows(5).any(|w| w == b"%PDF-")
 }
 
 /// What a worker hands the writer.
@@ -250,7 +342,11 @@ enum Extracted {
 /// Runs an ingest: extracts what is new or changed and writes it to the index.
 pub fn ingest(options: &IngestOptions, reporter: &dyn Reporter) -> Result<IngestReport> {
     let started = Instant::now();
-    let files = collect_inputs(&options.paths)?;
+    let Inputs {
+        pdfs: files,
+        skipped,
+        unreadable,
+    } = collect_inputs(&options.paths, Some(&options.index_dir))?;
     reporter.start(files.len());
 
     let store = IndexStore::open_or_create(&options.index_dir)?;
@@ -275,7 +371,15 @@ pub fn ingest(options: &IngestOptions, reporter: &dyn Reporter) -> Result<Ingest
         })?;
     let (tx, rx) = sync_channel::<Extracted>(pool.current_num_threads() * 2);
 
-    let mut outcomes = Vec::with_capacity(files.len());
+    let mut outcomes = Vec::with_capacity(files.len() + skipped.len() + unreadable.len());
+    outcomes.extend(skipped.iter().map(|p| FileOutcome {
+        cause: Some("not_pdf"),
+        ..FileOutcome::new(p, FileStatus::Skipped)
+    }));
+    for err in &unreadable {
+        let path = err.path().unwrap_or(&options.index_dir);
+        outcomes.push(FileOutcome::failed(path, err));
+    }
     let mut pending = 0usize;
     let mut last_commit = Instant::now();
     std::thread::scope(|scope| -> Result<()> {
@@ -296,7 +400,7 @@ pub fn ingest(options: &IngestOptions, reporter: &dyn Reporter) -> Result<Ingest
                 Extracted::Unchanged(path, sha) => {
                     let source = path.display().to_string();
                     let old = by_sha.get(&sha).map(String::as_str).unwrap_or_default();
-                    let status = if old != source && !Path::new(old).exists() {
+                    let status = if old != source && is_gone(Path::new(old)) {
                         writer.relocate(&sha, &source)?;
                         pending += 1;
                         FileStatus::Moved
@@ -359,19 +463,25 @@ pub fn ingest(options: &IngestOptions, reporter: &dyn Reporter) -> Result<Ingest
             .filter_map(|o| o.sha256.as_deref())
             .collect();
         for doc in &indexed {
-            if !seen.contains(doc.sha256.as_str()) && !Path::new(&doc.source).exists() {
+            if !seen.contains(doc.sha256.as_str()) && is_gone(Path::new(&doc.source)) {
                 writer.remove(&doc.sha256)?;
                 removed += 1;
             }
         }
     }
-    writer.commit()?;
+    writer.finish()?;
     outcomes.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(IngestReport {
         files: outcomes,
         removed,
         seconds: started.elapsed().as_secs_f64(),
     })
+}
+
+/// Surely gone, not merely unreadable just now (a folder without permission, a network
+/// drive away): only then may its documents leave the index.
+fn is_gone(path: &Path) -> bool {
+    matches!(path.try_exists(), Ok(false))
 }
 
 fn work(path: &Path, known: &BTreeSet<String>, options: &IngestOptions) -> Extracted {
@@ -398,18 +508,62 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let sub = dir.path().join("2019");
         fs_err::create_dir_all(&sub).expect("mkdir");
-        for name in ["a.pdf", "B.PDF", "notes.txt"] {
+        for name in ["a.pdf", "B.PDF", "notes.txt", ".DS_Store", "._a.pdf"] {
             fs_err::write(sub.join(name), b"x").expect("write");
         }
+        // Saved without an extension, but a PDF by its header.
+        fs_err::write(sub.join("attachment"), b"\r\n%PDF-1.4\n").expect("write");
+        let index = dir.path().join("index");
+        fs_err::create_dir_all(&index).expect("mkdir");
+        fs_err::write(index.join("meta.pdf"), b"x").expect("write");
         let named = dir.path().join("scan.bin");
         fs_err::write(&named, b"x").expect("write");
-        let found = collect_inputs(&[dir.path().to_path_buf(), named.clone()]).expect("walk");
-        let names: Vec<String> = found
-            .iter()
-            .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-            .collect();
-        assert_eq!(names, ["B.PDF", "a.pdf", "scan.bin"], "sorted by path");
-        assert!(collect_inputs(&[dir.path().join("missing")]).is_err());
+
+        let found =
+            collect_inputs(&[dir.path().to_path_buf(), named.clone()], Some(&index)).expect("walk");
+        let names = |paths: &[PathBuf]| -> Vec<String> {
+            paths
+                .iter()
+                .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+                .collect()
+        };
+        assert_eq!(
+            names(&found.pdfs),
+            ["B.PDF", "a.pdf", "attachment", "scan.bin"]
+        );
+        assert_eq!(
+            names(&found.skipped),
+            ["notes.txt"],
+            "hidden files passed over"
+        );
+        assert!(found.unreadable.is_empty());
+        assert!(collect_inputs(&[dir.path().join("missing")], None).is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn dangling_links_are_unreadable_inputs_and_fifos_are_refused() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::os::unix::fs::symlink(dir.path().join("gone.pdf"), dir.path().join("link.pdf"))
+            .expect("symlink");
+        std::os::unix::fs::symlink(dir.path().join("gone.doc"), dir.path().join("link.doc"))
+            .expect("symlink");
+        let found = collect_inputs(&[dir.path().to_path_buf()], None).expect("walk");
+        assert!(found.pdfs.is_empty(), "{found:?}");
+        assert_eq!(found.unreadable.len(), 1, "{found:?}");
+        assert!(found.unreadable[0].to_string().contains("link.pdf"));
+        assert_eq!(found.skipped.len(), 1, "the .doc link is merely not a PDF");
+
+        // mkfifo is POSIX; without it there is nothing to check.
+        let fifo = dir.path().join("pipe.pdf");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            let err = extract_file(&fifo, &Limits::default(), &Catalog::builtin())
+                .expect_err("a FIFO named outright is not read");
+            assert!(err.to_string().contains("not a regular file"), "{err}");
+            let found = collect_inputs(&[dir.path().to_path_buf()], None).expect("walk");
+            assert!(found.unreadable.iter().any(|e| e.path() == Some(&fifo)));
+        }
     }
 
     #[test]

@@ -26,7 +26,12 @@ fn stdout_of(cmd: &mut Command) -> String {
     String::from_utf8(out.stdout).expect("utf-8")
 }
 
-/// An index of the corpus PDFs plus three broken files, built once per test that needs it.
+/// Unreadable inputs: a link whose target is gone, and (Linux) a file that fails to read
+/// even for root, which a `chmod 000` file does not.
+const UNREADABLE: [&str; 2] = ["moved-away.pdf", "unreadable.pdf"];
+
+/// An index of the corpus PDFs plus broken, empty, non-PDF and unreadable files, built
+/// once per test that needs it.
 fn ingest_with_broken_files(dir: &Path) -> std::process::Output {
     let inputs = dir.join("inputs");
     std::fs::create_dir_all(&inputs).expect("mkdir");
@@ -39,6 +44,11 @@ fn ingest_with_broken_files(dir: &Path) -> std::process::Output {
     std::fs::write(inputs.join("truncated.pdf"), &good[..600]).expect("write");
     std::fs::write(inputs.join("garbage.pdf"), b"this is not a PDF at all\n").expect("write");
     std::fs::write(inputs.join("empty.pdf"), b"").expect("write");
+    std::fs::write(inputs.join("notes.txt"), "referat af mødet\n").expect("write");
+    std::fs::write(inputs.join("budget.xlsx"), b"PK\x03\x04").expect("write");
+    std::os::unix::fs::symlink(dir.join("elsewhere.pdf"), inputs.join(UNREADABLE[0]))
+        .expect("symlink");
+    std::os::unix::fs::symlink("/proc/self/mem", inputs.join(UNREADABLE[1])).expect("symlink");
     referat()
         .arg("ingest")
         .arg(&inputs)
@@ -120,7 +130,10 @@ fn ingest_reports_broken_files_indexes_the_rest_and_search_finds_pages() {
         Some(1),
         "some inputs failed; stderr: {stderr}"
     );
-    for broken in ["truncated.pdf", "garbage.pdf", "empty.pdf"] {
+    let failing = ["truncated.pdf", "garbage.pdf", "empty.pdf"]
+        .into_iter()
+        .chain(UNREADABLE);
+    for broken in failing {
         assert!(
             stderr
                 .lines()
@@ -133,8 +146,28 @@ fn ingest_reports_broken_files_indexes_the_rest_and_search_finds_pages() {
         .lines()
         .map(|l| serde_json::from_str(l).expect("json line"))
         .collect();
-    assert_eq!(lines.len(), 10, "one line per input");
-    assert_eq!(lines.iter().filter(|l| l["status"] == "failed").count(), 3);
+    assert_eq!(lines.len(), 7 + 3 + 2 + 2, "one line per input: {report}");
+    let with = |status: &str| {
+        lines
+            .iter()
+            .filter(|l| l["status"] == status)
+            .filter_map(|l| l["path"].as_str())
+            .filter_map(|p| Path::new(p).file_name()?.to_str())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(with("new").len(), 7, "every corpus PDF indexed: {report}");
+    assert_eq!(with("skipped"), ["budget.xlsx", "notes.txt"]);
+    assert_eq!(
+        with("failed"),
+        [
+            "empty.pdf",
+            "garbage.pdf",
+            "moved-away.pdf",
+            "truncated.pdf",
+            "unreadable.pdf"
+        ]
+    );
+    assert!(stderr.contains("2 skipped (not PDF)"), "{stderr}");
     assert!(lines
         .iter()
         .filter(|l| l["status"] == "failed")

@@ -286,3 +286,74 @@ fn an_index_of_another_schema_asks_for_a_reindex() {
     let err = IndexStore::open(&other).err().expect("refused");
     assert!(err.to_string().contains("reindex needed"), "{err}");
 }
+
+/// Segment ids named by the index's `meta.json`, and the segment ids of the files on
+/// disk: after an ingest every file on disk belongs to a live segment.
+fn segments(index: &Path) -> (BTreeSet<String>, BTreeSet<String>) {
+    let meta: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(index.join("meta.json")).expect("meta"))
+            .expect("json");
+    let live = meta["segments"]
+        .as_array()
+        .expect("segments")
+        .iter()
+        .filter_map(|s| s["segment_id"].as_str())
+        .map(|id| id.replace('-', ""))
+        .collect();
+    let on_disk = std::fs::read_dir(index)
+        .expect("index dir")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter_map(|name| {
+            let (stem, _) = name.split_once('.')?;
+            (stem.len() == 32 && stem.bytes().all(|b| b.is_ascii_hexdigit()))
+                .then(|| stem.to_string())
+        })
+        .collect();
+    (live, on_disk)
+}
+
+#[test]
+fn monthly_runs_leave_no_dead_segments_behind() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let inputs = dir.path().join("in");
+    let index = dir.path().join("index");
+    make_inputs(&inputs, 4);
+    ingest(&inputs, &index).assert().success();
+    let (live, _) = segments(&index);
+    let first = live.len();
+
+    // Twelve months: each run changes one file and adds one, so each commits new segments
+    // and deletes old records.
+    for month in 0..12 {
+        let changed = inputs.join(format!("doc-{:03}.pdf", month % 4));
+        let mut bytes = std::fs::read(&changed).expect("read");
+        bytes.extend_from_slice(format!("\n% month {month}\n").as_bytes());
+        std::fs::write(&changed, bytes).expect("write");
+        make_tagged_inputs(
+            &inputs.join(format!("m{month:02}")),
+            1,
+            &format!("month {month}"),
+        );
+        ingest(&inputs, &index).assert().success();
+
+        let (live, on_disk) = segments(&index);
+        let dead: Vec<_> = on_disk.difference(&live).collect();
+        assert!(
+            dead.is_empty(),
+            "month {month}: files of dead segments {dead:?}"
+        );
+    }
+    let (live, _) = segments(&index);
+    // Tantivy's log merge policy merges 8 segments of a size class into one.
+    assert!(
+        live.len() <= first + 8,
+        "segments merged as runs accumulate: {first} after the first run, {} after 13",
+        live.len()
+    );
+    assert_eq!(
+        indexed_sources(&index).len(),
+        4 + 12,
+        "every file exactly once"
+    );
+}

@@ -10,7 +10,8 @@ use std::path::PathBuf;
 /// Arguments of `referat ingest`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Files and folders to ingest (folders are searched for *.pdf).
+    /// Files and folders to ingest. Folders are searched for PDFs (by name or content;
+    /// hidden entries passed over); other files are listed as skipped in the report.
     #[arg(default_value = "corpus")]
     paths: Vec<PathBuf>,
     #[command(flatten)]
@@ -77,13 +78,17 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         .map(|f| f.trials + f.figures + f.decisions)
         .sum();
     eprintln!(
-        "{} files: {} new, {} changed, {} unchanged, {} moved, {} failed{}; {} pages, {} trials, {} figures, {} decisions ({} records) in {:.1} s -> {}",
+        "{} files: {} new, {} changed, {} unchanged, {} moved, {} failed{}{}; {} pages, {} trials, {} figures, {} decisions ({} records) in {:.1} s -> {}",
         report.files.len(),
         report.count(FileStatus::New),
         report.count(FileStatus::Changed),
         report.count(FileStatus::Unchanged),
         report.count(FileStatus::Moved),
         report.count(FileStatus::Failed),
+        match report.count(FileStatus::Skipped) {
+            0 => String::new(),
+            n => format!(", {n} skipped (not PDF)"),
+        },
         if report.removed > 0 { format!(", {} removed", report.removed) } else { String::new() },
         report.pages(),
         report.files.iter().map(|f| f.trials).sum::<usize>(),

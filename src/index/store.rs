@@ -447,4 +447,15 @@ impl IndexWriter {
             .map_err(|e| index_error(&self.dir, e))?;
         Ok(())
     }
+
+    /// Commits, then lets the background merges of small segments finish and deletes the
+    /// files no commit needs any more, so runs of small monthly ingests leave a compact
+    /// index instead of one more segment each.
+    pub fn finish(mut self) -> Result<()> {
+        self.commit()?;
+        let dir = self.dir.clone();
+        self.writer
+            .wait_merging_threads()
+            .map_err(|e| index_error(&dir, e))
+    }
 }
