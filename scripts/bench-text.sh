@@ -10,11 +10,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}
-if ! command -v pdftotext >/dev/null; then
-    echo "installing poppler-utils (for the comparison only)" >&2
-    if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null
-    else sudo apt-get update -qq && sudo apt-get install -y -qq poppler-utils >/dev/null; fi
-fi
+. scripts/lib.sh
+ensure_poppler
 cargo build --release -q
 BIN=target/release/referat
 

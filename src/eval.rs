@@ -187,6 +187,18 @@ pub fn evaluate(
     limits: &crate::pdf::Limits,
     catalog: &crate::extract::Catalog,
 ) -> Result<EvalReport> {
+    evaluate_with(corpus, limits, catalog, false)
+}
+
+/// [`evaluate`], optionally counting each page's furniture (running headers, footers,
+/// page numbers) as text: the fair comparison with a layout-free extractor such as
+/// pdftotext, which has no notion of furniture.
+pub fn evaluate_with(
+    corpus: &Path,
+    limits: &crate::pdf::Limits,
+    catalog: &crate::extract::Catalog,
+    with_furniture: bool,
+) -> Result<EvalReport> {
     let pdf_dir = corpus.join("pdf");
     let pdfs = crate::ingest::collect_inputs(std::slice::from_ref(&pdf_dir), None)?.pdfs;
     let mut text = Vec::new();
@@ -205,7 +217,7 @@ pub fn evaluate(
             text.push(match &extracted {
                 Ok((doc_text, _)) => TextScore {
                     pages_without_text: doc_text.pages_without_text(),
-                    ..score_text(&name, &truth, &doc_text.joined())
+                    ..score_text(&name, &truth, &page_texts(doc_text, with_furniture))
                 },
                 Err(e) => TextScore {
                     error: Some(e.to_string()),
@@ -247,6 +259,24 @@ pub fn evaluate(
         records,
         records_total,
     })
+}
+
+fn page_texts(text: &crate::text::DocumentText, with_furniture: bool) -> String {
+    if !with_furniture {
+        return text.joined();
+    }
+    let pages: Vec<String> = text
+        .pages
+        .iter()
+        .map(|p| {
+            [p.text.as_str()]
+                .into_iter()
+                .chain(p.furniture.iter().map(String::as_str))
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .collect();
+    pages.join("\u{c}")
 }
 
 impl std::fmt::Display for EvalReport {

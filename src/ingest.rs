@@ -95,6 +95,9 @@ pub struct FileOutcome {
     pub decisions: usize,
     /// Pages without a text layer (need OCR).
     pub no_text_layer: Vec<u32>,
+    /// Problems that cost part of a page ("page 3: content stream not decodable"): the
+    /// file is indexed, but that page may be incomplete.
+    pub page_warnings: Vec<String>,
     /// The error, for failed files.
     pub error: Option<String>,
     /// The error's kind (`malformed`, `password_required`, `limit`, ...).
@@ -113,6 +116,7 @@ impl FileOutcome {
             figures: 0,
             decisions: 0,
             no_text_layer: vec![],
+            page_warnings: vec![],
             error: None,
             cause: None,
         }
@@ -436,6 +440,13 @@ pub fn ingest(options: &IngestOptions, reporter: &dyn Reporter) -> Result<Ingest
                         figures: doc.figures.len(),
                         decisions: doc.decisions.len(),
                         no_text_layer: text.pages_without_text(),
+                        page_warnings: text
+                            .pages
+                            .iter()
+                            .flat_map(|p| {
+                                p.warnings.iter().map(|w| format!("page {}: {w}", p.number))
+                            })
+                            .collect(),
                         ..FileOutcome::new(&path, status)
                     }
                 }

@@ -12,6 +12,10 @@ pub struct Args {
     /// Corpus folder with pdf/, truth/ and gold/.
     #[arg(long, default_value = "corpus")]
     corpus: PathBuf,
+    /// Count page furniture (running headers, footers, page numbers) as text, for
+    /// comparing with a layout-free extractor's output as truth (scripts/eval-robustness.sh).
+    #[arg(long)]
+    furniture: bool,
     /// One JSON object with every number instead of tables.
     #[arg(long)]
     json: bool,
@@ -21,7 +25,8 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let catalog = args.catalog.load()?;
-    let report = referat::eval::evaluate(&args.corpus, &Limits::default(), &catalog)?;
+    let report =
+        referat::eval::evaluate_with(&args.corpus, &Limits::default(), &catalog, args.furniture)?;
     let mut out = super::stdout();
     if args.json {
         serde_json::to_writer_pretty(&mut out, &report)?;

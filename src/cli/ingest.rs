@@ -64,6 +64,9 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         eprintln!("failed: {}", f.error.as_deref().unwrap_or("unknown error"));
     }
     for f in &report.files {
+        for w in &f.page_warnings {
+            eprintln!("warning: {}: {w}", f.path);
+        }
         if !f.no_text_layer.is_empty() {
             eprintln!(
                 "warning: {}: no text layer on page(s) {} (needs OCR; not searchable)",

@@ -258,52 +258,81 @@ pub fn map_symbol_pua(c: char, dingbats: bool) -> Option<char> {
     }
 }
 
-/// Approximate advance width (1/1000 em) of a character in a non-embedded base-14 font.
-pub fn base14_width(font_name: &str, c: char) -> f32 {
+/// Advance widths of the 14 standard fonts by character (Adobe's AFM metrics), for
+/// fonts that come without /Widths: a reader draws them with these metrics, so word gaps
+/// and column positions are only right with them (a Times line measured with guessed
+/// widths drifts by whole words).
+static BASE14_WIDTHS: LazyLock<HashMap<(&'static str, char), u16>> = LazyLock::new(|| {
+    include_str!("../../data/pdf/base14-widths.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut cols = l.split('\t');
+            let font = cols.next()?;
+            let c = char::from_u32(u32::from_str_radix(cols.next()?, 16).ok()?)?;
+            let w = cols.next()?.parse().ok()?;
+            Some(((font, c), w))
+        })
+        .collect()
+});
+
+/// The standard font a base font name stands for: family by name (Arial and other
+/// sans fonts are metric-compatible with Helvetica, Times New Roman with Times), style
+/// from the name's Bold/Italic/Oblique parts.
+fn base14_of(font_name: &str) -> &'static str {
     let lower = font_name.to_ascii_lowercase();
-    if lower.contains("courier") || lower.contains("mono") {
-        return 600.0;
+    let bold = lower.contains("bold") || lower.contains("black") || lower.contains("heavy");
+    let italic = lower.contains("italic") || lower.contains("oblique");
+    if lower.contains("symbol") {
+        return "Symbol";
     }
-    let helv = helvetica_width(c);
-    if lower.contains("times") || lower.contains("roman") || lower.contains("serif") {
-        helv * 0.9
-    } else if lower.contains("bold") {
-        helv * 1.05
+    if lower.contains("dingbat") {
+        return "ZapfDingbats";
+    }
+    let (family, slant) = if lower.contains("courier") || lower.contains("mono") {
+        ("Courier", "Oblique")
+    } else if lower.contains("times")
+        || lower.contains("roman")
+        || (lower.contains("serif") && !lower.contains("sans"))
+    {
+        ("Times", "Italic")
     } else {
-        helv
+        ("Helvetica", "Oblique")
+    };
+    match (family, bold, italic, slant) {
+        ("Times", false, false, _) => "Times-Roman",
+        ("Times", true, false, _) => "Times-Bold",
+        ("Times", false, true, _) => "Times-Italic",
+        ("Times", true, true, _) => "Times-BoldItalic",
+        ("Courier", false, false, _) => "Courier",
+        ("Courier", true, false, _) => "Courier-Bold",
+        ("Courier", false, true, _) => "Courier-Oblique",
+        ("Courier", true, true, _) => "Courier-BoldOblique",
+        (_, false, false, _) => "Helvetica",
+        (_, true, false, _) => "Helvetica-Bold",
+        (_, false, true, _) => "Helvetica-Oblique",
+        _ => "Helvetica-BoldOblique",
     }
 }
 
-fn helvetica_width(c: char) -> f32 {
-    const ASCII: [u16; 95] = [
-        278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556,
-        556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722,
-        722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722,
-        667, 944, 667, 667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556, 556, 278, 556,
-        556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500,
-        500, 334, 260, 334, 584,
-    ];
-    let u = u32::from(c);
-    if (32..127).contains(&u) {
-        return ASCII
-            .get((u - 32) as usize)
-            .map(|w| f32::from(*w))
-            .unwrap_or(556.0);
+/// Width (1/1000 em) of a character in a non-embedded standard font without /Widths.
+pub fn base14_width(font_name: &str, c: char) -> f32 {
+    let font = base14_of(font_name);
+    if let Some(w) = BASE14_WIDTHS.get(&(font, c)) {
+        return f32::from(*w);
     }
-    match c {
-        'æ' => 889.0,
-        'Æ' => 1000.0,
-        'ø' | 'å' | 'é' | 'ö' | 'ä' | 'ü' => 556.0,
-        'Ø' | 'Ö' => 778.0,
-        'Å' | 'Ä' => 667.0,
-        '–' => 556.0,
-        '—' => 1000.0,
-        '’' | '‘' => 222.0,
-        '“' | '”' => 333.0,
-        '•' => 350.0,
-        '\u{AD}' => 333.0,
-        _ => 556.0,
-    }
+    // Characters outside the font's repertoire: the width of their base letter, else an
+    // average glyph.
+    use unicode_normalization::UnicodeNormalization;
+    let base = std::iter::once(c).nfd().next().unwrap_or(c);
+    BASE14_WIDTHS
+        .get(&(font, base))
+        .map(|w| f32::from(*w))
+        .unwrap_or(if font.starts_with("Courier") {
+            600.0
+        } else {
+            556.0
+        })
 }
 
 /// Is this a Unicode private-use code point?
@@ -315,6 +344,21 @@ pub fn is_private_use(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn standard_font_widths_come_from_the_afm_metrics() {
+        assert_eq!(base14_width("Times-Roman", 'a'), 444.0);
+        assert_eq!(base14_width("Times-Roman", '…'), 1000.0);
+        assert_eq!(base14_width("Helvetica", 'a'), 556.0);
+        assert_eq!(base14_width("Arial,Bold", 'm'), 889.0, "Helvetica-Bold");
+        assert_eq!(base14_width("TimesNewRoman,Italic", 'ø'), 500.0);
+        assert_eq!(base14_width("CourierNew", 'æ'), 600.0);
+        // Outside the repertoire: the base letter's width.
+        assert_eq!(
+            base14_width("Helvetica", 'ŝ'),
+            base14_width("Helvetica", 's')
+        );
+    }
 
     #[test]
     fn win_ansi_danish_letters() {

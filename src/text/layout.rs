@@ -273,17 +273,38 @@ fn build_line(glyphs: &[Glyph], dir: u8, y: f32, mut idx: Vec<usize>) -> Option<
             _ => 0.0,
         })
         .collect();
+    let even = |gaps: &[f32]| {
+        gaps.len() >= 3 && {
+            let mut g = gaps.to_vec();
+            let med = median(&mut g).unwrap_or(0.0);
+            med > 0.05 * size
+                && med < 1.0 * size
+                && gaps
+                    .iter()
+                    .all(|x| (*x - med).abs() <= 0.25 * med + 0.02 * size)
+        }
+    };
     // A tracked heading on its own ("A N E X O"): no space glyphs and every gap the
     // same, so the tracking is the only spacing there is.
-    let tracked_only = !space_before.iter().any(|s| *s) && gaps.len() >= 3 && {
-        let mut g = gaps.clone();
-        let med = median(&mut g).unwrap_or(0.0);
-        med > 0.05 * size
-            && med < 1.0 * size
-            && gaps
-                .iter()
-                .all(|x| (*x - med).abs() <= 0.25 * med + 0.02 * size)
+    let tracked_only = even(&gaps) && !space_before.iter().any(|s| *s);
+    // The same heading typed with a space after every letter ("E X P O N E:"): a line of
+    // single letters (and a closing punctuation mark), evenly apart with a space between
+    // each pair, reads as one word.
+    let letters = match vis.last() {
+        Some(g) if g.text.chars().all(|c| !c.is_alphanumeric()) => vis.len() - 1,
+        _ => vis.len(),
     };
+    let spaced_out = letters >= 4
+        && even(gaps.get(..letters - 1).unwrap_or_default())
+        && space_before
+            .get(1..letters)
+            .is_some_and(|s| s.iter().all(|s| *s))
+        && vis.get(..letters).is_some_and(|l| {
+            l.iter().all(|g| {
+                let mut chars = g.text.chars();
+                chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none()
+            })
+        });
     let mut cells: Vec<Vec<Word>> = Vec::new();
     let mut cur_cell: Vec<Word> = Vec::new();
     let mut cur: Option<Word> = None;
@@ -299,7 +320,7 @@ fn build_line(glyphs: &[Glyph], dir: u8, y: f32, mut idx: Vec<usize>) -> Option<
             } else {
                 0.0
             };
-            let spaced = space_before.get(k).copied().unwrap_or(false);
+            let spaced = space_before.get(k).copied().unwrap_or(false) && !spaced_out;
             // A line-end hyphen sits a little apart in justified text: keep it on its word.
             let end_hyphen = k + 1 == vis.len()
                 && matches!(g.text.as_str(), "-" | "\u{AD}" | "\u{2010}")
@@ -476,6 +497,26 @@ mod tests {
         }
         let ls = lines(&page(g));
         assert_eq!(ls[0].plain(), "שלום עולם");
+    }
+
+    #[test]
+    fn heading_typed_with_a_space_after_each_letter_is_one_word() {
+        // "E X P O N E:" and, for contrast, a line of real one-letter words.
+        let spaced = |text: &str, y: f32, step: f32| -> Vec<Glyph> {
+            let mut g = Vec::new();
+            let mut x = 10.0;
+            for c in text.chars() {
+                let w = if c == ' ' { 2.5 } else { 7.0 };
+                g.push(glyph(&c.to_string(), x, w, y));
+                x += if c == ' ' { step } else { w };
+            }
+            g
+        };
+        let mut g = spaced("E X P O N E:", 100.0, 2.5);
+        g.extend(spaced("Plan A og B", 80.0, 2.5));
+        let ls = lines(&page(g));
+        assert_eq!(ls[0].plain(), "EXPONE:");
+        assert_eq!(ls[1].plain(), "Plan A og B");
     }
 
     #[test]
