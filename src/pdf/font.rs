@@ -54,8 +54,10 @@ pub struct Font {
     pub mono: bool,
     /// A bold font (by name or descriptor weight).
     pub bold: bool,
-    /// Symbol or dingbat font (its PUA codes map through those tables).
+    /// Dingbat font (Wingdings, Webdings, ZapfDingbats).
     pub dingbats: bool,
+    /// Symbol or dingbat font by name (see [`FontInfo::symbol`]).
+    pub symbol: bool,
     /// Vertical writing (Identity-V and other `-V` CMaps): glyphs advance downwards.
     pub vertical: bool,
     /// Vertical scale for Type3 fonts (1 for others).
@@ -89,6 +91,7 @@ impl Font {
             mono: false,
             bold: false,
             dingbats: false,
+            symbol: false,
             vertical: false,
             vscale: 1.0,
             cid: false,
@@ -121,6 +124,7 @@ impl Font {
         font.dingbats =
             lower.contains("wingding") || lower.contains("dingbat") || lower.contains("webding");
         let symbolic_name = lower.contains("symbol") || font.dingbats;
+        font.symbol = symbolic_name;
         font.to_unicode = obj::stream_bytes(ctx, dict.get(b"ToUnicode").ok())
             .map(|b| CMap::parse(&b))
             .filter(|c| !c.is_empty());

@@ -318,6 +318,7 @@ impl<'a, 'c> Interp<'a, 'c> {
                     name: font.name.clone(),
                     mono: font.mono,
                     bold: font.bold,
+                    symbol: font.symbol,
                 });
                 self.font_index.insert(key, i);
                 i

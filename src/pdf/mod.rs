@@ -91,6 +91,10 @@ pub struct FontInfo {
     pub mono: bool,
     /// Bold.
     pub bold: bool,
+    /// A symbol or dingbat font by name: its private-use codes (U+F020–U+F0FF, as Word
+    /// writes them) mean the Symbol/dingbat characters. Other fonts' private-use codes
+    /// mean something only their font knows (a math accent, a logo).
+    pub symbol: bool,
 }
 
 /// One interpreted page.

@@ -43,10 +43,10 @@ fn is_number_label(t: &str) -> bool {
 }
 
 /// Text of words, PUA characters mapped or dropped.
-fn words_text<'a>(words: impl Iterator<Item = &'a Word>) -> String {
+fn words_text<'a>(words: impl Iterator<Item = &'a Word>, fonts: &[FontInfo]) -> String {
     let mut out = String::new();
     for w in words {
-        let t = clean(&w.text);
+        let t = clean(&w.text, in_symbol_font(w, fonts));
         if t.is_empty() {
             continue;
         }
@@ -58,19 +58,28 @@ fn words_text<'a>(words: impl Iterator<Item = &'a Word>) -> String {
     out
 }
 
-/// Maps symbol-font private-use code points; drops other private-use ones and U+FFFD.
-pub fn clean(t: &str) -> String {
-    t.chars()
-        .filter_map(|c| {
-            if crate::pdf::is_private_use(c) {
-                map_symbol_pua(c, false)
-            } else if c == '\u{FFFD}' {
-                None
-            } else {
-                Some(c)
+fn in_symbol_font(w: &Word, fonts: &[FontInfo]) -> bool {
+    fonts.get(usize::from(w.font)).is_some_and(|f| f.symbol)
+}
+
+/// Maps the private-use code points of a symbol font to their characters. Those of other
+/// fonts mean something only their font knows (a math accent, a logo): each becomes a
+/// break between the words around it, as the visible symbol was. U+FFFD is dropped.
+pub fn clean(t: &str, symbol_font: bool) -> String {
+    let mut out = String::with_capacity(t.len());
+    for c in t.chars() {
+        if crate::pdf::is_private_use(c) {
+            match symbol_font.then(|| map_symbol_pua(c, false)).flatten() {
+                Some(m) => out.push(m),
+                None if !out.is_empty() && !out.ends_with(' ') => out.push(' '),
+                None => {}
             }
-        })
-        .collect()
+        } else if c != '\u{FFFD}' {
+            out.push(c);
+        }
+    }
+    out.truncate(out.trim_end().len());
+    out
 }
 
 struct Item {
@@ -188,7 +197,7 @@ fn line_item(line: &Line, fonts: &[FontInfo]) -> Item {
     if let [first, second, ..] = words.as_slice() {
         if is_bullet(first, fonts) && second.x0 - first.x1 > 0.1 * line.size {
             return Item {
-                text: format!("- {}", words_text(words.iter().skip(1).copied())),
+                text: format!("- {}", words_text(words.iter().skip(1).copied(), fonts)),
                 label: true,
             };
         }
@@ -214,7 +223,7 @@ fn line_item(line: &Line, fonts: &[FontInfo]) -> Item {
             }
         {
             return Item {
-                text: words_text(words.iter().copied()),
+                text: words_text(words.iter().copied(), fonts),
                 label: true,
             };
         }
@@ -227,8 +236,8 @@ fn line_item(line: &Line, fonts: &[FontInfo]) -> Item {
                 || crate::pdf::is_private_use(c)
             {
                 let rest: String = chars.collect();
-                let tail = words_text(words.iter().skip(1).copied());
-                let text = [clean(&rest), tail]
+                let tail = words_text(words.iter().skip(1).copied(), fonts);
+                let text = [clean(&rest, in_symbol_font(first, fonts)), tail]
                     .into_iter()
                     .filter(|s| !s.is_empty())
                     .collect::<Vec<_>>()
@@ -241,7 +250,7 @@ fn line_item(line: &Line, fonts: &[FontInfo]) -> Item {
         }
     }
     Item {
-        text: words_text(words.iter().copied()),
+        text: words_text(words.iter().copied(), fonts),
         label: false,
     }
 }
@@ -326,7 +335,7 @@ fn table(
         if let Some(row) = rows.last_mut() {
             for w in &words {
                 if let Some(cell) = row.get_mut(col_of(&cols, w)) {
-                    cell.push(clean(&w.text));
+                    cell.push(clean(&w.text, in_symbol_font(w, fonts)));
                 }
             }
         }
@@ -354,8 +363,18 @@ mod tests {
     }
 
     #[test]
-    fn pua_bullets_are_mapped_or_dropped() {
-        assert_eq!(clean("\u{F0B7}"), "•");
-        assert_eq!(clean("a\u{E123}b\u{FFFD}"), "ab");
+    fn private_use_characters_are_mapped_in_symbol_fonts_and_dropped_elsewhere() {
+        assert_eq!(
+            clean("\u{F0B7}", true),
+            "•",
+            "Symbol's bullet as Word writes it"
+        );
+        assert_eq!(clean("\u{F076}v", false), "v", "a math font's accent");
+        assert_eq!(
+            clean("OA\u{F06E}OB\u{F06E}", false),
+            "OA OB",
+            "a symbol between words"
+        );
+        assert_eq!(clean("a\u{E123}b\u{FFFD}", true), "a b");
     }
 }

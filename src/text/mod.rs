@@ -186,7 +186,7 @@ pub fn assemble(pages: &[crate::pdf::Page]) -> Vec<PageText> {
             .iter()
             .zip(flags)
             .filter(|(_, f)| **f)
-            .map(|(l, _)| normalize(&blocks::clean(&l.plain())))
+            .map(|(l, _)| normalize(&blocks::clean(&l.plain(), false)))
             .collect();
         let mut text = String::new();
         let mut last_row = false;
