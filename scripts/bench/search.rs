@@ -4,8 +4,11 @@
 //! same texts and queries and prints the ratio), or directly:
 //!
 //! ```sh
-//! cargo bench --bench search -- --pages 100000 [--dump pages.jsonl]
+//! cargo bench --bench search -- --pages 100000 [--dump pages.jsonl] [--keep DIR]
 //! ```
+//!
+//! `--keep DIR` builds the index in DIR and leaves it there; a later run with the same
+//! DIR measures only the queries (for profiling them).
 //!
 //! Generated documents recombine the corpus paragraphs with other municipalities,
 //! trials and figures, so the vocabulary and the structure stay realistic.
@@ -175,6 +178,47 @@ fn queries() -> Vec<(&'static str, SearchRequest)> {
     v
 }
 
+/// Generates the corpus into a new index and prints indexing speed and index size.
+fn build(index_dir: &Path, pages: usize, pool: &Pool, rng: &mut Rng) {
+    let mut dump = arg("--dump")
+        .map(|p| std::io::BufWriter::new(std::fs::File::create(p).expect("dump file")));
+
+    let docs = pages.div_ceil(PAGES_PER_DOC);
+    let store = IndexStore::open_or_create(index_dir).expect("index");
+    let mut writer = store.writer().expect("writer");
+    let mut raw_bytes = 0u64;
+    let started = Instant::now();
+    for n in 0..docs {
+        let (doc, text) = generate(n, pool, rng);
+        for p in &text.pages {
+            raw_bytes += p.text.len() as u64;
+            if let Some(d) = dump.as_mut() {
+                let line =
+                    serde_json::json!({"doc": text.source, "page": p.number, "text": p.text});
+                writeln!(d, "{line}").expect("dump");
+            }
+        }
+        writer.add(&doc, &text).expect("add");
+    }
+    writer.commit().expect("commit");
+    drop(writer);
+    let secs = started.elapsed().as_secs_f64();
+    let size = dir_size(index_dir);
+    println!(
+        "indexed {} pages ({} docs) in {secs:.1} s: {:.0} pages/s, {:.1} MB/s",
+        docs * PAGES_PER_DOC,
+        docs,
+        (docs * PAGES_PER_DOC) as f64 / secs,
+        raw_bytes as f64 / secs / 1e6
+    );
+    println!(
+        "index size {:.1} MB = {:.2}x the raw page text ({:.1} MB)",
+        size as f64 / 1e6,
+        size as f64 / raw_bytes as f64,
+        raw_bytes as f64 / 1e6
+    );
+}
+
 fn dir_size(dir: &Path) -> u64 {
     std::fs::read_dir(dir)
         .map(|rd| {
@@ -196,45 +240,11 @@ fn main() {
     let pool = load_pool(root);
     let mut rng = Rng(0x5EED_2019_1000_0056);
     let dir = tempfile::tempdir().expect("tempdir");
-    let index_dir = dir.path().join("index");
-    let mut dump = arg("--dump")
-        .map(|p| std::io::BufWriter::new(std::fs::File::create(p).expect("dump file")));
-
-    let docs = pages.div_ceil(PAGES_PER_DOC);
-    let store = IndexStore::open_or_create(&index_dir).expect("index");
-    let mut writer = store.writer().expect("writer");
-    let mut raw_bytes = 0u64;
-    let started = Instant::now();
-    for n in 0..docs {
-        let (doc, text) = generate(n, &pool, &mut rng);
-        for p in &text.pages {
-            raw_bytes += p.text.len() as u64;
-            if let Some(d) = dump.as_mut() {
-                let line =
-                    serde_json::json!({"doc": text.source, "page": p.number, "text": p.text});
-                writeln!(d, "{line}").expect("dump");
-            }
-        }
-        writer.add(&doc, &text).expect("add");
+    let keep = arg("--keep").map(std::path::PathBuf::from);
+    let index_dir = keep.clone().unwrap_or_else(|| dir.path().join("index"));
+    if keep.is_none() || !index_dir.join("meta.json").exists() {
+        build(&index_dir, pages, &pool, &mut rng);
     }
-    writer.commit().expect("commit");
-    drop(writer);
-    let secs = started.elapsed().as_secs_f64();
-    let size = dir_size(&index_dir);
-    println!(
-        "indexed {} pages ({} docs) in {secs:.1} s: {:.0} pages/s, {:.1} MB/s",
-        docs * PAGES_PER_DOC,
-        docs,
-        (docs * PAGES_PER_DOC) as f64 / secs,
-        raw_bytes as f64 / secs / 1e6
-    );
-    println!(
-        "index size {:.1} MB = {:.2}x the raw page text ({:.1} MB)",
-        size as f64 / 1e6,
-        size as f64 / raw_bytes as f64,
-        raw_bytes as f64 / 1e6
-    );
-
     let store = IndexStore::open(&index_dir).expect("reopen");
     let queries = queries();
     // Warm-up round, then timed rounds; one thread.
@@ -242,15 +252,30 @@ fn main() {
         store.search(q).expect("query");
     }
     let mut by_type: std::collections::BTreeMap<&str, Vec<f64>> = Default::default();
+    let mut by_query: Vec<Vec<f64>> = vec![Vec::new(); queries.len()];
     for _ in 0..rounds {
-        for (kind, q) in &queries {
+        for ((kind, q), times) in queries.iter().zip(by_query.iter_mut()) {
             let t = Instant::now();
             let r = store.search(q).expect("query");
             std::hint::black_box(r);
-            by_type
-                .entry(kind)
-                .or_default()
-                .push(t.elapsed().as_secs_f64() * 1000.0);
+            let ms = t.elapsed().as_secs_f64() * 1000.0;
+            by_type.entry(kind).or_default().push(ms);
+            times.push(ms);
+        }
+    }
+    if arg("--per-query").is_some() {
+        for ((kind, q), mut ms) in queries.iter().zip(by_query) {
+            ms.sort_by(f64::total_cmp);
+            println!(
+                "  {kind:<9} {:>7.2} {:>7.2}  {}{}",
+                percentile(&ms, 0.5),
+                percentile(&ms, 0.99),
+                q.query,
+                q.municipality
+                    .as_deref()
+                    .map(|m| format!(" [{m}]"))
+                    .unwrap_or_default()
+            );
         }
     }
     println!(

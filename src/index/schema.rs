@@ -2,6 +2,11 @@
 //! `rec`: a `page` (what a search hit is), a `figure` (what `figures` lists) and a `doc`
 //! (one per document: its records as JSON and its version signature). All records of a
 //! document carry its `sha256`, so replacing or removing a document is one delete.
+//!
+//! Only what is shown whole is stored (page text, furniture, JSON records), in zstd
+//! blocks. Short per-record values (source, title, kind, date, group, page) live in
+//! columns (fast fields): read per hit without decompressing a store block, and each
+//! distinct value is kept once per segment however many pages repeat it.
 
 use super::analyzer;
 use tantivy::schema::{
@@ -11,7 +16,7 @@ use tantivy::schema::{
 
 /// Bumped whenever the schema or the analysis changes; an index of another version
 /// must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The fields, resolved once.
 #[derive(Clone, Copy)]
@@ -64,38 +69,35 @@ pub fn build() -> (Schema, Fields) {
                 .set_index_option(IndexRecordOption::WithFreqs),
         )
     };
-    let facet = || FacetOptions::default().set_stored();
+    let facet = FacetOptions::default;
+    // Matched whole and read per hit from its column.
+    let keyword = || STRING | FAST;
+    let column_only = || TextOptions::default().set_fast("raw");
     let fields = Fields {
-        rec: b.add_text_field("rec", STRING | STORED),
-        sha256: b.add_text_field("sha256", STRING | STORED),
-        source: b.add_text_field("source", STRING | STORED),
-        page: b.add_u64_field("page", INDEXED | STORED | FAST),
-        title: b.add_text_field("title", text_opts(analyzer::DA, true)),
+        rec: b.add_text_field("rec", keyword()),
+        sha256: b.add_text_field("sha256", keyword()),
+        source: b.add_text_field("source", keyword()),
+        page: b.add_u64_field("page", INDEXED | FAST),
+        title: b.add_text_field("title", column_only()),
         text: b.add_text_field("text", text_opts(analyzer::DA, true)),
         exact: b.add_text_field("exact", terms_only(analyzer::DA_EXACT)),
-        kind: b.add_text_field("kind", STRING | STORED),
-        date: b.add_text_field("date", STORED),
+        kind: b.add_text_field("kind", keyword()),
+        date: b.add_text_field("date", column_only()),
         date_key: b.add_u64_field("date_key", INDEXED | FAST),
-        body: b.add_text_field("body", STRING | STORED),
+        body: b.add_text_field("body", STRING),
         municipality: b.add_facet_field("municipality", facet()),
         municipality_key: b.add_text_field("municipality_key", STRING),
         trial: b.add_facet_field("trial", facet()),
         trial_key: b.add_text_field("trial_key", STRING),
         kind_facet: b.add_facet_field("kind_facet", FacetOptions::default()),
         year: b.add_facet_field("year", FacetOptions::default()),
-        group: b.add_text_field("group", STRING | STORED),
-        value: b.add_f64_field(
-            "value",
-            NumericOptions::default()
-                .set_indexed()
-                .set_fast()
-                .set_stored(),
-        ),
-        unit: b.add_text_field("unit", STRING | STORED),
+        group: b.add_text_field("group", keyword()),
+        value: b.add_f64_field("value", NumericOptions::default().set_indexed().set_fast()),
+        unit: b.add_text_field("unit", STRING),
         json: b.add_text_field("json", STORED),
         furniture: b.add_text_field("furniture", STORED),
         rev: b.add_text_field("rev", terms_only(analyzer::DA_REV)),
-        figure_count: b.add_u64_field("figure_count", STORED),
+        figure_count: b.add_u64_field("figure_count", FAST),
     };
     (b.build(), fields)
 }

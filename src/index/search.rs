@@ -8,7 +8,7 @@
 
 use super::analyzer;
 use super::schema;
-use super::store::{index_error, text_of, IndexStore};
+use super::store::{index_error, text_of, Columns, IndexStore};
 use super::{Facets, FigureFilter, FigureRow, Hit, SearchRequest, SearchResults, TrialRow};
 use crate::error::{Error, Result};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -17,7 +17,7 @@ use tantivy::collector::{Count, DocSetCollector, FacetCollector, MultiCollector,
 use tantivy::query::{
     BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
 };
-use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::schema::IndexRecordOption;
 use tantivy::{TantivyDocument, Term};
 use unicode_normalization::UnicodeNormalization;
 
@@ -360,13 +360,10 @@ impl IndexStore {
         let mut group_rep: HashMap<String, String> = HashMap::new();
         let mut by_doc: Vec<(String, Vec<Hit>)> = Vec::new();
         let mut shown = 0;
+        let columns = Columns::new(&searcher, &self.dir);
         for (score, address) in top {
-            let doc: TantivyDocument = searcher
-                .doc(address)
-                .map_err(|e| index_error(&self.dir, e))?;
-            let f = self.fields;
-            let source = text_of(&doc, f.source);
-            let group = text_of(&doc, f.group);
+            let source = columns.text(address, "source")?;
+            let group = columns.text(address, "group")?;
             if !versions.contains_key(&group) {
                 let sources = self.group_sources(&searcher, &group)?;
                 versions.insert(group.clone(), sources);
@@ -381,13 +378,17 @@ impl IndexStore {
                 break;
             }
             shown += 1;
-            let text = text_of(&doc, f.text);
+            // Only shown hits need their stored page text.
+            let doc: TantivyDocument = searcher
+                .doc(address)
+                .map_err(|e| index_error(&self.dir, e))?;
+            let text = text_of(&doc, self.fields.text);
             let hit = Hit {
                 source: source.clone(),
-                title: Some(text_of(&doc, f.title)).filter(|t| !t.is_empty()),
-                kind: text_of(&doc, f.kind),
-                date: Some(text_of(&doc, f.date)).filter(|t| !t.is_empty()),
-                page: doc.get_first(f.page).and_then(|v| v.as_u64()).unwrap_or(0) as u32,
+                title: Some(columns.text(address, "title")?).filter(|t| !t.is_empty()),
+                kind: columns.text(address, "kind")?,
+                date: Some(columns.text(address, "date")?).filter(|t| !t.is_empty()),
+                page: u32::try_from(columns.number(address, "page")?).unwrap_or(0),
                 score,
                 snippet: snippet(&text, &matcher),
                 versions: versions
@@ -434,16 +435,11 @@ impl IndexStore {
         let found = searcher
             .search(&query, &DocSetCollector)
             .map_err(|e| index_error(&self.dir, e))?;
+        let columns = Columns::new(searcher, &self.dir);
         let mut v = Vec::new();
         for address in found {
-            let d: TantivyDocument = searcher
-                .doc(address)
-                .map_err(|e| index_error(&self.dir, e))?;
-            let figures = d
-                .get_first(f.figure_count)
-                .and_then(|v| v.as_u64())
-                .unwrap_or(0);
-            v.push((figures, text_of(&d, f.source)));
+            let figures = columns.number(address, "figure_count")?;
+            v.push((figures, columns.text(address, "source")?));
         }
         v.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
         Ok(v.into_iter().map(|(_, s)| s).collect())
@@ -487,12 +483,10 @@ impl IndexStore {
             .map_err(|e| index_error(&self.dir, e))?;
         let mut versions: HashMap<String, Vec<String>> = HashMap::new();
         let mut rows = Vec::new();
+        let columns = Columns::new(&searcher, &self.dir);
         for address in found {
-            let doc: TantivyDocument = searcher
-                .doc(address)
-                .map_err(|e| index_error(&self.dir, e))?;
-            let source = text_of(&doc, f.source);
-            let group = text_of(&doc, f.group);
+            let source = columns.text(address, "source")?;
+            let group = columns.text(address, "group")?;
             if !versions.contains_key(&group) {
                 let sources = self.group_sources(&searcher, &group)?;
                 versions.insert(group.clone(), sources);
@@ -501,6 +495,9 @@ impl IndexStore {
             if !filter.all_versions && representative.is_some_and(|r| *r != source) {
                 continue;
             }
+            let doc: TantivyDocument = searcher
+                .doc(address)
+                .map_err(|e| index_error(&self.dir, e))?;
             let row: FigureRow = serde_json::from_str(&text_of(&doc, f.json))
                 .map_err(|e| index_error(&self.dir, format!("corrupt figure record: {e}")))?;
             rows.push(row);

@@ -23,10 +23,11 @@ struct VersionFile {
     schema_version: u32,
 }
 
-/// What the `doc` record stores: the records and the version signature.
+/// What the `doc` record stores: the records, the version group and signature.
 #[derive(Serialize, Deserialize)]
 pub(super) struct StoredDoc {
     pub document: Document,
+    pub group: String,
     pub signature: Option<Signature>,
 }
 
@@ -99,8 +100,16 @@ impl IndexStore {
         fs_err::create_dir_all(dir).map_err(|e| index_error(dir, e))?;
         let (schema, _) = schema::build();
         let mmap = MmapDirectory::open(dir).map_err(|e| index_error(dir, e))?;
-        Index::create(mmap, schema, tantivy::IndexSettings::default())
-            .map_err(|e| index_error(dir, e))?;
+        // zstd stores page text in about half the space of the default lz4; 16 KiB blocks
+        // keep the decompression per shown hit small.
+        let settings = tantivy::IndexSettings {
+            docstore_compression: tantivy::store::Compressor::Zstd(
+                tantivy::store::ZstdCompressor::default(),
+            ),
+            docstore_blocksize: 16 * 1024,
+            ..Default::default()
+        };
+        Index::create(mmap, schema, settings).map_err(|e| index_error(dir, e))?;
         let version = serde_json::to_string(&VersionFile {
             schema_version: SCHEMA_VERSION,
         })
@@ -200,10 +209,9 @@ impl IndexStore {
         let mut out = Vec::new();
         for d in self.all_of("doc")? {
             let json = text_of(&d, self.fields.json);
-            let group = text_of(&d, self.fields.group);
             let stored: StoredDoc = serde_json::from_str(&json)
                 .map_err(|e| index_error(&self.dir, format!("corrupt document record: {e}")))?;
-            out.push((group, stored));
+            out.push((stored.group.clone(), stored));
         }
         out.sort_by(|a, b| a.1.document.source.cmp(&b.1.document.source));
         Ok(out)
@@ -220,6 +228,46 @@ impl IndexStore {
                 pages: s.document.pages,
             })
             .collect())
+    }
+}
+
+/// Reads the columns (fast fields) of records found by a search.
+pub(super) struct Columns<'a> {
+    searcher: &'a tantivy::Searcher,
+    dir: &'a Path,
+}
+
+impl<'a> Columns<'a> {
+    pub(super) fn new(searcher: &'a tantivy::Searcher, dir: &'a Path) -> Self {
+        Columns { searcher, dir }
+    }
+
+    /// The first value of a string column for this record, or "".
+    pub(super) fn text(&self, at: tantivy::DocAddress, field: &str) -> Result<String> {
+        let reader = self.searcher.segment_reader(at.segment_ord);
+        let column = reader
+            .fast_fields()
+            .str(field)
+            .map_err(|e| index_error(self.dir, e))?;
+        let mut out = String::new();
+        if let Some(column) = column {
+            if let Some(ord) = column.term_ords(at.doc_id).next() {
+                column
+                    .ord_to_str(ord, &mut out)
+                    .map_err(|e| index_error(self.dir, e))?;
+            }
+        }
+        Ok(out)
+    }
+
+    /// The first value of a u64 column for this record, or 0.
+    pub(super) fn number(&self, at: tantivy::DocAddress, field: &str) -> Result<u64> {
+        let reader = self.searcher.segment_reader(at.segment_ord);
+        let column = reader
+            .fast_fields()
+            .u64(field)
+            .map_err(|e| index_error(self.dir, e))?;
+        Ok(column.first(at.doc_id).unwrap_or(0))
     }
 }
 
@@ -362,6 +410,7 @@ impl IndexWriter {
 
         let stored = StoredDoc {
             document: document.clone(),
+            group: group.clone(),
             signature: signature.clone(),
         };
         let mut d = TantivyDocument::default();
@@ -393,15 +442,16 @@ impl IndexWriter {
         let found = searcher
             .search(&query, &DocSetCollector)
             .map_err(|e| index_error(&self.dir, e))?;
+        let columns = Columns::new(&searcher, &self.dir);
         let mut stored: Option<StoredDoc> = None;
         let mut pages = Vec::new();
         for address in found {
             let d: TantivyDocument = searcher
                 .doc(address)
                 .map_err(|e| index_error(&self.dir, e))?;
-            if d.get_first(f.text).is_some() {
-                pages.push(crate::text::PageText {
-                    number: d.get_first(f.page).and_then(|v| v.as_u64()).unwrap_or(0) as u32,
+            match columns.text(address, "rec")?.as_str() {
+                "page" => pages.push(crate::text::PageText {
+                    number: u32::try_from(columns.number(address, "page")?).unwrap_or(0),
                     text: text_of(&d, f.text),
                     furniture: d
                         .get_all(f.furniture)
@@ -409,9 +459,9 @@ impl IndexWriter {
                         .collect(),
                     text_layer: true,
                     ..Default::default()
-                });
-            } else if text_of(&d, f.rec) == "doc" {
-                stored = serde_json::from_str(&text_of(&d, f.json)).ok();
+                }),
+                "doc" => stored = serde_json::from_str(&text_of(&d, f.json)).ok(),
+                _ => {}
             }
         }
         let Some(stored) = stored else {
