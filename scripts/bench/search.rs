@@ -246,7 +246,12 @@ fn main() {
         build(&index_dir, pages, &pool, &mut rng);
     }
     let store = IndexStore::open(&index_dir).expect("reopen");
-    let queries = queries();
+    // `--only KIND` times one query type (for profiling it).
+    let only = arg("--only");
+    let queries: Vec<_> = queries()
+        .into_iter()
+        .filter(|(kind, _)| only.as_deref().is_none_or(|o| o == *kind))
+        .collect();
     // Warm-up round, then timed rounds; one thread.
     for (_, q) in &queries {
         store.search(q).expect("query");

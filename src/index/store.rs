@@ -8,9 +8,11 @@ use crate::error::{Error, Result};
 use crate::extract::Document;
 use crate::text::DocumentText;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use tantivy::collector::DocSetCollector;
+use tantivy::columnar::StrColumn;
 use tantivy::directory::MmapDirectory;
 use tantivy::query::TermQuery;
 use tantivy::schema::{Facet, IndexRecordOption, Value};
@@ -47,7 +49,7 @@ pub struct IndexWriter {
     writer: tantivy::IndexWriter,
     fields: Fields,
     /// sha256, version group and signature of every document, for grouping new ones.
-    known: Vec<(String, String, Option<Signature>)>,
+    known: versions::VersionIndex,
 }
 
 pub(super) fn index_error(dir: &Path, e: impl std::fmt::Display) -> Error {
@@ -172,11 +174,10 @@ impl IndexStore {
                 ),
                 other => index_error(&self.dir, other),
             })?;
-        let known = self
-            .stored_docs()?
-            .into_iter()
-            .map(|(group, d)| (d.document.sha256, group, d.signature))
-            .collect();
+        let mut known = versions::VersionIndex::default();
+        for (group, d) in self.stored_docs()? {
+            known.insert(&d.document.sha256, &group, d.signature.as_ref());
+        }
         Ok(IndexWriter {
             dir: self.dir.clone(),
             reader: self.reader.clone(),
@@ -231,32 +232,55 @@ impl IndexStore {
     }
 }
 
-/// Reads the columns (fast fields) of records found by a search.
+/// Reads the columns (fast fields) of records found by a search. Hits share values (the
+/// pages of one document have one source, title and group), and each column dictionary
+/// lookup decompresses a block, so columns and looked-up values are kept per search.
 pub(super) struct Columns<'a> {
     searcher: &'a tantivy::Searcher,
     dir: &'a Path,
+    strings: RefCell<HashMap<(u32, &'static str), Option<StrColumn>>>,
+    values: RefCell<HashMap<(u32, &'static str, u64), String>>,
 }
 
 impl<'a> Columns<'a> {
     pub(super) fn new(searcher: &'a tantivy::Searcher, dir: &'a Path) -> Self {
-        Columns { searcher, dir }
+        Columns {
+            searcher,
+            dir,
+            strings: RefCell::default(),
+            values: RefCell::default(),
+        }
     }
 
     /// The first value of a string column for this record, or "".
-    pub(super) fn text(&self, at: tantivy::DocAddress, field: &str) -> Result<String> {
-        let reader = self.searcher.segment_reader(at.segment_ord);
-        let column = reader
-            .fast_fields()
-            .str(field)
-            .map_err(|e| index_error(self.dir, e))?;
-        let mut out = String::new();
-        if let Some(column) = column {
-            if let Some(ord) = column.term_ords(at.doc_id).next() {
-                column
-                    .ord_to_str(ord, &mut out)
-                    .map_err(|e| index_error(self.dir, e))?;
-            }
+    pub(super) fn text(&self, at: tantivy::DocAddress, field: &'static str) -> Result<String> {
+        let key = (at.segment_ord, field);
+        let mut strings = self.strings.borrow_mut();
+        let column = match strings.entry(key) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => e.insert(
+                self.searcher
+                    .segment_reader(at.segment_ord)
+                    .fast_fields()
+                    .str(field)
+                    .map_err(|e| index_error(self.dir, e))?,
+            ),
+        };
+        let Some(column) = column else {
+            return Ok(String::new());
+        };
+        let Some(ord) = column.term_ords(at.doc_id).next() else {
+            return Ok(String::new());
+        };
+        let mut values = self.values.borrow_mut();
+        if let Some(v) = values.get(&(at.segment_ord, field, ord)) {
+            return Ok(v.clone());
         }
+        let mut out = String::new();
+        column
+            .ord_to_str(ord, &mut out)
+            .map_err(|e| index_error(self.dir, e))?;
+        values.insert((at.segment_ord, field, ord), out.clone());
         Ok(out)
     }
 
@@ -289,14 +313,7 @@ impl IndexWriter {
         let signature = versions::signature(&text.joined());
         let group = signature
             .as_ref()
-            .and_then(|sig| {
-                self.known
-                    .iter()
-                    .filter_map(|(_, g, s)| s.as_ref().map(|s| (g, versions::similarity(sig, s))))
-                    .filter(|(_, sim)| *sim >= versions::SAME_REPORT)
-                    .max_by(|a, b| a.1.total_cmp(&b.1))
-                    .map(|(g, _)| g.clone())
-            })
+            .and_then(|sig| self.known.group_of(sig))
             .unwrap_or_else(|| sha.clone());
 
         let kind = document.kind.as_str();
@@ -425,7 +442,7 @@ impl IndexWriter {
         self.writer
             .add_document(d)
             .map_err(|e| index_error(&self.dir, e))?;
-        self.known.push((sha.clone(), group, signature));
+        self.known.insert(sha, &group, signature.as_ref());
         Ok(())
     }
 
@@ -485,7 +502,7 @@ impl IndexWriter {
     pub fn remove(&mut self, sha256: &str) -> Result<()> {
         self.writer
             .delete_term(Term::from_field_text(self.fields.sha256, sha256));
-        self.known.retain(|(s, _, _)| s != sha256);
+        self.known.remove(sha256);
         Ok(())
     }
 

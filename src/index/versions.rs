@@ -5,6 +5,8 @@
 //! documents (one that differs in a number is never merged away); search shows a group
 //! once and lists its versions, and `figures` counts one version unless asked for all.
 
+use std::collections::HashMap;
+
 /// Hash functions in a signature.
 pub const SIGNATURE_LEN: usize = 64;
 /// Estimated Jaccard similarity of 5-shingles from which two documents are versions.
@@ -63,6 +65,72 @@ pub fn similarity(a: &Signature, b: &Signature) -> f64 {
     same as f64 / SIGNATURE_LEN.max(1) as f64
 }
 
+/// Bands of the signature for locality-sensitive lookup: two documents are compared
+/// only if some band (2 consecutive hashes) is equal. With 32 bands of 2, a pair at the
+/// [`SAME_REPORT`] similarity shares a band with probability 1 - (1 - 0.5²)³² > 0.9999,
+/// unrelated documents almost never do, so grouping a new document costs a few
+/// comparisons instead of one per indexed document.
+const BAND_ROWS: usize = 2;
+
+/// The signatures of the indexed documents and their version groups.
+#[derive(Default)]
+pub struct VersionIndex {
+    docs: HashMap<String, (String, Signature)>,
+    buckets: HashMap<(usize, u64), Vec<String>>,
+}
+
+fn bands(sig: &Signature) -> impl Iterator<Item = (usize, u64)> + '_ {
+    sig.chunks(BAND_ROWS)
+        .enumerate()
+        .map(|(i, rows)| (i, rows.iter().fold(0u64, |h, r| mix(h ^ *r))))
+}
+
+impl VersionIndex {
+    /// Records a document's group and signature (documents without one are never
+    /// versions of anything).
+    pub fn insert(&mut self, sha256: &str, group: &str, signature: Option<&Signature>) {
+        let Some(sig) = signature else { return };
+        self.remove(sha256);
+        for band in bands(sig) {
+            self.buckets
+                .entry(band)
+                .or_default()
+                .push(sha256.to_string());
+        }
+        self.docs
+            .insert(sha256.to_string(), (group.to_string(), sig.clone()));
+    }
+
+    /// Forgets a document.
+    pub fn remove(&mut self, sha256: &str) {
+        let Some((_, sig)) = self.docs.remove(sha256) else {
+            return;
+        };
+        for band in bands(&sig) {
+            if let Some(list) = self.buckets.get_mut(&band) {
+                list.retain(|s| s != sha256);
+            }
+        }
+    }
+
+    /// The group of the most similar indexed document at or above [`SAME_REPORT`].
+    pub fn group_of(&self, signature: &Signature) -> Option<String> {
+        let mut candidates: Vec<&String> = bands(signature)
+            .filter_map(|band| self.buckets.get(&band))
+            .flatten()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        candidates
+            .into_iter()
+            .filter_map(|sha| self.docs.get(sha))
+            .map(|(group, sig)| (group, similarity(signature, sig)))
+            .filter(|(_, sim)| *sim >= SAME_REPORT)
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(group, _)| group.clone())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,5 +164,22 @@ mod tests {
             signature(&text(2, 3000)).expect("sig"),
         );
         assert!(similarity(&sa, &sb) < 0.2);
+    }
+
+    #[test]
+    fn the_version_index_finds_the_group_among_many_and_forgets_removed_documents() {
+        let mut index = VersionIndex::default();
+        for seed in 10..210 {
+            let sig = signature(&text(seed, 800)).expect("sig");
+            index.insert(&format!("sha{seed}"), &format!("group{seed}"), Some(&sig));
+        }
+        let report = text(77, 800);
+        let stamped = format!("Folketinget Bilag 56 Offentligt {report}");
+        let sig = signature(&stamped).expect("sig");
+        assert_eq!(index.group_of(&sig).as_deref(), Some("group77"));
+        let other = signature(&text(5000, 800)).expect("sig");
+        assert_eq!(index.group_of(&other), None);
+        index.remove("sha77");
+        assert_eq!(index.group_of(&sig), None);
     }
 }
