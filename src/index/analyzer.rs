@@ -18,9 +18,10 @@ pub const DA_EXACT: &str = "da_exact";
 /// as the prefix `tsetta` of the reversed term, without scanning the whole dictionary).
 pub const DA_REV: &str = "da_rev";
 
-/// The stemmed analyzer with every term reversed.
+/// The stemmed analyzer with every term reversed, over the words that can end in a
+/// compound head a query may name.
 pub fn danish_reversed() -> TextAnalyzer {
-    TextAnalyzer::builder(DanishWords)
+    TextAnalyzer::builder(CompoundCandidates)
         .filter(RemoveLongFilter::limit(48))
         .filter(Stemmer::new(Language::Danish))
         .filter(AA_FOLD)
@@ -67,6 +68,22 @@ pub struct DanishWords;
 pub struct DanishWordsStream {
     tokens: Vec<Token>,
     next: usize,
+}
+
+/// [`DanishWords`] keeping only words of five letters or more. A query word finds the
+/// compounds it ends through the reversed field only when its stem has four letters or
+/// more and the compound is longer still, so shorter words and numbers (half the tokens
+/// of running Danish) could never match there and are not indexed.
+#[derive(Clone, Default)]
+pub struct CompoundCandidates;
+
+impl Tokenizer for CompoundCandidates {
+    type TokenStream<'a> = DanishWordsStream;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> DanishWordsStream {
+        let mut tokens = split(text);
+        tokens.retain(|t| t.text.chars().count() >= 5 && t.text.chars().all(char::is_alphabetic));
+        DanishWordsStream { tokens, next: 0 }
+    }
 }
 
 impl Tokenizer for DanishWords {
