@@ -5,6 +5,7 @@
 use super::document::DocumentKind;
 use super::structure::{Kind, Paragraph};
 use regex::Regex;
+use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 fn re(s: &str) -> Regex {
@@ -239,6 +240,17 @@ fn is_case_line(s: &str) -> bool {
 }
 
 /// The genre, from structure and vocabulary.
+/// A deck by its shape: several pages, few words on each (a slide holds a title and a
+/// handful of points, a report page hundreds of words), and points rather than prose.
+fn reads_like_slides(paras: &[Paragraph], bullets: usize) -> bool {
+    let pages: BTreeSet<u32> = paras.iter().map(|p| p.page).collect();
+    let words: usize = paras
+        .iter()
+        .map(|p| p.text.split_whitespace().count())
+        .sum();
+    pages.len() >= 3 && words <= 60 * pages.len() && bullets * 3 >= paras.len()
+}
+
 pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
     let texts: Vec<String> = paras.iter().map(|p| p.text.to_lowercase()).collect();
     let has = |w: &str| texts.iter().any(|t| t.contains(w));
@@ -262,7 +274,10 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
         })
         .count();
     let bullets = paras.iter().filter(|p| p.kind == Kind::Bullet).count();
-    if caps_headings >= 3 || (caps_headings >= 2 && bullets * 2 >= paras.len()) {
+    if caps_headings >= 3
+        || (caps_headings >= 2 && bullets * 2 >= paras.len())
+        || reads_like_slides(paras, bullets)
+    {
         return DocumentKind::Slides;
     }
     let deltagende = texts

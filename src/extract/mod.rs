@@ -139,11 +139,23 @@ fn find_figures(
             let mentions = trials::mentions(catalog, &sentence);
             let mut mask: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
             for name in &unknown {
-                if let Some(pos) = sentence.find(name) {
+                if let Some(pos) = sentence.to_lowercase().find(&name.to_lowercase()) {
+                    // Lowercasing keeps byte lengths for the letters of trial names.
                     mask.push((pos, pos + name.len()));
                 }
             }
             let mut named: Vec<&str> = mentions.iter().map(|m| m.name.as_str()).collect();
+            // This document's own trials that the catalog does not know, named in running
+            // text ("Forsøget med tilbud om job i stedet for aktivering er ophørt").
+            let low_sentence = sentence.to_lowercase();
+            named.extend(
+                unknown
+                    .iter()
+                    .filter(|n| n.split_whitespace().count() >= 2)
+                    .filter(|n| low_sentence.contains(&n.to_lowercase()))
+                    .copied(),
+            );
+            named.sort_unstable();
             named.dedup();
             let trial = match named.as_slice() {
                 [one] => Some((*one).to_string()),

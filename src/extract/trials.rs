@@ -108,6 +108,21 @@ struct Builder {
 }
 
 impl Builder {
+    /// A trial this document has already named, by its name or a written form, in any
+    /// case: a later heading with that name opens its section.
+    fn named(&self, written: &str) -> Option<String> {
+        let w = written.trim().to_lowercase();
+        if w.is_empty() {
+            return None;
+        }
+        self.order.iter().find_map(|name| {
+            let t = self.trials.get(name)?;
+            let same =
+                name.to_lowercase() == w || t.as_written.iter().any(|a| a.to_lowercase() == w);
+            same.then(|| name.clone())
+        })
+    }
+
     fn add(&mut self, name: &str, written: &str, page: u32) -> &mut Trial {
         if !self.trials.contains_key(name) {
             self.order.push(name.to_string());
@@ -317,6 +332,9 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph]) -> Discovery {
                     Some(name)
                 } else if let Some(name) = catalog.trial(&clean_name(&p.text)) {
                     let name = name.to_string();
+                    b.add(&name, &clean_name(&p.text), p.page);
+                    Some(name)
+                } else if let Some(name) = b.named(&clean_name(&p.text)) {
                     b.add(&name, &clean_name(&p.text), p.page);
                     Some(name)
                 } else {
