@@ -239,7 +239,6 @@ fn is_case_line(s: &str) -> bool {
     !cs.is_empty() && s.split_whitespace().count() <= 4
 }
 
-/// The genre, from structure and vocabulary.
 /// A deck by its shape: several pages, few words on each (a slide holds a title and a
 /// handful of points, a report page hundreds of words), and points rather than prose.
 fn reads_like_slides(paras: &[Paragraph], bullets: usize) -> bool {
@@ -251,6 +250,7 @@ fn reads_like_slides(paras: &[Paragraph], bullets: usize) -> bool {
     pages.len() >= 3 && words <= 60 * pages.len() && bullets * 3 >= paras.len()
 }
 
+/// The genre, from structure and vocabulary.
 pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
     let texts: Vec<String> = paras.iter().map(|p| p.text.to_lowercase()).collect();
     let has = |w: &str| texts.iter().any(|t| t.contains(w));
