@@ -8,7 +8,8 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static DECISION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:beslutning)(?:\s+(?:i|fra|af)\s+[^:]{1,60})?\s*:\s*(.*)$")
+    // "Beslutning: Godkendt." or a "Beslutning" heading with the text below it.
+    Regex::new(r"^(?i:beslutning)(?:\s+(?:i|fra|af)\s+[^:]{1,60})?\s*(?::\s*(.*)|\.?)$")
         .unwrap_or_else(|e| panic!("{e}"))
 });
 static ABSENT: LazyLock<Regex> = LazyLock::new(|| {
@@ -85,7 +86,7 @@ pub fn decisions(paras: &[Paragraph]) -> Vec<Decision> {
             }
             if let Some(c) = DECISION.captures(p.text.trim()) {
                 in_decision = true;
-                let rest = c[1].trim();
+                let rest = c.get(1).map_or("", |m| m.as_str().trim());
                 if !rest.is_empty() {
                     decision = Some(rest.to_string());
                 }

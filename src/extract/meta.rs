@@ -218,6 +218,15 @@ pub fn body(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
                 return Some(m[1].to_string());
             }
         }
+        // A masthead line that is the body's name ("Byrådet i Skive Kommune").
+        if p.text.split_whitespace().count() <= 6 {
+            if let Some(m) = COMMITTEE
+                .captures(&p.text)
+                .filter(|m| m.get(0).is_some_and(|g| g.start() == 0))
+            {
+                return Some(m[1].to_string());
+            }
+        }
     }
     paras.iter().find_map(|p| {
         ADDRESSED

@@ -82,10 +82,23 @@ fn find_figures(
         .filter(|t| catalog.trial_exact(&t.name).is_none())
         .map(|t| t.name.as_str())
         .collect();
+    let mut item_trial: Option<String> = None;
     for (i, p) in paras.iter().enumerate() {
+        if meta::is_item_marker(&p.text).is_some() {
+            item_trial = discovery.item_trials.get(&i).cloned();
+            section = None;
+            in_decision = false;
+            continue;
+        }
         match &p.kind {
             Kind::Heading => {
-                in_decision = false;
+                // A "Beslutning" heading: the paragraphs below it are the decision (its
+                // vote counts are not figures).
+                in_decision = p
+                    .text
+                    .trim()
+                    .trim_end_matches([':', '.'])
+                    .eq_ignore_ascii_case("beslutning");
                 if let Some(t) = discovery.section_heads.get(&i) {
                     section = Some(t.clone());
                 } else if trials::ends_section(&p.text) {
@@ -159,7 +172,7 @@ fn find_figures(
             named.dedup();
             let trial = match named.as_slice() {
                 [one] => Some((*one).to_string()),
-                [] => section.clone(),
+                [] => section.clone().or_else(|| item_trial.clone()),
                 _ => None,
             };
             let munis = municipalities::mentions(catalog, &sentence);

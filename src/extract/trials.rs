@@ -7,7 +7,7 @@
 
 use super::catalog::Catalog;
 use super::document::Trial;
-use super::meta::parse_date;
+use super::meta::{is_item_marker, parse_date};
 use super::municipalities::{mentions as municipality_mentions, parse_list};
 use super::structure::{sentences, Kind, Paragraph};
 use regex::Regex;
@@ -99,6 +99,35 @@ pub struct Discovery {
     pub section_heads: HashMap<usize, String>,
     /// Paragraphs that are trial items (their numbers belong to names, not figures).
     pub items: HashSet<usize>,
+    /// Agenda items of minutes that are about one trial ("Punkt 12. Frikommuneforsøg:
+    /// Fritagelse for ..."): item paragraph index -> trial name. The trial holds for the
+    /// whole item, across its Indstilling and Sagsfremstilling headings.
+    pub item_trials: HashMap<usize, String>,
+}
+
+/// An agenda item's title that names a trial: "Frikommuneforsøg: X", "Forsøg om X",
+/// "Ansøgning om frikommuneforsøg - X".
+static ITEM_TRIAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:ansøgning om\s+)?(?:frikommune)?forsøg(?:et)?(?:\s*[:\-–]\s*|\s+(?:om|med)\s+)(\S.{3,})$",
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// The trial an agenda item is about, from its title (the text after `Punkt N.`).
+fn item_trial(catalog: &Catalog, marker_line: &str) -> Option<(String, String)> {
+    let title = marker_line
+        .trim()
+        .split_once(['.', ':'])
+        .map(|x| x.1.trim())
+        .filter(|t| !t.is_empty())?;
+    if let Some(c) = ITEM_TRIAL.captures(title) {
+        let written = clean_name(&c[1]);
+        return Some((canonical(catalog, &written), written));
+    }
+    catalog
+        .trial(&clean_name(title))
+        .map(|n| (n.to_string(), clean_name(title)))
 }
 
 #[derive(Default)]
@@ -308,7 +337,17 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph]) -> Discovery {
     let mut section: Option<String> = None;
     // lead-in of the current list: (municipalities, round, is about trials)
     let mut lead: Option<(Vec<String>, Option<u32>, bool)> = None;
+    let mut in_item: Option<String> = None;
     for (i, p) in paras.iter().enumerate() {
+        if is_item_marker(&p.text).is_some() {
+            in_item = item_trial(catalog, &p.text).map(|(name, written)| {
+                b.add(&name, &written, p.page);
+                d.item_trials.insert(i, name.clone());
+                name
+            });
+            section = None;
+            continue;
+        }
         match &p.kind {
             Kind::Heading => {
                 lead = None;
@@ -392,7 +431,12 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph]) -> Discovery {
                     b.add(&name, &clean_name(text), p.page);
                     d.items.insert(i);
                 } else {
-                    body_mentions(catalog, &mut b, p, section.as_deref());
+                    body_mentions(
+                        catalog,
+                        &mut b,
+                        p,
+                        section.as_deref().or(in_item.as_deref()),
+                    );
                 }
             }
             Kind::Body => {
@@ -411,7 +455,12 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph]) -> Discovery {
                     (munis, round_of(&last), TRIAL_WORD.is_match(&last))
                 });
                 if deltagende(&p.text).is_none() {
-                    body_mentions(catalog, &mut b, p, section.as_deref());
+                    body_mentions(
+                        catalog,
+                        &mut b,
+                        p,
+                        section.as_deref().or(in_item.as_deref()),
+                    );
                 }
             }
             Kind::TableRow(cells) => {
