@@ -6,6 +6,10 @@ mod common;
 #[test]
 fn fixtures_meet_goals() {
     let cases = common::fixture_cases();
+    assert!(
+        cases.len() >= 6,
+        "at least six own documents of different layouts"
+    );
     let s = common::total(&cases);
     let report = format!("{}\n{}", common::summary(&s), common::report(&cases));
     println!("{report}");

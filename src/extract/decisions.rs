@@ -59,6 +59,13 @@ pub fn decisions(paras: &[Paragraph]) -> Vec<Decision> {
             }
         }
     }
+    // Absences recorded before the first item hold for the whole meeting.
+    let first_item = markers.first().map_or(paras.len(), |m| m.0);
+    let meeting_absent: Vec<String> = paras[..first_item]
+        .iter()
+        .filter_map(|p| ABSENT.captures(p.text.trim()))
+        .flat_map(|c| names(c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str())))
+        .collect();
     let mut out = Vec::new();
     for (k, (start, item, inline_title)) in markers.iter().enumerate() {
         let end = markers.get(k + 1).map(|m| m.0).unwrap_or(paras.len());
@@ -71,7 +78,7 @@ pub fn decisions(paras: &[Paragraph]) -> Vec<Decision> {
         });
         let mut case_number = None;
         let mut decision: Option<String> = None;
-        let mut absent = Vec::new();
+        let mut absent = meeting_absent.clone();
         let mut in_decision = false;
         for p in block {
             if let Some(c) = ABSENT.captures(p.text.trim()) {

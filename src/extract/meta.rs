@@ -122,12 +122,47 @@ pub fn date(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
     if let Some(d) = furniture.iter().find_map(|l| standalone_date(l)) {
         return Some(d);
     }
-    paras
-        .iter()
-        .take(8)
-        .filter(|p| !matches!(p.kind, Kind::TableRow(_)) && p.page == 1)
+    let masthead = || {
+        paras
+            .iter()
+            .take(8)
+            .filter(|p| !matches!(p.kind, Kind::TableRow(_)) && p.page == 1)
+    };
+    masthead()
         .filter(|p| p.text.split_whitespace().count() <= 10)
         .find_map(|p| standalone_date(&p.text))
+        // A report dated by its year alone ("Årsrapport 2020"): bare years elsewhere are
+        // periods, not dates.
+        .or_else(|| {
+            masthead().find_map(|p| {
+                REPORT_YEAR
+                    .captures(p.text.trim())
+                    .map(|c| c[1].to_string())
+            })
+        })
+}
+
+static REPORT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:årsrapport|statusrapport|status|årsberetning|beretning|rapport)\s+(?:for\s+)?((?:19|20)\d{2})$",
+    )
+});
+
+/// The report genre named in the masthead ("Årsrapport 2020", "Statusrapport").
+fn masthead_names_a_report(paras: &[Paragraph]) -> bool {
+    paras.iter().take(4).any(|p| {
+        let l = p.text.to_lowercase();
+        p.text.split_whitespace().count() <= 6
+            && [
+                "årsrapport",
+                "statusrapport",
+                "årsberetning",
+                "status for",
+                "status på",
+            ]
+            .iter()
+            .any(|w| l.starts_with(w))
+    })
 }
 
 static CASE_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
@@ -293,7 +328,7 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
         .iter()
         .filter(|t| t.starts_with("deltagende kommune"))
         .count();
-    if title_l.contains("status") || deltagende >= 2 {
+    if title_l.contains("status") || deltagende >= 2 || masthead_names_a_report(paras) {
         return DocumentKind::StatusReport;
     }
     let minutes_words = [

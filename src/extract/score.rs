@@ -2,7 +2,7 @@
 //! positives, false positives and false negatives, summed over documents (micro), with
 //! precision, recall and F1. Trials are sets of names; participation sets of (trial,
 //! municipality); figures multisets of (value to 2 decimals, unit), and with the trial;
-//! decisions sets of (item, decision text trimmed).
+//! decisions sets of (item, decision text trimmed, absent members).
 
 use super::document::{Document, DocumentKind};
 use serde::{Deserialize, Serialize};
@@ -273,14 +273,32 @@ pub fn score(pred: &Document, gold: &GoldDocument) -> Scores {
             .map(|f| (cents(f.value), f.unit.clone(), f.trial.clone()))
             .collect(),
     );
+    // A decision is right with its item, its text and who was absent.
+    let absent = |names: &[String]| {
+        let mut v: Vec<String> = names.to_vec();
+        v.sort();
+        v.join(", ")
+    };
     let decisions = set_counts(
         pred.decisions
             .iter()
-            .map(|d| (d.item.clone(), d.decision.trim().to_string()))
+            .map(|d| {
+                (
+                    d.item.clone(),
+                    d.decision.trim().to_string(),
+                    absent(&d.absent),
+                )
+            })
             .collect(),
         gold.decisions
             .iter()
-            .map(|d| (d.item.clone(), d.decision.trim().to_string()))
+            .map(|d| {
+                (
+                    d.item.clone(),
+                    d.decision.trim().to_string(),
+                    absent(&d.absent),
+                )
+            })
             .collect(),
     );
     Scores {

@@ -67,7 +67,8 @@ pub fn paragraphs(doc: &DocumentText) -> Vec<Paragraph> {
             for line in lines {
                 if line.contains(" | ") {
                     let start = *table_start.get_or_insert(out.len());
-                    let cells = line.split(" | ").map(|c| c.trim().to_string()).collect();
+                    // Split at every bar, so an empty cell ("x |  | x") keeps its column.
+                    let cells = line.split('|').map(|c| c.trim().to_string()).collect();
                     out.push(Paragraph {
                         page: page.number,
                         text: line.to_string(),

@@ -7,11 +7,12 @@ use referat::extract::{extract, Catalog, Document};
 use referat::text::{DocumentText, PageText};
 use std::path::{Path, PathBuf};
 
-/// The shared corpus (truth texts and gold), if present on this machine.
+/// The corpus with truth texts and gold: `$REFERAT_CORPUS`, else the one shipped in
+/// `corpus/`.
 pub fn corpus_dir() -> Option<PathBuf> {
-    let p = PathBuf::from(
-        std::env::var("REFERAT_CORPUS").unwrap_or_else(|_| "/work/shared/corpus".into()),
-    );
+    let p = std::env::var("REFERAT_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"));
     p.join("truth").is_dir().then_some(p)
 }
 
@@ -118,16 +119,25 @@ pub fn corpus_cases() -> Vec<Case> {
         return vec![];
     };
     let catalog = Catalog::builtin();
+    // Gold per PDF: `gold/<name>.json` as shipped, `gold/pdf/<name>.json` in the shared copy.
+    let gold = |n: &str| {
+        [
+            dir.join("gold").join(format!("{n}.json")),
+            dir.join("gold/pdf").join(format!("{n}.json")),
+        ]
+        .into_iter()
+        .find(|p| p.is_file())
+    };
     txt_stems(&dir.join("truth"))
         .into_iter()
-        .filter(|n| dir.join("gold/pdf").join(format!("{n}.json")).is_file())
-        .map(|n| {
+        .filter_map(|n| gold(&n).map(|g| (n, g)))
+        .map(|(n, gold)| {
             let text = fs_err::read_to_string(dir.join("truth").join(format!("{n}.txt")))
                 .unwrap_or_else(|e| panic!("{e}"));
             let dt = document_text(&format!("{n}.pdf"), &text, 3500, &*corpus_furniture(&n));
             Case {
                 pred: extract(&dt, &catalog),
-                gold: load_gold(&dir.join("gold/pdf").join(format!("{n}.json"))),
+                gold: load_gold(&gold),
                 name: n,
             }
         })
