@@ -55,16 +55,24 @@ pub fn extract(text: &DocumentText, catalog: &Catalog) -> Document {
 /// Lines that hold no figures of their own: decisions and votes, participant lists.
 fn skip_line(p: &Paragraph) -> bool {
     let l = p.text.to_lowercase();
-    [
-        "beslutning",
-        "for stemte",
-        "imod stemte",
-        "undlod",
-        "deltagende kommune",
-        "fraværende",
-    ]
-    .iter()
-    .any(|w| l.starts_with(w))
+    is_decision_label(&p.text)
+        || [
+            "for stemte",
+            "imod stemte",
+            "undlod",
+            "deltagende kommune",
+            "fraværende",
+        ]
+        .iter()
+        .any(|w| l.starts_with(w))
+}
+
+/// `Beslutning: …`, `Beslutning i udvalget: …` (not a sentence that merely starts with
+/// "Beslutningen om at ansøge …").
+fn is_decision_label(text: &str) -> bool {
+    text.split_once(':').is_some_and(|(label, _)| {
+        label.to_lowercase().starts_with("beslutning") && label.split_whitespace().count() <= 4
+    })
 }
 
 fn find_figures(
@@ -105,7 +113,7 @@ fn find_figures(
                     section = None;
                 }
                 ctx = figures::Context::default();
-                continue;
+                // A heading may state a figure ("Godkendte forsøg i de 11 kommuner").
             }
             Kind::TableRow(cells) => {
                 table_figures(
@@ -121,12 +129,7 @@ fn find_figures(
             }
             _ => {}
         }
-        if p.text.to_lowercase().starts_with("beslutning")
-            && p.text
-                .split(':')
-                .next()
-                .is_some_and(|l| p.text.contains(':') && l.split_whitespace().count() <= 4)
-        {
+        if is_decision_label(&p.text) {
             in_decision = true;
         }
         if in_decision || discovery.items.contains(&i) || skip_line(p) {
