@@ -300,6 +300,19 @@ fn read_after(toks: &[Tok], i: usize, value: f64) -> After {
     let Some(t) = toks.get(j) else {
         return money_if_factor(factor, j);
     };
+    // OCR reads `2½ år` as `2% år`: a share is never followed by a span of time, so a
+    // percent sign glued to its number and followed by a duration is the half.
+    let glued = toks.get(i).is_some_and(|n| n.end == t.start);
+    if t.text == "%" && glued && factor == 1.0 && value > 0.0 {
+        if let Some(unit) = toks.get(j + 1).and_then(|w| duration_unit(w.text)) {
+            return After {
+                unit: Some(unit),
+                counted: None,
+                factor: (value + 0.5) / value,
+                end: j + 2,
+            };
+        }
+    }
     if is_percent(t) {
         let mut end = j + 1;
         if t.text != "%" && toks.get(end).is_some_and(|x| x.text == ".") {
@@ -873,6 +886,9 @@ mod tests {
         assert_eq!(one("det koster knap 1,4 mio."), (1_400_000.0, "DKK".into()));
         assert_eq!(one("hele 86,1 % svarer"), (86.1, "percent".into()));
         assert_eq!(one("hele 62,5 pct. svarer"), (62.5, "percent".into()));
+        // An OCR layer's `2½ år`.
+        assert_eq!(one("når der er gået 2% år"), (2.5, "years".into()));
+        assert_eq!(one("hele 2 % af årets sager"), (2.0, "percent".into()));
         assert_eq!(one("Beløbet er 250 t.kr. i år"), (250_000.0, "DKK".into()));
     }
 

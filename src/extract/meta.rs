@@ -355,6 +355,14 @@ pub fn title(paras: &[Paragraph]) -> Option<String> {
     let skip = |p: &Paragraph| {
         is_item_marker(&p.text).is_some()
             || is_case_line(&p.text)
+            // A filing stamp ("Beskæftigelsesudvalget 2019-20 BEU Alm.del Bilag 56"):
+            // the title of a document never carries its parliamentary case number.
+            || FOLKETING.is_match(&p.text)
+            // Classification marks of a stamp or header.
+            || matches!(
+                p.text.trim().trim_end_matches('.').to_lowercase().as_str(),
+                "offentligt" | "fortroligt" | "internt" | "ikke offentligt" | "til intern brug"
+            )
             || standalone_date(&p.text).is_some()
             || p.text.to_lowercase().starts_with("bilag")
             || p.text.ends_with(':')

@@ -357,10 +357,13 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph]) -> Discovery {
                     round = Some(r);
                     start = None;
                 }
+                // The list belongs to the nearest heading above it: a heading right
+                // below this one (an OCR fragment above the real title) takes it.
                 let next_deltagende = paras
                     .iter()
                     .skip(i + 1)
                     .take(2)
+                    .take_while(|q| q.kind != Kind::Heading || deltagende(&q.text).is_some())
                     .find_map(|q| deltagende(&q.text));
                 let name = if let Some(list) = next_deltagende {
                     let written = clean_name(&p.text);
