@@ -12,7 +12,7 @@ use std::path::PathBuf;
 pub struct Args {
     /// Files and folders to ingest. Folders are searched for PDFs (by name or content;
     /// hidden entries passed over); other files are listed as skipped in the report.
-    #[arg(default_value = "corpus")]
+    #[arg(default_value = "corpus/pdf")]
     paths: Vec<PathBuf>,
     #[command(flatten)]
     index: IndexArg,

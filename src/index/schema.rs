@@ -44,7 +44,7 @@ pub struct Fields {
     pub json: Field,
     pub furniture: Field,
     pub rev: Field,
-    pub figure_count: Field,
+    pub version_rank: Field,
 }
 
 pub fn build() -> (Schema, Fields) {
@@ -97,7 +97,7 @@ pub fn build() -> (Schema, Fields) {
         json: b.add_text_field("json", STORED),
         furniture: b.add_text_field("furniture", STORED),
         rev: b.add_text_field("rev", terms_only(analyzer::DA_REV)),
-        figure_count: b.add_u64_field("figure_count", FAST),
+        version_rank: b.add_u64_field("version_rank", FAST),
     };
     (b.build(), fields)
 }

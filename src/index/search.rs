@@ -415,8 +415,8 @@ impl IndexStore {
     }
 
     /// The sources of a version group, the representative first: the version with the
-    /// most figures (the most completely extracted, e.g. the born-digital one rather
-    /// than a scan), then by source.
+    /// most figures (the most completely extracted), among equals one with program-written
+    /// text rather than a scan's OCR layer, then by source.
     fn group_sources(&self, searcher: &tantivy::Searcher, group: &str) -> Result<Vec<String>> {
         let f = self.fields;
         let query = BooleanQuery::new(vec![
@@ -441,8 +441,8 @@ impl IndexStore {
         let columns = Columns::new(searcher, &self.dir);
         let mut v = Vec::new();
         for address in found {
-            let figures = columns.number(address, "figure_count")?;
-            v.push((figures, columns.text(address, "source")?));
+            let rank = columns.number(address, "version_rank")?;
+            v.push((rank, columns.text(address, "source")?));
         }
         v.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
         Ok(v.into_iter().map(|(_, s)| s).collect())

@@ -438,7 +438,13 @@ impl IndexWriter {
         d.add_text(f.rec, "doc");
         common(&mut d);
         d.add_u64(f.page, u64::from(document.pages));
-        d.add_u64(f.figure_count, document.figures.len() as u64);
+        // Which version of a report stands for it: the one with the most figures read,
+        // and among equals one whose text was written by a program, not OCR'd.
+        let born_digital = !text.pages.iter().any(|p| p.ocr_layer);
+        d.add_u64(
+            f.version_rank,
+            document.figures.len() as u64 * 2 + u64::from(born_digital),
+        );
         d.add_text(
             f.json,
             serde_json::to_string(&stored).map_err(|e| index_error(&self.dir, e))?,

@@ -45,6 +45,10 @@ pub struct PageText {
     /// Non-fatal problems met on the page (bad fonts, truncated content).
     #[serde(default)]
     pub warnings: Vec<String>,
+    /// All of the page's text is drawn invisibly over an image: a scan's OCR layer, less
+    /// exact than text a program wrote.
+    #[serde(default)]
+    pub ocr_layer: bool,
 }
 
 impl DocumentText {
@@ -240,6 +244,7 @@ pub fn assemble(pages: &[crate::pdf::Page]) -> Vec<PageText> {
                 page.undecodable as f32 / total as f32
             },
             warnings: page.warnings.clone(),
+            ocr_layer: total > 0 && page.glyphs.iter().filter(|g| !g.space).all(|g| g.invisible),
         });
     }
     out
