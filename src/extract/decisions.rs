@@ -14,7 +14,7 @@ static DECISION: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ABSENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(.+?)\s+(?:var|er|blev meldt)\s+fraværende\.?|(?i:fraværende|afbud)\s*:\s*(.+?)\.?)$",
+        r"^(?:(.+?)\s+(?:var|er|blev meldt)\s+fraværende(?:\s+under\s+[^.]+)?\.?|(?i:fraværende|afbud)\s*:\s*(.+?)\.?)$",
     )
     .unwrap_or_else(|e| panic!("{e}"))
 });
@@ -92,8 +92,9 @@ pub fn decisions(paras: &[Paragraph]) -> Vec<Decision> {
                 continue;
             }
             if let Some(c) = DECISION.captures(p.text.trim()) {
-                in_decision = true;
                 let rest = c.get(1).map_or("", |m| m.as_str().trim());
+                // "Beslutning: Godkendt." is whole; "Beslutning:" alone continues below.
+                in_decision = !rest.ends_with(['.', '!']);
                 if !rest.is_empty() {
                     decision = Some(rest.to_string());
                 }

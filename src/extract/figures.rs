@@ -504,11 +504,24 @@ pub fn scan(sentence: &str, mask: &[(usize, usize)], ctx: &mut Context) -> Vec<Q
                     i += n;
                     continue;
                 }
-                number_word(t.text).map(|v| Spot {
-                    last: i,
-                    value: v,
-                    spelled: true,
-                })
+                // "en halv time", "et halvt år": a half, only with a unit after it.
+                let half = matches!(lower(&t).as_str(), "en" | "et")
+                    && toks
+                        .get(i + 1)
+                        .is_some_and(|n| matches!(lower(n).as_str(), "halv" | "halvt"));
+                if half {
+                    Some(Spot {
+                        last: i + 1,
+                        value: 0.5,
+                        spelled: true,
+                    })
+                } else {
+                    number_word(t.text).map(|v| Spot {
+                        last: i,
+                        value: v,
+                        spelled: true,
+                    })
+                }
             }
             TokKind::Punct => None,
         };
@@ -522,7 +535,7 @@ pub fn scan(sentence: &str, mask: &[(usize, usize)], ctx: &mut Context) -> Vec<Q
         }
         if spot.spelled {
             // "to" etc. only with a unit or noun after, and not an ordinal/fraction.
-            let after = read_after(&toks, i, spot.value);
+            let after = read_after(&toks, spot.last, spot.value);
             if after.unit.is_none() {
                 i += 1;
                 continue;
@@ -886,6 +899,11 @@ mod tests {
         assert_eq!(one("det koster knap 1,4 mio."), (1_400_000.0, "DKK".into()));
         assert_eq!(one("hele 86,1 % svarer"), (86.1, "percent".into()));
         assert_eq!(one("hele 62,5 pct. svarer"), (62.5, "percent".into()));
+        assert_eq!(
+            one("i gennemsnit en halv time mindre"),
+            (0.5, "hours".into())
+        );
+        assert_eq!(one("i et halvt år"), (0.5, "years".into()));
         // An OCR layer's `2½ år`.
         assert_eq!(one("når der er gået 2% år"), (2.5, "years".into()));
         assert_eq!(one("hele 2 % af årets sager"), (2.0, "percent".into()));

@@ -131,6 +131,7 @@ pub fn date(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
     masthead()
         .filter(|p| p.text.split_whitespace().count() <= 10)
         .find_map(|p| standalone_date(&p.text))
+        .or_else(|| meeting_day_without_year(&masthead().collect::<Vec<_>>()))
         // A report dated by its year alone ("Årsrapport 2020"): bare years elsewhere are
         // periods, not dates.
         .or_else(|| {
@@ -140,6 +141,31 @@ pub fn date(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
                     .map(|c| c[1].to_string())
             })
         })
+}
+
+static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(\d{1,2})\.\s*(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\b",
+    )
+});
+static MASTHEAD_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b((?:19|20)\d{2})\b"));
+
+/// Minutes that give the meeting day without the year ("Referat fra mødet torsdag d. 7.
+/// november") take the year from a short masthead line ("Byrådet, mødet 2019").
+fn meeting_day_without_year(masthead: &[&Paragraph]) -> Option<String> {
+    let day_line = masthead.iter().find(|p| {
+        let l = p.text.to_lowercase();
+        (l.contains("møde") || l.contains("referat") || l.contains("dato"))
+            && DAY_MONTH.is_match(&p.text)
+    })?;
+    let c = DAY_MONTH.captures(&day_line.text)?;
+    let day: u32 = c[1].parse().ok().filter(|d| (1..=31).contains(d))?;
+    let month = month_number(&c[2])?;
+    let year = masthead
+        .iter()
+        .filter(|p| p.text.split_whitespace().count() <= 6)
+        .find_map(|p| MASTHEAD_YEAR.captures(&p.text).map(|y| y[1].to_string()))?;
+    Some(format!("{year}-{month:02}-{day:02}"))
 }
 
 static REPORT_YEAR: LazyLock<Regex> = LazyLock::new(|| {

@@ -132,6 +132,12 @@ fn find_figures(
         if is_decision_label(&p.text) {
             in_decision = true;
         }
+        if let Some(name) = discovery.item_names.get(&i) {
+            // The prose under a list item that names a trial is about that trial; a run
+            // of bare items just passes the name along.
+            section = Some(name.clone());
+            ctx = figures::Context::default();
+        }
         if in_decision || discovery.items.contains(&i) || skip_line(p) {
             continue;
         }

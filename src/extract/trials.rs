@@ -99,6 +99,9 @@ pub struct Discovery {
     pub section_heads: HashMap<usize, String>,
     /// Paragraphs that are trial items (their numbers belong to names, not figures).
     pub items: HashSet<usize>,
+    /// Items of a list that name one trial with its municipalities ("3. Name - Køge og
+    /// Greve"): prose right below such an item is about that trial.
+    pub item_names: HashMap<usize, String>,
     /// Agenda items of minutes that are about one trial ("Punkt 12. Frikommuneforsøg:
     /// Fritagelse for ..."): item paragraph index -> trial name. The trial holds for the
     /// whole item, across its Indstilling and Sagsfremstilling headings.
@@ -243,7 +246,7 @@ fn split_name_list(catalog: &Catalog, s: &str) -> Option<(String, Vec<String>)> 
         while let Some(pos) = s[..from].rfind(sep) {
             let (name, list) = (&s[..pos], &s[pos + sep.len()..]);
             if let Some(m) = parse_list(catalog, list) {
-                if !name.trim().is_empty() {
+                if !name.trim().is_empty() && !is_count_phrase(name) {
                     return Some((clean_name(name), m));
                 }
             }
@@ -251,6 +254,15 @@ fn split_name_list(catalog: &Catalog, s: &str) -> Option<(String, Vec<String>)> 
         }
     }
     None
+}
+
+/// "Fire kommuner", "11 kommuner": a count of what the list holds, not a trial's name.
+fn is_count_phrase(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words.len() <= 3
+        && words.first().is_some_and(|w| {
+            w.chars().all(|c| c.is_ascii_digit()) || super::numbers::number_word(w).is_some()
+        })
 }
 
 fn split_status(s: &str) -> Option<(String, &'static str)> {
@@ -409,6 +421,7 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph]) -> Discovery {
                         t.start.clone_from(&start);
                     }
                     d.items.insert(i);
+                    d.item_names.insert(i, name);
                 } else if let Some((written, status)) = split_status(text) {
                     let name = canonical(catalog, &written);
                     let t = b.add(&name, &written, p.page);
