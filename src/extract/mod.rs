@@ -132,6 +132,15 @@ fn find_figures(
         if is_decision_label(&p.text) {
             in_decision = true;
         }
+        // A numbered heading ("4. Økonomi", "2. ansøgningsrunde") closes a trial's
+        // section just as an unnumbered one does.
+        if matches!(p.kind, Kind::Numbered(_))
+            && !discovery.items.contains(&i)
+            && structure::looks_like_heading(&p.text)
+            && trials::ends_section(&p.text)
+        {
+            section = None;
+        }
         if let Some(name) = discovery.item_names.get(&i) {
             // The prose under a list item that names a trial is about that trial; a run
             // of bare items just passes the name along.

@@ -334,6 +334,7 @@ pub fn ends_section(h: &str) -> bool {
         "næste skridt",
     ];
     l == "status"
+        || l.ends_with("runde")
         || WORDS
             .iter()
             .any(|w| l.starts_with(w) || l.contains(&format!(" {w}")))
