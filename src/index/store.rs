@@ -34,6 +34,8 @@ struct VersionFile {
 pub(super) struct StoredDoc {
     pub document: Document,
     pub group: String,
+    /// No page is a scan's OCR layer (kept so a moved document keeps its version rank).
+    pub born_digital: bool,
     pub signature: Option<Signature>,
 }
 
@@ -429,9 +431,11 @@ impl IndexWriter {
                 .map_err(|e| index_error(&self.dir, e))?;
         }
 
+        let born_digital = !text.pages.iter().any(|p| p.ocr_layer);
         let stored = StoredDoc {
             document: document.clone(),
             group: group.clone(),
+            born_digital,
             signature: signature.clone(),
         };
         let mut d = TantivyDocument::default();
@@ -440,7 +444,6 @@ impl IndexWriter {
         d.add_u64(f.page, u64::from(document.pages));
         // Which version of a report stands for it: the one with the most figures read,
         // and among equals one whose text was written by a program, not OCR'd.
-        let born_digital = !text.pages.iter().any(|p| p.ocr_layer);
         d.add_u64(
             f.version_rank,
             document.figures.len() as u64 * 2 + u64::from(born_digital),
@@ -498,6 +501,9 @@ impl IndexWriter {
             ));
         };
         pages.sort_by_key(|p| p.number);
+        for p in &mut pages {
+            p.ocr_layer = !stored.born_digital;
+        }
         let mut document = stored.document;
         document.source = source.to_string();
         let text = DocumentText {
