@@ -325,6 +325,10 @@ impl std::fmt::Display for EvalReport {
         row(f, "figures", &t.figures)?;
         row(f, "figures with trial", &t.figures_with_trial)?;
         row(f, "decisions", &t.decisions)?;
+        if t.outcomes.tp + t.outcomes.fp + t.outcomes.fn_ > 0 {
+            row(f, "decision outcomes", &t.outcomes)?;
+            row(f, "votes", &t.votes)?;
+        }
         writeln!(f, "\nper file: figures F1, trials F1, metadata")?;
         for r in &self.records {
             let wrong = r.metadata.wrong();

@@ -18,5 +18,10 @@ fn fixtures_meet_goals() {
     assert!(s.figures.f1() >= 0.90, "{report}");
     assert!(s.figures_with_trial.f1() >= 0.85, "{report}");
     assert!(s.decisions.f1() >= 0.95, "{report}");
+    // Outcome and vote of each decision whose gold gives them (minutes fixtures).
+    assert!(s.outcomes.tp >= 9, "{report}");
+    assert!(s.outcomes.f1() >= 0.95, "{report}");
+    assert!(s.votes.tp >= 5, "{report}");
+    assert!(s.votes.f1() >= 0.95, "{report}");
     assert_eq!(s.metadata_right, s.documents, "{report}");
 }

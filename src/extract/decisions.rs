@@ -4,6 +4,7 @@
 use super::document::Decision;
 use super::meta::{case_numbers_in, is_item_marker};
 use super::structure::{looks_like_heading, Kind, Paragraph};
+use super::votes;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -14,7 +15,7 @@ static DECISION: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ABSENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(.+?)\s+(?:var|er|blev meldt)\s+fraværende(?:\s+under\s+[^.]+)?\.?|(?i:fraværende|afbud)\s*:\s*(.+?)\.?)$",
+        r"^(?:(.+?)\s+(?:(?:var|er|blev meldt)\s+fraværende|deltog\s+ikke|har\s+meldt\s+afbud)(?:\s+(?:under|i)\s+[^.]+)?\.?|(?i:fraværende|afbud)\s*:\s*(.+?)\.?)$",
     )
     .unwrap_or_else(|e| panic!("{e}"))
 });
@@ -24,41 +25,90 @@ fn names(s: &str) -> Vec<String> {
         .flat_map(|p| p.split(" og "))
         .map(|n| n.trim().trim_end_matches('.').trim())
         .map(|n| n.split(" (").next().unwrap_or(n).trim())
-        .filter(|n| !n.is_empty())
+        // A member's name: capitalised, a few words ("Borgeren deltog ikke i samtalen"
+        // names nobody).
+        .filter(|n| n.starts_with(char::is_uppercase) && n.split_whitespace().count() <= 6)
+        .filter(|n| !n.split_whitespace().next().is_some_and(is_common_subject))
         .map(String::from)
         .collect()
 }
 
-/// One decision per agenda item that records one.
-pub fn decisions(paras: &[Paragraph]) -> Vec<Decision> {
-    // Item markers: Punkt N, or a numbered heading whose next decision comes before the
-    // next numbered paragraph.
-    let mut markers: Vec<(usize, String, Option<String>)> = Vec::new();
+/// An agenda item of minutes: `Punkt 6. Title`, `Pkt. 3`, or a numbered heading
+/// (`4. Title`) whose item records a decision.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AgendaItem {
+    /// Index of the item's opening paragraph.
+    pub para: usize,
+    /// Item number as written (`6`).
+    pub number: String,
+    /// The title on the opening line, if any.
+    pub title: Option<String>,
+}
+
+/// True for the label that opens a decision: `Beslutning`, `Beslutning: Godkendt.`,
+/// `Beslutning i Økonomiudvalget den 9. marts 2020:` (not a sentence that merely starts
+/// with "Beslutningen om at ansøge ...").
+pub fn is_decision_head(text: &str) -> bool {
+    DECISION.is_match(text.trim())
+}
+
+/// The agenda items, in order. A numbered heading counts only when a decision comes
+/// before the next numbered paragraph, so numbered section headings of reports do not.
+pub fn agenda_items(paras: &[Paragraph]) -> Vec<AgendaItem> {
+    let mut items = Vec::new();
     for (i, p) in paras.iter().enumerate() {
-        if let Some(n) = is_item_marker(&p.text) {
-            let rest = p.text.trim();
-            let inline = rest
+        if let Some(number) = is_item_marker(&p.text) {
+            let title = p
+                .text
+                .trim()
                 .split_once(['.', ':'])
                 .map(|x| x.1.trim().to_string())
                 .filter(|t| !t.is_empty());
-            markers.push((i, n, inline));
+            items.push(AgendaItem {
+                para: i,
+                number,
+                title,
+            });
         } else if let Kind::Numbered(n) = p.kind {
             if !looks_like_heading(&p.text) {
                 continue;
             }
             let next_decision = paras[i + 1..]
                 .iter()
-                .position(|q| DECISION.is_match(&q.text));
+                .position(|q| is_decision_head(&q.text));
             let next_numbered = paras[i + 1..]
                 .iter()
                 .position(|q| matches!(q.kind, Kind::Numbered(_)));
             if let Some(d) = next_decision {
                 if next_numbered.is_none_or(|x| x > d) {
-                    markers.push((i, n.to_string(), Some(p.text.trim().to_string())));
+                    items.push(AgendaItem {
+                        para: i,
+                        number: n.to_string(),
+                        title: Some(p.text.trim().to_string()),
+                    });
                 }
             }
         }
     }
+    items
+}
+
+/// Sentence subjects that are not people ("Borgeren", "Udvalget").
+fn is_common_subject(w: &str) -> bool {
+    let w = w.to_lowercase();
+    [
+        "en", "et", "ingen", "alle", "flere", "nogle", "udvalget", "borgeren", "borgerne",
+        "kommunen",
+    ]
+    .contains(&w.as_str())
+}
+
+/// One decision per agenda item that records one.
+pub fn decisions(paras: &[Paragraph], items: &[AgendaItem]) -> Vec<Decision> {
+    let markers: Vec<(usize, String, Option<String>)> = items
+        .iter()
+        .map(|it| (it.para, it.number.clone(), it.title.clone()))
+        .collect();
     // Absences recorded before the first item hold for the whole meeting.
     let first_item = markers.first().map_or(paras.len(), |m| m.0);
     let meeting_absent: Vec<String> = paras[..first_item]
@@ -101,7 +151,10 @@ pub fn decisions(paras: &[Paragraph]) -> Vec<Decision> {
                 continue;
             }
             if in_decision {
-                if p.kind == Kind::Heading && decision.is_some() {
+                // A vote line ("Imod stemte: 2 (O)") is short enough to look like a
+                // heading but belongs to the decision.
+                if p.kind == Kind::Heading && decision.is_some() && votes::votes(&p.text).is_none()
+                {
                     in_decision = false;
                     continue;
                 }
@@ -120,9 +173,11 @@ pub fn decisions(paras: &[Paragraph]) -> Vec<Decision> {
             out.push(Decision {
                 item: item.clone(),
                 title,
-                decision,
                 absent,
                 case_number,
+                outcome: votes::outcome(&decision),
+                votes: votes::votes(&decision),
+                decision,
             });
         }
     }

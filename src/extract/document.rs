@@ -146,4 +146,55 @@ pub struct Decision {
     pub absent: Vec<String>,
     /// The item's case number.
     pub case_number: Option<String>,
+    /// What was decided, as a class (`Godkendt` is approved); absent when the text
+    /// says nothing decisive (`Drøftet.`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<Outcome>,
+    /// The vote, when the minutes record one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub votes: Option<Votes>,
+}
+
+/// The class of a decision.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// `Godkendt`, `Vedtaget`, `Tiltrådt`.
+    Approved,
+    /// `Ikke godkendt`, `Forkastet`, `Afvist`.
+    Rejected,
+    /// `Udsat`.
+    Postponed,
+    /// `Til orientering`, `Taget til efterretning`.
+    Noted,
+    /// `Anbefales` (to the body that decides), `Oversendes`.
+    Recommended,
+}
+
+/// A recorded vote: counts and party letters on each side.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Votes {
+    /// `Enstemmigt`.
+    #[serde(default)]
+    pub unanimous: bool,
+    /// Votes for.
+    #[serde(rename = "for", default, skip_serializing_if = "Option::is_none")]
+    pub for_: Option<VoteSide>,
+    /// Votes against.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub against: Option<VoteSide>,
+    /// Abstentions (`undlod at stemme`, `hverken for eller imod`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub abstained: Option<VoteSide>,
+}
+
+/// One side of a vote.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
+pub struct VoteSide {
+    /// Number of votes, when stated.
+    #[serde(default)]
+    pub count: Option<u32>,
+    /// Party letters (`A`, `V`, `Ø`), as listed.
+    #[serde(default)]
+    pub parties: Vec<String>,
 }

@@ -537,6 +537,9 @@ pub fn scan(sentence: &str, mask: &[(usize, usize)], ctx: &mut Context) -> Vec<Q
             // "to" etc. only with a unit or noun after, and not an ordinal/fraction.
             let after = read_after(&toks, spot.last, spot.value);
             if after.unit.is_none() {
+                if let Some(q) = elliptic_count(&toks, i, spot.value, ctx) {
+                    out.push(q);
+                }
                 i += 1;
                 continue;
             }
@@ -670,6 +673,32 @@ pub fn scan(sentence: &str, mask: &[(usize, usize)], ctx: &mut Context) -> Vec<Q
         i = end_tok.max(i + 1);
     }
     out
+}
+
+/// An elliptic count: a number word opening a clause, with its noun left out because the
+/// clause before just counted it ("Fire forsøg, to er afsluttet", "ni forsøg. To af dem
+/// ..."). It counts the last noun counted.
+fn elliptic_count(toks: &[Tok], i: usize, value: f64, ctx: &Context) -> Option<Quantity> {
+    let counted = ctx.last_counted.clone()?;
+    let opens_clause = i == 0 || matches!(toks[i - 1].text, "," | "." | ":" | ";");
+    let next = toks.get(i + 1).map(lower)?;
+    let then = toks.get(i + 2).map(lower).unwrap_or_default();
+    let verb = matches!(
+        next.as_str(),
+        "er" | "var" | "blev" | "har" | "havde" | "kom" | "fik" | "skal" | "vil" | "kan"
+    );
+    let of_them = next == "af" && matches!(then.as_str(), "dem" | "disse" | "de" | "dens");
+    if !(opens_clause && (verb || of_them) && value.fract() == 0.0) {
+        return None;
+    }
+    Some(Quantity {
+        raw: toks[i].text.to_string(),
+        value,
+        unit: "count".into(),
+        counted: Some(counted),
+        qualifier: None,
+        spelled_out: true,
+    })
 }
 
 /// For a number at `i` that opens a range, the index of the range's second number.
@@ -966,6 +995,23 @@ mod tests {
         assert_eq!(a.len(), 1);
         assert_eq!(b.len(), 3, "{b:?}");
         assert!(b.iter().all(|q| q.counted.as_deref() == Some("kurser")));
+    }
+
+    #[test]
+    fn elliptic_counts_take_the_last_noun() {
+        let mut ctx = Context::default();
+        let a = scan("Fire forsøg, to er afsluttet.", &[], &mut ctx);
+        assert_eq!(
+            a.iter()
+                .map(|q| (q.value, q.counted.clone()))
+                .collect::<Vec<_>>(),
+            vec![(4.0, Some("forsøg".into())), (2.0, Some("forsøg".into()))]
+        );
+        let b = scan("To af dem er afsluttet.", &[], &mut ctx);
+        assert_eq!(b.len(), 1);
+        // Not a count: "to" inside a clause, or with nothing counted before.
+        assert!(scan("De to er enige.", &[], &mut ctx).is_empty());
+        assert!(scan("To er enige.", &[], &mut Context::default()).is_empty());
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub mod numbers;
 pub mod score;
 pub mod structure;
 pub mod trials;
+pub mod votes;
 
 pub use catalog::Catalog;
 pub use document::{Decision, Document, DocumentKind, Figure, Trial, SCHEMA};
@@ -34,7 +35,8 @@ pub fn extract(text: &DocumentText, catalog: &Catalog) -> Document {
         .collect();
     let title = meta::title(&paras);
     let kind = meta::kind(&paras, title.as_deref());
-    let discovery = trials::discover(catalog, &paras);
+    let items = decisions::agenda_items(&paras);
+    let discovery = trials::discover(catalog, &paras, &items);
     let figures = find_figures(catalog, &paras, &discovery);
     Document {
         schema: SCHEMA.to_string(),
@@ -48,7 +50,7 @@ pub fn extract(text: &DocumentText, catalog: &Catalog) -> Document {
         case_numbers: meta::case_numbers(&paras, &furniture),
         trials: discovery.trials,
         figures,
-        decisions: decisions::decisions(&paras),
+        decisions: decisions::decisions(&paras, &items),
     }
 }
 
@@ -67,12 +69,9 @@ fn skip_line(p: &Paragraph) -> bool {
         .any(|w| l.starts_with(w))
 }
 
-/// `Beslutning: …`, `Beslutning i udvalget: …` (not a sentence that merely starts with
-/// "Beslutningen om at ansøge …").
+/// `Beslutning: …`, `Beslutning i udvalget den …: …` with its text on the same line.
 fn is_decision_label(text: &str) -> bool {
-    text.split_once(':').is_some_and(|(label, _)| {
-        label.to_lowercase().starts_with("beslutning") && label.split_whitespace().count() <= 4
-    })
+    decisions::is_decision_head(text) && text.contains(':')
 }
 
 fn find_figures(
@@ -92,8 +91,8 @@ fn find_figures(
         .collect();
     let mut item_trial: Option<String> = None;
     for (i, p) in paras.iter().enumerate() {
-        if meta::is_item_marker(&p.text).is_some() {
-            item_trial = discovery.item_trials.get(&i).cloned();
+        if let Some(trial) = discovery.item_trials.get(&i) {
+            item_trial = trial.clone();
             section = None;
             in_decision = false;
             continue;
@@ -102,11 +101,7 @@ fn find_figures(
             Kind::Heading => {
                 // A "Beslutning" heading: the paragraphs below it are the decision (its
                 // vote counts are not figures).
-                in_decision = p
-                    .text
-                    .trim()
-                    .trim_end_matches([':', '.'])
-                    .eq_ignore_ascii_case("beslutning");
+                in_decision = decisions::is_decision_head(&p.text);
                 if let Some(t) = discovery.section_heads.get(&i) {
                     section = Some(t.clone());
                 } else if trials::ends_section(&p.text) {

@@ -4,7 +4,7 @@
 //! municipality); figures multisets of (value to 2 decimals, unit), and with the trial;
 //! decisions sets of (item, decision text trimmed, absent members).
 
-use super::document::{Document, DocumentKind};
+use super::document::{Document, DocumentKind, Outcome, Votes};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
 
@@ -76,6 +76,12 @@ pub struct GoldDecision {
     /// Case number.
     #[serde(default)]
     pub case_number: Option<String>,
+    /// Outcome; a gold file that gives it for a decision is scored on outcomes and votes.
+    #[serde(default)]
+    pub outcome: Option<Outcome>,
+    /// The recorded vote, if any.
+    #[serde(default)]
+    pub votes: Option<Votes>,
 }
 
 /// The gold records of one document.
@@ -166,6 +172,10 @@ pub struct Scores {
     pub figures_with_trial: Counts,
     /// (item, decision).
     pub decisions: Counts,
+    /// (item, outcome), on decisions whose gold gives an outcome.
+    pub outcomes: Counts,
+    /// (item, votes), on the same decisions.
+    pub votes: Counts,
     /// Documents compared.
     pub documents: usize,
     /// Documents whose kind, date, body and case numbers all match.
@@ -180,6 +190,8 @@ impl Scores {
         self.figures.add(o.figures);
         self.figures_with_trial.add(o.figures_with_trial);
         self.decisions.add(o.decisions);
+        self.outcomes.add(o.outcomes);
+        self.votes.add(o.votes);
         self.documents += o.documents;
         self.metadata_right += o.metadata_right;
     }
@@ -301,12 +313,44 @@ pub fn score(pred: &Document, gold: &GoldDocument) -> Scores {
             })
             .collect(),
     );
+    // Outcomes and votes are scored only where the gold annotates them.
+    let annotated: BTreeSet<&str> = gold
+        .decisions
+        .iter()
+        .filter(|d| d.outcome.is_some())
+        .map(|d| d.item.as_str())
+        .collect();
+    let outcomes = set_counts(
+        pred.decisions
+            .iter()
+            .filter(|d| annotated.contains(d.item.as_str()))
+            .filter_map(|d| Some((d.item.clone(), d.outcome?)))
+            .collect(),
+        gold.decisions
+            .iter()
+            .filter_map(|d| Some((d.item.clone(), d.outcome?)))
+            .collect(),
+    );
+    let votes = set_counts(
+        pred.decisions
+            .iter()
+            .filter(|d| annotated.contains(d.item.as_str()))
+            .filter_map(|d| Some((d.item.clone(), d.votes.clone()?)))
+            .collect(),
+        gold.decisions
+            .iter()
+            .filter(|d| annotated.contains(d.item.as_str()))
+            .filter_map(|d| Some((d.item.clone(), d.votes.clone()?)))
+            .collect(),
+    );
     Scores {
         trials,
         participation,
         figures,
         figures_with_trial,
         decisions,
+        outcomes,
+        votes,
         documents: 1,
         metadata_right: usize::from(metadata_matches(pred, gold)),
     }

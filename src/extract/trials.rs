@@ -6,8 +6,9 @@
 //! Participation comes only from the trial's own lines, lists and sentences.
 
 use super::catalog::Catalog;
+use super::decisions::AgendaItem;
 use super::document::Trial;
-use super::meta::{is_item_marker, parse_date};
+use super::meta::parse_date;
 use super::municipalities::{mentions as municipality_mentions, parse_list};
 use super::structure::{sentences, Kind, Paragraph};
 use regex::Regex;
@@ -102,10 +103,10 @@ pub struct Discovery {
     /// Items of a list that name one trial with its municipalities ("3. Name - Køge og
     /// Greve"): prose right below such an item is about that trial.
     pub item_names: HashMap<usize, String>,
-    /// Agenda items of minutes that are about one trial ("Punkt 12. Frikommuneforsøg:
-    /// Fritagelse for ..."): item paragraph index -> trial name. The trial holds for the
-    /// whole item, across its Indstilling and Sagsfremstilling headings.
-    pub item_trials: HashMap<usize, String>,
+    /// Every agenda item of minutes (paragraph index) -> the trial it is about, if its
+    /// title names one ("Punkt 12. Frikommuneforsøg: Fritagelse for ..."). The trial
+    /// holds for the whole item, across its Indstilling and Sagsfremstilling headings.
+    pub item_trials: HashMap<usize, Option<String>>,
 }
 
 /// An agenda item's title that names a trial: "Frikommuneforsøg: X", "Forsøg om X",
@@ -118,12 +119,7 @@ static ITEM_TRIAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The trial an agenda item is about, from its title (the text after `Punkt N.`).
-fn item_trial(catalog: &Catalog, marker_line: &str) -> Option<(String, String)> {
-    let title = marker_line
-        .trim()
-        .split_once(['.', ':'])
-        .map(|x| x.1.trim())
-        .filter(|t| !t.is_empty())?;
+fn item_trial(catalog: &Catalog, title: &str) -> Option<(String, String)> {
     if let Some(c) = ITEM_TRIAL.captures(title) {
         let written = clean_name(&c[1]);
         return Some((canonical(catalog, &written), written));
@@ -299,6 +295,32 @@ fn deltagende(s: &str) -> Option<&str> {
     }
 }
 
+/// The standard section labels of minutes and reports, which are never a trial's name.
+fn is_section_label(h: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "resumé",
+        "resume",
+        "sagsfremstilling",
+        "sagsbeskrivelse",
+        "beskrivelse",
+        "indstilling",
+        "beslutning",
+        "baggrund",
+        "lovgrundlag",
+        "økonomi",
+        "økonomiske konsekvenser",
+        "bilag",
+        "høring",
+        "kommunikation",
+        "vurdering",
+        "status",
+        "formål",
+        "indledning",
+    ];
+    let l = h.trim().trim_end_matches([':', '.']).to_lowercase();
+    LABELS.contains(&l.as_str())
+}
+
 /// Headings that close a trial's section (document-level headings).
 pub fn ends_section(h: &str) -> bool {
     let l = h.to_lowercase();
@@ -342,7 +364,7 @@ pub fn ends_section(h: &str) -> bool {
 }
 
 /// Finds the trials of a document.
-pub fn discover(catalog: &Catalog, paras: &[Paragraph]) -> Discovery {
+pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) -> Discovery {
     let mut b = Builder::default();
     let mut d = Discovery::default();
     let mut round: Option<u32> = None;
@@ -351,13 +373,19 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph]) -> Discovery {
     // lead-in of the current list: (municipalities, round, is about trials)
     let mut lead: Option<(Vec<String>, Option<u32>, bool)> = None;
     let mut in_item: Option<String> = None;
+    let items: HashMap<usize, Option<&str>> = items
+        .iter()
+        .map(|it| (it.para, it.title.as_deref()))
+        .collect();
     for (i, p) in paras.iter().enumerate() {
-        if is_item_marker(&p.text).is_some() {
-            in_item = item_trial(catalog, &p.text).map(|(name, written)| {
-                b.add(&name, &written, p.page);
-                d.item_trials.insert(i, name.clone());
-                name
-            });
+        if let Some(title) = items.get(&i) {
+            in_item = title
+                .and_then(|t| item_trial(catalog, t))
+                .map(|(name, written)| {
+                    b.add(&name, &written, p.page);
+                    name
+                });
+            d.item_trials.insert(i, in_item.clone());
             section = None;
             continue;
         }
@@ -378,7 +406,17 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph]) -> Discovery {
                     .take(2)
                     .take_while(|q| q.kind != Kind::Heading || deltagende(&q.text).is_some())
                     .find_map(|q| deltagende(&q.text));
-                let name = if let Some(list) = next_deltagende {
+                let name = if let (Some(list), true) = (next_deltagende, is_section_label(&p.text))
+                {
+                    // "Sagsfremstilling / Deltagende kommuner: ..." inside an agenda item
+                    // about a trial: the list is that trial's.
+                    if let Some(name) = &in_item {
+                        let munis = parse_list(catalog, list).unwrap_or_default();
+                        let t = b.add(name, name, p.page);
+                        add_municipalities(t, &munis);
+                    }
+                    in_item.clone()
+                } else if let Some(list) = next_deltagende {
                     let written = clean_name(&p.text);
                     let name = canonical(catalog, &written);
                     let munis = parse_list(catalog, list).unwrap_or_default();
@@ -496,21 +534,31 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph]) -> Discovery {
     d
 }
 
+static NOT_TAKING_PART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:ikke|aldrig|ikke længere)\s+(?:\w+\s+){0,2}(?:deltag|ansøg)")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+
 /// Mentions in running text, with participation stated by the sentence itself
 /// (`Rebild Kommune har valgt at ansøge om deltagelse i forsøget X`).
 fn body_mentions(catalog: &Catalog, b: &mut Builder, p: &Paragraph, section: Option<&str>) {
     for s in sentences(&p.text) {
         let ms = mentions(catalog, &s);
         let l = s.to_lowercase();
-        let takes_part = l.contains("deltag") || l.contains("ansøge om") || l.contains("ansøgt om");
+        // "..., som ikke deltager i forsøgene" names municipalities that do not take part.
+        let negated = NOT_TAKING_PART.is_match(&l);
+        let takes_part = !negated
+            && (l.contains("deltag") || l.contains("ansøge om") || l.contains("ansøgt om"));
         for m in &ms {
             b.add(&m.name, &m.written, p.page);
         }
         let target = match ms.as_slice() {
             [m] => Some(m.name.clone()),
+            // "X og Y kommuner har siden 2018 deltaget i forsøget" under the trial's
+            // heading or in an agenda item about it.
             [] => section
                 .map(String::from)
-                .filter(|_| l.contains("deltager") && l.contains("forsøg")),
+                .filter(|_| l.contains("deltag") && l.contains("forsøget")),
             _ => None,
         };
         let Some(target) = target else { continue };

@@ -284,12 +284,14 @@ pub fn summary(s: &Scores) -> String {
         )
     };
     format!(
-        "{}{}{}{}{}metadata right: {}/{}\n",
+        "{}{}{}{}{}{}{}metadata right: {}/{}\n",
         f("trials", s.trials),
         f("participation", s.participation),
         f("figures", s.figures),
         f("figures+trial", s.figures_with_trial),
         f("decisions", s.decisions),
+        f("outcomes", s.outcomes),
+        f("votes", s.votes),
         s.metadata_right,
         s.documents
     )

@@ -1,0 +1,254 @@
+//! What a decision text says: its outcome (`Godkendt`, `Udsat`, `Til orientering`, ...)
+//! and, where the minutes record a vote, the counts and parties on each side
+//! (`godkendt med 21 stemmer (A, V, F, Ø) mod 6 (O, C)`, `For stemte: 15 (A, F, Ø)`,
+//! `5 stemte for, 4 imod og 1 undlod at stemme`, `Et mindretal bestående af O og C
+//! stemte imod`, `Enstemmigt godkendt`).
+//!
+//! The text is cut into clauses where a new side begins (a comma, `og` or plain space
+//! before `mod`, `imod`, `for stemte`, `undlod`, a number that votes, ...); each clause
+//! then names one side by its keywords and carries that side's count and party letters.
+
+use super::document::{Outcome, VoteSide, Votes};
+use super::numbers::number_word;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The outcome a decision text states; the first rule that matches wins, so negations
+/// (`ikke godkendt`) and postponements come before plain approval.
+pub fn outcome(decision: &str) -> Option<Outcome> {
+    static RULES: LazyLock<Vec<(Regex, Outcome)>> = LazyLock::new(|| {
+        let rule = |re: &str, o| {
+            (
+                Regex::new(&format!("(?i){re}")).unwrap_or_else(|e| panic!("{e}")),
+                o,
+            )
+        };
+        vec![
+            rule(
+                r"\b(?:ikke\s+(?:godkendt|godkendes|vedtaget|tiltrådt|anbefalet|anbefales)|forkast\w*|afvist|afvises|afslået|afslås|bortfald\w*)\b",
+                Outcome::Rejected,
+            ),
+            rule(r"\budsat\b|\budsættes\b|\butsat\b", Outcome::Postponed),
+            rule(
+                r"\btil\s+orientering\b|\b(?:taget|tages|toges)\s+til\s+efterretning\b|\borienteringen\b",
+                Outcome::Noted,
+            ),
+            rule(
+                r"\banbefale[st]?\b|\banbefaler\b|\bindstilles\s+til\s+godkendelse\b|\boversend\w*\b",
+                Outcome::Recommended,
+            ),
+            rule(
+                r"\bgodkend\w*|\bvedtag\w*|\btiltrå\w*|\bbevilge[ts]?\b|\bimødekomm\w*",
+                Outcome::Approved,
+            ),
+        ]
+    });
+    RULES
+        .iter()
+        .find(|(re, _)| re.is_match(decision))
+        .map(|(_, o)| *o)
+}
+
+/// Words that start a new side of a vote; the clause boundary is put before them.
+static SIDE_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:,\s*|\s+og\s+|\s+|^)(i?mod\s*:|i?mod\s+(?:stemte|\d|\(|[a-zæøå]+\s+(?:stemmer|\())|(?:for stemte|undlod|hverken|stemte blankt|blanke|et mindretal|mindretallet|et flertal|flertallet)\b|(?:\d+|[a-zæøå]+)\s+(?:stemte|stemmer|medlemmer|for\b|imod\b|undlod))",
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
+});
+static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\d{1,3}|[a-zæøå]+)\b(?:\s+(?:stemmer|stemte|medlemmer|for\b|imod\b|undlod)|\s*\(|\s*\)|\s*[.,;]?\s*$)")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+static PARTY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b[A-ZÆØÅ]\b").unwrap_or_else(|e| panic!("{e}")));
+
+#[derive(Clone, Copy, PartialEq)]
+enum Side {
+    For,
+    Against,
+    Abstained,
+}
+
+fn side_of(clause: &str, seen_vote_clause: bool) -> Option<Side> {
+    let c = clause.to_lowercase();
+    let has = |w: &str| {
+        c.split(|ch: char| !ch.is_alphanumeric())
+            .any(|t| t == w || (w.ends_with('*') && t.starts_with(&w[..w.len() - 1])))
+    };
+    if has("hverken") || has("undlod") || has("blankt") || has("blanke") {
+        Some(Side::Abstained)
+    } else if has("imod") || c.trim_start().starts_with("mod ") || has("mindretal*") {
+        Some(Side::Against)
+    } else if has("for") || has("flertal*") || (has("stemmer") && !seen_vote_clause) {
+        Some(Side::For)
+    } else {
+        None
+    }
+}
+
+fn count_in(clause: &str) -> Option<u32> {
+    COUNT.captures_iter(clause).find_map(|c| {
+        let w = c.get(1)?.as_str();
+        let v = w
+            .parse::<u32>()
+            .ok()
+            .or_else(|| number_word(w).map(|v| v as u32))
+            .or_else(|| matches!(w.to_lowercase().as_str(), "en" | "et").then_some(1))?;
+        // A count of votes is small; a bigger number is a year or an amount.
+        (1..=200).contains(&v).then_some(v)
+    })
+}
+
+fn parties_in(clause: &str) -> Vec<String> {
+    PARTY
+        .find_iter(clause)
+        // `I` opens many sentences ("I alt ...") but is a party letter in a list.
+        .filter(|m| {
+            m.as_str() != "I" || {
+                let after = &clause[m.end()..];
+                after.starts_with([',', ')']) || after.starts_with(" og ")
+            }
+        })
+        .map(|m| m.as_str().to_string())
+        .collect()
+}
+
+/// The vote a decision text records, if any.
+pub fn votes(decision: &str) -> Option<Votes> {
+    let unanimous = decision.to_lowercase().contains("enstemmig");
+    // Cut before every start of a side, keeping the keyword with the clause it opens.
+    let mut cuts: Vec<usize> = vec![0];
+    for c in SIDE_START.captures_iter(decision) {
+        if let Some(k) = c.get(1) {
+            cuts.push(k.start());
+        }
+    }
+    cuts.push(decision.len());
+    cuts.dedup();
+    let mut votes = Votes {
+        unanimous,
+        ..Votes::default()
+    };
+    let mut seen = false;
+    let mut pending = None;
+    for w in cuts.windows(2) {
+        let clause = &decision[w[0]..w[1]];
+        // Sentences that do not vote ("Indstillingen blev godkendt") end a clause.
+        let clause =
+            clause.rsplit_once(". ").map_or(
+                clause,
+                |(a, b)| {
+                    if side_of(b, seen).is_some() {
+                        b
+                    } else {
+                        a
+                    }
+                },
+            );
+        // A side named with nothing after it ("Hverken for eller | imod: C") names
+        // the next clause's side.
+        let Some(side) = pending.take().or_else(|| side_of(clause, seen)) else {
+            continue;
+        };
+        let count = count_in(clause);
+        let parties = parties_in(clause);
+        if count.is_none() && parties.is_empty() {
+            pending = Some(side);
+            continue;
+        }
+        seen = true;
+        let slot = match side {
+            Side::For => &mut votes.for_,
+            Side::Against => &mut votes.against,
+            Side::Abstained => &mut votes.abstained,
+        };
+        let entry = slot.get_or_insert_with(VoteSide::default);
+        entry.count = entry.count.or(count);
+        for p in parties {
+            if !entry.parties.contains(&p) {
+                entry.parties.push(p);
+            }
+        }
+    }
+    (seen || unanimous).then_some(votes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn side(count: Option<u32>, parties: &[&str]) -> Option<VoteSide> {
+        Some(VoteSide {
+            count,
+            parties: parties.iter().map(|p| p.to_string()).collect(),
+        })
+    }
+
+    #[test]
+    fn outcomes() {
+        assert_eq!(outcome("Godkendt."), Some(Outcome::Approved));
+        assert_eq!(
+            outcome("Indstillingen blev ikke godkendt."),
+            Some(Outcome::Rejected)
+        );
+        assert_eq!(outcome("Udsat til næste møde."), Some(Outcome::Postponed));
+        assert_eq!(outcome("Til orientering."), Some(Outcome::Noted));
+        assert_eq!(
+            outcome("Orienteringen blev taget til efterretning."),
+            Some(Outcome::Noted)
+        );
+        assert_eq!(outcome("Anbefales godkendt."), Some(Outcome::Recommended));
+        assert_eq!(
+            outcome("Forslaget blev forkastet med 4 mod 5 stemmer."),
+            Some(Outcome::Rejected)
+        );
+        assert_eq!(outcome("Drøftet."), None);
+    }
+
+    #[test]
+    fn vote_forms() {
+        let v = votes("Indstillingen blev godkendt med 21 stemmer (A, V, F, Ø) mod 6 (O, C).")
+            .expect("vote");
+        assert_eq!(v.for_, side(Some(21), &["A", "V", "F", "Ø"]));
+        assert_eq!(v.against, side(Some(6), &["O", "C"]));
+        assert_eq!(v.abstained, None);
+
+        let v =
+            votes("For stemte: 15 (A, F og Ø). Imod stemte: 10 (V, O). Undlod at stemme: 2 (C).")
+                .expect("vote");
+        assert_eq!(v.for_, side(Some(15), &["A", "F", "Ø"]));
+        assert_eq!(v.against, side(Some(10), &["V", "O"]));
+        assert_eq!(v.abstained, side(Some(2), &["C"]));
+
+        let v =
+            votes("Godkendt med fem stemmer for, to imod og en undlod at stemme.").expect("vote");
+        assert_eq!(v.for_, side(Some(5), &[]));
+        assert_eq!(v.against, side(Some(2), &[]));
+        assert_eq!(v.abstained, side(Some(1), &[]));
+
+        let v = votes(
+            "Et flertal bestående af A, V og F godkendte indstillingen. Et mindretal bestående af O og Ø stemte imod.",
+        )
+        .expect("vote");
+        assert_eq!(v.for_, side(None, &["A", "V", "F"]));
+        assert_eq!(v.against, side(None, &["O", "Ø"]));
+
+        let v = votes("Forslaget blev forkastet med 4 stemmer for (O, Ø) og 5 imod (A, V).")
+            .expect("vote");
+        assert_eq!(v.for_, side(Some(4), &["O", "Ø"]));
+        assert_eq!(v.against, side(Some(5), &["A", "V"]));
+
+        let v = votes("For stemte A, F og Ø (15). Imod: V (3). Hverken for eller imod: C.")
+            .expect("vote");
+        assert_eq!(v.for_, side(Some(15), &["A", "F", "Ø"]));
+        assert_eq!(v.against, side(Some(3), &["V"]));
+        assert_eq!(v.abstained, side(None, &["C"]));
+
+        let v = votes("Enstemmigt godkendt.").expect("vote");
+        assert!(v.unanimous && v.for_.is_none());
+
+        assert_eq!(votes("Godkendt."), None);
+        assert_eq!(votes("Udsat til mødet den 4. maj 2020."), None);
+    }
+}
