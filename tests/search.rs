@@ -235,6 +235,48 @@ fn filters_and_facets() {
     assert_eq!(none.total, 0);
 }
 
+/// Each facet count is the number of pages the same search finds with that value as a
+/// filter (the facet tally reads its own per-segment table, so it must agree).
+#[test]
+fn facet_counts_agree_with_filters() {
+    let base = SearchRequest {
+        query: "forsøg".into(),
+        limit: 1,
+        facets: true,
+        ..Default::default()
+    };
+    let r = run(base.clone());
+    let facets = r.facets.expect("facets");
+    assert!(facets.municipality.len() >= 5, "{facets:?}");
+    assert!(facets.trial.len() >= 5, "{facets:?}");
+    let filtered = |f: &dyn Fn(&mut SearchRequest)| {
+        let mut q = base.clone();
+        q.facets = false;
+        f(&mut q);
+        run(q).total as u64
+    };
+    for (m, n) in facets.municipality.iter().take(6) {
+        assert_eq!(
+            filtered(&|q| q.municipality = Some(m.clone())),
+            *n,
+            "municipality {m}"
+        );
+    }
+    for (t, n) in facets.trial.iter().take(6) {
+        assert_eq!(filtered(&|q| q.trial = Some(t.clone())), *n, "trial {t}");
+    }
+    for (k, n) in &facets.kind {
+        assert_eq!(filtered(&|q| q.kind = Some(k.clone())), *n, "kind {k}");
+    }
+    for (y, n) in &facets.year {
+        let got = filtered(&|q| {
+            q.from = Some(y.clone());
+            q.to = Some(y.clone());
+        });
+        assert_eq!(got, *n, "year {y}");
+    }
+}
+
 #[test]
 fn figures_filter_by_unit_and_value_and_count_versions_once() {
     let big = index()

@@ -7,13 +7,14 @@
 //! `lægeattester`, `sygedagpenge` finds `sygedagpengeopfølgning`), ranked lower.
 
 use super::analyzer;
+use super::facets;
 use super::schema;
 use super::store::{index_error, text_of, Columns, IndexStore};
 use super::{Facets, FigureFilter, FigureRow, Hit, SearchRequest, SearchResults, TrialRow};
 use crate::error::{Error, Result};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Bound;
-use tantivy::collector::{Count, DocSetCollector, FacetCollector, MultiCollector, TopDocs};
+use tantivy::collector::{Count, DocSetCollector, MultiCollector, TopDocs};
 use tantivy::query::{
     BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
 };
@@ -314,46 +315,36 @@ impl IndexStore {
         let mut multi = MultiCollector::new();
         let top = multi.add_collector(TopDocs::with_limit(limit * 4).order_by_score());
         let count = multi.add_collector(Count);
-        let facet_handles = if request.facets {
-            let mut handle = |name: &str| {
-                let mut c = FacetCollector::for_field(name);
-                c.add_facet("/");
-                multi.add_collector(c)
-            };
-            Some([
-                handle("municipality"),
-                handle("trial"),
-                handle("kind_facet"),
-                handle("year"),
-            ])
-        } else {
-            None
-        };
+        let tally = request.facets.then(|| {
+            let live: Vec<_> = searcher
+                .segment_readers()
+                .iter()
+                .map(|s| s.segment_id())
+                .collect();
+            self.facet_cache.retain(&live);
+            multi.add_collector(facets::TallyCollector {
+                cache: self.facet_cache.clone(),
+            })
+        });
         let mut fruit = searcher
             .search(&query, &multi)
             .map_err(|e| index_error(&self.dir, e))?;
         let total = count.extract(&mut fruit);
-        let facets = facet_handles.map(|[m, t, k, y]| {
-            let list = |counts: tantivy::collector::FacetCounts| {
+        let facets = tally.map(|handle| {
+            let [m, t, k, y] = handle.extract(&mut fruit).counts;
+            let list = |counts: HashMap<std::sync::Arc<str>, u64>| {
                 let mut v: Vec<(String, u64)> = counts
-                    .get("/")
-                    .map(|(facet, n)| {
-                        let s = facet
-                            .to_path()
-                            .last()
-                            .map(|x| x.to_string())
-                            .unwrap_or_default();
-                        (s, n)
-                    })
+                    .into_iter()
+                    .map(|(s, n)| (s.to_string(), n))
                     .collect();
                 v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
                 v
             };
             Facets {
-                municipality: list(m.extract(&mut fruit)),
-                trial: list(t.extract(&mut fruit)),
-                kind: list(k.extract(&mut fruit)),
-                year: list(y.extract(&mut fruit)),
+                municipality: list(m),
+                trial: list(t),
+                kind: list(k),
+                year: list(y),
             }
         });
         let top = top.extract(&mut fruit);

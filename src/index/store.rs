@@ -45,6 +45,8 @@ pub struct IndexStore {
     pub(super) index: Index,
     pub(super) reader: IndexReader,
     pub(super) fields: Fields,
+    /// Facet values per segment, read once (see [`super::facets`]).
+    pub(super) facet_cache: super::facets::Cache,
 }
 
 /// The single writer of an index (holds its lock until dropped).
@@ -158,6 +160,7 @@ impl IndexStore {
             index,
             reader,
             fields,
+            facet_cache: Default::default(),
         })
     }
 
