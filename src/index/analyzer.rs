@@ -178,6 +178,8 @@ fn split(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// The first, plainer implementation of [`split`] (a table of chars, counts per
+/// token), kept as the oracle its tests compare with.
 #[cfg(test)]
 fn split_reference(text: &str) -> Vec<Token> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
