@@ -253,7 +253,9 @@ pub struct TermMap(fn(&mut String));
 
 /// Folds `å` to `aa` (the spelling before 1948 that names like Aalborg keep).
 pub const AA_FOLD: TermMap = TermMap(|term| {
-    if term.contains('å') {
+    // A byte scan for `å` (C3 A5): `str::contains(char)` costs a substring search per
+    // term, a few percent of indexing.
+    if term.as_bytes().windows(2).any(|w| w == [0xC3, 0xA5]) {
         *term = term.replace('å', "aa");
     }
 });

@@ -22,7 +22,7 @@ const VERSION_FILE: &str = "referat-index.json";
 
 /// Memory for the writer's in-memory segments, shared by its threads (256 MiB measured
 /// no faster on 100k pages, so the smaller budget stays).
-const WRITER_HEAP_BYTES: usize = 96 << 20;
+const WRITER_HEAP_BYTES: usize = 200 << 20;
 
 #[derive(Serialize, Deserialize)]
 struct VersionFile {
