@@ -17,13 +17,17 @@ pub const SAME_REPORT: f64 = 0.5;
 /// A MinHash signature.
 pub type Signature = Vec<u64>;
 
-fn fnv1a(words: &[&str]) -> u64 {
+/// FNV-1a of one lowercased word, without allocating for ASCII words.
+fn word_hash(word: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for w in words {
-        for b in w.bytes().chain(std::iter::once(0)) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
+    let mut eat = |b: u8| {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    };
+    if word.is_ascii() {
+        word.bytes().for_each(|b| eat(b.to_ascii_lowercase()));
+    } else {
+        word.to_lowercase().bytes().for_each(eat);
     }
     h
 }
@@ -36,24 +40,27 @@ fn mix(mut x: u64) -> u64 {
 }
 
 /// The signature of a text (lowercased word 5-shingles); `None` for texts too short to
-/// compare meaningfully.
+/// compare meaningfully. Each word is hashed once and a shingle's hash combines its five
+/// word hashes in order.
 pub fn signature(text: &str) -> Option<Signature> {
-    let lower = text.to_lowercase();
-    let words: Vec<&str> = lower
+    let words: Vec<u64> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
+        .map(word_hash)
         .collect();
     if words.len() < 50 {
         return None;
     }
+    let seeds: Vec<u64> = (0..SIGNATURE_LEN as u64)
+        .map(|i| i.wrapping_mul(0x9e37_79b9_7f4a_7c15))
+        .collect();
     let mut sig = vec![u64::MAX; SIGNATURE_LEN];
     for shingle in words.windows(5) {
-        let h = fnv1a(shingle);
-        for (i, slot) in sig.iter_mut().enumerate() {
-            let v = mix(h ^ (i as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15));
-            if v < *slot {
-                *slot = v;
-            }
+        let h = shingle.iter().fold(0u64, |h, w| {
+            (h.rotate_left(17) ^ w).wrapping_mul(0x0100_0000_01b3)
+        });
+        for (slot, seed) in sig.iter_mut().zip(&seeds) {
+            *slot = (*slot).min(mix(h ^ seed));
         }
     }
     Some(sig)
@@ -72,11 +79,15 @@ pub fn similarity(a: &Signature, b: &Signature) -> f64 {
 /// comparisons instead of one per indexed document.
 const BAND_ROWS: usize = 2;
 
-/// The signatures of the indexed documents and their version groups.
+/// The signatures of the indexed documents and their version groups. Buckets hold
+/// small ids rather than hashes, so gathering the candidates of a band is cheap even
+/// when many documents share boilerplate.
 #[derive(Default)]
 pub struct VersionIndex {
-    docs: HashMap<String, (String, Signature)>,
-    buckets: HashMap<(usize, u64), Vec<String>>,
+    /// By id: sha256, group, signature; `None` once removed.
+    docs: Vec<Option<(String, String, Signature)>>,
+    ids: HashMap<String, u32>,
+    buckets: HashMap<(usize, u64), Vec<u32>>,
 }
 
 fn bands(sig: &Signature) -> impl Iterator<Item = (usize, u64)> + '_ {
@@ -91,40 +102,43 @@ impl VersionIndex {
     pub fn insert(&mut self, sha256: &str, group: &str, signature: Option<&Signature>) {
         let Some(sig) = signature else { return };
         self.remove(sha256);
+        let id = self.docs.len() as u32;
         for band in bands(sig) {
-            self.buckets
-                .entry(band)
-                .or_default()
-                .push(sha256.to_string());
+            self.buckets.entry(band).or_default().push(id);
         }
         self.docs
-            .insert(sha256.to_string(), (group.to_string(), sig.clone()));
+            .push(Some((sha256.to_string(), group.to_string(), sig.clone())));
+        self.ids.insert(sha256.to_string(), id);
     }
 
     /// Forgets a document.
     pub fn remove(&mut self, sha256: &str) {
-        let Some((_, sig)) = self.docs.remove(sha256) else {
+        let Some(id) = self.ids.remove(sha256) else {
+            return;
+        };
+        let Some((_, _, sig)) = self.docs.get_mut(id as usize).and_then(Option::take) else {
             return;
         };
         for band in bands(&sig) {
             if let Some(list) = self.buckets.get_mut(&band) {
-                list.retain(|s| s != sha256);
+                list.retain(|&d| d != id);
             }
         }
     }
 
     /// The group of the most similar indexed document at or above [`SAME_REPORT`].
     pub fn group_of(&self, signature: &Signature) -> Option<String> {
-        let mut candidates: Vec<&String> = bands(signature)
+        let mut candidates: Vec<u32> = bands(signature)
             .filter_map(|band| self.buckets.get(&band))
             .flatten()
+            .copied()
             .collect();
         candidates.sort_unstable();
         candidates.dedup();
         candidates
             .into_iter()
-            .filter_map(|sha| self.docs.get(sha))
-            .map(|(group, sig)| (group, similarity(signature, sig)))
+            .filter_map(|id| self.docs.get(id as usize)?.as_ref())
+            .map(|(_, group, sig)| (group, similarity(signature, sig)))
             .filter(|(_, sim)| *sim >= SAME_REPORT)
             .max_by(|a, b| a.1.total_cmp(&b.1))
             .map(|(group, _)| group.clone())
