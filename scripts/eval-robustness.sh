@@ -30,7 +30,7 @@ for f in "$DIR"/*.pdf; do
         rm "$WORK/truth/$name.txt"
     fi
 done
-pdftotext -v 2>&1 | head -1
+pdftotext -v 2>&1 | sed -n 1p
 for mode in body furniture; do
     flag=()
     [ "$mode" = furniture ] && flag=(--furniture)

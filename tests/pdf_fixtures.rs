@@ -74,3 +74,32 @@ fn tiny_deadline_gives_a_limit_error() {
         assert!(matches!(r, Err(Error::Limit { .. })), "{r:?}");
     }
 }
+
+#[test]
+fn damaged_flate_keeps_the_text_before_the_damage_and_says_so() {
+    let doc =
+        referat::text::extract_file(&fixture("damaged-pdfrs-crash-121.pdf"), &Limits::default())
+            .expect("extracts");
+    assert_eq!(doc.pages.len(), 9);
+    let all: String = doc.pages.iter().map(|p| p.text.as_str()).collect();
+    assert!(
+        all.contains("CreateBB.EXE is a graphic interface for BMC.EXE"),
+        "{all}"
+    );
+    // Past the damage the bytes are no content stream: none of its operators as text.
+    for soup in ["]TJ", ")Tj", "TJ0"] {
+        assert!(!all.contains(soup), "operator soup {soup:?} in {all}");
+    }
+    let damaged: Vec<u32> = doc
+        .pages
+        .iter()
+        .filter(|p| {
+            p.warnings
+                .iter()
+                .any(|w| w.contains("content stream damaged"))
+        })
+        .map(|p| p.number)
+        .collect();
+    assert!(!damaged.is_empty(), "the damaged pages are reported");
+    assert!(damaged.len() < 9, "intact pages are not: {damaged:?}");
+}

@@ -355,7 +355,10 @@ fn recall_at_10_over_judged_danish_queries() {
     }
     assert!(recalls.len() >= 50, "at least 50 judged queries");
     let mean = recalls.iter().sum::<f64>() / recalls.len() as f64;
-    println!("recall@10 over {} judged queries: {mean:.3}; below 1: {misses:?}", recalls.len());
+    println!(
+        "recall@10 over {} judged queries: {mean:.3}; below 1: {misses:?}",
+        recalls.len()
+    );
     assert!(mean >= 0.9, "recall@10 {mean:.3}; below 1: {misses:#?}");
 }
 

@@ -302,9 +302,15 @@ impl PdfDocument {
         };
         let mut warnings = Vec::new();
         for c in list {
-            match obj::stream_bytes(&ctx, Some(c)) {
-                Some(b) if content.len() + b.len() <= self.limits.max_stream_bytes => {
-                    content.extend_from_slice(&b);
+            match obj::decoded(&ctx, Some(c)) {
+                Some(d) if content.len() + d.bytes.len() <= self.limits.max_stream_bytes => {
+                    if d.damaged {
+                        warnings.push(format!(
+                            "content stream damaged after {} bytes; the rest of the page is lost",
+                            d.bytes.len()
+                        ));
+                    }
+                    content.extend_from_slice(&d.bytes);
                     content.push(b'\n');
                 }
                 Some(_) => warnings.push("page content over the stream limit".to_string()),

@@ -81,6 +81,21 @@ const TEXT_FILTERS: [&[u8]; 10] = [
 
 /// A stream's decoded bytes, bounded by the limit; `None` for image filters or errors.
 pub fn stream_bytes(ctx: &Ctx, o: Option<&Object>) -> Option<Vec<u8>> {
+    decoded(ctx, o).map(|d| d.bytes)
+}
+
+/// Decoded stream bytes, and whether they are only what came before the data broke.
+pub struct Decoded {
+    pub bytes: Vec<u8>,
+    pub damaged: bool,
+}
+
+/// Like [`stream_bytes`], saying whether the stream was cut short by damaged data.
+pub fn decoded(ctx: &Ctx, o: Option<&Object>) -> Option<Decoded> {
+    let whole = |bytes| Decoded {
+        bytes,
+        damaged: false,
+    };
     let Object::Stream(s) = deref(ctx, o?)? else {
         return None;
     };
@@ -103,7 +118,57 @@ pub fn stream_bytes(ctx: &Ctx, o: Option<&Object>) -> Option<Vec<u8>> {
         return None;
     }
     if filters.is_empty() {
-        return (s.content.len() <= ctx.max_stream).then(|| s.content.clone());
+        return (s.content.len() <= ctx.max_stream).then(|| whole(s.content.clone()));
     }
-    s.decompressed_content_with_limit(ctx.max_stream).ok()
+    let plain_flate = matches!(filters.as_slice(), [f] if f == b"FlateDecode" || f == b"Fl")
+        && s.dict.get(b"DecodeParms").is_err();
+    if plain_flate {
+        match inflate(&s.content, ctx.max_stream) {
+            Inflated::Whole(bytes) => return Some(whole(bytes)),
+            Inflated::Prefix(bytes) => {
+                return Some(Decoded {
+                    bytes,
+                    damaged: true,
+                })
+            }
+            Inflated::OverLimit => return None,
+            // No zlib header, say: lopdf retries as raw deflate.
+            Inflated::Nothing => {}
+        }
+    }
+    s.decompressed_content_with_limit(ctx.max_stream)
+        .ok()
+        .map(whole)
+}
+
+enum Inflated {
+    Whole(Vec<u8>),
+    /// What decoded before the data broke.
+    Prefix(Vec<u8>),
+    OverLimit,
+    Nothing,
+}
+
+/// Zlib decoding that stops where the data breaks, as zlib and poppler do. The decoder
+/// behind lopdf keeps going after a back-reference past the start of the output and
+/// turns the rest of a damaged content stream into operator soup ("(.EXE)]TJ0 37.4")
+/// that then reads as text.
+fn inflate(data: &[u8], limit: usize) -> Inflated {
+    use miniz_oxide::inflate::{decompress_to_vec_zlib_with_limit, TINFLStatus};
+    match decompress_to_vec_zlib_with_limit(data, limit) {
+        Ok(bytes) => Inflated::Whole(bytes),
+        Err(e) if e.status == TINFLStatus::HasMoreOutput => Inflated::OverLimit,
+        Err(e) => {
+            // The error's buffer is the output so far plus zeroed room.
+            let mut bytes = e.output;
+            let end = bytes.iter().rposition(|&b| b != 0).map_or(0, |i| i + 1);
+            bytes.truncate(end);
+            match (e.status, bytes.is_empty()) {
+                (_, true) => Inflated::Nothing,
+                // A wrong checksum after complete data (common in encrypted files).
+                (TINFLStatus::Adler32Mismatch, false) => Inflated::Whole(bytes),
+                (_, false) => Inflated::Prefix(bytes),
+            }
+        }
+    }
 }
