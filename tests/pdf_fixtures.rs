@@ -103,3 +103,18 @@ fn damaged_flate_keeps_the_text_before_the_damage_and_says_so() {
     assert!(!damaged.is_empty(), "the damaged pages are reported");
     assert!(damaged.len() < 9, "intact pages are not: {damaged:?}");
 }
+
+#[test]
+fn symbol_font_grid_cells_are_words_of_real_characters() {
+    let doc = referat::text::extract_file(&fixture("std14-symbol.pdf"), &Limits::default())
+        .expect("extracts");
+    let text: String = doc.pages.iter().map(|p| p.text.as_str()).collect();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    for greek in ["Α", "Β", "Χ", "Λ", "Μ", "Ν", "Ο", "α", "β", "ω"] {
+        assert!(words.contains(&greek), "{greek} alone in {text}");
+    }
+    for symbol in ['ℵ', 'ℑ', 'ℜ', '∫', '∑', '⇔'] {
+        assert!(text.contains(symbol), "{symbol} in {text}");
+    }
+    assert!(!text.chars().any(referat::pdf::is_private_use), "{text}");
+}

@@ -132,59 +132,27 @@ pub fn glyph_name_to_unicode(name: &str) -> Option<String> {
     None
 }
 
-/// The Symbol font's encoding (the parts text uses: Greek, maths, arrows, bullet).
+/// The Symbol font's built-in encoding (`data/pdf/symbol-encoding.tsv`).
 pub fn symbol_char(code: u8) -> Option<char> {
-    const UPPER: &str = "ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖ";
-    const LOWER: &str = "αβχδεφγηιϕκλμνοπθρστυϖωξψζ";
-    let c = match code {
-        0x20 => ' ',
-        0x22 => '∀',
-        0x24 => '∃',
-        0x27 => '∋',
-        0x2A => '∗',
-        0x2D => '−',
-        0x40 => '≅',
-        0x41..=0x5A => UPPER.chars().nth(usize::from(code - 0x41))?,
-        0x5C => '∴',
-        0x5E => '⊥',
-        0x60 => '‾',
-        0x61..=0x7A => LOWER.chars().nth(usize::from(code - 0x61))?,
-        0x7E => '∼',
-        0x21..=0x7D => char::from(code),
-        0xA0 => '€',
-        0xA2 => '′',
-        0xA3 => '≤',
-        0xA4 => '⁄',
-        0xA5 => '∞',
-        0xA6 => 'ƒ',
-        0xA7 => '♣',
-        0xA8 => '♦',
-        0xA9 => '♥',
-        0xAA => '♠',
-        0xAB => '↔',
-        0xAC => '←',
-        0xAD => '↑',
-        0xAE => '→',
-        0xAF => '↓',
-        0xB0 => '°',
-        0xB1 => '±',
-        0xB2 => '″',
-        0xB3 => '≥',
-        0xB4 => '×',
-        0xB5 => '∝',
-        0xB6 => '∂',
-        0xB7 => '•',
-        0xB8 => '÷',
-        0xB9 => '≠',
-        0xBA => '≡',
-        0xBB => '≈',
-        0xBC => '…',
-        0xD7 => '⋅',
-        0xD8 => '¬',
-        0xE0 => '◊',
-        _ => return None,
-    };
-    Some(c)
+    static SYMBOL: LazyLock<[Option<char>; 256]> = LazyLock::new(|| {
+        let mut table = [None; 256];
+        for line in include_str!("../../data/pdf/symbol-encoding.tsv").lines() {
+            let mut cols = line.split('\t');
+            let (Some(code), Some(_name), Some(unicode)) = (cols.next(), cols.next(), cols.next())
+            else {
+                continue;
+            };
+            let code = u8::from_str_radix(code, 16).ok();
+            let c = u32::from_str_radix(unicode, 16)
+                .ok()
+                .and_then(char::from_u32);
+            if let (Some(code), Some(c)) = (code, c) {
+                table[usize::from(code)] = Some(c);
+            }
+        }
+        table
+    });
+    SYMBOL[usize::from(code)]
 }
 
 /// Wingdings-style dingbats as seen in office documents (mostly list bullets).
@@ -412,6 +380,14 @@ mod tests {
     #[test]
     fn symbol_bullets() {
         assert_eq!(symbol_char(0xB7), Some('•'));
+        assert_eq!(symbol_char(0x44), Some('Δ'));
+        assert_eq!(symbol_char(0xC0), Some('ℵ'));
+        assert_eq!(symbol_char(0xF2), Some('∫'));
+        assert_eq!(symbol_char(0x7F), None);
+        // No private-use code point comes out of the table.
+        assert!((0..=255u8)
+            .filter_map(symbol_char)
+            .all(|c| !is_private_use(c)));
         assert_eq!(map_symbol_pua('\u{F0B7}', false), Some('•'));
         assert_eq!(map_symbol_pua('\u{F0A7}', true), Some('▪'));
         assert_eq!(map_symbol_pua('\u{F0D8}', true), Some('➢'));

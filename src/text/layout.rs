@@ -325,7 +325,10 @@ fn build_line(glyphs: &[Glyph], dir: u8, y: f32, mut idx: Vec<usize>) -> Option<
             let end_hyphen = k + 1 == vis.len()
                 && matches!(g.text.as_str(), "-" | "\u{AD}" | "\u{2010}")
                 && gap < 0.35 * s;
-            let wb = spaced || (gap > base + 0.13 * s && !end_hyphen && !tracked_only);
+            // Over half an em is a break whatever the neighbours: in a grid of single
+            // characters the neighbouring gaps are breaks too and would hide it.
+            let wide = gap > 0.4 * s;
+            let wb = spaced || ((gap > base + 0.13 * s || wide) && !end_hyphen && !tracked_only);
             (wb, gap > 1.6 * s)
         };
         if word_break {
