@@ -45,3 +45,40 @@ fn robustness_sweep() {
     }
     assert!(failures.is_empty(), "{failures:#?}");
 }
+
+/// The Danish municipal documents of the set: no replacement or private-use characters,
+/// and æ, ø, å (and capitals) as often as pdftotext finds them (its counts, measured once,
+/// are in tests/fixtures/pdf/dk-letter-counts.tsv).
+#[test]
+fn danish_letters_come_through_whole() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/robustness");
+    if !dir.is_dir() {
+        return;
+    }
+    let counts = include_str!("fixtures/pdf/dk-letter-counts.tsv");
+    let mut checked = 0;
+    for line in counts.lines().filter(|l| !l.starts_with('#')) {
+        let mut cols = line.split('\t');
+        let name = cols.next().expect("name");
+        let want: Vec<usize> = cols.map(|c| c.parse().expect("count")).collect();
+        let doc = referat::text::extract_file(&dir.join(format!("{name}.pdf")), &Limits::default())
+            .expect("a dk file extracts");
+        let text: String = doc
+            .pages
+            .iter()
+            .flat_map(|p| {
+                std::iter::once(p.text.as_str()).chain(p.furniture.iter().map(String::as_str))
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(!text.contains('\u{FFFD}'), "{name}: U+FFFD");
+        assert!(
+            !text.chars().any(referat::pdf::is_private_use),
+            "{name}: private use"
+        );
+        let got: Vec<usize> = "æøåÆØÅ".chars().map(|c| text.matches(c).count()).collect();
+        assert_eq!(got, want, "{name}: æ ø å Æ Ø Å");
+        checked += 1;
+    }
+    assert!(checked >= 20, "{checked} dk files");
+}
