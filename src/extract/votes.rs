@@ -52,7 +52,7 @@ pub fn outcome(decision: &str) -> Option<Outcome> {
 /// Words that start a new side of a vote; the clause boundary is put before them.
 static SIDE_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:,\s*|\s+og\s+|\s+|^)(i?mod\s*:|i?mod\s+(?:stemte|\d|\(|[a-zæøå]+\s+(?:stemmer|\())|(?:for stemte|undlod|hverken|stemte blankt|blanke|et mindretal|mindretallet|et flertal|flertallet)\b|(?:\d+|[a-zæøå]+)\s+(?:stemte|stemmer|medlemmer|for\b|imod\b|undlod))",
+        r"(?i)(?:,\s*|\s+og\s+|\s+|^)(i?mod\s*:|i?mod\s+(?:stemte|\d|\(|[a-zæøå]+\s+(?:stemmer|\())|(?:mens|hvorimod|for stemte|undlod|hverken|stemte blankt|blanke|et mindretal|mindretallet|et flertal|flertallet)\b|(?:\d+|(?:en|et|to|tre|fire|fem|seks|syv|otte|ni)(?:og(?:tyve|tredive|fyrre|halvtreds))?|ti|elleve|tolv|tretten|fjorten|femten|seksten|sytten|atten|nitten|tyve|tredive|fyrre|halvtreds)\s+(?:stemte|stemmer|medlemmer|for\b|imod\b|undlod))",
     )
     .unwrap_or_else(|e| panic!("{e}"))
 });
@@ -100,7 +100,71 @@ fn count_in(clause: &str) -> Option<u32> {
     })
 }
 
+/// Party names (`data/parties.tsv`) -> letter, longest name first so that "Radikale
+/// Venstre" is B before "Venstre" is V.
+static PARTY_NAMES: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+    let mut names: Vec<(String, String)> = include_str!("../../data/parties.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .flat_map(|l| {
+            let mut cols = l.split('\t');
+            let letter = cols.next().unwrap_or("").trim().to_string();
+            cols.flat_map(|c| c.split(';'))
+                .map(|n| n.trim().to_lowercase())
+                .filter(|n| !n.is_empty())
+                .map(move |n| (n, letter.clone()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    names.sort_by_key(|(n, _)| std::cmp::Reverse(n.chars().count()));
+    names
+});
+
+/// Party letters of a clause: single capital letters (`(A, V og Ø)`) and party names
+/// (`Socialdemokratiet og SF`), in order of appearance.
 fn parties_in(clause: &str) -> Vec<String> {
+    let mut found: Vec<(usize, String)> = Vec::new();
+    let mut lower = clause.to_lowercase();
+    for (name, letter) in PARTY_NAMES.iter() {
+        while let Some(at) = find_word(&lower, name) {
+            // A name is written with its capital ("til venstre" names no party).
+            if clause
+                .get(at..)
+                .is_some_and(|r| r.starts_with(char::is_uppercase))
+            {
+                found.push((at, letter.clone()));
+            }
+            // Blank the match out so a shorter name inside it ("Venstre" in "Radikale
+            // Venstre") is not found again; lowercasing kept the byte offsets for these.
+            lower.replace_range(at..at + name.len(), &" ".repeat(name.len()));
+        }
+    }
+    found.extend(
+        letters_in(clause)
+            .into_iter()
+            .map(|(at, l)| (at, l.to_string())),
+    );
+    found.sort_by_key(|(at, _)| *at);
+    found.into_iter().map(|(_, l)| l).collect()
+}
+
+/// The byte offset of `word` in `text` as a whole word.
+fn find_word(text: &str, word: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = text.get(from..)?.find(word) {
+        let at = from + i;
+        let end = at + word.len();
+        let before = text[..at].chars().next_back();
+        let after = text[end..].chars().next();
+        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+            return Some(at);
+        }
+        from = end;
+    }
+    None
+}
+
+fn letters_in(clause: &str) -> Vec<(usize, &str)> {
     PARTY
         .find_iter(clause)
         // `I` opens many sentences ("I alt ...") but is a party letter in a list.
@@ -110,7 +174,7 @@ fn parties_in(clause: &str) -> Vec<String> {
                 after.starts_with([',', ')']) || after.starts_with(" og ")
             }
         })
-        .map(|m| m.as_str().to_string())
+        .map(|m| (m.start(), m.as_str()))
         .collect()
 }
 
@@ -132,44 +196,46 @@ pub fn votes(decision: &str) -> Option<Votes> {
     };
     let mut seen = false;
     let mut pending = None;
+    let mut carried: Vec<String> = Vec::new();
     for w in cuts.windows(2) {
-        let clause = &decision[w[0]..w[1]];
-        // Sentences that do not vote ("Indstillingen blev godkendt") end a clause.
-        let clause =
-            clause.rsplit_once(". ").map_or(
-                clause,
-                |(a, b)| {
-                    if side_of(b, seen).is_some() {
-                        b
-                    } else {
-                        a
-                    }
-                },
-            );
+        let whole = &decision[w[0]..w[1]];
+        // A sentence end inside a clause: what follows it either votes (then it is the
+        // clause: "Indstillingen blev godkendt. | For stemte ...") or names parties of
+        // the next clause ("... stemte imod. Radikale Venstre | undlod at stemme").
+        let (clause, tail) = match whole.rsplit_once(". ") {
+            Some((_, b)) if side_of(b, seen).is_some() => (b, ""),
+            Some((a, b)) => (a, b),
+            None => (whole, ""),
+        };
         // A side named with nothing after it ("Hverken for eller | imod: C") names
-        // the next clause's side.
-        let Some(side) = pending.take().or_else(|| side_of(clause, seen)) else {
-            continue;
-        };
-        let count = count_in(clause);
-        let parties = parties_in(clause);
-        if count.is_none() && parties.is_empty() {
-            pending = Some(side);
-            continue;
-        }
-        seen = true;
-        let slot = match side {
-            Side::For => &mut votes.for_,
-            Side::Against => &mut votes.against,
-            Side::Abstained => &mut votes.abstained,
-        };
-        let entry = slot.get_or_insert_with(VoteSide::default);
-        entry.count = entry.count.or(count);
-        for p in parties {
-            if !entry.parties.contains(&p) {
-                entry.parties.push(p);
+        // the next clause's side; parties named before their side ("Socialdemokratiet,
+        // SF og | Enhedslisten stemte for") belong to the next clause.
+        match pending.take().or_else(|| side_of(clause, seen)) {
+            None => carried.extend(parties_in(clause)),
+            Some(side) => {
+                let count = count_in(clause);
+                let mut parties = std::mem::take(&mut carried);
+                parties.extend(parties_in(clause));
+                if count.is_none() && parties.is_empty() {
+                    pending = Some(side);
+                } else {
+                    seen = true;
+                    let slot = match side {
+                        Side::For => &mut votes.for_,
+                        Side::Against => &mut votes.against,
+                        Side::Abstained => &mut votes.abstained,
+                    };
+                    let entry = slot.get_or_insert_with(VoteSide::default);
+                    entry.count = entry.count.or(count);
+                    for p in parties {
+                        if !entry.parties.contains(&p) {
+                            entry.parties.push(p);
+                        }
+                    }
+                }
             }
         }
+        carried.extend(parties_in(tail));
     }
     (seen || unanimous).then_some(votes)
 }
@@ -244,6 +310,19 @@ mod tests {
         assert_eq!(v.for_, side(Some(15), &["A", "F", "Ø"]));
         assert_eq!(v.against, side(Some(3), &["V"]));
         assert_eq!(v.abstained, side(None, &["C"]));
+
+        let v = votes(
+            "Socialdemokratiet, SF og Enhedslisten stemte for, mens Venstre og Dansk Folkeparti stemte imod. Radikale Venstre undlod at stemme.",
+        )
+        .expect("vote");
+        assert_eq!(v.for_, side(None, &["A", "F", "Ø"]));
+        assert_eq!(v.against, side(None, &["V", "O"]));
+        assert_eq!(v.abstained, side(None, &["B"]));
+
+        let v = votes("Godkendt med 9 stemmer. Imod stemte 2 (Det Konservative Folkeparti).")
+            .expect("vote");
+        assert_eq!(v.for_, side(Some(9), &[]));
+        assert_eq!(v.against, side(Some(2), &["C"]));
 
         let v = votes("Enstemmigt godkendt.").expect("vote");
         assert!(v.unanimous && v.for_.is_none());
