@@ -65,6 +65,29 @@ pub fn paragraphs(doc: &DocumentText) -> Vec<Paragraph> {
                 .collect();
             let mut table_start: Option<usize> = None;
             for line in lines {
+                // A list mark set apart from its text ("• | Bevilling af ...", an OCR
+                // layer's "-… | ..."): a bullet, not a table row.
+                if let Some((mark, rest)) = line.split_once(" | ") {
+                    let mark = mark.trim();
+                    let is_mark = !mark.is_empty()
+                        && mark.chars().count() <= 3
+                        && (mark.chars().all(|c| !c.is_alphanumeric()) || mark == "o");
+                    // Inside a running table a dash cell is just an empty cell.
+                    if is_mark
+                        && table_start.is_none()
+                        && !rest.contains(" | ")
+                        && rest.split_whitespace().count() >= 3
+                    {
+                        table_start = None;
+                        out.push(Paragraph {
+                            page: page.number,
+                            text: rest.trim().to_string(),
+                            kind: Kind::Bullet,
+                            table_start: None,
+                        });
+                        continue;
+                    }
+                }
                 if line.contains(" | ") {
                     let start = *table_start.get_or_insert(out.len());
                     // Split at every bar, so an empty cell ("x |  | x") keeps its column.
@@ -185,5 +208,26 @@ mod tests {
         assert_eq!(p[2].kind, Kind::Bullet);
         assert_eq!(p[3].kind, Kind::Numbered(3));
         assert_eq!(p[5].table_start, Some(4));
+    }
+
+    #[test]
+    fn a_mark_set_apart_from_its_text_is_a_bullet() {
+        let doc = DocumentText {
+            source: String::new(),
+            sha256: String::new(),
+            pages: vec![crate::text::PageText {
+                number: 1,
+                text: "-… | Bevilling af mikrolån i op til 6 måneder\n• | Screening af borgere og ideer\n- | 12\nx | Aalborg | x".into(),
+                text_layer: true,
+                ..Default::default()
+            }],
+        };
+        let p = paragraphs(&doc);
+        assert_eq!(p[0].kind, Kind::Bullet);
+        assert_eq!(p[0].text, "Bevilling af mikrolån i op til 6 måneder");
+        assert_eq!(p[1].kind, Kind::Bullet);
+        // A dash cell before a number, or a mark among cells, stays a table row.
+        assert!(matches!(p[2].kind, Kind::TableRow(_)));
+        assert!(matches!(p[3].kind, Kind::TableRow(_)));
     }
 }
