@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 static DECISION: LazyLock<Regex> = LazyLock::new(|| {
     // "Beslutning: Godkendt." or a "Beslutning" heading with the text below it.
-    Regex::new(r"^(?i:beslutning)(?:\s+(?:i|fra|af)\s+[^:]{1,60})?\s*(?::\s*(.*)|\.?)$")
+    Regex::new(r"^(?i:beslutning)(?:\s+(?:i|fra|af)\s+[^:]{1,120})?\s*(?::\s*(.*)|\.?)$")
         .unwrap_or_else(|e| panic!("{e}"))
 });
 static ABSENT: LazyLock<Regex> = LazyLock::new(|| {
@@ -144,10 +144,10 @@ pub fn decisions(paras: &[Paragraph], items: &[AgendaItem]) -> Vec<Decision> {
             if let Some(c) = DECISION.captures(p.text.trim()) {
                 let rest = c.get(1).map_or("", |m| m.as_str().trim());
                 // "Beslutning: Godkendt." is whole; "Beslutning:" alone continues below.
+                // An item decided over several meetings has a label per meeting: the
+                // last one is this meeting's decision.
                 in_decision = !rest.ends_with(['.', '!']);
-                if !rest.is_empty() {
-                    decision = Some(rest.to_string());
-                }
+                decision = (!rest.is_empty()).then(|| rest.to_string());
                 continue;
             }
             if in_decision {

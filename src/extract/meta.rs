@@ -202,7 +202,7 @@ static FOLKETING: LazyLock<Regex> = LazyLock::new(|| {
 });
 static SAGSNR: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:sagsnr|sags\s?nr|j\.\s?nr|journalnr|sagsnummer)\.?:?\s*([0-9][0-9A-ZÆØÅ.\-/]{4,})",
+        r"(?i)\b(?:sagsnr|sags\s?nr|j\.\s?nr|journalnr|sagsnummer)\.?:?[\s|]*([0-9][0-9A-ZÆØÅ.\-/]{4,})",
     )
 });
 
@@ -264,14 +264,48 @@ static HEADER_BODY: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A committee named "Udvalget for <area>" ("Udvalget for plan, udvikling og kultur
+/// (PUK)"): the name up to its abbreviation, a page number or a date.
+fn named_committee(s: &str) -> Option<String> {
+    let at = s.find("Udvalget for ")?;
+    let rest = &s[at..];
+    let end = [" (", " Side ", " side ", " den ", ":", "|", ". ", " - "]
+        .iter()
+        .filter_map(|stop| rest.find(stop))
+        .min()
+        .unwrap_or(rest.len());
+    let name = rest[..end].trim().trim_end_matches(['.', ',']);
+    (name.split_whitespace().count() <= 9).then(|| name.to_string())
+}
+
+/// The deciding body stated by a label ("Sagen afgøres i: Økonomiudvalget").
+fn labelled_body(s: &str) -> Option<String> {
+    let (label, value) = s.split_once(':')?;
+    let label = label.trim().to_lowercase();
+    if !matches!(
+        label.as_str(),
+        "sagen afgøres i" | "afgøres i" | "beslutningskompetence"
+    ) {
+        return None;
+    }
+    let value = value.trim().trim_start_matches('|').trim();
+    named_committee(value).or_else(|| COMMITTEE.captures(value).map(|c| c[1].to_string()))
+}
+
 /// The issuing committee: from the page furniture (a header or the Folketing stamp),
-/// a header line (`Udvalg: …`), or the committee a case is sent to (`til
+/// a header line (`Udvalg: …`), a label (`Sagen afgøres i: …`), or the committee a case is sent to (`til
 /// Beskæftigelsesudvalgets orientering`).
 pub fn body(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
     for f in furniture {
         if let Some(c) = COMMITTEE.captures(f) {
             return Some(c[1].to_string());
         }
+        if let Some(name) = named_committee(f) {
+            return Some(name);
+        }
+    }
+    if let Some(b) = paras.iter().find_map(|p| labelled_body(&p.text)) {
+        return Some(b);
     }
     for p in paras.iter().take(6) {
         if let Some(c) = HEADER_BODY.captures(&p.text) {

@@ -36,7 +36,8 @@ pub struct Paragraph {
 }
 
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{1,2})[.)]\s+(\S.*)$").unwrap_or_else(|e| panic!("regex: {e}"))
+    // Agenda items of minutes are numbered through the year ("715. Kulturkommune 2017").
+    Regex::new(r"^(\d{1,4})[.)]\s+(\S.*)$").unwrap_or_else(|e| panic!("regex: {e}"))
 });
 static BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[-–•▪·*o]\s+(\S.*)$").unwrap_or_else(|e| panic!("regex: {e}")));
@@ -103,7 +104,13 @@ pub fn paragraphs(doc: &DocumentText) -> Vec<Paragraph> {
                 table_start = None;
                 let (kind, text) = if let Some(c) = BULLET.captures(line) {
                     (Kind::Bullet, c[1].to_string())
-                } else if let Some(c) = NUMBERED.captures(line) {
+                } else if let Some(c) = NUMBERED
+                    .captures(line)
+                    // "2019. Status …" opens with a year, not a list number.
+                    .filter(|c| {
+                        !(c[1].len() == 4 && (c[1].starts_with("19") || c[1].starts_with("20")))
+                    })
+                {
                     let n = c[1].parse().unwrap_or(0);
                     (Kind::Numbered(n), c[2].to_string())
                 } else if looks_like_heading(line) {
