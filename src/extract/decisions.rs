@@ -3,15 +3,20 @@
 
 use super::document::Decision;
 use super::meta::{case_numbers_in, is_item_marker};
-use super::structure::{looks_like_heading, Kind, Paragraph};
+use super::structure::{looks_like_heading, sentences, Kind, Paragraph};
 use super::votes;
 use regex::Regex;
 use std::sync::LazyLock;
 
 static DECISION: LazyLock<Regex> = LazyLock::new(|| {
-    // "Beslutning: Godkendt." or a "Beslutning" heading with the text below it.
-    Regex::new(r"^(?i:beslutning)(?:\s+(?:i|fra|af)\s+[^:]{1,120})?\s*(?::\s*(.*)|\.?)$")
-        .unwrap_or_else(|e| panic!("{e}"))
+    // "Beslutning: Godkendt.", a "Beslutning"/"Beslutninger" heading with the text
+    // below it, "Beslutning i Økonomiudvalget den 9. marts 2020:", and the label with
+    // the decision on one line: "Sundheds- og Forebyggelsesudvalgets beslutning den
+    // 04.12.2012 Punkt 1 Taget til efterretning".
+    Regex::new(
+        r"^(?:[\p{L}\-]+(?:\s+og\s+[\p{L}\-]+)?s\s+)?(?i:beslutning(?:er)?)(?:\s+(?:i|fra|af)\s+[^:]{1,120})?(?:\s+den\s+[0-9][0-9.\-/]*)?(?:\s+(?i:punkt)\s+\d+)?\s*(?::\s*(.*)|\s+(\p{Lu}.*)|\.?)$",
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
 });
 static ABSENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -93,11 +98,34 @@ pub fn agenda_items(paras: &[Paragraph]) -> Vec<AgendaItem> {
     items
 }
 
+/// The members a paragraph records as absent, sentence by sentence ("Venstre tog
+/// forbehold. Jesper Kjeldsen deltog ikke i sagens behandling."); `None` when it records
+/// no absence.
+fn absentees(text: &str) -> Option<Vec<String>> {
+    let mut found = None;
+    for sentence in sentences(text) {
+        if let Some(c) = ABSENT.captures(sentence.trim()) {
+            let list = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str());
+            found.get_or_insert_with(Vec::new).extend(names(list));
+        }
+    }
+    found
+}
+
 /// Sentence subjects that are not people ("Borgeren", "Udvalget").
 fn is_common_subject(w: &str) -> bool {
     let w = w.to_lowercase();
     [
-        "en", "et", "ingen", "alle", "flere", "nogle", "udvalget", "borgeren", "borgerne",
+        "en",
+        "et",
+        "ingen",
+        "alle",
+        "flere",
+        "nogle",
+        "følgende",
+        "udvalget",
+        "borgeren",
+        "borgerne",
         "kommunen",
     ]
     .contains(&w.as_str())
@@ -113,8 +141,8 @@ pub fn decisions(paras: &[Paragraph], items: &[AgendaItem]) -> Vec<Decision> {
     let first_item = markers.first().map_or(paras.len(), |m| m.0);
     let meeting_absent: Vec<String> = paras[..first_item]
         .iter()
-        .filter_map(|p| ABSENT.captures(p.text.trim()))
-        .flat_map(|c| names(c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str())))
+        .filter_map(|p| absentees(&p.text))
+        .flatten()
         .collect();
     let mut out = Vec::new();
     for (k, (start, item, inline_title)) in markers.iter().enumerate() {
@@ -131,18 +159,13 @@ pub fn decisions(paras: &[Paragraph], items: &[AgendaItem]) -> Vec<Decision> {
         let mut absent = meeting_absent.clone();
         let mut in_decision = false;
         for p in block {
-            if let Some(c) = ABSENT.captures(p.text.trim()) {
-                let list = c
-                    .get(1)
-                    .or_else(|| c.get(2))
-                    .map(|m| m.as_str())
-                    .unwrap_or("");
-                absent.extend(names(list));
+            if let Some(names) = absentees(&p.text) {
+                absent.extend(names);
                 in_decision = false;
                 continue;
             }
             if let Some(c) = DECISION.captures(p.text.trim()) {
-                let rest = c.get(1).map_or("", |m| m.as_str().trim());
+                let rest = c.get(1).or(c.get(2)).map_or("", |m| m.as_str().trim());
                 // "Beslutning: Godkendt." is whole; "Beslutning:" alone continues below.
                 // An item decided over several meetings has a label per meeting: the
                 // last one is this meeting's decision.
@@ -187,6 +210,31 @@ pub fn decisions(paras: &[Paragraph], items: &[AgendaItem]) -> Vec<Decision> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decision_labels() {
+        for label in [
+            "Beslutning",
+            "Beslutninger",
+            "Beslutning: Godkendt.",
+            "Beslutning i Økonomiudvalget den 9. marts 2020:",
+            "Beslutning i Udvalget for plan, udvikling og kultur (PUK) den 24-04-2013",
+            "Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 1 Taget til efterretning",
+        ] {
+            assert!(is_decision_head(label), "{label}");
+        }
+        for sentence in [
+            "Beslutningen træffes af",
+            "Beslutningen om at ansøge blev truffet i 2018.",
+            "Byrådets beslutning den 5. maj blev fulgt op.",
+        ] {
+            assert!(!is_decision_head(sentence), "{sentence}");
+        }
+        let c = DECISION
+            .captures("Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 2 Indstillingen godkendt")
+            .expect("label");
+        assert_eq!(c.get(2).map(|m| m.as_str()), Some("Indstillingen godkendt"));
+    }
 
     #[test]
     fn absent_lines() {

@@ -167,8 +167,10 @@ pub enum Outcome {
     Postponed,
     /// `Til orientering`, `Taget til efterretning`.
     Noted,
-    /// `Anbefales` (to the body that decides), `Oversendes`.
+    /// `Anbefales` (to the body that decides), `Indstilles til godkendelse`.
     Recommended,
+    /// Sent on without a decision: `Fremsendes til Teknisk Udvalg`, `Oversendes til …`.
+    Referred,
 }
 
 /// A recorded vote: counts and party letters on each side.

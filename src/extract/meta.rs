@@ -98,6 +98,10 @@ fn standalone_date(line: &str) -> Option<String> {
         "fra",
         "dateret",
         "udgivet",
+        // A running header's page number and access mark ("Åbent referat … Side 1").
+        "side",
+        "åbent",
+        "lukket",
     ];
     let mut proper = 0;
     for w in stripped
@@ -312,6 +316,10 @@ pub fn body(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
             if let Some(m) = COMMITTEE.captures(&c[1]) {
                 return Some(m[1].to_string());
             }
+        }
+        // "REFERAT Aarhus Byråd d. 27-08-2025": the council under the town's name.
+        if p.text.split_whitespace().any(|w| w == "Byråd") {
+            return Some("Byrådet".to_string());
         }
         // A masthead line that is the body's name ("Byrådet i Skive Kommune").
         if p.text.split_whitespace().count() <= 6 {

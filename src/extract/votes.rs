@@ -34,7 +34,11 @@ pub fn outcome(decision: &str) -> Option<Outcome> {
                 Outcome::Noted,
             ),
             rule(
-                r"\banbefale[st]?\b|\banbefaler\b|\bindstilles\s+til\s+godkendelse\b|\boversend\w*\b",
+                r"^(?:sagen\s+)?(?:fremsendes|oversendes|henvises|videresendes)\b",
+                Outcome::Referred,
+            ),
+            rule(
+                r"\banbefale[st]?\b|\banbefaler\b|\bindstilles\s+til\s+godkendelse\b",
                 Outcome::Recommended,
             ),
             rule(
@@ -265,6 +269,10 @@ mod tests {
             Some(Outcome::Noted)
         );
         assert_eq!(outcome("Anbefales godkendt."), Some(Outcome::Recommended));
+        assert_eq!(
+            outcome("Fremsendes til Teknisk Udvalg til behandling i henhold til beslutning i byrådets møde."),
+            Some(Outcome::Referred)
+        );
         assert_eq!(
             outcome("Forslaget blev forkastet med 4 mod 5 stemmer."),
             Some(Outcome::Rejected)
