@@ -102,3 +102,26 @@ fn council_minutes_with_decisions_headings_and_referrals() {
         .collect();
     assert_eq!(absent.into_iter().collect::<Vec<_>>(), ["Jesper Kjeldsen"]);
 }
+
+/// Documents that talk about meetings without recording one (an invitation letter, a
+/// manual for an agenda system) are not minutes; those that record one are. Read from
+/// the robustness set when it is there.
+#[test]
+fn minutes_are_told_from_documents_that_mention_meetings() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/robustness");
+    if !dir.is_dir() {
+        return;
+    }
+    use referat::extract::document::DocumentKind::{Minutes, Other};
+    for (name, kind) in [
+        ("dk-kkr-brev-word2010", Other),
+        ("dk-os2dagsorden-releasenotes-2015", Other),
+        ("dk-edoc-setup-libreoffice36", Other),
+        ("dk-syddjurs-puk-referat", Minutes),
+        ("dk-ballerup-sfu-referat-2012", Minutes),
+        ("dk-aarhus-byraad-referat-2025", Minutes),
+    ] {
+        let doc = records(&dir.join(format!("{name}.pdf")));
+        assert_eq!(doc.kind, kind, "{name}");
+    }
+}

@@ -367,10 +367,12 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
     let texts: Vec<String> = paras.iter().map(|p| p.text.to_lowercase()).collect();
     let has = |w: &str| texts.iter().any(|t| t.contains(w));
     let title_l = title.unwrap_or("").to_lowercase();
-    let strong_minutes = paras.iter().any(|p| is_item_marker(&p.text).is_some())
-        || texts.iter().any(|t| {
-            t.starts_with("beslutning") || t.starts_with("fraværende:") || t.starts_with("mødedato")
-        });
+    let strong_minutes = paras
+        .iter()
+        .any(|p| is_item_marker(&p.text).is_some() || super::decisions::is_decision_head(&p.text))
+        || texts
+            .iter()
+            .any(|t| t.starts_with("fraværende:") || t.starts_with("mødedato"));
     if strong_minutes {
         return DocumentKind::Minutes;
     }
@@ -399,17 +401,42 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
     if title_l.contains("status") || deltagende >= 2 || masthead_names_a_report(paras) {
         return DocumentKind::StatusReport;
     }
-    let minutes_words = [
-        "blev drøftet",
-        "var enighed om",
-        "drøftelse",
-        "mødet",
-        "seminar",
-        "referat",
-        "dagsorden",
-        "indstilling",
-    ];
-    if minutes_words.iter().filter(|w| has(w)).count() >= 2 {
+    // A record of a meeting: its deliberation ("blev drøftet", "var enighed om") and
+    // meeting words, a masthead that says so, the attendance lines. Words alone are not
+    // enough: a letter inviting to "mødet" with a "Drøftelse" on its programme, or a
+    // manual for a "dagsorden" system, is no record of a meeting.
+    let deliberation = ["blev drøftet", "blev det drøftet", "var enighed om"]
+        .iter()
+        .any(|w| has(w));
+    let masthead_says = texts.iter().take(8).any(|t| {
+        ["referat", "dagsorden", "beslutningsprotokol"]
+            .iter()
+            .any(|w| t.starts_with(w))
+    });
+    let attendance = texts.iter().any(|t| {
+        [
+            "tilstede",
+            "til stede",
+            "deltagere:",
+            "afbud",
+            "mødested",
+            "mødetidspunkt",
+        ]
+        .iter()
+        .any(|w| t.starts_with(w))
+    });
+    let signals = [
+        deliberation,
+        has("drøftelse"),
+        has("mødet") || has("seminaret"),
+        masthead_says,
+        attendance,
+        texts.iter().any(|t| t.trim() == "indstilling"),
+    ]
+    .iter()
+    .filter(|x| **x)
+    .count();
+    if (deliberation && signals >= 2) || signals >= 3 {
         return DocumentKind::Minutes;
     }
     if has("evaluering") && (has("metode") || has("konklusion")) {
