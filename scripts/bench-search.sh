@@ -14,9 +14,9 @@ echo "$OURS"
 PEER=$(python3 scripts/bench-fts5.py "$DUMP" "$ROUNDS")
 echo "$PEER" | grep '^fts5 indexed'
 echo
-printf '%-10s %10s %10s %12s %12s %9s\n' query "p50 ours" "p99 ours" "p50 fts5" "p99 fts5" "p99 ratio"
-echo "$OURS" | awk '$1 ~ /^(term|and|phrase|filtered|facets)$/ {print $1, $2, $3}' | while read -r kind p50 p99; do
-    read -r _ _ f50 f99 < <(echo "$PEER" | grep "^fts5 $kind ")
-    printf '%-10s %10s %10s %12s %12s %8.1fx\n' "$kind" "$p50" "$p99" "$f50" "$f99" "$(echo "$f99 / $p99" | bc -l)"
+printf '%-14s %10s %10s %12s %12s %9s\n' query "p50 ours" "p99 ours" "p50 fts5" "p99 fts5" "p99 ratio"
+echo "$OURS" | awk '$1 ~ /^(term|and|phrase|filtered)(\+facets)?$/ {print $1, $2, $3}' | while read -r kind p50 p99; do
+    read -r _ _ f50 f99 < <(echo "$PEER" | grep -F "fts5 $kind ")
+    printf '%-14s %10s %10s %12s %12s %8.1fx\n' "$kind" "$p50" "$p99" "$f50" "$f99" "$(echo "$f99 / $p99" | bc -l)"
 done
 echo "(ratio = FTS5 p99 / referat p99: above 1 means referat is faster)"
