@@ -277,7 +277,7 @@ fn main() {
         for ((kind, q), mut ms) in queries.iter().zip(by_query) {
             ms.sort_by(f64::total_cmp);
             println!(
-                "  {kind:<9} {:>7.2} {:>7.2}  {}{}",
+                "  {kind:<14} {:>7.2} {:>7.2}  {}{}",
                 percentile(&ms, 0.5),
                 percentile(&ms, 0.99),
                 q.query,

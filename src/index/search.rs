@@ -354,7 +354,7 @@ impl IndexStore {
         let mut group_rep: HashMap<String, String> = HashMap::new();
         let mut by_doc: Vec<(String, Vec<Hit>)> = Vec::new();
         let mut shown = 0;
-        let columns = Columns::new(&searcher, &self.dir);
+        let columns = Columns::new(&searcher, &self.dir, &self.value_cache);
         for (score, address) in top {
             let source = columns.text(address, "source")?;
             let group = columns.text(address, "group")?;
@@ -429,7 +429,7 @@ impl IndexStore {
         let found = searcher
             .search(&query, &DocSetCollector)
             .map_err(|e| index_error(&self.dir, e))?;
-        let columns = Columns::new(searcher, &self.dir);
+        let columns = Columns::new(searcher, &self.dir, &self.value_cache);
         let mut v = Vec::new();
         for address in found {
             let rank = columns.number(address, "version_rank")?;
@@ -477,7 +477,7 @@ impl IndexStore {
             .map_err(|e| index_error(&self.dir, e))?;
         let mut versions: HashMap<String, Vec<String>> = HashMap::new();
         let mut rows = Vec::new();
-        let columns = Columns::new(&searcher, &self.dir);
+        let columns = Columns::new(&searcher, &self.dir, &self.value_cache);
         for address in found {
             let source = columns.text(address, "source")?;
             let group = columns.text(address, "group")?;

@@ -11,9 +11,11 @@ use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 use tantivy::collector::DocSetCollector;
 use tantivy::columnar::StrColumn;
 use tantivy::directory::MmapDirectory;
+use tantivy::index::SegmentId;
 use tantivy::query::TermQuery;
 use tantivy::schema::{Facet, IndexRecordOption, Value};
 use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
@@ -47,6 +49,8 @@ pub struct IndexStore {
     pub(super) fields: Fields,
     /// Facet values per segment, read once (see [`super::facets`]).
     pub(super) facet_cache: super::facets::Cache,
+    /// Column dictionary values already looked up.
+    pub(super) value_cache: ValueCache,
 }
 
 /// The single writer of an index (holds its lock until dropped).
@@ -161,6 +165,7 @@ impl IndexStore {
             reader,
             fields,
             facet_cache: Default::default(),
+            value_cache: Default::default(),
         })
     }
 
@@ -241,23 +246,47 @@ impl IndexStore {
     }
 }
 
+/// Values looked up in column dictionaries, kept across searches: a lookup decompresses
+/// a dictionary block (a fresh zstd context each time), and hits keep naming the same
+/// few sources, titles and groups. Keyed by segment (segments never change); emptied
+/// when it grows past a bound.
+#[derive(Default, Clone)]
+pub(super) struct ValueCache(Arc<Mutex<Values>>);
+
+/// (segment, column, ordinal) -> value.
+type Values = HashMap<(SegmentId, &'static str, u64), Arc<str>>;
+
+/// Entries kept before the cache starts over (a few MB of titles and paths).
+const VALUE_CACHE_ENTRIES: usize = 200_000;
+
+impl ValueCache {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Values> {
+        // A poisoned cache only lost an insert.
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
 /// Reads the columns (fast fields) of records found by a search. Hits share values (the
-/// pages of one document have one source, title and group), and each column dictionary
-/// lookup decompresses a block, so columns and looked-up values are kept per search.
+/// pages of one document have one source, title and group): columns are opened once per
+/// search and looked-up values come from the store's [`ValueCache`].
 pub(super) struct Columns<'a> {
     searcher: &'a tantivy::Searcher,
     dir: &'a Path,
     strings: RefCell<HashMap<(u32, &'static str), Option<StrColumn>>>,
-    values: RefCell<HashMap<(u32, &'static str, u64), String>>,
+    values: &'a ValueCache,
 }
 
 impl<'a> Columns<'a> {
-    pub(super) fn new(searcher: &'a tantivy::Searcher, dir: &'a Path) -> Self {
+    pub(super) fn new(
+        searcher: &'a tantivy::Searcher,
+        dir: &'a Path,
+        values: &'a ValueCache,
+    ) -> Self {
         Columns {
             searcher,
             dir,
             strings: RefCell::default(),
-            values: RefCell::default(),
+            values,
         }
     }
 
@@ -281,15 +310,19 @@ impl<'a> Columns<'a> {
         let Some(ord) = column.term_ords(at.doc_id).next() else {
             return Ok(String::new());
         };
-        let mut values = self.values.borrow_mut();
-        if let Some(v) = values.get(&(at.segment_ord, field, ord)) {
-            return Ok(v.clone());
+        let segment = self.searcher.segment_reader(at.segment_ord).segment_id();
+        if let Some(v) = self.values.lock().get(&(segment, field, ord)) {
+            return Ok(v.to_string());
         }
         let mut out = String::new();
         column
             .ord_to_str(ord, &mut out)
             .map_err(|e| index_error(self.dir, e))?;
-        values.insert((at.segment_ord, field, ord), out.clone());
+        let mut values = self.values.lock();
+        if values.len() >= VALUE_CACHE_ENTRIES {
+            values.clear();
+        }
+        values.insert((segment, field, ord), Arc::from(out.as_str()));
         Ok(out)
     }
 
@@ -475,7 +508,8 @@ impl IndexWriter {
         let found = searcher
             .search(&query, &DocSetCollector)
             .map_err(|e| index_error(&self.dir, e))?;
-        let columns = Columns::new(&searcher, &self.dir);
+        let values = ValueCache::default();
+        let columns = Columns::new(&searcher, &self.dir, &values);
         let mut stored: Option<StoredDoc> = None;
         let mut pages = Vec::new();
         for address in found {
