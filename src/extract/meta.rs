@@ -445,6 +445,8 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
     DocumentKind::Other
 }
 
+static PARTY_MARKS: LazyLock<Regex> = LazyLock::new(|| re(r"\([A-ZÆØÅ]\)"));
+
 /// The title: the heading after an item marker, else the first heading-like line.
 pub fn title(paras: &[Paragraph]) -> Option<String> {
     let skip = |p: &Paragraph| {
@@ -458,7 +460,36 @@ pub fn title(paras: &[Paragraph]) -> Option<String> {
                 p.text.trim().trim_end_matches('.').to_lowercase().as_str(),
                 "offentligt" | "fortroligt" | "internt" | "ikke offentligt" | "til intern brug"
             )
+            // Labels of a genre, not a title ("Referat", "Åbent referat", "Dagsorden").
+            || matches!(
+                p.text.trim().trim_end_matches([':', '.']).to_lowercase().as_str(),
+                "referat"
+                    | "åbent referat"
+                    | "lukket referat"
+                    | "dagsorden"
+                    | "åben dagsorden"
+                    | "beslutningsprotokol"
+                    | "indholdsfortegnelse"
+                    | "sammendrag"
+                    | "resumé"
+                    | "notat"
+                    | "tilstede"
+                    | "til stede"
+                    | "deltagere"
+                    | "medlemmer"
+                    | "afbud"
+                    | "fraværende"
+                    | "afbud/fraværende"
+                    | "sekretær"
+                    | "baggrund"
+                    | "sagsfremstilling"
+                    | "indstilling"
+                    | "beslutning"
+            )
             || standalone_date(&p.text).is_some()
+            // A list of members ("Lolan Ottesen (A) - formand Grethe Larsen (A) ...").
+            || PARTY_MARKS.is_match(&p.text)
+            || reads_like_a_name(&p.text)
             || p.text.to_lowercase().starts_with("bilag")
             || p.text.ends_with(':')
     };
@@ -467,6 +498,34 @@ pub fn title(paras: &[Paragraph]) -> Option<String> {
         .take(12)
         .find(|p| p.kind == Kind::Heading && !skip(p))
         .map(|p| p.text.trim().to_string())
+        // Minutes whose masthead has no title line: the line naming the committee and
+        // the meeting ("Sundheds- og Forebyggelsesudvalget tirsdag den 4. december 2012,
+        // kl. 13:00 i Mødecenter C"), up to the hour.
+        .or_else(|| {
+            paras.iter().take(8).find_map(|p| {
+                let m = COMMITTEE.captures(&p.text)?;
+                (m.get(0)?.start() == 0).then(|| {
+                    let t = p.text.as_str();
+                    let end = [", kl", " kl.", " kl "]
+                        .iter()
+                        .filter_map(|k| t.find(k))
+                        .min()
+                        .unwrap_or(t.len());
+                    t[..end].trim().to_string()
+                })
+            })
+        })
+}
+
+/// Three or more capitalised words and nothing else: a person's name ("Mie Helene
+/// Andresen"), not a Danish title, which capitalises its first word only.
+fn reads_like_a_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (3..=5).contains(&words.len())
+        && words.iter().all(|w| {
+            let mut c = w.chars();
+            c.next().is_some_and(char::is_uppercase) && c.all(|c| c.is_lowercase() || c == '-')
+        })
 }
 
 #[cfg(test)]
