@@ -56,6 +56,11 @@ fn acadre_minutes_item_numbered_through_the_year() {
 fn edoc_minutes_with_the_decision_on_its_label_line() {
     let doc = records(&fixture("dk-ballerup-sfu-referat-2012.pdf"));
     assert_eq!(doc.date.as_deref(), Some("2012-12-04"));
+    // No title line: the masthead naming committee and meeting, not "Referat" or a member.
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("Sundheds- og Forebyggelsesudvalget tirsdag den 4. december 2012")
+    );
     assert_eq!(
         doc.body.as_deref(),
         Some("Sundheds- og Forebyggelsesudvalget")
