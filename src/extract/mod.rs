@@ -33,9 +33,14 @@ pub fn extract(text: &DocumentText, catalog: &Catalog) -> Document {
         .iter()
         .flat_map(|p| p.furniture.iter().cloned())
         .collect();
-    let title = meta::title(&paras);
-    let kind = meta::kind(&paras, title.as_deref());
     let items = decisions::agenda_items(&paras);
+    // An extract of one agenda item ("6. Prioritering af midler ...") is titled by it
+    // when no heading gives a title.
+    let title = meta::title(&paras).or_else(|| match items.as_slice() {
+        [only] => only.title.clone(),
+        _ => None,
+    });
+    let kind = meta::kind(&paras, title.as_deref());
     let discovery = trials::discover(catalog, &paras, &items);
     let figures = find_figures(catalog, &paras, &discovery);
     Document {
