@@ -53,10 +53,11 @@ pub fn outcome(decision: &str) -> Option<Outcome> {
         .map(|(_, o)| *o)
 }
 
-/// Words that start a new side of a vote; the clause boundary is put before them.
+/// Words that start a new side of a vote; the clause boundary is put before them. A word
+/// before `stemte`/`stemmer`/... (group `n`) starts a side only when it is a count.
 static SIDE_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:,\s*|\s+og\s+|\s+|^)(i?mod\s*:|i?mod\s+(?:stemte|\d|\(|[a-zæøå]+\s+(?:stemmer|\())|(?:mens|hvorimod|for stemte|undlod|hverken|stemte blankt|blanke|et mindretal|mindretallet|et flertal|flertallet)\b|(?:\d+|(?:en|et|to|tre|fire|fem|seks|syv|otte|ni)(?:og(?:tyve|tredive|fyrre|halvtreds))?|ti|elleve|tolv|tretten|fjorten|femten|seksten|sytten|atten|nitten|tyve|tredive|fyrre|halvtreds)\s+(?:stemte|stemmer|medlemmer|for\b|imod\b|undlod))",
+        r"(?i)(?:,\s*|\s+og\s+|\s+|^)(i?mod\s*:|i?mod\s+(?:stemte|\d|\(|[a-zæøå]+\s+(?:stemmer|\())|(?:mens|hvorimod|for stemte|undlod|hverken|stemte blankt|blanke|et mindretal|mindretallet|et flertal|flertallet)\b|(?P<n>\d+|[a-zæøå]+)\s+(?:stemte|stemmer|medlemmer|for\b|imod\b|undlod))",
     )
     .unwrap_or_else(|e| panic!("{e}"))
 });
@@ -91,14 +92,17 @@ fn side_of(clause: &str, seen_vote_clause: bool) -> Option<Side> {
     }
 }
 
+/// A number in digits or words (`7`, `fem`, `en`).
+fn count_word(w: &str) -> Option<u32> {
+    w.parse::<u32>()
+        .ok()
+        .or_else(|| number_word(w).map(|v| v as u32))
+        .or_else(|| matches!(w.to_lowercase().as_str(), "en" | "et").then_some(1))
+}
+
 fn count_in(clause: &str) -> Option<u32> {
     COUNT.captures_iter(clause).find_map(|c| {
-        let w = c.get(1)?.as_str();
-        let v = w
-            .parse::<u32>()
-            .ok()
-            .or_else(|| number_word(w).map(|v| v as u32))
-            .or_else(|| matches!(w.to_lowercase().as_str(), "en" | "et").then_some(1))?;
+        let v = count_word(c.get(1)?.as_str())?;
         // A count of votes is small; a bigger number is a year or an amount.
         (1..=200).contains(&v).then_some(v)
     })
@@ -187,10 +191,24 @@ pub fn votes(decision: &str) -> Option<Votes> {
     let unanimous = decision.to_lowercase().contains("enstemmig");
     // Cut before every start of a side, keeping the keyword with the clause it opens.
     let mut cuts: Vec<usize> = vec![0];
-    for c in SIDE_START.captures_iter(decision) {
-        if let Some(k) = c.get(1) {
-            cuts.push(k.start());
+    let mut from = 0;
+    while let Some(c) = SIDE_START.captures_at(decision, from) {
+        let (Some(whole), Some(side)) = (c.get(0), c.get(1)) else {
+            break;
+        };
+        if c.name("n")
+            .is_some_and(|n| count_word(n.as_str()).is_none())
+        {
+            // Not a count ("Folkeparti stemte"): look again from the next character.
+            from = whole.start()
+                + decision[whole.start()..]
+                    .chars()
+                    .next()
+                    .map_or(1, char::len_utf8);
+            continue;
         }
+        cuts.push(side.start());
+        from = whole.end();
     }
     cuts.push(decision.len());
     cuts.dedup();
