@@ -133,22 +133,18 @@ fn is_common_subject(w: &str) -> bool {
 
 /// One decision per agenda item that records one.
 pub fn decisions(paras: &[Paragraph], items: &[AgendaItem]) -> Vec<Decision> {
-    let markers: Vec<(usize, String, Option<String>)> = items
-        .iter()
-        .map(|it| (it.para, it.number.clone(), it.title.clone()))
-        .collect();
     // Absences recorded before the first item hold for the whole meeting.
-    let first_item = markers.first().map_or(paras.len(), |m| m.0);
+    let first_item = items.first().map_or(paras.len(), |it| it.para);
     let meeting_absent: Vec<String> = paras[..first_item]
         .iter()
         .filter_map(|p| absentees(&p.text))
         .flatten()
         .collect();
     let mut out = Vec::new();
-    for (k, (start, item, inline_title)) in markers.iter().enumerate() {
-        let end = markers.get(k + 1).map(|m| m.0).unwrap_or(paras.len());
-        let block = &paras[start + 1..end];
-        let title = inline_title.clone().or_else(|| {
+    for (k, item) in items.iter().enumerate() {
+        let end = items.get(k + 1).map_or(paras.len(), |next| next.para);
+        let block = &paras[item.para + 1..end];
+        let title = item.title.clone().or_else(|| {
             block
                 .iter()
                 .find(|p| p.kind == Kind::Heading && case_numbers_in(&p.text).is_empty())
@@ -194,7 +190,7 @@ pub fn decisions(paras: &[Paragraph], items: &[AgendaItem]) -> Vec<Decision> {
         }
         if let Some(decision) = decision {
             out.push(Decision {
-                item: item.clone(),
+                item: item.number.clone(),
                 title,
                 absent,
                 case_number,

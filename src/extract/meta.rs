@@ -268,17 +268,21 @@ static HEADER_BODY: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The text before the first of the stops, or all of it.
+fn until_first<'a>(s: &'a str, stops: &[&str]) -> &'a str {
+    let end = stops.iter().filter_map(|stop| s.find(stop)).min();
+    &s[..end.unwrap_or(s.len())]
+}
+
 /// A committee named "Udvalget for <area>" ("Udvalget for plan, udvikling og kultur
 /// (PUK)"): the name up to its abbreviation, a page number or a date.
 fn named_committee(s: &str) -> Option<String> {
     let at = s.find("Udvalget for ")?;
-    let rest = &s[at..];
-    let end = [" (", " Side ", " side ", " den ", ":", "|", ". ", " - "]
-        .iter()
-        .filter_map(|stop| rest.find(stop))
-        .min()
-        .unwrap_or(rest.len());
-    let name = rest[..end].trim().trim_end_matches(['.', ',']);
+    let rest = until_first(
+        &s[at..],
+        &[" (", " Side ", " side ", " den ", ":", "|", ". ", " - "],
+    );
+    let name = rest.trim().trim_end_matches(['.', ',']);
     (name.split_whitespace().count() <= 9).then(|| name.to_string())
 }
 
@@ -505,13 +509,9 @@ pub fn title(paras: &[Paragraph]) -> Option<String> {
             paras.iter().take(8).find_map(|p| {
                 let m = COMMITTEE.captures(&p.text)?;
                 (m.get(0)?.start() == 0).then(|| {
-                    let t = p.text.as_str();
-                    let end = [", kl", " kl.", " kl "]
-                        .iter()
-                        .filter_map(|k| t.find(k))
-                        .min()
-                        .unwrap_or(t.len());
-                    t[..end].trim().to_string()
+                    until_first(&p.text, &[", kl", " kl.", " kl "])
+                        .trim()
+                        .to_string()
                 })
             })
         })

@@ -79,7 +79,6 @@ pub fn paragraphs(doc: &DocumentText) -> Vec<Paragraph> {
                         && !rest.contains(" | ")
                         && rest.split_whitespace().count() >= 3
                     {
-                        table_start = None;
                         out.push(Paragraph {
                             page: page.number,
                             text: rest.trim().to_string(),
@@ -196,19 +195,25 @@ mod tests {
         assert_eq!(s.len(), 3, "{s:?}");
     }
 
-    #[test]
-    fn kinds() {
-        let doc = DocumentText {
+    /// A one-page document of this text.
+    fn page(text: &str) -> DocumentText {
+        DocumentText {
             source: String::new(),
             sha256: String::new(),
             pages: vec![crate::text::PageText {
                 number: 1,
-                text: "Overskrift\n\nEn sætning.\n\n- punkt\n\n3. nummer\n\nA | B\n1 | 2".into(),
+                text: text.into(),
                 text_layer: true,
                 ..Default::default()
             }],
-        };
-        let p = paragraphs(&doc);
+        }
+    }
+
+    #[test]
+    fn kinds() {
+        let p = paragraphs(&page(
+            "Overskrift\n\nEn sætning.\n\n- punkt\n\n3. nummer\n\nA | B\n1 | 2",
+        ));
         assert_eq!(p.len(), 6);
         assert_eq!(p[0].kind, Kind::Heading);
         assert_eq!(p[1].kind, Kind::Body);
@@ -219,17 +224,9 @@ mod tests {
 
     #[test]
     fn a_mark_set_apart_from_its_text_is_a_bullet() {
-        let doc = DocumentText {
-            source: String::new(),
-            sha256: String::new(),
-            pages: vec![crate::text::PageText {
-                number: 1,
-                text: "-… | Bevilling af mikrolån i op til 6 måneder\n• | Screening af borgere og ideer\n- | 12\nx | Aalborg | x".into(),
-                text_layer: true,
-                ..Default::default()
-            }],
-        };
-        let p = paragraphs(&doc);
+        let p = paragraphs(&page(
+            "-… | Bevilling af mikrolån i op til 6 måneder\n• | Screening af borgere og ideer\n- | 12\nx | Aalborg | x",
+        ));
         assert_eq!(p[0].kind, Kind::Bullet);
         assert_eq!(p[0].text, "Bevilling af mikrolån i op til 6 måneder");
         assert_eq!(p[1].kind, Kind::Bullet);

@@ -16,7 +16,7 @@ use tantivy::schema::Facet;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
 /// The facet fields, in the order of [`Tally::counts`].
-pub(super) const FIELDS: [&str; 4] = ["municipality", "trial", "kind_facet", "year"];
+const FIELDS: [&str; 4] = ["municipality", "trial", "kind_facet", "year"];
 
 /// The facet values of one run of pages, as indexes into [`SegmentBundles::names`].
 type Bundle = [Box<[u32]>; 4];

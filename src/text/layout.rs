@@ -325,7 +325,7 @@ fn build_line(glyphs: &[Glyph], dir: u8, y: f32, mut idx: Vec<usize>) -> Option<
             let end_hyphen = k + 1 == vis.len()
                 && matches!(g.text.as_str(), "-" | "\u{AD}" | "\u{2010}")
                 && gap < 0.35 * s;
-            // Over half an em is a break whatever the neighbours: in a grid of single
+            // Over 0.4 em is a break whatever the neighbours: in a grid of single
             // characters the neighbouring gaps are breaks too and would hide it.
             let wide = gap > 0.4 * s;
             let wb = spaced || ((gap > base + 0.13 * s || wide) && !end_hyphen && !tracked_only);
