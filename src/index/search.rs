@@ -349,12 +349,12 @@ impl IndexStore {
         });
         let top = top.extract(&mut fruit);
 
-        // Versions: the first source seen of a group stands for it.
-        let mut versions: HashMap<String, Vec<String>> = HashMap::new();
-        let mut group_rep: HashMap<String, String> = HashMap::new();
-        let mut by_doc: Vec<(String, Vec<Hit>)> = Vec::new();
-        let mut shown = 0;
+        // Versions: a group is shown through one source, the best-ranked version
+        // (`group_sources`) among those with a page in the candidates, so the scores of
+        // near-identical pages never decide which copy stands for the report.
         let columns = Columns::new(&searcher, &self.dir, &self.value_cache);
+        let mut candidates = Vec::with_capacity(top.len());
+        let mut versions: HashMap<String, Vec<String>> = HashMap::new();
         for (score, address) in top {
             let source = columns.text(address, "source")?;
             let group = columns.text(address, "group")?;
@@ -362,10 +362,22 @@ impl IndexStore {
                 let sources = self.group_sources(&searcher, &group)?;
                 versions.insert(group.clone(), sources);
             }
-            let rep = group_rep
-                .entry(group.clone())
-                .or_insert_with(|| source.clone());
-            if *rep != source {
+            candidates.push((score, address, source, group));
+        }
+        let mut group_rep: HashMap<&str, &str> = HashMap::new();
+        for (_, _, source, group) in &candidates {
+            let ranked = versions.get(group).map(Vec::as_slice).unwrap_or_default();
+            let rank = |s: &str| ranked.iter().position(|r| r == s).unwrap_or(usize::MAX);
+            let rep = group_rep.entry(group).or_insert(source);
+            if rank(source) < rank(rep) {
+                *rep = source;
+            }
+        }
+        let mut by_doc: Vec<(String, Vec<Hit>)> = Vec::new();
+        let mut shown = 0;
+        for (score, address, source, group) in &candidates {
+            let (score, address) = (*score, *address);
+            if group_rep.get(group.as_str()) != Some(&source.as_str()) {
                 continue;
             }
             if shown >= limit {
@@ -386,13 +398,13 @@ impl IndexStore {
                 score,
                 snippet: snippet(&text, &matcher),
                 versions: versions
-                    .get(&group)
-                    .map(|all| all.iter().filter(|s| **s != source).cloned().collect())
+                    .get(group)
+                    .map(|all| all.iter().filter(|s| *s != source).cloned().collect())
                     .unwrap_or_default(),
             };
-            match by_doc.iter_mut().find(|(s, _)| *s == source) {
+            match by_doc.iter_mut().find(|(s, _)| s == source) {
                 Some((_, hits)) => hits.push(hit),
-                None => by_doc.push((source, vec![hit])),
+                None => by_doc.push((source.clone(), vec![hit])),
             }
         }
         let notice = (!parsed.notices.is_empty()).then(|| parsed.notices.join("; "));
