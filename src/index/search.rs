@@ -354,24 +354,36 @@ impl IndexStore {
         // near-identical pages never decide which copy stands for the report.
         let columns = Columns::new(&searcher, &self.dir, &self.value_cache);
         let mut candidates = Vec::with_capacity(top.len());
-        let mut versions: HashMap<String, Vec<String>> = HashMap::new();
         for (score, address) in top {
             let source = columns.text(address, "source")?;
             let group = columns.text(address, "group")?;
-            if !versions.contains_key(&group) {
-                let sources = self.group_sources(&searcher, &group)?;
-                versions.insert(group.clone(), sources);
-            }
             candidates.push((score, address, source, group));
         }
-        let mut group_rep: HashMap<&str, &str> = HashMap::new();
+        // The sources of each group among the candidates, in order of first hit.
+        let mut present: HashMap<&str, Vec<&str>> = HashMap::new();
         for (_, _, source, group) in &candidates {
-            let ranked = versions.get(group).map(Vec::as_slice).unwrap_or_default();
-            let rank = |s: &str| ranked.iter().position(|r| r == s).unwrap_or(usize::MAX);
-            let rep = group_rep.entry(group).or_insert(source);
-            if rank(source) < rank(rep) {
-                *rep = source;
+            let sources = present.entry(group).or_default();
+            if !sources.contains(&source.as_str()) {
+                sources.push(source);
             }
+        }
+        // Ranked versions of a group, looked up once (only groups that are shown or that
+        // have several sources among the candidates need them).
+        let mut versions: HashMap<String, Vec<String>> = HashMap::new();
+        let mut group_rep: HashMap<&str, &str> = HashMap::new();
+        for (group, sources) in &present {
+            let rep = match sources.as_slice() {
+                [] => continue,
+                [only] => *only,
+                [first, ..] => {
+                    let ranked = self.group_sources(&searcher, group)?;
+                    let rank = |s: &str| ranked.iter().position(|r| r == s).unwrap_or(usize::MAX);
+                    let best = sources.iter().copied().min_by_key(|s| rank(s));
+                    versions.insert(group.to_string(), ranked);
+                    best.unwrap_or(first)
+                }
+            };
+            group_rep.insert(group, rep);
         }
         let mut by_doc: Vec<(String, Vec<Hit>)> = Vec::new();
         let mut shown = 0;
@@ -384,6 +396,10 @@ impl IndexStore {
                 break;
             }
             shown += 1;
+            if !versions.contains_key(group) {
+                let ranked = self.group_sources(&searcher, group)?;
+                versions.insert(group.clone(), ranked);
+            }
             // Only shown hits need their stored page text.
             let doc: TantivyDocument = searcher
                 .doc(address)
