@@ -6,7 +6,7 @@
 use super::font::{Code, Font};
 use super::lexer::{Lexer, Operand};
 use super::obj::{self, Ctx};
-use super::{FontInfo, Glyph};
+use super::{FontInfo, Glyph, Rule};
 use lopdf::{Dictionary, Object, ObjectId};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -39,7 +39,6 @@ impl Matrix {
     }
 
     /// Applies the matrix to a point.
-    #[cfg(test)]
     pub fn apply(&self, x: f32, y: f32) -> (f32, f32) {
         let [a, b, c, d, e, f] = self.0;
         (a * x + c * y + e, b * x + d * y + f)
@@ -81,6 +80,20 @@ struct GState {
     render: u8,
 }
 
+/// Most straight pieces kept in one path, and rules on one page.
+const MAX_PATH: usize = 4096;
+const MAX_RULES: usize = 20_000;
+
+/// A rule between two points, ends ordered.
+fn rule(a: (f32, f32), b: (f32, f32)) -> Rule {
+    Rule {
+        x0: a.0.min(b.0),
+        y0: a.1.min(b.1),
+        x1: a.0.max(b.0),
+        y1: a.1.max(b.1),
+    }
+}
+
 /// Why interpretation stopped early.
 #[derive(Debug)]
 pub enum Stop {
@@ -99,6 +112,13 @@ pub struct Interp<'a, 'c> {
     font_index: HashMap<usize, u16>,
     /// Glyphs produced.
     pub glyphs: Vec<Glyph>,
+    /// Horizontal and vertical lines painted.
+    pub rules: Vec<Rule>,
+    /// The path under construction: its straight axis-aligned pieces (each marked if it
+    /// stands for a thin filled rectangle), the current point and the subpath's start.
+    path: Vec<(Rule, bool)>,
+    point: (f32, f32),
+    subpath: (f32, f32),
     /// Images drawn (`Do` on image XObjects, inline images).
     pub images: usize,
     /// Glyphs that could not be mapped to Unicode.
@@ -130,6 +150,10 @@ impl<'a, 'c> Interp<'a, 'c> {
             font_infos: Vec::new(),
             font_index: HashMap::new(),
             glyphs: Vec::new(),
+            rules: Vec::new(),
+            path: Vec::new(),
+            point: (0.0, 0.0),
+            subpath: (0.0, 0.0),
             images: 0,
             undecodable: 0,
             warnings: Vec::new(),
@@ -263,6 +287,44 @@ impl<'a, 'c> Interp<'a, 'c> {
                         self.xobject(resources, &n, &gs, depth, stack)?;
                     }
                 }
+                b"m" => {
+                    if let (Some(x), Some(y)) = (num(&operands, 0), num(&operands, 1)) {
+                        self.point = gs.ctm.apply(x, y);
+                        self.subpath = self.point;
+                    }
+                }
+                b"l" => {
+                    if let (Some(x), Some(y)) = (num(&operands, 0), num(&operands, 1)) {
+                        let to = gs.ctm.apply(x, y);
+                        self.segment(self.point, to);
+                        self.point = to;
+                    }
+                }
+                b"c" | b"v" | b"y" if operands.len() >= 4 => {
+                    let n = operands.len();
+                    if let (Some(x), Some(y)) = (num(&operands, n - 2), num(&operands, n - 1)) {
+                        self.point = gs.ctm.apply(x, y);
+                    }
+                }
+                b"h" => self.segment(self.point, self.subpath),
+                b"re" => {
+                    if let (Some(x), Some(y), Some(w), Some(h)) = (
+                        num(&operands, 0),
+                        num(&operands, 1),
+                        num(&operands, 2),
+                        num(&operands, 3),
+                    ) {
+                        self.rect(&gs.ctm, x, y, w, h);
+                    }
+                }
+                b"S" | b"s" | b"B" | b"B*" | b"b" | b"b*" => {
+                    if matches!(op.as_slice(), b"s" | b"b" | b"b*") {
+                        self.segment(self.point, self.subpath);
+                    }
+                    self.paint(false);
+                }
+                b"f" | b"F" | b"f*" => self.paint(true),
+                b"n" => self.path.clear(),
                 b"BI" => self.images += 1,
                 b"BMC" | b"BDC" => {
                     let is_art =
@@ -325,6 +387,51 @@ impl<'a, 'c> Interp<'a, 'c> {
             }
         };
         (font, idx)
+    }
+
+    /// Adds a straight piece of path if it runs horizontally or vertically.
+    fn segment(&mut self, a: (f32, f32), b: (f32, f32)) {
+        let (dx, dy) = ((a.0 - b.0).abs(), (a.1 - b.1).abs());
+        if self.path.len() < MAX_PATH && (dx < 0.5 || dy < 0.5) && dx.max(dy) >= 1.0 {
+            self.path.push((rule(a, b), false));
+        }
+    }
+
+    /// A rectangle: a thin one is one line (drawn by filling, as Word draws borders);
+    /// a larger one adds its four edges (they count only if stroked).
+    fn rect(&mut self, ctm: &Matrix, x: f32, y: f32, w: f32, h: f32) {
+        let a = ctm.apply(x, y);
+        let c = ctm.apply(x + w, y + h);
+        let b = ctm.apply(x + w, y);
+        self.point = a;
+        self.subpath = a;
+        let axis = (a.0 - b.0).abs() < 0.5 || (a.1 - b.1).abs() < 0.5;
+        if !axis || self.path.len() + 4 > MAX_PATH {
+            return;
+        }
+        let r = rule(a, c);
+        let (rw, rh) = (r.x1 - r.x0, r.y1 - r.y0);
+        if rh <= 2.0 && rw >= 1.0 {
+            let y = (r.y0 + r.y1) / 2.0;
+            self.path.push((rule((r.x0, y), (r.x1, y)), true));
+        } else if rw <= 2.0 && rh >= 1.0 {
+            let x = (r.x0 + r.x1) / 2.0;
+            self.path.push((rule((x, r.y0), (x, r.y1)), true));
+        } else if rw > 2.0 && rh > 2.0 {
+            let corners = [(r.x0, r.y0), (r.x1, r.y0), (r.x1, r.y1), (r.x0, r.y1)];
+            for (i, p) in corners.iter().enumerate() {
+                self.path.push((rule(*p, corners[(i + 1) % 4]), false));
+            }
+        }
+    }
+
+    /// Paints the path: stroking keeps every piece, filling only thin rectangles.
+    fn paint(&mut self, fill_only: bool) {
+        for (r, thin) in self.path.drain(..) {
+            if (thin || !fill_only) && self.rules.len() < MAX_RULES {
+                self.rules.push(r);
+            }
+        }
     }
 
     fn show(&mut self, gs: &GState, tm: &mut Matrix, s: &[u8], artifact: bool) -> Result<(), Stop> {

@@ -82,6 +82,28 @@ pub struct Glyph {
     pub seq: u32,
 }
 
+/// A straight horizontal or vertical line drawn on the page (a stroked segment, or a
+/// filled rectangle at most 2 pt thick): table grids are made of them. Coordinates as for
+/// upright glyphs (direction 0), `x0 <= x1`, `y0 <= y1`; one of the two spans is zero.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rule {
+    /// Left end.
+    pub x0: f32,
+    /// Lower end.
+    pub y0: f32,
+    /// Right end.
+    pub x1: f32,
+    /// Upper end.
+    pub y1: f32,
+}
+
+impl Rule {
+    /// Runs left to right (else bottom to top).
+    pub fn horizontal(&self) -> bool {
+        self.y1 - self.y0 <= self.x1 - self.x0
+    }
+}
+
 /// What the layout needs to know about a font.
 #[derive(Debug, Clone)]
 pub struct FontInfo {
@@ -108,6 +130,8 @@ pub struct Page {
     pub height: f32,
     /// Glyphs in drawing order.
     pub glyphs: Vec<Glyph>,
+    /// Horizontal and vertical lines drawn (table grids).
+    pub rules: Vec<Rule>,
     /// Fonts used.
     pub fonts: Vec<FontInfo>,
     /// Images drawn.
@@ -336,6 +360,7 @@ impl PdfDocument {
             width,
             height,
             glyphs: interp.glyphs,
+            rules: interp.rules,
             fonts: interp.font_infos,
             images: interp.images,
             undecodable: interp.undecodable,

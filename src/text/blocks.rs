@@ -3,6 +3,7 @@
 //! size and weight changes, list labels, and short last lines.
 
 use super::layout::{Line, Word};
+use super::ruled::Grid;
 use crate::pdf::{map_symbol_pua, FontInfo};
 
 /// A paragraph-level block of a page.
@@ -10,8 +11,8 @@ use crate::pdf::{map_symbol_pua, FontInfo};
 pub enum Block {
     /// A paragraph or list item: its lines, to be joined with hyphenation rules.
     Para(Vec<String>),
-    /// A table row: cell texts.
-    Row(Vec<String>),
+    /// A table row: each cell's lines, to be joined like a paragraph's.
+    Row(Vec<Vec<String>>),
 }
 
 /// Bullet glyphs always read as list labels.
@@ -87,30 +88,37 @@ struct Item {
     label: bool,
 }
 
-/// Builds blocks from the lines of one page (already without furniture).
-pub fn blocks(lines: &[&Line], fonts: &[FontInfo], page_width: f32) -> Vec<Block> {
-    let mut out = Vec::new();
-    if lines.is_empty() {
-        return out;
-    }
-    // The usual line pitch on the page.
-    let mut pitches: Vec<f32> = lines
+/// The gaps between consecutive lines of a page outside drawn tables, in font sizes: the
+/// evidence for [`line_pitch`].
+pub fn line_gaps(lines: &[&Line], grids: &[Grid]) -> Vec<f32> {
+    let in_grid = |l: &Line| grids.iter().any(|g| g.holds(l.y, l.x0, l.x1));
+    lines
         .windows(2)
         .filter_map(|w| match w {
-            [a, b] if a.dir == b.dir => {
+            [a, b] if a.dir == b.dir && !in_grid(a) && !in_grid(b) => {
                 let g = a.y - b.y;
                 let s = a.size.max(b.size);
                 (g > 0.8 * s && g < 2.0 * s && (a.size - b.size).abs() < 0.1 * s).then_some(g / s)
             }
             _ => None,
         })
-        .collect();
-    pitches.sort_by(f32::total_cmp);
-    let pitch = pitches
-        .get(pitches.len() / 3)
-        .copied()
-        .unwrap_or(1.2)
-        .clamp(0.9, 2.0);
+        .collect()
+}
+
+/// Builds blocks from the lines of one page (already without furniture); `grids` are the
+/// table grids the page draws, `pitch` the document's line pitch in font sizes.
+pub fn blocks(
+    lines: &[&Line],
+    fonts: &[FontInfo],
+    page_width: f32,
+    grids: &[Grid],
+    pitch: f32,
+) -> Vec<Block> {
+    let mut out = Vec::new();
+    if lines.is_empty() {
+        return out;
+    }
+    let grids: Vec<&Grid> = grids.iter().filter(|g| g.fits(lines)).collect();
     let right = lines
         .iter()
         .map(|l| l.x1)
@@ -125,8 +133,31 @@ pub fn blocks(lines: &[&Line], fonts: &[FontInfo], page_width: f32) -> Vec<Block
     // Right edge of the text box, as far as the current paragraph and the next line
     // show it (slides and forms have boxes narrower than the page).
     let mut para_right = 0.0f32;
+    // Right edge of the text box the line at `i` sits in: the widest of its neighbours in
+    // reading order (the same column) that start near its left edge (a slide's body box,
+    // a page's text column).
+    let box_right = |i: usize| {
+        let Some(l) = lines.get(i) else { return 0.0 };
+        lines[i.saturating_sub(8)..(i + 9).min(lines.len())]
+            .iter()
+            .filter(|m| m.dir == l.dir && m.cells.len() == 1 && (m.x0 - l.x0).abs() <= 3.0 * l.size)
+            .fold(l.x1, |a, m| a.max(m.x1))
+    };
     let mut i = 0;
     while let Some(line) = lines.get(i) {
+        // Tables drawn as a grid: cells from the rules.
+        if let Some(grid) = grids
+            .iter()
+            .find(|g| line.dir == 0 && g.holds(line.y, line.x0, line.x1))
+        {
+            if !cur.is_empty() {
+                out.push(Block::Para(std::mem::take(&mut cur)));
+            }
+            let used = ruled_table(lines, i, grid, fonts, pitch, &mut out);
+            prev = lines.get(i + used - 1).copied();
+            i += used;
+            continue;
+        }
         // Tables: a line with several cells that is not just "label  text".
         if is_table_line(line, fonts) {
             if !cur.is_empty() {
@@ -163,9 +194,10 @@ pub fn blocks(lines: &[&Line], fonts: &[FontInfo], page_width: f32) -> Vec<Block
                     || item.label
                     || list_x0.is_some_and(|x| line.x0 < x - 0.5 * s)
                     || (p_bold && !l_bold)
+                    || ends_in_leader(p)
                     || (starts_upper
                         && p.x1 + first_word_width(line) + 0.6 * s
-                            < para_right.max(line.x1).min(right))
+                            < para_right.max(line.x1).max(box_right(i - 1)).min(right))
             }
         };
         if new_para && !cur.is_empty() {
@@ -184,6 +216,40 @@ pub fn blocks(lines: &[&Line], fonts: &[FontInfo], page_width: f32) -> Vec<Block
         out.push(Block::Para(cur));
     }
     out
+}
+
+/// The pitch of lines within a paragraph, from the gaps between consecutive lines (in
+/// font sizes) over the whole document (a page of one-line paragraphs shows no pitch of
+/// its own). Paragraph spacing only ever adds to it, so it is the smallest gap that
+/// recurs; when single-line paragraphs make most gaps paragraph gaps, a quantile would
+/// take those for the pitch and no paragraph would end.
+pub fn line_pitch(mut gaps: Vec<f32>) -> f32 {
+    gaps.sort_by(f32::total_cmp);
+    let support = (gaps.len() / 6).max(2);
+    // The lowest cluster (gaps within 4 % of its smallest) with enough members; its
+    // median, so a few tighter lines (a listing) do not pull the pitch down.
+    let smallest = gaps.iter().enumerate().find_map(|(i, g)| {
+        let close = gaps[i..].iter().take_while(|x| **x <= g * 1.04).count();
+        (close >= support).then(|| gaps[i + close / 2])
+    });
+    smallest
+        .or_else(|| gaps.get(gaps.len() / 3).copied())
+        .unwrap_or(1.2)
+        .clamp(0.9, 2.0)
+}
+
+/// A table-of-contents entry ends in a dot leader and a page number: the line is whole.
+fn ends_in_leader(line: &Line) -> bool {
+    let is_leader =
+        |t: &str| t.chars().count() >= 4 && t.chars().all(|c| matches!(c, '.' | '…' | '_' | '·'));
+    let words: Vec<&Word> = line.words().collect();
+    match words.as_slice() {
+        [.., before, last] if last.text.chars().all(|c| c.is_ascii_digit()) => {
+            is_leader(&before.text)
+        }
+        [.., last] => is_leader(&last.text),
+        [] => false,
+    }
 }
 
 /// Width of a line's first word: if it would have fitted at the end of the line
@@ -296,6 +362,7 @@ fn table(
     };
     let mut rows: Vec<Vec<Vec<String>>> = Vec::new();
     let mut used = 0;
+    let mut line_cells: Vec<Vec<String>> = Vec::new();
     let mut prev: Option<&Line> = None;
     for line in lines.iter().skip(start) {
         if let Some(p) = prev {
@@ -333,25 +400,133 @@ fn table(
             rows.push(vec![Vec::new(); cols.len().max(1)]);
         }
         if let Some(row) = rows.last_mut() {
+            line_cells.clear();
+            line_cells.resize(row.len(), Vec::new());
             for w in &words {
-                if let Some(cell) = row.get_mut(col_of(&cols, w)) {
+                if let Some(cell) = line_cells.get_mut(col_of(&cols, w)) {
                     cell.push(clean(&w.text, in_symbol_font(w, fonts)));
                 }
             }
+            add_line_to_row(row, &line_cells);
         }
         prev = Some(line);
         used += 1;
     }
-    for row in rows {
-        let cells: Vec<String> = row.into_iter().map(|c| c.join(" ")).collect();
-        out.push(Block::Row(cells));
+    out.extend(rows.into_iter().map(Block::Row));
+    used.max(1)
+}
+
+/// Adds one layout line's words, grouped by cell, to a row as one more line of each cell.
+fn add_line_to_row(row: &mut [Vec<String>], line_cells: &[Vec<String>]) {
+    for (cell, words) in row.iter_mut().zip(line_cells) {
+        if !words.is_empty() {
+            cell.push(words.join(" "));
+        }
     }
+}
+
+/// Reads a table drawn as a grid, starting at line `start` (inside `grid`); returns how
+/// many lines it used. Rows are the grid's row bands; a grid with no inner horizontal
+/// rules is split into rows where the line spacing opens up, as an unruled table is.
+fn ruled_table(
+    lines: &[&Line],
+    start: usize,
+    grid: &Grid,
+    fonts: &[FontInfo],
+    pitch: f32,
+    out: &mut Vec<Block>,
+) -> usize {
+    let mut rows: Vec<(usize, Vec<Vec<String>>)> = Vec::new();
+    let mut line_cells: Vec<Vec<String>> = Vec::new();
+    let mut prev: Option<&Line> = None;
+    let mut used = 0;
+    for line in lines.iter().skip(start) {
+        if line.dir != 0 || !grid.holds(line.y, line.x0, line.x1) {
+            break;
+        }
+        let Some(band) = grid.row(line.y) else { break };
+        let opens_up = |p: &Line| p.y - line.y > pitch * p.size.max(line.size) * 1.45;
+        let new_row = match (rows.last(), prev) {
+            (Some((b, _)), Some(p)) => *b != band || (grid.ys.len() == 2 && opens_up(p)),
+            _ => true,
+        };
+        if new_row {
+            rows.push((band, vec![Vec::new(); grid.columns()]));
+        }
+        if let Some((_, row)) = rows.last_mut() {
+            line_cells.clear();
+            line_cells.resize(row.len(), Vec::new());
+            for w in line.words() {
+                let col = grid.column(band, (w.x0 + w.x1) / 2.0);
+                if let Some(cell) = line_cells.get_mut(col) {
+                    cell.push(clean(&w.text, in_symbol_font(w, fonts)));
+                }
+            }
+            add_line_to_row(row, &line_cells);
+        }
+        prev = Some(line);
+        used += 1;
+    }
+    out.extend(rows.into_iter().map(|(_, cells)| Block::Row(cells)));
     used.max(1)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn line(words: &[&str]) -> Line {
+        let mut x = 0.0;
+        let words = words
+            .iter()
+            .map(|t| {
+                let w = Word {
+                    text: t.to_string(),
+                    x0: x,
+                    x1: x + 5.0 * t.len() as f32,
+                    font: 0,
+                    size: 10.0,
+                };
+                x = w.x1 + 3.0;
+                w
+            })
+            .collect();
+        Line {
+            dir: 0,
+            y: 0.0,
+            x0: 0.0,
+            x1: x,
+            size: 10.0,
+            cells: vec![words],
+            seq: 0,
+            artifact: false,
+            fonts: vec![0],
+        }
+    }
+
+    #[test]
+    fn a_contents_entry_ends_in_a_leader() {
+        assert!(ends_in_leader(&line(&[
+            "1.",
+            "Indledning",
+            "..........",
+            "2"
+        ])));
+        assert!(ends_in_leader(&line(&["Teknologien", "__________", "3"])));
+        assert!(!ends_in_leader(&line(&["Budget", "2020", "er", "12"])));
+        assert!(!ends_in_leader(&line(&["se", "side", "..."])));
+    }
+
+    #[test]
+    fn pitch_is_the_smallest_recurring_gap() {
+        // Mostly one-line paragraphs (gap 1.9) and a few wrapped lines (1.4).
+        let gaps = vec![1.9, 1.9, 1.4, 1.9, 1.9, 1.41, 1.9, 1.9, 1.9, 1.4];
+        assert!((line_pitch(gaps) - 1.4).abs() < 0.01);
+        // A lone tight gap (a superscript) is not the pitch.
+        let gaps = vec![1.2, 1.2, 1.2, 0.9, 1.2, 1.2, 1.2, 1.2, 1.2, 1.2, 1.2, 1.2];
+        assert!((line_pitch(gaps) - 1.2).abs() < 0.01);
+        assert_eq!(line_pitch(Vec::new()), 1.2);
+    }
 
     #[test]
     fn number_labels() {

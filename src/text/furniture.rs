@@ -49,21 +49,29 @@ pub fn is_page_number(text: &str) -> bool {
 /// per-line "uses only fonts the body does not use").
 pub fn detect(pages: &[(f32, f32, &[Line])]) -> Vec<Vec<bool>> {
     let in_band = |h: f32, l: &Line| l.dir == 0 && (l.y > h * (1.0 - BAND) || l.y < h * BAND);
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for (h, _, lines) in pages {
-        let mut seen: Vec<String> = lines
-            .iter()
-            .filter(|l| in_band(*h, l))
-            .map(|l| key(&l.plain()))
-            .collect();
-        seen.sort();
-        seen.dedup();
-        for k in seen {
-            *counts.entry(k).or_default() += 1;
+    // Where each in-band text occurs: (page, baseline).
+    let mut seen: HashMap<String, Vec<(usize, f32)>> = HashMap::new();
+    for (i, (h, _, lines)) in pages.iter().enumerate() {
+        for l in lines.iter().filter(|l| in_band(*h, l)) {
+            seen.entry(key(&l.plain())).or_default().push((i, l.y));
         }
     }
     let n = pages.len();
     let min_repeat = (n.div_ceil(2)).max(2);
+    // A running head repeats at about the same height (scans shift a little); the same
+    // words elsewhere in the band (a title under a header that repeats it) are body.
+    let repeats = |text: &str, y: f32, h: f32| {
+        let Some(places) = seen.get(&key(text)) else {
+            return false;
+        };
+        let mut pages_at: Vec<usize> = places
+            .iter()
+            .filter(|(_, y2)| (y - y2).abs() <= 0.02 * h)
+            .map(|(p, _)| *p)
+            .collect();
+        pages_at.dedup();
+        pages_at.len() >= min_repeat
+    };
     pages
         .iter()
         .map(|(h, w, lines)| {
@@ -79,8 +87,7 @@ pub fn detect(pages: &[(f32, f32, &[Line])]) -> Vec<Vec<bool>> {
                         return false;
                     }
                     let text = l.plain();
-                    is_page_number(&text)
-                        || (n >= 2 && counts.get(&key(&text)).copied().unwrap_or(0) >= min_repeat)
+                    is_page_number(&text) || (n >= 2 && repeats(&text, l.y, *h))
                 })
                 .collect();
             // Repetition alone never empties a page: one-line pages ("Potato 12") keep
@@ -180,5 +187,19 @@ mod tests {
         let f = detect(&pages);
         assert_eq!(f[0], vec![true, false, true]);
         assert_eq!(f[1], vec![true, false, true]);
+    }
+
+    #[test]
+    fn a_title_under_a_header_with_its_words_is_body() {
+        let p1 = vec![
+            line("Skive Kommune", 800.0),
+            line("Skive Kommune", 750.0),
+            line("Body text", 400.0),
+        ];
+        let p2 = vec![line("Skive Kommune", 800.0), line("Other body", 400.0)];
+        let pages = vec![(842.0, 595.0, p1.as_slice()), (842.0, 595.0, p2.as_slice())];
+        let f = detect(&pages);
+        assert_eq!(f[0], vec![true, false, false]);
+        assert_eq!(f[1], vec![true, false]);
     }
 }

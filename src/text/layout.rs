@@ -450,6 +450,7 @@ mod tests {
             width: 600.0,
             height: 800.0,
             glyphs,
+            rules: Vec::new(),
             fonts: vec![],
             images: 0,
             undecodable: 0,

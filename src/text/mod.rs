@@ -13,6 +13,7 @@ mod columns;
 mod furniture;
 mod hyphen;
 mod layout;
+mod ruled;
 
 use serde::{Deserialize, Serialize};
 
@@ -155,6 +156,7 @@ fn read_pages(
                 width: 595.0,
                 height: 842.0,
                 glyphs: Vec::new(),
+                rules: Vec::new(),
                 fonts: Vec::new(),
                 images: 0,
                 undecodable: 0,
@@ -178,25 +180,44 @@ pub fn assemble(pages: &[crate::pdf::Page]) -> Vec<PageText> {
     for l in lines.iter().flatten() {
         vocab.add_line(&l.plain());
     }
+    // Each page's body lines in reading order and its table grids; the line pitch is
+    // the document's.
+    let bodies: Vec<(Vec<layout::Line>, Vec<String>, Vec<ruled::Grid>)> = pages
+        .iter()
+        .zip(&lines)
+        .zip(&flags)
+        .map(|((page, lines), flags)| {
+            let body: Vec<&layout::Line> = lines
+                .iter()
+                .zip(flags)
+                .filter(|(_, f)| !**f)
+                .map(|(l, _)| l)
+                .collect();
+            let furniture: Vec<String> = lines
+                .iter()
+                .zip(flags)
+                .filter(|(_, f)| **f)
+                .map(|(l, _)| normalize(&blocks::clean(&l.plain(), false)))
+                .collect();
+            let ordered = columns::reorder(body, page.width);
+            (ordered, furniture, ruled::grids(&page.rules))
+        })
+        .collect();
+    let pitch = blocks::line_pitch(
+        bodies
+            .iter()
+            .flat_map(|(lines, _, grids)| {
+                let lines: Vec<&layout::Line> = lines.iter().collect();
+                blocks::line_gaps(&lines, grids)
+            })
+            .collect(),
+    );
     let mut out = Vec::new();
-    for ((page, lines), flags) in pages.iter().zip(&lines).zip(&flags) {
-        let body: Vec<&layout::Line> = lines
-            .iter()
-            .zip(flags)
-            .filter(|(_, f)| !**f)
-            .map(|(l, _)| l)
-            .collect();
-        let furniture: Vec<String> = lines
-            .iter()
-            .zip(flags)
-            .filter(|(_, f)| **f)
-            .map(|(l, _)| normalize(&blocks::clean(&l.plain(), false)))
-            .collect();
+    for (page, (ordered, furniture, grids)) in pages.iter().zip(bodies) {
+        let ordered: Vec<&layout::Line> = ordered.iter().collect();
         let mut text = String::new();
         let mut last_row = false;
-        let ordered = columns::reorder(body, page.width);
-        let ordered: Vec<&layout::Line> = ordered.iter().collect();
-        for b in blocks::blocks(&ordered, &page.fonts, page.width) {
+        for b in blocks::blocks(&ordered, &page.fonts, page.width, &grids, pitch) {
             let (s, row) = match b {
                 blocks::Block::Para(ls) => {
                     let mut acc = String::new();
@@ -205,19 +226,23 @@ pub fn assemble(pages: &[crate::pdf::Page]) -> Vec<PageText> {
                     }
                     (normalize(&acc), false)
                 }
-                blocks::Block::Row(cells)
-                    if cells.iter().filter(|c| !c.trim().is_empty()).count() <= 1 =>
-                {
-                    (normalize(&cells.join(" ")), false)
-                }
-                blocks::Block::Row(cells) => (
-                    cells
+                blocks::Block::Row(cells) => {
+                    let cells: Vec<String> = cells
                         .iter()
-                        .map(|c| normalize(c))
-                        .collect::<Vec<_>>()
-                        .join(" | "),
-                    true,
-                ),
+                        .map(|lines| {
+                            let mut acc = String::new();
+                            for l in lines {
+                                hyphen::append(&mut acc, l, &vocab);
+                            }
+                            normalize(&acc)
+                        })
+                        .collect();
+                    if cells.iter().filter(|c| !c.is_empty()).count() <= 1 {
+                        (normalize(&cells.join(" ")), false)
+                    } else {
+                        (cells.join(" | "), true)
+                    }
+                }
             };
             if s.trim().is_empty() {
                 continue;
