@@ -449,6 +449,10 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
     DocumentKind::Other
 }
 
+static ISSUER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)? Kommune|Region \p{Lu}[\p{L}-]*)$")
+});
+
 static PARTY_MARKS: LazyLock<Regex> = LazyLock::new(|| re(r"\([A-ZÆØÅ]\)"));
 
 /// The title: the heading after an item marker, else the first heading-like line.
@@ -497,10 +501,17 @@ pub fn title(paras: &[Paragraph]) -> Option<String> {
             || p.text.to_lowercase().starts_with("bilag")
             || p.text.ends_with(':')
     };
-    paras
-        .iter()
-        .take(12)
-        .find(|p| p.kind == Kind::Heading && !skip(p))
+    let headings = || {
+        paras
+            .iter()
+            .take(12)
+            .filter(|p| p.kind == Kind::Heading && !skip(p))
+    };
+    // A masthead naming only the issuer ("Randers Kommune", "Region Midtjylland") stands
+    // over the title; it is the title only when nothing else is.
+    headings()
+        .find(|p| !ISSUER.is_match(p.text.trim()))
+        .or_else(|| headings().next())
         .map(|p| p.text.trim().to_string())
         // Minutes whose masthead has no title line: the line naming the committee and
         // the meeting ("Sundheds- og Forebyggelsesudvalget tirsdag den 4. december 2012,
