@@ -24,4 +24,7 @@ fn fixtures_meet_goals() {
     assert!(s.votes.tp >= 5, "{report}");
     assert!(s.votes.f1() >= 0.95, "{report}");
     assert_eq!(s.metadata_right, s.documents, "{report}");
+    for c in &cases {
+        assert_eq!(c.pred.title, c.gold.title, "title of {}", c.name);
+    }
 }

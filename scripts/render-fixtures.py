@@ -1,0 +1,254 @@
+#!/usr/bin/env python3
+"""Render the record fixtures (tests/fixtures/records/<name>.txt) as PDFs the way municipal
+documents are made, so the whole pipeline (PDF -> text -> records) is tested on documents
+it was not written against: tests/fixtures/rendered/<name>.pdf.
+
+    scripts/render-fixtures.py            # all fixtures
+    scripts/render-fixtures.py NAME ...   # some
+
+Not needed by referat or its tests (the PDFs are committed); regenerating needs
+LibreOffice (writer, impress), fonts-crosextra-carlito, fonts-dejavu, fonts-liberation,
+hyphen-da and `pip install python-docx python-pptx`.
+
+The text of a fixture is its truth: paragraphs become paragraphs, `- ` lines bullets,
+`N. ` lines numbered paragraphs with a tab after the label, runs of ` | ` lines real tables,
+short lines before a blank line headings, form feeds page breaks (one slide per page for
+the slide decks). Each document gets one of four house styles (font, size, justification
+with Danish hyphenation, a running header from `<name>.furniture` or the first line, a
+`Side N af M` footer), so producers' differences are exercised, not one layout.
+"""
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_SECTION  # noqa: F401  (kept for readers extending styles)
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt, RGBColor, Cm
+from pptx import Presentation
+from pptx.util import Emu, Pt as PPt
+
+ROOT = Path(__file__).resolve().parent.parent
+SRC = ROOT / "tests/fixtures/records"
+OUT = ROOT / "tests/fixtures/rendered"
+
+# (font as the author chose it, size, justified+hyphenated, line spacing, bullet style)
+STYLES = [
+    ("Calibri", 11, True, 1.15, "symbol"),
+    ("Arial", 10, False, 1.0, "dash"),
+    ("Verdana", 10, True, 1.3, "symbol"),
+    ("Times New Roman", 12, True, 1.0, "dash"),
+]
+
+TABLE = re.compile(r" \| ")
+NUMBERED = re.compile(r"^(\d{1,3}\.)\s+(.*)$")
+
+
+def blocks(text):
+    """Paragraph blocks of a fixture page: lists of lines separated by blank lines."""
+    out, cur = [], []
+    for line in text.split("\n"):
+        if line.strip():
+            cur.append(line)
+        elif cur:
+            out.append(cur)
+            cur = []
+    if cur:
+        out.append(cur)
+    return out
+
+
+def is_heading(block, first):
+    line = block[0]
+    return (
+        not first
+        and len(block) == 1
+        and len(line) < 70
+        and not line.endswith((".", ":", ")"))
+        and not line.startswith("- ")
+        and not TABLE.search(line)
+        and not NUMBERED.match(line)
+        and not re.search(r"\d", line[:3])
+    )
+
+
+def set_language(doc, hyphenate):
+    styles = doc.styles.element
+    rpr = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), "da-DK")
+    rpr.append(lang)
+    if hyphenate:
+        settings = doc.settings.element
+        auto = OxmlElement("w:autoHyphenation")
+        settings.append(auto)
+
+
+def add_field(run, code):
+    for kind, text in (("begin", None), (None, code), ("separate", None), (None, "1"), ("end", None)):
+        if kind:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        elif text == code:
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = f" {code} "
+        else:
+            el = OxmlElement("w:t")
+            el.text = text
+        run._r.append(el)
+
+
+def shade(cell, fill):
+    tcpr = cell._tc.get_or_add_tcPr()
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    tcpr.append(shd)
+
+
+def render_docx(name, text, furniture, style, path):
+    font, size, justify, spacing, bullets = style
+    doc = Document()
+    set_language(doc, justify)
+    normal = doc.styles["Normal"]
+    normal.font.name = font
+    normal.font.size = Pt(size)
+    normal.paragraph_format.line_spacing = spacing
+    normal.paragraph_format.space_after = Pt(6)
+    for s in ("Heading 1", "Heading 2", "Title", "List Bullet"):
+        doc.styles[s].font.name = font
+    sec = doc.sections[0]
+    sec.page_width, sec.page_height = Cm(21), Cm(29.7)
+    sec.left_margin = sec.right_margin = Cm(2.5)
+
+    header = furniture[0] if furniture else text.split("\n", 1)[0].strip()
+    hp = sec.header.paragraphs[0]
+    hp.text = header
+    hp.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    fp = sec.footer.paragraphs[0]
+    fp.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    fp.add_run("Side ")
+    add_field(fp.add_run(), "PAGE")
+    fp.add_run(" af ")
+    add_field(fp.add_run(), "NUMPAGES")
+
+    for pno, page in enumerate(text.split("\f")):
+        if pno:
+            doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        for bno, block in enumerate(blocks(page)):
+            first = pno == 0 and bno == 0
+            if all(TABLE.search(l) for l in block):
+                rows = [l.split(" | ") for l in block]
+                cols = max(len(r) for r in rows)
+                table = doc.add_table(rows=len(rows), cols=cols)
+                table.style = "Table Grid"
+                for i, r in enumerate(rows):
+                    for j in range(cols):
+                        cell = table.cell(i, j)
+                        cell.text = r[j] if j < len(r) else ""
+                        if i == 0:
+                            shade(cell, "D9E2F3")
+                            for run in cell.paragraphs[0].runs:
+                                run.bold = True
+                doc.add_paragraph()
+                continue
+            if first:
+                doc.add_paragraph(" ".join(block), style="Title")
+                continue
+            if is_heading(block, first):
+                doc.add_paragraph(block[0], style="Heading 2")
+                continue
+            for line in block:
+                if line.startswith("- "):
+                    if bullets == "symbol":
+                        p = doc.add_paragraph(line[2:], style="List Bullet")
+                    else:
+                        p = doc.add_paragraph(f"-\t{line[2:]}")
+                        p.paragraph_format.left_indent = Cm(1)
+                        p.paragraph_format.first_line_indent = Cm(-0.6)
+                elif (m := NUMBERED.match(line)):
+                    p = doc.add_paragraph(f"{m.group(1)}\t{m.group(2)}")
+                    p.paragraph_format.left_indent = Cm(1)
+                    p.paragraph_format.first_line_indent = Cm(-1)
+                else:
+                    p = doc.add_paragraph(line)
+                if justify:
+                    p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    doc.save(path)
+
+
+def render_pptx(text, path):
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Emu(12192000), Emu(6858000)  # 16:9
+    layout = prs.slide_layouts[1]
+    for no, page in enumerate(text.split("\f"), 1):
+        lines = [l for l in page.split("\n") if l.strip()]
+        if not lines:
+            continue
+        slide = prs.slides.add_slide(layout)
+        slide.shapes.title.text = lines[0]
+        title_run = slide.shapes.title.text_frame.paragraphs[0].runs[0]
+        title_run.font.name = "Calibri"
+        if no % 2 == 0:  # expanded letter spacing, as designers set it on titles
+            title_run._r.get_or_add_rPr().set("spc", "300")
+        body = slide.placeholders[1].text_frame
+        body.clear()
+        for i, line in enumerate(lines[1:]):
+            p = body.paragraphs[0] if i == 0 else body.add_paragraph()
+            bullet = line.startswith("- ")
+            run = p.add_run()
+            run.text = line[2:] if bullet else line
+            run.font.name = "Calibri"
+            run.font.size = PPt(20)
+            ppr = p._p.get_or_add_pPr()
+            if bullet:
+                bu_font = OxmlElement("a:buFont")
+                bu_font.set("typeface", "Wingdings")
+                bu_char = OxmlElement("a:buChar")
+                bu_char.set("char", "\u00a7")
+                ppr.append(bu_font)
+                ppr.append(bu_char)
+            else:
+                ppr.append(OxmlElement("a:buNone"))
+        num = slide.shapes.add_textbox(prs.slide_width - Emu(900000), prs.slide_height - Emu(500000),
+                                       Emu(600000), Emu(300000))
+        num.text_frame.text = str(no)
+    prs.save(path)
+
+
+def convert(src, outdir):
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(outdir), str(src)],
+        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+
+
+def main(names):
+    OUT.mkdir(parents=True, exist_ok=True)
+    stems = names or sorted(p.stem for p in SRC.glob("*.txt"))
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        for i, name in enumerate(stems):
+            text = (SRC / f"{name}.txt").read_text(encoding="utf-8")
+            furn_path = SRC / f"{name}.furniture"
+            furniture = furn_path.read_text(encoding="utf-8").split("\n") if furn_path.exists() else []
+            furniture = [f for f in furniture if f.strip()]
+            if "slides" in name:
+                src = tmp / f"{name}.pptx"
+                render_pptx(text, src)
+            else:
+                src = tmp / f"{name}.docx"
+                render_docx(name, text, furniture, STYLES[i % len(STYLES)], src)
+            convert(src, tmp)
+            (OUT / f"{name}.pdf").write_bytes((tmp / f"{name}.pdf").read_bytes())
+            print(f"{name}.pdf")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
