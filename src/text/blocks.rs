@@ -438,6 +438,9 @@ fn ruled_table(
 ) -> usize {
     let mut rows: Vec<(usize, Vec<Vec<String>>)> = Vec::new();
     let mut line_cells: Vec<Vec<String>> = Vec::new();
+    // Per column of the current row: its last line was one word filling the cell, which
+    // the layout broke where it ran out of room (no hyphen).
+    let mut broken: Vec<bool> = Vec::new();
     let mut prev: Option<&Line> = None;
     let mut used = 0;
     for line in lines.iter().skip(start) {
@@ -452,14 +455,38 @@ fn ruled_table(
         };
         if new_row {
             rows.push((band, vec![Vec::new(); grid.columns()]));
+            broken = vec![false; grid.columns()];
         }
         if let Some((_, row)) = rows.last_mut() {
             line_cells.clear();
             line_cells.resize(row.len(), Vec::new());
+            let mut spans: Vec<(f32, f32)> = vec![(f32::MAX, 0.0); row.len()];
             for w in line.words() {
                 let col = grid.column(band, (w.x0 + w.x1) / 2.0);
-                if let Some(cell) = line_cells.get_mut(col) {
+                if let (Some(cell), Some(span)) = (line_cells.get_mut(col), spans.get_mut(col)) {
                     cell.push(clean(&w.text, in_symbol_font(w, fonts)));
+                    *span = (span.0.min(w.x0), span.1.max(w.x1));
+                }
+            }
+            for (col, words) in line_cells.iter().enumerate() {
+                if words.is_empty() {
+                    continue;
+                }
+                let continues_lower = words
+                    .first()
+                    .and_then(|w| w.chars().next())
+                    .is_some_and(char::is_lowercase);
+                if broken.get(col).copied().unwrap_or(false) && continues_lower {
+                    if let Some(last) = row.get_mut(col).and_then(|c| c.last_mut()) {
+                        last.push('\u{AD}');
+                    }
+                }
+                // One word from the cell's left padding to its right padding.
+                let (left, right) = grid.cell_span(band, col);
+                let (x0, x1) = spans.get(col).copied().unwrap_or((0.0, 0.0));
+                let fills = words.len() == 1 && x1 >= right - (x0 - left) - 0.5 * line.size;
+                if let Some(b) = broken.get_mut(col) {
+                    *b = fills;
                 }
             }
             add_line_to_row(row, &line_cells);

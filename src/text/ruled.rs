@@ -85,6 +85,18 @@ impl Grid {
         words > 0 && crossing * 50 <= words
     }
 
+    /// Left and right boundary of the cell at (`row`, `col`): the right one is the next
+    /// boundary drawn along the row.
+    pub fn cell_span(&self, row: usize, col: usize) -> (f32, f32) {
+        let left = self.xs.get(col).copied().unwrap_or(0.0);
+        let right = (col + 1..self.xs.len())
+            .map(|c| self.xs.get(c).copied().unwrap_or(left))
+            .find(|x| self.column(row, *x + TOUCH) != col)
+            .or_else(|| self.xs.last().copied())
+            .unwrap_or(left);
+        (left, right)
+    }
+
     /// Number of columns.
     pub fn columns(&self) -> usize {
         self.xs.len().saturating_sub(1)
@@ -240,6 +252,8 @@ mod tests {
             "merged cell reads as its first column"
         );
         assert_eq!(g.column(1, 120.0), 2);
+        assert_eq!(g.cell_span(0, 1), (50.0, 100.0));
+        assert_eq!(g.cell_span(1, 0), (0.0, 100.0), "the merged cell");
     }
 
     #[test]
