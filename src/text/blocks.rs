@@ -33,14 +33,56 @@ fn is_bullet(w: &Word, fonts: &[FontInfo]) -> bool {
     c == 'o' && fonts.get(usize::from(w.font)).is_some_and(|f| f.mono)
 }
 
-fn is_number_label(t: &str) -> bool {
-    let Some(stem) = t.strip_suffix('.').or_else(|| t.strip_suffix(')')) else {
-        return false;
+/// The list label a word is ("4.", "12)", "a)"), written canonically: an OCR layer reads
+/// specks in the tab after a label as more dots ("4...", "4.…").
+fn number_label(t: &str) -> Option<String> {
+    let digits = t.trim_end_matches(['.', '…']);
+    let t = if digits.len() < t.len() && digits.chars().all(|c| c.is_ascii_digit()) {
+        format!("{digits}.")
+    } else {
+        t.to_string()
     };
-    !stem.is_empty()
+    let stem = t.strip_suffix('.').or_else(|| t.strip_suffix(')'))?;
+    let ok = !stem.is_empty()
         && stem.len() <= 3
         && (stem.chars().all(|c| c.is_ascii_digit())
-            || (stem.len() == 1 && stem.chars().all(|c| c.is_ascii_lowercase())))
+            || (stem.len() == 1 && stem.chars().all(|c| c.is_ascii_lowercase())));
+    ok.then_some(t)
+}
+
+/// Specks an OCR layer reads as words after a label: only dots and the like.
+fn is_speck(w: &Word) -> bool {
+    w.text.chars().count() <= 3
+        && w.text
+            .chars()
+            .all(|c| matches!(c, '.' | '…' | '·' | ',' | '\'' | '`'))
+}
+
+/// How many leading words make the line's number label (the label and the specks after
+/// it), if it starts with one.
+fn label_len(words: &[&Word]) -> Option<usize> {
+    line_label(words)?;
+    Some(1 + words.iter().skip(1).take_while(|w| is_speck(w)).count())
+}
+
+/// The number label a line starts with, canonical. A bare number counts when upper-case
+/// text follows (an OCR layer drops the dot of "5.<tab>Frikommuneforsøg"); the callers
+/// also require the label's gap.
+fn line_label(words: &[&Word]) -> Option<String> {
+    let first = words.first()?;
+    if let Some(label) = number_label(&first.text) {
+        return Some(label);
+    }
+    let t = &first.text;
+    let bare =
+        (1..=3).contains(&t.len()) && !t.starts_with('0') && t.chars().all(|c| c.is_ascii_digit());
+    let text_follows = words
+        .iter()
+        .skip(1)
+        .find(|w| !is_speck(w))
+        .and_then(|w| w.text.chars().next())
+        .is_some_and(char::is_uppercase);
+    (bare && text_follows).then(|| format!("{t}."))
 }
 
 /// Text of words, PUA characters mapped or dropped.
@@ -105,15 +147,23 @@ pub fn line_gaps(lines: &[&Line], grids: &[Grid]) -> Vec<f32> {
         .collect()
 }
 
-/// Builds blocks from the lines of one page (already without furniture); `grids` are the
-/// table grids the page draws, `pitch` the document's line pitch in font sizes.
-pub fn blocks(
-    lines: &[&Line],
-    fonts: &[FontInfo],
-    page_width: f32,
-    grids: &[Grid],
-    pitch: f32,
-) -> Vec<Block> {
+/// What block building knows about the page besides its lines.
+pub struct PageContext<'a> {
+    /// The page's fonts.
+    pub fonts: &'a [FontInfo],
+    /// Page width.
+    pub width: f32,
+    /// Table grids the page draws.
+    pub grids: &'a [Grid],
+    /// The document's line pitch, in font sizes.
+    pub pitch: f32,
+    /// The text is an OCR layer (its tables have no rules left to read).
+    pub ocr: bool,
+}
+
+/// Builds blocks from the lines of one page (already without furniture).
+pub fn blocks(lines: &[&Line], page: &PageContext) -> Vec<Block> {
+    let (fonts, page_width, grids, pitch) = (page.fonts, page.width, page.grids, page.pitch);
     let mut out = Vec::new();
     if lines.is_empty() {
         return out;
@@ -163,7 +213,7 @@ pub fn blocks(
             if !cur.is_empty() {
                 out.push(Block::Para(std::mem::take(&mut cur)));
             }
-            let used = table(lines, i, fonts, pitch, &mut out);
+            let used = table(lines, i, page, &mut out);
             prev = lines.get(i + used - 1).copied();
             i += used.max(1);
             continue;
@@ -269,29 +319,33 @@ fn line_item(line: &Line, fonts: &[FontInfo]) -> Item {
         }
         // "1.<tab>item" is a list label; "31. december" running on from the line before
         // is not: require more than an ordinary word space after the number.
-        let mut spaces: Vec<f32> = words
-            .windows(2)
-            .skip(1)
-            .filter_map(|w| match w {
-                [a, b] => Some(b.x0 - a.x1),
-                _ => None,
-            })
-            .collect();
-        spaces.sort_by(f32::total_cmp);
-        let word_space = spaces.get(spaces.len() / 2).copied().unwrap_or(0.0);
-        let label_gap = second.x0 - first.x1;
-        if is_number_label(&first.text)
-            && label_gap > 0.4 * line.size
-            && if spaces.is_empty() {
-                label_gap > 0.8 * line.size
-            } else {
-                label_gap > 1.5 * word_space
+        if let Some(k) = label_len(&words).filter(|k| *k < words.len()) {
+            let mut spaces: Vec<f32> = words
+                .windows(2)
+                .skip(k)
+                .filter_map(|w| match w {
+                    [a, b] => Some(b.x0 - a.x1),
+                    _ => None,
+                })
+                .collect();
+            spaces.sort_by(f32::total_cmp);
+            let word_space = spaces.get(spaces.len() / 2).copied().unwrap_or(0.0);
+            // Specks read in the gap lie inside it.
+            let label_gap = words[k].x0 - words[0].x1;
+            if label_gap > 0.4 * line.size
+                && if spaces.is_empty() {
+                    label_gap > 0.8 * line.size
+                } else {
+                    label_gap > 1.5 * word_space
+                }
+            {
+                let label = line_label(&words).unwrap_or_default();
+                let rest = words_text(words.iter().skip(k).copied(), fonts);
+                return Item {
+                    text: format!("{label} {rest}"),
+                    label: true,
+                };
             }
-        {
-            return Item {
-                text: words_text(words.iter().copied(), fonts),
-                label: true,
-            };
         }
     }
     // A bullet glued to its text ("•Text").
@@ -325,10 +379,9 @@ fn is_table_line(line: &Line, fonts: &[FontInfo]) -> bool {
     match line.cells.as_slice() {
         [] | [_] => false,
         [first, _] => {
-            let label = first.len() == 1
-                && first
-                    .first()
-                    .is_some_and(|w| is_bullet(w, fonts) || is_number_label(&w.text));
+            let words: Vec<&Word> = line.words().collect();
+            let label = (first.len() == 1 && first.first().is_some_and(|w| is_bullet(w, fonts)))
+                || label_len(&words) == Some(first.len());
             !label
         }
         _ => true,
@@ -336,13 +389,8 @@ fn is_table_line(line: &Line, fonts: &[FontInfo]) -> bool {
 }
 
 /// Reads a table starting at line `start`; returns how many lines it used.
-fn table(
-    lines: &[&Line],
-    start: usize,
-    fonts: &[FontInfo],
-    pitch: f32,
-    out: &mut Vec<Block>,
-) -> usize {
+fn table(lines: &[&Line], start: usize, page: &PageContext, out: &mut Vec<Block>) -> usize {
+    let (fonts, pitch) = (page.fonts, page.pitch);
     let Some(first) = lines.get(start) else {
         return 1;
     };
@@ -368,17 +416,32 @@ fn table(
         if let Some(p) = prev {
             let gap = p.y - line.y;
             let s = p.size.max(line.size);
+            let col1 = cols.get(1).copied();
+            // The first cell's text wrapped onto this line: it stays inside the first
+            // column and goes on in lower case (cells begin with a capital or a digit).
+            let starts_lower = line
+                .words()
+                .next()
+                .and_then(|w| w.text.chars().next())
+                .is_some_and(char::is_lowercase);
+            // Only for OCR layers: in born-digital pages such tables come with rules, and a
+            // column of prose beside a figure would be swallowed.
+            let wrapped_first = page.ocr
+                && col1.is_some_and(|c| line.x1 < c - 0.5 * size)
+                && starts_lower
+                && gap <= pitch * s * 1.6;
             let continues = p.dir == line.dir
                 && gap > 0.0
                 && gap < pitch * s * 2.6
                 && (line.cells.len() >= 2
-                    || cols.len() >= 2
-                        && line.x0 > cols.get(1).copied().unwrap_or(f32::MAX) - size)
+                    || wrapped_first
+                    || col1.is_some_and(|c| line.x0 > c - size))
                 && !(line.cells.len() == 1
-                    && line.x0 < cols.get(1).copied().unwrap_or(0.0)
-                    && line.x1 > cols.get(1).copied().unwrap_or(f32::MAX));
+                    && line.x0 < col1.unwrap_or(0.0)
+                    && line.x1 > col1.unwrap_or(f32::MAX));
             if !continues
                 || (line.cells.len() < 2
+                    && !wrapped_first
                     && !is_table_line(line, fonts)
                     && line.x0 <= cols.first().copied().unwrap_or(0.0) + size)
             {
@@ -389,8 +452,18 @@ fn table(
         let new_row = match prev {
             None => true,
             Some(p) => {
+                // A row starts with text in the first column, unless that text only goes
+                // on with the first cell's wrapped words (the line holds nothing else and
+                // goes on in lower case).
                 let gap = p.y - line.y;
-                words.iter().any(|w| col_of(&cols, w) == 0) || gap > pitch * line.size * 1.45
+                let first_col = words.iter().any(|w| col_of(&cols, w) == 0);
+                let other_cols = words.iter().any(|w| col_of(&cols, w) > 0);
+                let starts_lower = words
+                    .first()
+                    .and_then(|w| w.text.chars().next())
+                    .is_some_and(char::is_lowercase);
+                let wraps = page.ocr && !other_cols && starts_lower;
+                (first_col && !wraps) || gap > pitch * line.size * 1.45
             }
         };
         if new_row && line.cells.len() >= 2 && line.cells.len() >= cols.len() {
@@ -439,7 +512,8 @@ fn ruled_table(
     let mut rows: Vec<(usize, Vec<Vec<String>>)> = Vec::new();
     let mut line_cells: Vec<Vec<String>> = Vec::new();
     // Per column of the current row: its last line was one word filling the cell, which
-    // the layout broke where it ran out of room (no hyphen).
+    // the layout may have broken where it ran out of room (no hyphen); the vocabulary
+    // decides when the lines are joined.
     let mut broken: Vec<bool> = Vec::new();
     let mut prev: Option<&Line> = None;
     let mut used = 0;
@@ -478,13 +552,17 @@ fn ruled_table(
                     .is_some_and(char::is_lowercase);
                 if broken.get(col).copied().unwrap_or(false) && continues_lower {
                     if let Some(last) = row.get_mut(col).and_then(|c| c.last_mut()) {
-                        last.push('\u{AD}');
+                        last.push(super::hyphen::BROKEN);
                     }
                 }
                 // One word from the cell's left padding to its right padding.
                 let (left, right) = grid.cell_span(band, col);
                 let (x0, x1) = spans.get(col).copied().unwrap_or((0.0, 0.0));
-                let fills = words.len() == 1 && x1 >= right - (x0 - left) - 0.5 * line.size;
+                let hyphenated = words
+                    .iter()
+                    .any(|w| w.ends_with(['-', '\u{AD}', '\u{2010}']));
+                let fills =
+                    words.len() == 1 && !hyphenated && x1 >= right - (x0 - left) - line.size;
                 if let Some(b) = broken.get_mut(col) {
                     *b = fills;
                 }
@@ -557,11 +635,17 @@ mod tests {
 
     #[test]
     fn number_labels() {
-        assert!(is_number_label("1."));
-        assert!(is_number_label("12)"));
-        assert!(is_number_label("a)"));
-        assert!(!is_number_label("2019."));
-        assert!(!is_number_label("kr."));
+        assert_eq!(number_label("1.").as_deref(), Some("1."));
+        assert_eq!(number_label("12)").as_deref(), Some("12)"));
+        assert_eq!(number_label("a)").as_deref(), Some("a)"));
+        assert_eq!(
+            number_label("4...").as_deref(),
+            Some("4."),
+            "specks read as dots"
+        );
+        assert_eq!(number_label("4.…").as_deref(), Some("4."));
+        assert_eq!(number_label("2019."), None);
+        assert_eq!(number_label("kr."), None);
     }
 
     #[test]

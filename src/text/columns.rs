@@ -86,6 +86,9 @@ fn find_gutter(lines: &[&Line], lo: f32, hi: f32) -> Option<f32> {
             (ext, table)
         })
         .collect();
+    let mut sizes: Vec<f32> = body.iter().map(|l| l.size).collect();
+    sizes.sort_by(f32::total_cmp);
+    let size = sizes.get(sizes.len() / 2).copied().unwrap_or(10.0);
     // Best candidate: most lines split, then the widest gap (a gutter, not a space).
     let mut best: Option<(usize, f32, f32)> = None;
     let span = hi - lo;
@@ -130,7 +133,10 @@ fn find_gutter(lines: &[&Line], lo: f32, hi: f32) -> Option<f32> {
         // Running text on both sides, and not a table of three or more columns.
         let texty =
             both > 0 && words_l >= 4 * both && words_r >= 4 * both && many_cells * 10 <= both * 3;
+        // A gutter is wider than a word space on every line it splits: word spaces that
+        // happen to line up on a short page (an OCR layer's especially) are not one.
         if texty
+            && min_gap >= 0.8 * size
             && both * 10 >= body.len() * 4
             && crossing * 10 <= body.len() * 2
             && best.is_none_or(|(b, g, _)| both > b || (both == b && min_gap > g))

@@ -40,9 +40,26 @@ pub fn is_page_number(text: &str) -> bool {
             true
         }
         [n, of, m] if num(n) && matches!(*of, "af" | "of" | "/") && num(m) => true,
-        [nm] => nm.split_once('/').is_some_and(|(a, b)| num(a) && num(b)),
+        [nm] => nm.split_once('/').is_some_and(|(a, b)| num(a) && num(b)) || ocr_side(nm),
         _ => false,
     }
+}
+
+/// "Side 1 af 2" as an OCR layer may read it: spaces lost, the digit one read as a
+/// letter ("Sidelaf1", "Side2af2").
+fn ocr_side(t: &str) -> bool {
+    let digit = |c: char| c.is_ascii_digit() || matches!(c, 'l' | 'i' | '|');
+    let Some(rest) = t.strip_prefix("side") else {
+        return false;
+    };
+    let Some((n, m)) = rest.split_once("af") else {
+        return false;
+    };
+    !n.is_empty()
+        && !m.is_empty()
+        && n.chars().all(digit)
+        && m.chars().all(digit)
+        && (n.chars().any(|c| c.is_ascii_digit()) || m.chars().any(|c| c.is_ascii_digit()))
 }
 
 /// Per page, per line: is the line furniture? `pages` holds (height, width, lines,
@@ -169,6 +186,9 @@ mod tests {
         assert!(is_page_number("3/11"));
         assert!(!is_page_number("2019"));
         assert!(!is_page_number("Side om side"));
+        assert!(is_page_number("Sidelaf1"), "OCR of 'Side 1 af 1'");
+        assert!(is_page_number("Side2af3"));
+        assert!(!is_page_number("Sideafl"));
     }
 
     #[test]

@@ -64,6 +64,26 @@ pub fn join(a: &str, b: &str, vocab: &Vocabulary) -> String {
     acc
 }
 
+/// Marks a line that ends in one word filling its table cell: the word may have been
+/// broken for lack of room, without a hyphen ("sygedagpengeopf" / "ølgning").
+pub const BROKEN: char = '\u{2060}';
+
+/// An OCR layer often reads a line-end hyphen as a word of its own ("hjemmeplej -"):
+/// attach it to its word, so the next line joins by the rules for hyphens.
+pub fn attach_ocr_hyphen(acc: &mut String) {
+    let t = acc.trim_end();
+    if let Some(word_end) = t.strip_suffix(" -").map(str::len) {
+        if t[..word_end]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphabetic)
+        {
+            acc.truncate(word_end);
+            acc.push('-');
+        }
+    }
+}
+
 /// Appends the next line of a paragraph to `acc` in place (linear in the line, so long
 /// paragraphs cost no more than their length).
 pub fn append(acc: &mut String, b: &str, vocab: &Vocabulary) {
@@ -77,6 +97,27 @@ pub fn append(acc: &mut String, b: &str, vocab: &Vocabulary) {
     if acc.ends_with('\u{AD}') {
         acc.pop();
         acc.push_str(b);
+        return;
+    }
+    if acc.ends_with(BROKEN) {
+        acc.pop();
+        // One word if the joined form is a word of the document, or neither part is.
+        let prefix: String = acc
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let suffix: String = b.chars().take_while(|c| c.is_alphanumeric()).collect();
+        let joined = format!("{prefix}{suffix}");
+        if vocab.has(&joined) || (!vocab.has(&prefix) && !vocab.has(&suffix)) {
+            acc.push_str(b);
+        } else {
+            acc.push(' ');
+            acc.push_str(b);
+        }
         return;
     }
     if acc.ends_with('/') {
@@ -135,6 +176,29 @@ mod tests {
         let mut v = Vocabulary::default();
         v.add_text(text);
         v
+    }
+
+    #[test]
+    fn a_word_broken_in_a_narrow_cell_joins_by_the_vocabulary() {
+        let v = vocab("borgere i jobcentret");
+        assert_eq!(
+            join(&format!("rehabiliteringstea{BROKEN}"), "ms", &v),
+            "rehabiliteringsteams"
+        );
+        assert_eq!(
+            join(&format!("Psykologbehandling{BROKEN}"), "i jobcentret", &v),
+            "Psykologbehandling i jobcentret"
+        );
+    }
+
+    #[test]
+    fn an_ocr_hyphen_standing_alone_is_attached() {
+        let mut acc = "ca. 60 pct. hjemmeplej - ".to_string();
+        attach_ocr_hyphen(&mut acc);
+        assert_eq!(acc, "ca. 60 pct. hjemmeplej-");
+        let mut acc = "kl. 10 - ".to_string();
+        attach_ocr_hyphen(&mut acc);
+        assert_eq!(acc, "kl. 10 - ", "a dash after a number stays");
     }
 
     #[test]

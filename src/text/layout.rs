@@ -361,6 +361,10 @@ fn build_line(glyphs: &[Glyph], dir: u8, y: f32, mut idx: Vec<usize>) -> Option<
     if !cur_cell.is_empty() {
         cells.push(cur_cell);
     }
+    // An OCR layer reads a table's vertical rules as bars ("|x", "| |"): they part cells.
+    if vis.iter().all(|g| g.invisible) {
+        cells = split_at_bars(cells);
+    }
     for c in &mut cells {
         c.retain(|w| !w.text.is_empty());
         // Right-to-left script: glyphs were collected left to right (visual order);
@@ -390,6 +394,31 @@ fn build_line(glyphs: &[Glyph], dir: u8, y: f32, mut idx: Vec<usize>) -> Option<
         fonts,
         cells,
     })
+}
+
+/// Cells split where a word is or begins or ends with a bar, the bars dropped.
+fn split_at_bars(cells: Vec<Vec<Word>>) -> Vec<Vec<Word>> {
+    let mut out: Vec<Vec<Word>> = Vec::new();
+    for cell in cells {
+        let mut cur: Vec<Word> = Vec::new();
+        for mut w in cell {
+            let (lead, trail) = (w.text.starts_with('|'), w.text.ends_with('|'));
+            if lead && !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            w.text = w.text.trim_matches('|').to_string();
+            if !w.text.is_empty() {
+                cur.push(w);
+            }
+            if trail && !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+        }
+        if !cur.is_empty() {
+            out.push(cur);
+        }
+    }
+    out
 }
 
 /// Mostly Hebrew or Arabic letters.

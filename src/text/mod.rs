@@ -177,8 +177,10 @@ pub fn assemble(pages: &[crate::pdf::Page]) -> Vec<PageText> {
         .collect();
     let flags = furniture::detect(&input);
     let mut vocab = hyphen::Vocabulary::default();
-    for l in lines.iter().flatten() {
-        vocab.add_line(&l.plain());
+    // Cell by cell: in a table every cell's lines begin and end like a paragraph's.
+    for cell in lines.iter().flatten().flat_map(|l| &l.cells) {
+        let text: Vec<&str> = cell.iter().map(|w| w.text.as_str()).collect();
+        vocab.add_line(&text.join(" "));
     }
     // Each page's body lines in reading order and its table grids; the line pitch is
     // the document's.
@@ -217,11 +219,22 @@ pub fn assemble(pages: &[crate::pdf::Page]) -> Vec<PageText> {
         let ordered: Vec<&layout::Line> = ordered.iter().collect();
         let mut text = String::new();
         let mut last_row = false;
-        for b in blocks::blocks(&ordered, &page.fonts, page.width, &grids, pitch) {
+        let ocr = is_ocr_layer(page);
+        let context = blocks::PageContext {
+            fonts: &page.fonts,
+            width: page.width,
+            grids: &grids,
+            pitch,
+            ocr,
+        };
+        for b in blocks::blocks(&ordered, &context) {
             let (s, row) = match b {
                 blocks::Block::Para(ls) => {
                     let mut acc = String::new();
                     for l in ls {
+                        if ocr {
+                            hyphen::attach_ocr_hyphen(&mut acc);
+                        }
                         hyphen::append(&mut acc, &l, &vocab);
                     }
                     (normalize(&acc), false)
@@ -269,10 +282,16 @@ pub fn assemble(pages: &[crate::pdf::Page]) -> Vec<PageText> {
                 page.undecodable as f32 / total as f32
             },
             warnings: page.warnings.clone(),
-            ocr_layer: total > 0 && page.glyphs.iter().filter(|g| !g.space).all(|g| g.invisible),
+            ocr_layer: ocr,
         });
     }
     out
+}
+
+/// All the page's text is drawn invisibly over images: an OCR layer.
+fn is_ocr_layer(page: &crate::pdf::Page) -> bool {
+    let mut visible = page.glyphs.iter().filter(|g| !g.space).peekable();
+    visible.peek().is_some() && visible.all(|g| g.invisible)
 }
 
 /// Ligatures U+FB00–FB06 expanded, soft hyphens inside lines dropped, spaces collapsed, NFC.
@@ -286,7 +305,7 @@ pub fn normalize(s: &str) -> String {
             '\u{FB03}' => t.push_str("ffi"),
             '\u{FB04}' => t.push_str("ffl"),
             '\u{FB05}' | '\u{FB06}' => t.push_str("st"),
-            '\u{AD}' | '\u{FFFD}' | '\u{200B}' | '\u{FEFF}' => {}
+            '\u{AD}' | '\u{FFFD}' | '\u{200B}' | '\u{FEFF}' | hyphen::BROKEN => {}
             c if c.is_whitespace() => t.push(' '),
             c if c.is_control() => {}
             c => t.push(c),
