@@ -5,10 +5,12 @@ it was not written against: tests/fixtures/rendered/<name>.pdf.
 
     scripts/render-fixtures.py            # all fixtures
     scripts/render-fixtures.py NAME ...   # some
+    SCAN=1 scripts/render-fixtures.py NAME ...   # also NAME-scanned.pdf (OCR layer)
 
 Not needed by referat or its tests (the PDFs are committed); regenerating needs
 LibreOffice (writer, impress), fonts-crosextra-carlito, fonts-dejavu, fonts-liberation,
-hyphen-da and `pip install python-docx python-pptx`.
+hyphen-da and `pip install python-docx python-pptx`; scans also tesseract-ocr-dan, qpdf,
+poppler-utils and `pip install pillow`.
 
 The text of a fixture is its truth: paragraphs become paragraphs, `- ` lines bullets,
 `N. ` lines numbered paragraphs with a tab after the label, runs of ` | ` lines real tables,
@@ -17,6 +19,7 @@ the slide decks). Each document gets one of four house styles (font, size, justi
 with Danish hyphenation, a running header from `<name>.furniture` or the first line, a
 `Side N af M` footer), so producers' differences are exercised, not one layout.
 """
+import os
 import re
 import subprocess
 import sys
@@ -229,6 +232,36 @@ def convert(src, outdir):
     )
 
 
+def scan(pdf, out, seed):
+    """A scanned copy as an office scanner makes it: 200 dpi grey page images, slightly
+    rotated and shifted, specks, blur, JPEG q65, and tesseract's invisible Danish OCR
+    layer over each (as beu-bilag-56-scanned.pdf of the corpus was made)."""
+    import random
+    from PIL import Image, ImageFilter
+
+    rnd = random.Random(seed)
+    with tempfile.TemporaryDirectory() as t:
+        t = Path(t)
+        subprocess.run(["pdftoppm", "-r", "200", "-gray", "-png", str(pdf), str(t / "p")], check=True)
+        pages = []
+        for i, png in enumerate(sorted(t.glob("p-*.png"))):
+            im = Image.open(png).convert("L")
+            im = im.rotate(rnd.uniform(-0.6, 0.6), resample=Image.BICUBIC, fillcolor=255)
+            dx, dy = rnd.randint(-10, 10), rnd.randint(-10, 10)
+            im = im.transform(im.size, Image.AFFINE, (1, 0, dx, 0, 1, dy), fillcolor=255)
+            px = im.load()
+            for _ in range(400):
+                px[rnd.randrange(im.width), rnd.randrange(im.height)] = rnd.randint(0, 120)
+            im = im.filter(ImageFilter.GaussianBlur(0.6))
+            jpg = t / f"s-{i:03}.jpg"
+            im.save(jpg, quality=65, dpi=(200, 200))
+            base = t / f"o-{i:03}"
+            subprocess.run(["tesseract", str(jpg), str(base), "-l", "dan", "pdf"], check=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            pages.append(str(base) + ".pdf")
+        subprocess.run(["qpdf", "--empty", "--pages", *pages, "--", str(out)], check=True)
+
+
 def main(names):
     OUT.mkdir(parents=True, exist_ok=True)
     stems = names or sorted(p.stem for p in SRC.glob("*.txt"))
@@ -248,6 +281,9 @@ def main(names):
             convert(src, tmp)
             (OUT / f"{name}.pdf").write_bytes((tmp / f"{name}.pdf").read_bytes())
             print(f"{name}.pdf")
+            if os.environ.get("SCAN"):
+                scan(OUT / f"{name}.pdf", OUT / f"{name}-scanned.pdf", seed=i)
+                print(f"{name}-scanned.pdf")
 
 
 if __name__ == "__main__":

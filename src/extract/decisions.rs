@@ -2,7 +2,7 @@
 //! and case number, the text after `Beslutning:` and the members recorded as absent.
 
 use super::document::Decision;
-use super::meta::{case_numbers_in, is_item_marker};
+use super::meta::{case_numbers_in, is_item_marker, item_title};
 use super::structure::{looks_like_heading, sentences, Kind, Paragraph};
 use super::votes;
 use regex::Regex;
@@ -14,7 +14,7 @@ static DECISION: LazyLock<Regex> = LazyLock::new(|| {
     // the decision on one line: "Sundheds- og Forebyggelsesudvalgets beslutning den
     // 04.12.2012 Punkt 1 Taget til efterretning".
     Regex::new(
-        r"^(?:[\p{L}\-]+(?:\s+og\s+[\p{L}\-]+)?s\s+)?(?i:beslutning(?:er)?)(?:\s+(?:i|fra|af)\s+[^:]{1,120})?(?:\s+den\s+[0-9][0-9.\-/]*)?(?:\s+(?i:punkt)\s+\d+)?\s*(?::\s*(.*)|\s+(\p{Lu}.*)|\.?)$",
+        r"^(?:[\p{L}\-]+(?:\s+og\s+[\p{L}\-]+)?s\s+)?(?i:beslutning(?:er)?)(?:\s+(?:i|fra|af)\s+[^:]{1,120}|\s+\p{Lu}[\p{L}\-]*(?:udvalget|udvalg|rådet|byrådet|Byråd|bestyrelsen))?(?:\s+den\s+[0-9][0-9.\-/]*)?(?:\s+(?i:punkt)\s+\d+)?\s*(?::\s*(.*)|\s+(\p{Lu}.*)|\.?)$",
     )
     .unwrap_or_else(|e| panic!("{e}"))
 });
@@ -63,12 +63,7 @@ pub fn agenda_items(paras: &[Paragraph]) -> Vec<AgendaItem> {
     let mut items = Vec::new();
     for (i, p) in paras.iter().enumerate() {
         if let Some(number) = is_item_marker(&p.text) {
-            let title = p
-                .text
-                .trim()
-                .split_once(['.', ':'])
-                .map(|x| x.1.trim().to_string())
-                .filter(|t| !t.is_empty());
+            let title = item_title(&p.text);
             items.push(AgendaItem {
                 para: i,
                 number,

@@ -679,16 +679,33 @@ pub fn scan(sentence: &str, mask: &[(usize, usize)], ctx: &mut Context) -> Vec<Q
 /// clause before just counted it ("Fire forsøg, to er afsluttet", "ni forsøg. To af dem
 /// ..."). It counts the last noun counted.
 fn elliptic_count(toks: &[Tok], i: usize, value: f64, ctx: &Context) -> Option<Quantity> {
-    let counted = ctx.last_counted.clone()?;
-    let opens_clause = i == 0 || matches!(toks[i - 1].text, "," | "." | ":" | ";");
     let next = toks.get(i + 1).map(lower)?;
     let then = toks.get(i + 2).map(lower).unwrap_or_default();
+    // A partitive names its noun after "af de": "fem af de i alt 17 godkendte forsøg".
+    let partitive = (next == "af" && then == "de")
+        .then(|| {
+            toks.iter()
+                .skip(i + 3)
+                .take(6)
+                .map(|t| t.text)
+                .find(|w| {
+                    !matches!(w.to_lowercase().as_str(), "i" | "alt")
+                        && !w.chars().all(|c| c.is_ascii_digit() || c == '.')
+                        && !is_adjective(w)
+                })
+                .filter(|w| w.chars().all(char::is_alphabetic) && noun_like(w, value))
+                .map(str::to_lowercase)
+        })
+        .flatten();
+    let explicit = partitive.is_some();
+    let counted = partitive.or_else(|| ctx.last_counted.clone())?;
+    let opens_clause = i == 0 || matches!(toks[i - 1].text, "," | "." | ":" | ";");
     let verb = matches!(
         next.as_str(),
         "er" | "var" | "blev" | "har" | "havde" | "kom" | "fik" | "skal" | "vil" | "kan"
     );
     let of_them = next == "af" && matches!(then.as_str(), "dem" | "disse" | "de" | "dens");
-    if !(opens_clause && (verb || of_them) && value.fract() == 0.0) {
+    if !((explicit || opens_clause && (verb || of_them)) && value.fract() == 0.0) {
         return None;
     }
     Some(Quantity {

@@ -135,6 +135,23 @@ pub fn date(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
     masthead()
         .filter(|p| p.text.split_whitespace().count() <= 10)
         .find_map(|p| standalone_date(&p.text))
+        // The meeting line of minutes ("Referat af ordinært møde tirsdag den 9. juni 2020
+        // kl. 13.30 i Mødelokale 2") and a short masthead line with a full date ("KKR
+        // Nordjylland · 24. september 2020"): the date named in full there.
+        .or_else(|| {
+            masthead().find_map(|p| {
+                let l = p.text.to_lowercase();
+                let meeting =
+                    l.contains("møde") || l.starts_with("referat") || l.starts_with("dagsorden");
+                let short = p.text.split_whitespace().count() <= 8;
+                if !(meeting || short) {
+                    return None;
+                }
+                DAY_MONTH_YEAR
+                    .find(&p.text)
+                    .and_then(|m| parse_date(m.as_str()))
+            })
+        })
         .or_else(|| meeting_day_without_year(&masthead().collect::<Vec<_>>()))
         // A report dated by its year alone ("Årsrapport 2020"): bare years elsewhere are
         // periods, not dates.
@@ -343,11 +360,25 @@ pub fn body(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
     })
 }
 
-static ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:Punkt|Pkt\.?|Dagsordenspunkt)\s*(\d+)\b"));
+static ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    // The number ends the marker: "Sag 2012-12345" is a case reference, not item 2012.
+    re(
+        r"^(?:Punkt|Pkt\.?|Dagsordenspunkt|Sag|Sagspunkt)(?:\s+nr\.?)?\s*(\d{1,4})(?:[.:)]\s*|\s+|$)",
+    )
+});
 
-/// True for `Punkt 6.`, `Pkt. 3`.
+/// The item number of a marker line: `Punkt 6.`, `Pkt. 3`, `Sag nr. 45 …`.
 pub fn is_item_marker(s: &str) -> Option<String> {
     ITEM.captures(s.trim()).map(|c| c[1].to_string())
+}
+
+/// The title on an item's marker line, after the marker (`Sag nr. 45 Frikommuneforsøg:
+/// X` gives `Frikommuneforsøg: X`).
+pub fn item_title(s: &str) -> Option<String> {
+    let s = s.trim();
+    let m = ITEM.find(s)?;
+    let t = s[m.end()..].trim();
+    (!t.is_empty()).then(|| t.to_string())
 }
 
 fn is_case_line(s: &str) -> bool {
@@ -542,6 +573,23 @@ fn reads_like_a_name(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn item_markers() {
+        assert_eq!(is_item_marker("Punkt 6.").as_deref(), Some("6"));
+        assert_eq!(is_item_marker("Pkt. 3").as_deref(), Some("3"));
+        assert_eq!(
+            is_item_marker("Sag nr. 45 Frikommuneforsøg: X").as_deref(),
+            Some("45")
+        );
+        assert_eq!(
+            item_title("Sag nr. 45 Frikommuneforsøg: X").as_deref(),
+            Some("Frikommuneforsøg: X")
+        );
+        assert_eq!(item_title("Punkt 12. Budget").as_deref(), Some("Budget"));
+        assert_eq!(is_item_marker("Sag 2012-12345 om budget"), None);
+        assert_eq!(is_item_marker("Sagsnr.: 20/4417"), None);
+    }
 
     #[test]
     fn dates() {

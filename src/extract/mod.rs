@@ -23,7 +23,15 @@ pub use catalog::Catalog;
 pub use document::{Decision, Document, DocumentKind, Figure, Trial, SCHEMA};
 
 use crate::text::DocumentText;
+use regex::Regex;
+use std::sync::LazyLock;
 use structure::{Kind, Paragraph};
+
+/// A number alone on its line, with at most a qualifier.
+static BARE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:(?:ca\.|cirka|knap|godt|over|under|næsten|mindst)\s+)?\d+(?:[.,]\d+)*$")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
 
 /// Extracts the records of one document from its page texts.
 pub fn extract(text: &DocumentText, catalog: &Catalog) -> Document {
@@ -158,7 +166,19 @@ fn find_figures(
                 let ms = municipalities::mentions(catalog, l);
                 (ms.len() == 1).then(|| ms[0].1.join("/"))
             });
-        for sentence in structure::sentences(&p.text) {
+        // A figure standing alone (a slide's big number "1.850", "ca. 4.200") with its
+        // caption below ("færre lægeattester siden 2018"): read as one sentence, keeping
+        // only the figure of the number line (the caption's own are read in their turn).
+        let alone = paras.get(i + 1).filter(|next| {
+            next.page == p.page
+                && BARE_NUMBER.is_match(p.text.trim())
+                && next.text.chars().next().is_some_and(char::is_lowercase)
+        });
+        let text = match alone {
+            Some(next) => format!("{} {}", p.text.trim(), next.text.trim()),
+            None => p.text.clone(),
+        };
+        for sentence in structure::sentences(&text) {
             // Table captions name the unit of the cells ("Beløb i 1.000 kr."), not a figure.
             let low = sentence.to_lowercase();
             if ["beløb i ", "tal i ", "angivet i ", "opgjort i "]
@@ -200,6 +220,9 @@ fn find_figures(
                 _ => label.clone(),
             };
             for q in figures::scan(&sentence, &mask, &mut ctx) {
+                if alone.is_some() && !q.raw.starts_with(p.text.trim()) {
+                    continue;
+                }
                 out.push(figure(
                     q,
                     trial.clone(),

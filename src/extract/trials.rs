@@ -124,9 +124,15 @@ fn item_trial(catalog: &Catalog, title: &str) -> Option<(String, String)> {
         let written = clean_name(&c[1]);
         return Some((canonical(catalog, &written), written));
     }
-    catalog
-        .trial(&clean_name(title))
-        .map(|n| (n.to_string(), clean_name(title)))
+    if let Some(n) = catalog.trial(&clean_name(title)) {
+        return Some((n.to_string(), clean_name(title)));
+    }
+    // A title that names one catalogued trial within it ("Status på frikommuneforsøget
+    // X", "Evaluering af X").
+    match mentions(catalog, title).as_slice() {
+        [m] => Some((m.name.clone(), m.written.clone())),
+        _ => None,
+    }
 }
 
 #[derive(Default)]
@@ -348,6 +354,9 @@ pub fn ends_section(h: &str) -> bool {
         "samarbejde",
         "tidsplan",
         "videre proces",
+        "videre forløb",
+        "videre arbejde",
+        "det videre",
         "perspektiv",
         "anbefaling",
         "godkendte forsøg",
@@ -539,51 +548,86 @@ static NOT_TAKING_PART: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
+/// Clauses of a sentence that may say opposite things about participation ("Hjørring
+/// deltager sammen med Rebild, mens Brønderslev har valgt ikke at deltage").
+fn clauses(sentence: &str) -> impl Iterator<Item = &str> {
+    static BREAK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r",?\s+(?:mens|men|hvorimod|hvorimod)\s+|;\s+").unwrap_or_else(|e| panic!("{e}"))
+    });
+    BREAK.split(sentence)
+}
+
+/// The clause says that municipalities take part: they take part, applied, or the trial
+/// is carried out or approved for them.
+fn says_taking_part(l: &str) -> bool {
+    l.contains("deltag")
+        || l.contains("ansøge om")
+        || l.contains("ansøgt om")
+        || l.contains("gennemført i")
+        || l.contains("gennemføres i")
+        || l.contains("afprøvet i")
+        || l.contains("afprøves i")
+        || (l.contains("godkendt") && l.contains(" for "))
+}
+
 /// Mentions in running text, with participation stated by the sentence itself
 /// (`Rebild Kommune har valgt at ansøge om deltagelse i forsøget X`).
 fn body_mentions(catalog: &Catalog, b: &mut Builder, p: &Paragraph, section: Option<&str>) {
-    for s in sentences(&p.text) {
-        let ms = mentions(catalog, &s);
-        let l = s.to_lowercase();
-        // "..., som ikke deltager i forsøgene" names municipalities that do not take part.
-        let negated = NOT_TAKING_PART.is_match(&l);
-        let takes_part = !negated
-            && (l.contains("deltag") || l.contains("ansøge om") || l.contains("ansøgt om"));
-        for m in &ms {
-            b.add(&m.name, &m.written, p.page);
+    for sentence in sentences(&p.text) {
+        for s in clauses(&sentence) {
+            clause_mentions(catalog, b, p, section, s);
         }
-        let target = match ms.as_slice() {
-            [m] => Some(m.name.clone()),
-            // "X og Y kommuner har siden 2018 deltaget i forsøget" under the trial's
-            // heading or in an agenda item about it.
-            [] => section
-                .map(String::from)
-                .filter(|_| l.contains("deltag") && l.contains("forsøget")),
-            _ => None,
-        };
-        let Some(target) = target else { continue };
-        let before = ms.first().map(|m| &s[..m.start]).unwrap_or(&s);
-        if takes_part {
-            let munis: Vec<String> = municipality_mentions(catalog, before)
-                .into_iter()
-                .flat_map(|m| m.1)
-                .collect();
-            if let Some(t) = b.trials.get_mut(&target) {
-                add_municipalities(t, &munis);
-                if ms.len() == 1 && t.round.is_none() {
-                    t.round = round_of(&s);
-                }
+    }
+}
+
+fn clause_mentions(
+    catalog: &Catalog,
+    b: &mut Builder,
+    p: &Paragraph,
+    section: Option<&str>,
+    s: &str,
+) {
+    let ms = mentions(catalog, s);
+    let l = s.to_lowercase();
+    // "..., som ikke deltager i forsøgene" names municipalities that do not take part.
+    let negated = NOT_TAKING_PART.is_match(&l);
+    let takes_part = !negated && says_taking_part(&l);
+    for m in &ms {
+        b.add(&m.name, &m.written, p.page);
+    }
+    let target = match ms.as_slice() {
+        [m] => Some(m.name.clone()),
+        // "X og Y kommuner har siden 2018 deltaget i forsøget", "X deltager sammen med Y
+        // og Z kommuner", "I forsøget deltager foruden X også Y" under the trial's heading
+        // or in an agenda item about it.
+        [] => section.map(String::from).filter(|_| {
+            takes_part
+                && (l.contains("forsøg") || l.contains("sammen med") || l.contains("foruden"))
+        }),
+        _ => None,
+    };
+    let Some(target) = target else { return };
+    let before = ms.first().map(|m| &s[..m.start]).unwrap_or(s);
+    if takes_part {
+        let munis: Vec<String> = municipality_mentions(catalog, before)
+            .into_iter()
+            .flat_map(|m| m.1)
+            .collect();
+        if let Some(t) = b.trials.get_mut(&target) {
+            add_municipalities(t, &munis);
+            if ms.len() == 1 && t.round.is_none() {
+                t.round = round_of(s);
             }
         }
-        if ms.len() == 1
-            && (l.contains("ikke skal påbegyndes")
-                || l.contains("ikke påbegyndt")
-                || l.contains("ikke er påbegyndt"))
-        {
-            if let Some(t) = b.trials.get_mut(&target) {
-                t.status = Some("ikke påbegyndt".into());
-                t.start = None;
-            }
+    }
+    if ms.len() == 1
+        && (l.contains("ikke skal påbegyndes")
+            || l.contains("ikke påbegyndt")
+            || l.contains("ikke er påbegyndt"))
+    {
+        if let Some(t) = b.trials.get_mut(&target) {
+            t.status = Some("ikke påbegyndt".into());
+            t.start = None;
         }
     }
 }

@@ -131,6 +131,7 @@ static PARTY_NAMES: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
 /// Party letters of a clause: single capital letters (`(A, V og Ø)`) and party names
 /// (`Socialdemokratiet og SF`), in order of appearance.
 fn parties_in(clause: &str) -> Vec<String> {
+    let clause = &read_party_lists(clause);
     let mut found: Vec<(usize, String)> = Vec::new();
     let mut lower = clause.to_lowercase();
     for (name, letter) in PARTY_NAMES.iter() {
@@ -154,6 +155,33 @@ fn parties_in(clause: &str) -> Vec<String> {
     );
     found.sort_by_key(|(at, _)| *at);
     found.into_iter().map(|(_, l)| l).collect()
+}
+
+/// Party lists in parentheses as an OCR layer misreads them, read right: the letter O as
+/// a zero (`(0, C)`), a letter run into the next word (`(A, V, Fog Ø)`).
+fn read_party_lists(clause: &str) -> String {
+    static LIST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"\(((?:[A-ZÆØÅ0]|[A-ZÆØÅ]og)(?:(?:,\s*|\s+og\s+|\s+)(?:[A-ZÆØÅ0]|[A-ZÆØÅ]og))*)\)",
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
+    });
+    LIST.replace_all(clause, |c: &regex::Captures| {
+        let inner = c[1]
+            .split(", ")
+            .flat_map(|part| part.split(' '))
+            .map(|t| match t {
+                "0" => "O".to_string(),
+                t if t.len() > 2 && t.ends_with("og") && t.is_char_boundary(t.len() - 2) => {
+                    format!("{} og", &t[..t.len() - 2])
+                }
+                t => t.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        format!("({inner})")
+    })
+    .into_owned()
 }
 
 /// The byte offset of `word` in `text` as a whole word.
@@ -265,6 +293,13 @@ pub fn votes(decision: &str) -> Option<Votes> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn party_lists_misread_by_ocr() {
+        assert_eq!(parties_in("mod 6 (0, C)"), vec!["O", "C"]);
+        assert_eq!(parties_in("7 (A, V, Fog Ø)"), vec!["A", "V", "F", "Ø"]);
+        assert_eq!(parties_in("med 0 stemmer"), Vec::<String>::new());
+    }
 
     fn side(count: Option<u32>, parties: &[&str]) -> Option<VoteSide> {
         Some(VoteSide {
