@@ -84,6 +84,22 @@ pub fn attach_ocr_hyphen(acc: &mut String) {
     }
 }
 
+/// The letters and digits that end `s`.
+fn last_word(s: &str) -> String {
+    let start = s
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric())
+        .last()
+        .map_or(s.len(), |(i, _)| i);
+    s[start..].to_string()
+}
+
+/// The letters and digits that begin `s`.
+fn first_word(s: &str) -> String {
+    s.chars().take_while(|c| c.is_alphanumeric()).collect()
+}
+
 /// Appends the next line of a paragraph to `acc` in place (linear in the line, so long
 /// paragraphs cost no more than their length).
 pub fn append(acc: &mut String, b: &str, vocab: &Vocabulary) {
@@ -102,15 +118,7 @@ pub fn append(acc: &mut String, b: &str, vocab: &Vocabulary) {
     if acc.ends_with(BROKEN) {
         acc.pop();
         // One word if the joined form is a word of the document, or neither part is.
-        let prefix: String = acc
-            .chars()
-            .rev()
-            .take_while(|c| c.is_alphanumeric())
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        let suffix: String = b.chars().take_while(|c| c.is_alphanumeric()).collect();
+        let (prefix, suffix) = (last_word(acc), first_word(b));
         let joined = format!("{prefix}{suffix}");
         if vocab.has(&joined) || (!vocab.has(&prefix) && !vocab.has(&suffix)) {
             acc.push_str(b);
@@ -127,16 +135,8 @@ pub fn append(acc: &mut String, b: &str, vocab: &Vocabulary) {
     let hyphen = acc.ends_with('-') || acc.ends_with('\u{2010}');
     let before = acc.chars().rev().nth(1);
     if hyphen && before.is_some_and(|c| !c.is_whitespace()) {
-        let prefix: String = acc
-            .chars()
-            .rev()
-            .skip(1)
-            .take_while(|c| c.is_alphanumeric())
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        let suffix: String = b.chars().take_while(|c| c.is_alphanumeric()).collect();
+        let prefix = last_word(acc.trim_end_matches(['-', '\u{2010}']));
+        let suffix = first_word(b);
         // A suspended hyphen: "sundheds- og ældreområdet", "for- eller efterår".
         let whole_word = b
             .get(suffix.len()..)
