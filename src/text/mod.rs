@@ -14,6 +14,7 @@ mod furniture;
 mod hyphen;
 mod layout;
 mod ruled;
+mod tables;
 
 use serde::{Deserialize, Serialize};
 
