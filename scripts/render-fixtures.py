@@ -186,6 +186,27 @@ def render_docx(name, text, furniture, style, path):
     doc.save(path)
 
 
+def fill_body(frame, lines):
+    """Paragraphs of a slide text frame: `- ` lines as Wingdings bullets, others plain."""
+    for i, line in enumerate(lines):
+        p = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        bullet = line.startswith("- ")
+        run = p.add_run()
+        run.text = line[2:] if bullet else line
+        run.font.name = "Calibri"
+        run.font.size = PPt(20)
+        ppr = p._p.get_or_add_pPr()
+        if bullet:
+            bu_font = OxmlElement("a:buFont")
+            bu_font.set("typeface", "Wingdings")
+            bu_char = OxmlElement("a:buChar")
+            bu_char.set("char", "\u00a7")
+            ppr.append(bu_font)
+            ppr.append(bu_char)
+        else:
+            ppr.append(OxmlElement("a:buNone"))
+
+
 def render_pptx(text, path):
     prs = Presentation()
     prs.slide_width, prs.slide_height = Emu(12192000), Emu(6858000)  # 16:9
@@ -200,25 +221,31 @@ def render_pptx(text, path):
         title_run.font.name = "Calibri"
         if no % 2 == 0:  # expanded letter spacing, as designers set it on titles
             title_run._r.get_or_add_rPr().set("spc", "300")
+        rest = lines[1:]
+        rows = [l.split(" | ") for l in rest if TABLE.search(l)]
+        before = [l for l in rest[: next((k for k, l in enumerate(rest) if TABLE.search(l)), len(rest))]]
+        after = rest[len(before) + len(rows):] if rows else []
         body = slide.placeholders[1].text_frame
         body.clear()
-        for i, line in enumerate(lines[1:]):
-            p = body.paragraphs[0] if i == 0 else body.add_paragraph()
-            bullet = line.startswith("- ")
-            run = p.add_run()
-            run.text = line[2:] if bullet else line
-            run.font.name = "Calibri"
-            run.font.size = PPt(20)
-            ppr = p._p.get_or_add_pPr()
-            if bullet:
-                bu_font = OxmlElement("a:buFont")
-                bu_font.set("typeface", "Wingdings")
-                bu_char = OxmlElement("a:buChar")
-                bu_char.set("char", "\u00a7")
-                ppr.append(bu_font)
-                ppr.append(bu_char)
-            else:
-                ppr.append(OxmlElement("a:buNone"))
+        fill_body(body, before)
+        if rows:
+            # A real table below the body text, as PowerPoint makes it.
+            cols = max(len(r) for r in rows)
+            top = Emu(1500000 + 450000 * len(before))
+            shape = slide.shapes.add_table(len(rows), cols, Emu(600000), top,
+                                           prs.slide_width - Emu(1200000), Emu(370000 * len(rows)))
+            for i, r in enumerate(rows):
+                for j in range(cols):
+                    cell = shape.table.cell(i, j)
+                    cell.text = r[j] if j < len(r) else ""
+                    for para in cell.text_frame.paragraphs:
+                        for run in para.runs:
+                            run.font.size = PPt(14)
+                            run.font.name = "Calibri"
+            if after:
+                box = slide.shapes.add_textbox(Emu(600000), top + Emu(370000 * len(rows) + 200000),
+                                               prs.slide_width - Emu(1200000), Emu(1000000))
+                fill_body(box.text_frame, after)
         num = slide.shapes.add_textbox(prs.slide_width - Emu(900000), prs.slide_height - Emu(500000),
                                        Emu(600000), Emu(300000))
         num.text_frame.text = str(no)

@@ -276,6 +276,18 @@ impl Catalog {
         if let Some(name) = self.trial_exact(s) {
             return Some(name);
         }
+        // The definite form of a one-word name: "Mentorforsøget" for "Mentorforsøg".
+        let t = s.trim();
+        if !t.contains(' ') {
+            for suffix in ["et", "en", "ene"] {
+                if let Some(name) = t
+                    .strip_suffix(suffix)
+                    .and_then(|stem| self.trial_exact(stem))
+                {
+                    return Some(name);
+                }
+            }
+        }
         let len = key.chars().count();
         if len < 8 {
             return None;

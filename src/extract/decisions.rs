@@ -63,7 +63,13 @@ pub fn agenda_items(paras: &[Paragraph]) -> Vec<AgendaItem> {
     let mut items = Vec::new();
     for (i, p) in paras.iter().enumerate() {
         if let Some(number) = is_item_marker(&p.text) {
-            let title = item_title(&p.text);
+            // "Punkt 5" alone, the title on the next line.
+            let title = item_title(&p.text).or_else(|| {
+                paras
+                    .get(i + 1)
+                    .filter(|n| n.kind == Kind::Heading || looks_like_heading(&n.text))
+                    .map(|n| n.text.trim().to_string())
+            });
             items.push(AgendaItem {
                 para: i,
                 number,

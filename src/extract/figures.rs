@@ -826,6 +826,48 @@ fn is_sentence_start(toks: &[Tok], i: usize) -> bool {
     i == 0 || matches!(toks[i - 1].text, "." | ":" | "”" | "\"" | "(" | "–" | "-")
 }
 
+/// What a column header or caption says its numbers are.
+enum ColumnUnit {
+    Percent,
+    /// Kroner, times the factor (`Beløb i 1.000 kr.`).
+    Money(f64),
+    Duration(&'static str),
+    Count,
+}
+
+fn column_unit(text: &str) -> Option<ColumnUnit> {
+    let ctx = text.to_lowercase();
+    let words: Vec<&str> = ctx.split(|c: char| !c.is_alphanumeric()).collect();
+    let word = |w: &str| words.contains(&w);
+    if ctx.contains('%') || word("pct") || ctx.contains("procent") || ctx.contains("andel") {
+        return Some(ColumnUnit::Percent);
+    }
+    if word("kr")
+        || word("tkr")
+        || ctx.contains("beløb")
+        || ctx.contains("udgift")
+        || ctx.contains("besparelse")
+    {
+        let factor = if word("mio") {
+            1e6
+        } else if ctx.contains("1.000 kr")
+            || ctx.contains("1000 kr")
+            || ctx.contains("t.kr")
+            || word("tkr")
+            || ctx.contains("tusind")
+        {
+            1000.0
+        } else {
+            1.0
+        };
+        return Some(ColumnUnit::Money(factor));
+    }
+    if let Some(u) = header_duration(&ctx) {
+        return Some(ColumnUnit::Duration(u));
+    }
+    word("antal").then_some(ColumnUnit::Count)
+}
+
 /// Figures of a table cell, with the unit and factor of its column header or caption.
 pub fn table_cell(cell: &str, header: &str, caption: &str) -> Option<Quantity> {
     static CELL: LazyLock<Regex> = LazyLock::new(|| {
@@ -839,7 +881,6 @@ pub fn table_cell(cell: &str, header: &str, caption: &str) -> Option<Quantity> {
         .map(|m| m.as_str().to_lowercase())
         .unwrap_or_default();
     let value = parse_digits(digits, suffix.starts_with("mio"))?;
-    let ctx = format!("{header} {caption}").to_lowercase();
     let qualifier = c.get(1).map(|_| "ca.".to_string());
     let (unit, counted, factor) = if suffix.starts_with('%') || suffix.starts_with("pct") {
         ("percent".to_string(), None, 1.0)
@@ -847,35 +888,25 @@ pub fn table_cell(cell: &str, header: &str, caption: &str) -> Option<Quantity> {
         ("DKK".to_string(), None, 1.0)
     } else if suffix.starts_with("mio") {
         ("DKK".to_string(), None, 1e6)
-    } else if ctx.contains('%')
-        || ctx.contains("pct")
-        || ctx.contains("procent")
-        || ctx.contains("andel")
-    {
-        ("percent".to_string(), None, 1.0)
-    } else if ctx.contains("kr")
-        || ctx.contains("beløb")
-        || ctx.contains("udgift")
-        || ctx.contains("besparelse")
-    {
-        let factor = if ctx.contains("mio") {
-            1e6
-        } else if ctx.contains("1.000 kr")
-            || ctx.contains("1000 kr")
-            || ctx.contains("t.kr")
-            || ctx.contains("tkr")
-            || ctx.contains("tusind")
-        {
-            1000.0
-        } else {
-            1.0
-        };
-        ("DKK".to_string(), None, factor)
-    } else if let Some(u) = header_duration(&ctx) {
-        (u.to_string(), None, 1.0)
     } else {
-        let counted = header_noun(header).or_else(|| header_noun(caption))?;
-        ("count".to_string(), Some(counted), 1.0)
+        // The column header decides before the caption ("Antal lån" under a caption
+        // about loans in kr. counts loans).
+        match column_unit(header).or_else(|| column_unit(caption)) {
+            Some(ColumnUnit::Percent) => ("percent".to_string(), None, 1.0),
+            Some(ColumnUnit::Money(factor)) => {
+                // "Besparelse" under "Beløb i 1.000 kr.": the caption gives the factor.
+                let factor = match column_unit(caption) {
+                    Some(ColumnUnit::Money(f)) if factor == 1.0 => f,
+                    _ => factor,
+                };
+                ("DKK".to_string(), None, factor)
+            }
+            Some(ColumnUnit::Duration(u)) => (u.to_string(), None, 1.0),
+            Some(ColumnUnit::Count) | None => {
+                let counted = header_noun(header).or_else(|| header_noun(caption))?;
+                ("count".to_string(), Some(counted), 1.0)
+            }
+        }
     };
     if is_year_str(digits) && suffix.is_empty() && unit == "count" {
         return None;
@@ -1041,5 +1072,11 @@ mod tests {
         let q = table_cell("42", "Antal borgere", "");
         assert_eq!(q.and_then(|q| q.counted), Some("borgere".into()));
         assert!(table_cell("Aalborg", "Kommune", "").is_none());
+        // The header decides before the caption; "mikrolån" is no "kr".
+        let q = table_cell("31", "Antal lån", "Tabel 1. Bevilgede mikrolån");
+        assert_eq!(
+            q.map(|q| (q.unit, q.counted)),
+            Some(("count".into(), Some("lån".into())))
+        );
     }
 }

@@ -27,6 +27,12 @@ use regex::Regex;
 use std::sync::LazyLock;
 use structure::{Kind, Paragraph};
 
+/// Words for several trials at once.
+static SEVERAL_TRIALS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:forsøgene|begge forsøg|alle forsøg|de (?:to|tre|fire|fem|seks|\d+) forsøg)\b")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+
 /// A number alone on its line, with at most a qualifier.
 static BARE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:(?:ca\.|cirka|knap|godt|over|under|næsten|mindst)\s+)?\d+(?:[.,]\d+)*$")
@@ -129,7 +135,7 @@ fn find_figures(
                     paras,
                     i,
                     cells,
-                    section.as_deref(),
+                    section.as_deref().or(item_trial.as_deref()),
                     discovery,
                     &mut out,
                 );
@@ -178,6 +184,8 @@ fn find_figures(
             Some(next) => format!("{} {}", p.text.trim(), next.text.trim()),
             None => p.text.clone(),
         };
+        // A paragraph that names one trial is about it, sentence by sentence.
+        let topic = trials::the_one_trial(catalog, &text);
         for sentence in structure::sentences(&text) {
             // Table captions name the unit of the cells ("Beløb i 1.000 kr."), not a figure.
             let low = sentence.to_lowercase();
@@ -208,9 +216,15 @@ fn find_figures(
             );
             named.sort_unstable();
             named.dedup();
+            // "Samlet har de to forsøg frigjort …" speaks of several trials: no one of them.
+            let several = SEVERAL_TRIALS.is_match(&low_sentence);
             let trial = match named.as_slice() {
                 [one] => Some((*one).to_string()),
-                [] => section.clone().or_else(|| item_trial.clone()),
+                [] if several => None,
+                [] => topic
+                    .clone()
+                    .or_else(|| section.clone())
+                    .or_else(|| item_trial.clone()),
                 _ => None,
             };
             let munis = municipalities::mentions(catalog, &sentence);

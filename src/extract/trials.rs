@@ -157,6 +157,33 @@ impl Builder {
         })
     }
 
+    /// A trial this document has already named whose name (or a written form) stands
+    /// in the heading as whole words, if exactly one does.
+    fn named_within(&self, heading: &str) -> Option<String> {
+        // Lower case, words separated by single spaces, padded: " erfaringer med x ".
+        let words = |s: &str| {
+            let w: Vec<String> = s
+                .to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(String::from)
+                .collect();
+            format!(" {} ", w.join(" "))
+        };
+        let h = words(heading);
+        let mut found = self.order.iter().filter(|name| {
+            let Some(t) = self.trials.get(*name) else {
+                return false;
+            };
+            std::iter::once(name.as_str())
+                .chain(t.as_written.iter().map(String::as_str))
+                .map(words)
+                .any(|w| w.trim() != "" && h.contains(&w))
+        });
+        let first = found.next()?.clone();
+        found.next().is_none().then_some(first)
+    }
+
     fn add(&mut self, name: &str, written: &str, page: u32) -> &mut Trial {
         if !self.trials.contains_key(name) {
             self.order.push(name.to_string());
@@ -234,7 +261,12 @@ pub fn round_of(s: &str) -> Option<u32> {
 
 /// A trial's name as a document writes it, cleaned of parentheses and punctuation.
 pub fn clean_name(s: &str) -> String {
+    static SECTION_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+").unwrap_or_else(|e| panic!("{e}"))
+    });
     let s = PARENS.replace_all(s, "");
+    // A numbered section heading ("2.2 Mentorforsøget") names the trial without its number.
+    let s = SECTION_NUMBER.replace(s.trim(), "");
     s.trim()
         .trim_end_matches(['.', ':', ';', ','])
         .trim()
@@ -299,6 +331,21 @@ fn deltagende(s: &str) -> Option<&str> {
     } else {
         None
     }
+}
+
+/// The list of a `Deltagende kommuner:` line at `k`: on the line, or, when the line ends
+/// at its colon, the bullets below it (one municipality each).
+fn listed_below(paras: &[Paragraph], k: usize, list: &str) -> String {
+    if !list.trim().is_empty() {
+        return list.to_string();
+    }
+    paras
+        .iter()
+        .skip(k + 1)
+        .take_while(|q| q.kind == Kind::Bullet)
+        .map(|q| q.text.trim().trim_end_matches([',', '.', ';']))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The standard section labels of minutes and reports, which are never a trial's name.
@@ -411,10 +458,12 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                 // below this one (an OCR fragment above the real title) takes it.
                 let next_deltagende = paras
                     .iter()
+                    .enumerate()
                     .skip(i + 1)
                     .take(2)
-                    .take_while(|q| q.kind != Kind::Heading || deltagende(&q.text).is_some())
-                    .find_map(|q| deltagende(&q.text));
+                    .take_while(|(_, q)| q.kind != Kind::Heading || deltagende(&q.text).is_some())
+                    .find_map(|(k, q)| deltagende(&q.text).map(|l| listed_below(paras, k, l)));
+                let next_deltagende = next_deltagende.as_deref();
                 let name = if let (Some(list), true) = (next_deltagende, is_section_label(&p.text))
                 {
                     // "Sagsfremstilling / Deltagende kommuner: ..." inside an agenda item
@@ -438,6 +487,9 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                     Some(name)
                 } else if let Some(name) = b.named(&clean_name(&p.text)) {
                     b.add(&name, &clean_name(&p.text), p.page);
+                    Some(name)
+                } else if let Some(name) = b.named_within(&p.text) {
+                    // "Erfaringer med psykologbehandling" after the deck named the trial.
                     Some(name)
                 } else {
                     let ms = mentions(catalog, &p.text);
@@ -529,7 +581,8 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
             }
             Kind::TableRow(cells) => {
                 lead = None;
-                table_row(catalog, &mut b, paras, i, cells, &mut d);
+                let context = section.as_deref().or(in_item.as_deref());
+                table_row(catalog, &mut b, paras, i, cells, context, &mut d);
             }
         }
     }
@@ -544,9 +597,21 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
 }
 
 static NOT_TAKING_PART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:ikke|aldrig|ikke længere)\s+(?:\w+\s+){0,2}(?:deltag|ansøg)")
+    Regex::new(r"\b(?:(?:ikke|aldrig|ikke længere)\s+(?:\w+\s+){0,2}(?:deltag|ansøg)|udtrådt|trådt ud|udtræder|træder ud|forladt forsøget)")
         .unwrap_or_else(|e| panic!("{e}"))
 });
+
+/// The trial a text names, if it names exactly one (however often).
+pub fn the_one_trial(catalog: &Catalog, text: &str) -> Option<String> {
+    let names: BTreeSet<String> = mentions(catalog, text)
+        .into_iter()
+        .map(|m| m.name)
+        .collect();
+    match names.len() {
+        1 => names.into_iter().next(),
+        _ => None,
+    }
+}
 
 /// Clauses of a sentence that may say opposite things about participation ("Hjørring
 /// deltager sammen med Rebild, mens Brønderslev har valgt ikke at deltage").
@@ -561,6 +626,12 @@ fn clauses(sentence: &str) -> impl Iterator<Item = &str> {
 /// is carried out or approved for them.
 fn says_taking_part(l: &str) -> bool {
     l.contains("deltag")
+        || l.contains("er med i")
+        || l.contains("været med i")
+        || l.contains("indgår")
+        || l.contains("gennemført")
+        || l.contains("tilsluttet sig")
+        || l.contains("fortsætter i")
         || l.contains("ansøge om")
         || l.contains("ansøgt om")
         || l.contains("gennemført i")
@@ -573,6 +644,17 @@ fn says_taking_part(l: &str) -> bool {
 /// Mentions in running text, with participation stated by the sentence itself
 /// (`Rebild Kommune har valgt at ansøge om deltagelse i forsøget X`).
 fn body_mentions(catalog: &Catalog, b: &mut Builder, p: &Paragraph, section: Option<&str>) {
+    // A paragraph that names one trial is about it: its other sentences ("Forsøget
+    // fortsætter i Varde og Billund") speak of that trial.
+    let names: BTreeSet<String> = mentions(catalog, &p.text)
+        .into_iter()
+        .map(|m| m.name)
+        .collect();
+    let topic = match names.len() {
+        1 => names.into_iter().next(),
+        _ => None,
+    };
+    let section = topic.as_deref().or(section);
     for sentence in sentences(&p.text) {
         for s in clauses(&sentence) {
             clause_mentions(catalog, b, p, section, s);
@@ -608,9 +690,17 @@ fn clause_mentions(
     };
     let Some(target) = target else { return };
     let before = ms.first().map(|m| &s[..m.start]).unwrap_or(s);
+    // After the name, a relative clause may state others taking part ("…, som Kolding og
+    // Haderslev har gennemført siden 2019").
+    let after = ms
+        .first()
+        .map(|m| &s[m.end..])
+        .filter(|a| says_taking_part(&a.to_lowercase()))
+        .unwrap_or("");
     if takes_part {
         let munis: Vec<String> = municipality_mentions(catalog, before)
             .into_iter()
+            .chain(municipality_mentions(catalog, after))
             .flat_map(|m| m.1)
             .collect();
         if let Some(t) = b.trials.get_mut(&target) {
@@ -640,6 +730,7 @@ fn table_row(
     paras: &[Paragraph],
     i: usize,
     cells: &[String],
+    context: Option<&str>,
     d: &mut Discovery,
 ) {
     let Some(head_idx) = paras[i].table_start else {
@@ -670,6 +761,19 @@ fn table_row(
         let t = b.add(&name, &written, page);
         add_municipalities(t, &munis);
         d.items.insert(i);
+        return;
+    }
+    // A table of municipalities ("Kommune | Antal lån | Udlånt beløb") under one trial's
+    // heading or agenda item: the municipalities it reports on take part in that trial.
+    if muni_col == Some(0) && trial_col.is_none() {
+        if let (Some(name), Some(first)) = (context, cells.first()) {
+            if let Some(m) = catalog.municipality(first.trim()) {
+                let m = m.to_string();
+                if let Some(t) = b.trials.get_mut(name) {
+                    add_municipalities(t, &[m]);
+                }
+            }
+        }
         return;
     }
     let muni_cols: Vec<(usize, String)> = header

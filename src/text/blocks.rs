@@ -249,6 +249,7 @@ pub fn blocks(lines: &[&Line], page: &PageContext) -> Vec<Block> {
                     || (starts_upper
                         && p.x1 + first_word_width(line) + 0.6 * s
                             < para_right.max(line.x1).max(box_right(i - 1)).min(right))
+                    || next_number(p, line)
             }
         };
         if new_para && !cur.is_empty() {
@@ -287,6 +288,21 @@ pub fn line_pitch(mut gaps: Vec<f32>) -> f32 {
         .or_else(|| gaps.get(gaps.len() / 3).copied())
         .unwrap_or(1.2)
         .clamp(0.9, 2.0)
+}
+
+/// The line goes on with the next number of a numbered list the line before began
+/// ("3. Erfaringer …" then "4. Spørgsmål …", typed with a plain space after the label).
+fn next_number(prev: &Line, line: &Line) -> bool {
+    let num = |l: &Line| {
+        l.words()
+            .next()
+            .and_then(|w| w.text.strip_suffix(['.', ')']))
+            .and_then(|n| n.parse::<u32>().ok())
+    };
+    match (num(prev), num(line)) {
+        (Some(a), Some(b)) => b == a + 1 && (prev.x0 - line.x0).abs() < line.size,
+        _ => false,
+    }
 }
 
 /// A table-of-contents entry ends in a dot leader and a page number: the line is whole.
