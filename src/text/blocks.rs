@@ -246,10 +246,24 @@ pub fn blocks(lines: &[&Line], page: &PageContext) -> Vec<Block> {
                     || list_x0.is_some_and(|x| line.x0 < x - 0.5 * s)
                     || (p_bold && !l_bold)
                     || ends_in_leader(p)
-                    || (starts_upper
-                        && p.x1 + first_word_width(line) + 0.6 * s
-                            < para_right.max(line.x1).max(box_right(i - 1)).min(right))
+                    || {
+                        // The line's first word would have fitted after the line before:
+                        // that one was ended on purpose, before a capital or a digit, or
+                        // before a figure alone on its line (a slide's big number).
+                        let fits = p.x1 + first_word_width(line) + 0.6 * s
+                            < para_right.max(line.x1).max(box_right(i - 1)).min(right);
+                        fits && (starts_upper || stands_alone(line))
+                    }
+                    // A big number with its caption below it, after another caption.
+                    || (stands_alone(line)
+                        && lines.get(i + 1).is_some_and(|n| {
+                            n.words()
+                                .next()
+                                .and_then(|w| w.text.chars().next())
+                                .is_some_and(char::is_lowercase)
+                        }))
                     || next_number(p, line)
+                    || stands_alone(p)
             }
         };
         if new_para && !cur.is_empty() {
@@ -288,6 +302,32 @@ pub fn line_pitch(mut gaps: Vec<f32>) -> f32 {
         .or_else(|| gaps.get(gaps.len() / 3).copied())
         .unwrap_or(1.2)
         .clamp(0.9, 2.0)
+}
+
+/// A figure alone on its line ("22", "68 %", "ca. 14 mio. kr.", "½ mio. kr."): a slide's big
+/// number, with its caption below as a paragraph of its own.
+fn stands_alone(line: &Line) -> bool {
+    let words: Vec<&str> = line.words().map(|w| w.text.as_str()).collect();
+    let Some((number_at, _)) = words.iter().enumerate().find(|(_, w)| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || c == '½')
+    }) else {
+        return false;
+    };
+    let qualifier = |w: &str| {
+        matches!(
+            w,
+            "ca." | "knap" | "godt" | "over" | "under" | "næsten" | "mindst"
+        )
+    };
+    let unit = |w: &str| matches!(w, "%" | "pct." | "kr." | "mio." | "mia.");
+    words.len() <= 4
+        && words[..number_at].iter().all(|w| qualifier(w))
+        && words[number_at + 1..].iter().all(|w| unit(w))
+        && words[number_at]
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '½' | '%'))
 }
 
 /// The line goes on with the next number of a numbered list the line before began
