@@ -617,7 +617,7 @@ pub fn the_one_trial(catalog: &Catalog, text: &str) -> Option<String> {
 /// deltager sammen med Rebild, mens Brønderslev har valgt ikke at deltage").
 fn clauses(sentence: &str) -> impl Iterator<Item = &str> {
     static BREAK: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r",?\s+(?:mens|men|hvorimod|hvorimod)\s+|;\s+").unwrap_or_else(|e| panic!("{e}"))
+        Regex::new(r",?\s+(?:mens|men|hvorimod)\s+|;\s+").unwrap_or_else(|e| panic!("{e}"))
     });
     BREAK.split(sentence)
 }
@@ -634,7 +634,6 @@ fn says_taking_part(l: &str) -> bool {
         || l.contains("fortsætter i")
         || l.contains("ansøge om")
         || l.contains("ansøgt om")
-        || l.contains("gennemført i")
         || l.contains("gennemføres i")
         || l.contains("afprøvet i")
         || l.contains("afprøves i")
@@ -646,14 +645,7 @@ fn says_taking_part(l: &str) -> bool {
 fn body_mentions(catalog: &Catalog, b: &mut Builder, p: &Paragraph, section: Option<&str>) {
     // A paragraph that names one trial is about it: its other sentences ("Forsøget
     // fortsætter i Varde og Billund") speak of that trial.
-    let names: BTreeSet<String> = mentions(catalog, &p.text)
-        .into_iter()
-        .map(|m| m.name)
-        .collect();
-    let topic = match names.len() {
-        1 => names.into_iter().next(),
-        _ => None,
-    };
+    let topic = the_one_trial(catalog, &p.text);
     let section = topic.as_deref().or(section);
     for sentence in sentences(&p.text) {
         for s in clauses(&sentence) {

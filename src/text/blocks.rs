@@ -204,7 +204,7 @@ pub fn blocks(lines: &[&Line], page: &PageContext) -> Vec<Block> {
             if !cur.is_empty() {
                 out.push(Block::Para(std::mem::take(&mut cur)));
             }
-            let used = ruled_table(lines, i, grid, fonts, pitch, &mut out);
+            let used = ruled_table(lines, i, grid, page, &mut out);
             prev = lines.get(i + used - 1).copied();
             i += used;
             continue;
@@ -255,13 +255,7 @@ pub fn blocks(lines: &[&Line], page: &PageContext) -> Vec<Block> {
                         fits && (starts_upper || stands_alone(line))
                     }
                     // A big number with its caption below it, after another caption.
-                    || (stands_alone(line)
-                        && lines.get(i + 1).is_some_and(|n| {
-                            n.words()
-                                .next()
-                                .and_then(|w| w.text.chars().next())
-                                .is_some_and(char::is_lowercase)
-                        }))
+                    || (stands_alone(line) && lines.get(i + 1).is_some_and(|n| n.starts_lower()))
                     || next_number(p, line)
                     || stands_alone(p)
             }

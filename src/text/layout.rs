@@ -49,6 +49,14 @@ impl Line {
         self.cells.iter().flatten()
     }
 
+    /// The line begins with a lower-case letter: it goes on with text above it.
+    pub fn starts_lower(&self) -> bool {
+        self.words()
+            .next()
+            .and_then(|w| w.text.chars().next())
+            .is_some_and(char::is_lowercase)
+    }
+
     /// The text with cells joined by single spaces.
     pub fn plain(&self) -> String {
         self.words()

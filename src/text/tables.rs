@@ -57,16 +57,11 @@ pub(super) fn table(
             let col1 = cols.get(1).copied();
             // The first cell's text wrapped onto this line: it stays inside the first
             // column and goes on in lower case (cells begin with a capital or a digit).
-            let starts_lower = line
-                .words()
-                .next()
-                .and_then(|w| w.text.chars().next())
-                .is_some_and(char::is_lowercase);
             // Only for OCR layers: in born-digital pages such tables come with rules, and a
             // column of prose beside a figure would be swallowed.
             let wrapped_first = page.ocr
                 && col1.is_some_and(|c| line.x1 < c - 0.5 * size)
-                && starts_lower
+                && line.starts_lower()
                 && gap <= pitch * s * 1.6;
             let continues = p.dir == line.dir
                 && gap > 0.0
@@ -96,11 +91,7 @@ pub(super) fn table(
                 let gap = p.y - line.y;
                 let first_col = words.iter().any(|w| col_of(&cols, w) == 0);
                 let other_cols = words.iter().any(|w| col_of(&cols, w) > 0);
-                let starts_lower = words
-                    .first()
-                    .and_then(|w| w.text.chars().next())
-                    .is_some_and(char::is_lowercase);
-                let wraps = page.ocr && !other_cols && starts_lower;
+                let wraps = page.ocr && !other_cols && line.starts_lower();
                 (first_col && !wraps) || gap > pitch * line.size * 1.45
             }
         };
@@ -143,10 +134,10 @@ pub(super) fn ruled_table(
     lines: &[&Line],
     start: usize,
     grid: &Grid,
-    fonts: &[FontInfo],
-    pitch: f32,
+    page: &PageContext,
     out: &mut Vec<Block>,
 ) -> usize {
+    let (fonts, pitch) = (page.fonts, page.pitch);
     let mut rows: Vec<(usize, Vec<Vec<String>>)> = Vec::new();
     let mut line_cells: Vec<Vec<String>> = Vec::new();
     // Per column of the current row: its last line was one word filling the cell, which
