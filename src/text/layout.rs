@@ -124,26 +124,139 @@ pub fn lines(page: &Page) -> Vec<Line> {
     }
     // 2. Lines: runs of one direction whose baselines agree.
     runs.sort_by(|a, b| a.dir.cmp(&b.dir).then(b.y.total_cmp(&a.y)));
-    let mut groups: Vec<(u8, f32, f32, Vec<usize>)> = Vec::new();
+    let mut groups: Vec<Run> = Vec::new();
     for r in &runs {
-        let joined = groups.last_mut().is_some_and(|(dir, y, size, gl)| {
-            let ok = *dir == r.dir && (*y - r.y).abs() < 0.4 * size.min(r.size);
+        let joined = groups.last_mut().is_some_and(|g| {
+            let ok = g.dir == r.dir && (g.y - r.y).abs() < 0.4 * g.size.min(r.size);
             if ok {
-                gl.extend_from_slice(&r.glyphs);
-                *size = size.max(r.size);
+                g.glyphs.extend_from_slice(&r.glyphs);
+                g.size = g.size.max(r.size);
             }
             ok
         });
         if !joined {
-            groups.push((r.dir, r.y, r.size, r.glyphs.clone()));
+            groups.push(Run {
+                dir: r.dir,
+                glyphs: r.glyphs.clone(),
+                y: r.y,
+                size: r.size,
+            });
         }
     }
+    // 3. A footnote mark, an exponent or the parts of a stacked fraction sit raised or
+    // lowered beside a line's glyphs: they belong to that line, not to one of their own.
+    attach_satellites(glyphs, &mut groups);
     let mut out: Vec<Line> = groups
         .into_iter()
-        .filter_map(|(dir, y, _, gl)| build_line(glyphs, dir, y, gl))
+        .filter(|g| !g.glyphs.is_empty())
+        .filter_map(|g| build_line(glyphs, g.dir, g.y, g.glyphs))
         .collect();
     out.sort_by(|a, b| a.dir.cmp(&b.dir).then(b.y.total_cmp(&a.y)));
     out
+}
+
+/// Moves each satellite (a cluster of at most three visible glyphs of a line that is
+/// smaller than a neighbouring line, within 0.6 of that line's size above or below its
+/// baseline, beside its glyphs and within its width) into that line. Longer ones (a
+/// numerator over a denominator) would interleave letter by letter, so they stay a line of
+/// their own. Groups come sorted by direction and baseline.
+fn attach_satellites(glyphs: &[Glyph], groups: &mut [Run]) {
+    let mut moves: Vec<(usize, Vec<usize>, usize)> = Vec::new();
+    for (i, s) in groups.iter().enumerate() {
+        for cluster in clusters(glyphs, s) {
+            let sat: Vec<&Glyph> = cluster
+                .iter()
+                .filter_map(|&j| glyphs.get(j))
+                .filter(|g| !g.space)
+                .collect();
+            if sat.is_empty() || sat.len() > 3 {
+                continue;
+            }
+            let (x0, x1) = extent(&sat);
+            let fits = |m: &Run| {
+                if m.dir != s.dir || s.size > 0.83 * m.size {
+                    return false;
+                }
+                let main: Vec<&Glyph> = m
+                    .glyphs
+                    .iter()
+                    .filter_map(|&j| glyphs.get(j))
+                    .filter(|g| !g.space)
+                    .collect();
+                // Where most of the line's glyphs sit (the group's own baseline may be a
+                // raised numerator's).
+                let mut ys: Vec<f32> = main.iter().map(|g| g.y).collect();
+                let base = median(&mut ys).unwrap_or(m.y);
+                if (base - s.y).abs() > 0.6 * m.size {
+                    return false;
+                }
+                let (mx0, mx1) = extent(&main);
+                // Beside the line's glyphs, never over them (an accent or arrow, the
+                // limits of a big operator, or text of another line). Only a single glyph
+                // may sit under or over a raised one (a digit under a digit of a stacked
+                // fraction): more would interleave with it letter by letter.
+                let single = sat.len() == 1;
+                x0 >= mx0 - 0.5 * m.size
+                    && x1 <= mx1 + 0.5 * m.size
+                    && !sat.iter().any(|a| {
+                        main.iter().any(|b| {
+                            let on_baseline = (b.y - base).abs() < 0.15 * m.size;
+                            (on_baseline || b.size >= 1.2 * a.size || !single)
+                                && a.x1.min(b.x1) - a.x0.max(b.x0) > 0.25 * (a.x1 - a.x0)
+                        })
+                    })
+            };
+            // The nearest lines in baseline order.
+            let mut best: Option<(usize, f32)> = None;
+            for k in (i + 1..groups.len()).take(8).chain((0..i).rev().take(8)) {
+                if let Some(m) = groups.get(k).filter(|m| fits(m)) {
+                    let dy = (m.y - s.y).abs();
+                    if best.is_none_or(|(_, d)| dy < d) {
+                        best = Some((k, dy));
+                    }
+                }
+            }
+            if let Some((k, _)) = best {
+                moves.push((i, cluster, k));
+            }
+        }
+    }
+    for (from, cluster, to) in moves {
+        if let Some(g) = groups.get_mut(from) {
+            g.glyphs.retain(|j| !cluster.contains(j));
+        }
+        if let Some(g) = groups.get_mut(to) {
+            g.glyphs.extend(cluster);
+        }
+    }
+}
+
+/// A line's glyphs in runs along the line parted by gaps of over one em.
+fn clusters(glyphs: &[Glyph], line: &Run) -> Vec<Vec<usize>> {
+    let mut idx: Vec<usize> = line.glyphs.clone();
+    idx.sort_by(|&a, &b| {
+        let key = |i: usize| glyphs.get(i).map_or(0.0, |g| g.x0);
+        key(a).total_cmp(&key(b))
+    });
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    let mut right = f32::MIN;
+    for j in idx {
+        let Some(g) = glyphs.get(j) else { continue };
+        match out.last_mut() {
+            Some(c) if g.x0 - right <= line.size => c.push(j),
+            _ => out.push(vec![j]),
+        }
+        if !g.space {
+            right = right.max(g.x1);
+        }
+    }
+    out
+}
+
+/// Leftmost and rightmost edge of some glyphs.
+fn extent(gs: &[&Glyph]) -> (f32, f32) {
+    gs.iter()
+        .fold((f32::MAX, f32::MIN), |(a, b), g| (a.min(g.x0), b.max(g.x1)))
 }
 
 fn median(v: &mut [f32]) -> Option<f32> {
@@ -336,7 +449,19 @@ fn build_line(glyphs: &[Glyph], dir: u8, y: f32, mut idx: Vec<usize>) -> Option<
             // Over 0.4 em is a break whatever the neighbours: in a grid of single
             // characters the neighbouring gaps are breaks too and would hide it.
             let wide = gap > 0.4 * s;
-            let wb = spaced || ((gap > base + 0.13 * s || wide) && !end_hyphen && !tracked_only);
+            // A footnote mark raised after a word or a number is not part of it
+            // ("sektor²", "1.300¹"); an exponent after a unit is ("m²", "km²").
+            let mark = g.y - y > 0.25 * size
+                && g.size < 0.83 * size
+                && vis.get(k - 1).is_some_and(|p| {
+                    (p.y - y).abs() < 0.1 * size && p.text.chars().all(char::is_alphanumeric)
+                })
+                && cur.as_ref().is_some_and(|w| {
+                    let letters = w.text.chars().filter(|c| c.is_alphabetic()).count();
+                    letters >= 3 || letters == 0
+                });
+            let wb =
+                spaced || mark || ((gap > base + 0.13 * s || wide) && !end_hyphen && !tracked_only);
             (wb, gap > 1.6 * s)
         };
         if word_break {
@@ -610,5 +735,61 @@ mod tests {
         let g = vec![glyph("A", 10.0, 5.0, 100.0), glyph("B", 100.0, 5.0, 100.0)];
         let ls = lines(&page(g));
         assert_eq!(ls[0].cells.len(), 2);
+    }
+
+    /// A word of 6 pt wide letters at size 10 from `x`, drawn in sequence from `seq`.
+    fn word(text: &str, x: f32, y: f32, seq: u32) -> Vec<Glyph> {
+        text.chars()
+            .enumerate()
+            .map(|(i, c)| Glyph {
+                seq: seq + i as u32,
+                ..glyph(&c.to_string(), x + 6.0 * i as f32, 6.0, y)
+            })
+            .collect()
+    }
+
+    fn small(text: &str, x0: f32, y: f32, seq: u32) -> Glyph {
+        Glyph {
+            size: 6.5,
+            seq,
+            ..glyph(text, x0, 3.5, y)
+        }
+    }
+
+    fn plain_lines(glyphs: Vec<Glyph>) -> Vec<String> {
+        lines(&page(glyphs)).iter().map(Line::plain).collect()
+    }
+
+    #[test]
+    fn footnote_mark_stays_on_its_line_apart_from_the_word() {
+        // "sektor¹ og" over "næste linje": the mark is raised half an em.
+        let mut g = word("sektor", 10.0, 700.0, 0);
+        g.push(small("1", 46.0, 704.8, 10));
+        g.push(glyph(" ", 49.5, 3.0, 700.0));
+        g.extend(word("og", 53.0, 700.0, 20));
+        g.extend(word("linje", 10.0, 686.0, 30));
+        assert_eq!(plain_lines(g), ["sektor 1 og", "linje"]);
+    }
+
+    #[test]
+    fn exponent_after_a_unit_stays_on_it() {
+        let mut g = word("1.300", 10.0, 700.0, 0);
+        g.push(glyph(" ", 40.0, 3.0, 700.0));
+        g.extend(word("m", 43.0, 700.0, 10));
+        g.push(small("2", 49.0, 704.8, 20));
+        assert_eq!(plain_lines(g), ["1.300 m2"]);
+    }
+
+    #[test]
+    fn stacked_digits_join_their_line_but_an_accent_over_a_letter_does_not() {
+        // "1. 6/7 i": numerator and denominator either side of the baseline.
+        let mut g = word("1.", 10.0, 700.0, 0);
+        g.push(small("6", 30.0, 703.5, 5));
+        g.push(small("7", 30.0, 695.5, 6));
+        g.extend(word("i", 38.0, 700.0, 7));
+        // An arrow drawn over the letter "k" on the line below.
+        g.extend(word("k", 10.0, 670.0, 10));
+        g.push(small("→", 10.5, 676.0, 11));
+        assert_eq!(plain_lines(g), ["1. 67 i", "→", "k"]);
     }
 }
