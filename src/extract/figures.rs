@@ -55,6 +55,8 @@ struct Tok<'a> {
 fn tokenize(s: &str) -> Vec<Tok<'_>> {
     TOKEN
         .find_iter(s)
+        // Footnote marks ("1.300¹ kr.", "sektor ¹") are not part of the sentence's numbers.
+        .filter(|m| !m.as_str().chars().all(is_superscript_digit))
         .map(|m| {
             let t = m.as_str();
             let first = t.chars().next().unwrap_or(' ');
@@ -73,6 +75,10 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
             }
         })
         .collect()
+}
+
+fn is_superscript_digit(c: char) -> bool {
+    matches!(c, '¹' | '²' | '³' | '\u{2070}'..='\u{2079}')
 }
 
 /// Words before a number that make it a reference, not a quantity.
@@ -985,6 +991,12 @@ mod tests {
         assert_eq!(one("når der er gået 2% år"), (2.5, "years".into()));
         assert_eq!(one("hele 2 % af årets sager"), (2.0, "percent".into()));
         assert_eq!(one("Beløbet er 250 t.kr. i år"), (250_000.0, "DKK".into()));
+        // Footnote marks after the number, as the text stage writes them.
+        assert_eq!(one("en besparelse på 1.300¹ kr."), (1300.0, "DKK".into()));
+        assert_eq!(
+            one("sparet 3.600.000 ² kr. i alt"),
+            (3_600_000.0, "DKK".into())
+        );
     }
 
     #[test]

@@ -429,6 +429,7 @@ fn build_line(glyphs: &[Glyph], dir: u8, y: f32, mut idx: Vec<usize>) -> Option<
     let mut cells: Vec<Vec<Word>> = Vec::new();
     let mut cur_cell: Vec<Word> = Vec::new();
     let mut cur: Option<Word> = None;
+    let mut in_mark = false;
     for (k, g) in vis.iter().enumerate() {
         let (word_break, cell_break) = if k == 0 {
             (true, false)
@@ -472,14 +473,31 @@ fn build_line(glyphs: &[Glyph], dir: u8, y: f32, mut idx: Vec<usize>) -> Option<
                 cells.push(std::mem::take(&mut cur_cell));
             }
         }
+        // A raised small number after a number is a footnote mark (or an exponent):
+        // written as a superscript ("1.300¹"), or it would read as digits of the number
+        // before it. After a word it stays a plain digit, a word apart ("sektor 2"), as
+        // other extractors write it.
+        let raised = g.y - y > 0.25 * size && g.size < 0.83 * size;
+        let digits = !g.text.is_empty() && g.text.bytes().all(|b| b.is_ascii_digit());
+        in_mark = raised
+            && digits
+            && (in_mark
+                || k.checked_sub(1).and_then(|p| vis.get(p)).is_some_and(|p| {
+                    (p.y - y).abs() < 0.1 * size && p.text.ends_with(|c: char| c.is_ascii_digit())
+                }));
+        let text = if in_mark {
+            std::borrow::Cow::Owned(g.text.chars().map(superscript).collect())
+        } else {
+            std::borrow::Cow::Borrowed(g.text.as_str())
+        };
         match cur.as_mut() {
             Some(w) => {
-                w.text.push_str(&g.text);
+                w.text.push_str(&text);
                 w.x1 = w.x1.max(g.x1);
             }
             None => {
                 cur = Some(Word {
-                    text: g.text.clone(),
+                    text: text.into_owned(),
                     x0: g.x0,
                     x1: g.x1,
                     font: g.font,
@@ -527,6 +545,19 @@ fn build_line(glyphs: &[Glyph], dir: u8, y: f32, mut idx: Vec<usize>) -> Option<
         fonts,
         cells,
     })
+}
+
+/// The superscript form of an ASCII digit.
+fn superscript(c: char) -> char {
+    match c {
+        '1' => '¹',
+        '2' => '²',
+        '3' => '³',
+        d => d
+            .to_digit(10)
+            .and_then(|v| char::from_u32(0x2070 + v))
+            .unwrap_or(d),
+    }
 }
 
 /// Cells split where a word is or begins or ends with a bar, the bars dropped.
@@ -769,6 +800,18 @@ mod tests {
         g.extend(word("og", 53.0, 700.0, 20));
         g.extend(word("linje", 10.0, 686.0, 30));
         assert_eq!(plain_lines(g), ["sektor 1 og", "linje"]);
+    }
+
+    #[test]
+    fn footnote_mark_after_a_number_is_a_superscript() {
+        // "1.300¹² kr.": the mark must not read as digits of the number, nor be glued to
+        // it (a search for "1.300" finds it).
+        let mut g = word("1.300", 10.0, 700.0, 0);
+        g.push(small("1", 40.0, 704.8, 10));
+        g.push(small("2", 43.5, 704.8, 11));
+        g.push(glyph(" ", 47.0, 3.0, 700.0));
+        g.extend(word("kr.", 50.0, 700.0, 20));
+        assert_eq!(plain_lines(g), ["1.300 ¹² kr."]);
     }
 
     #[test]
