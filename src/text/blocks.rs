@@ -431,32 +431,7 @@ mod tests {
     use super::*;
 
     fn line(words: &[&str]) -> Line {
-        let mut x = 0.0;
-        let words = words
-            .iter()
-            .map(|t| {
-                let w = Word {
-                    text: t.to_string(),
-                    x0: x,
-                    x1: x + 5.0 * t.len() as f32,
-                    font: 0,
-                    size: 10.0,
-                };
-                x = w.x1 + 3.0;
-                w
-            })
-            .collect();
-        Line {
-            dir: 0,
-            y: 0.0,
-            x0: 0.0,
-            x1: x,
-            size: 10.0,
-            cells: vec![words],
-            seq: 0,
-            artifact: false,
-            fonts: vec![0],
-        }
+        Line::of_text(0.0, 0.0, words)
     }
 
     #[test]

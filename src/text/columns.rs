@@ -153,7 +153,7 @@ mod tests {
     use super::*;
 
     fn line(y: f32, words: &[(&str, f32)]) -> Line {
-        let ws: Vec<Word> = words
+        let ws = words
             .iter()
             .map(|(t, x)| Word {
                 text: t.to_string(),
@@ -163,17 +163,7 @@ mod tests {
                 size: 10.0,
             })
             .collect();
-        Line {
-            dir: 0,
-            y,
-            x0: ws.first().map(|w| w.x0).unwrap_or(0.0),
-            x1: ws.last().map(|w| w.x1).unwrap_or(0.0),
-            size: 10.0,
-            cells: vec![ws],
-            seq: 0,
-            artifact: false,
-            fonts: vec![0],
-        }
+        Line::of_words(y, ws)
     }
 
     #[test]

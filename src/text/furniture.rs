@@ -153,29 +153,10 @@ fn stamps(h: f32, w: f32, lines: &[Line], flags: &mut [bool]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::layout::Word;
 
     fn line(text: &str, y: f32) -> Line {
-        Line {
-            dir: 0,
-            y,
-            x0: 50.0,
-            x1: 200.0,
-            size: 10.0,
-            cells: vec![text
-                .split(' ')
-                .map(|t| Word {
-                    text: t.into(),
-                    x0: 0.0,
-                    x1: 0.0,
-                    font: 0,
-                    size: 10.0,
-                })
-                .collect()],
-            seq: 0,
-            artifact: false,
-            fonts: vec![0],
-        }
+        let words: Vec<&str> = text.split(' ').collect();
+        Line::of_text(y, 50.0, &words)
     }
 
     #[test]

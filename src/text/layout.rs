@@ -66,6 +66,44 @@ impl Line {
     }
 }
 
+#[cfg(test)]
+impl Line {
+    /// A one-cell line of size-10 words at baseline `y` (for tests of later stages).
+    pub fn of_words(y: f32, words: Vec<Word>) -> Line {
+        Line {
+            dir: 0,
+            y,
+            x0: words.first().map_or(0.0, |w| w.x0),
+            x1: words.last().map_or(0.0, |w| w.x1),
+            size: 10.0,
+            cells: vec![words],
+            seq: 0,
+            artifact: false,
+            fonts: vec![0],
+        }
+    }
+
+    /// Words laid out left to right from `x`, 5 pt per character, 3 pt apart.
+    pub fn of_text(y: f32, x: f32, words: &[&str]) -> Line {
+        let mut x = x;
+        let words = words
+            .iter()
+            .map(|t| {
+                let w = Word {
+                    text: t.to_string(),
+                    x0: x,
+                    x1: x + 5.0 * t.chars().count() as f32,
+                    font: 0,
+                    size: 10.0,
+                };
+                x = w.x1 + 3.0;
+                w
+            })
+            .collect();
+        Line::of_words(y, words)
+    }
+}
+
 struct Run {
     dir: u8,
     glyphs: Vec<usize>,
