@@ -154,7 +154,7 @@ pub struct PageContext<'a> {
     pub fonts: &'a [FontInfo],
     /// Page width.
     pub width: f32,
-    /// Table grids the page draws.
+    /// Table grids the page draws (those that no word crosses, see [`Grid::fits`]).
     pub grids: &'a [Grid],
     /// The document's line pitch, in font sizes.
     pub pitch: f32,
@@ -169,7 +169,6 @@ pub fn blocks(lines: &[&Line], page: &PageContext) -> Vec<Block> {
     if lines.is_empty() {
         return out;
     }
-    let grids: Vec<&Grid> = grids.iter().filter(|g| g.fits(lines)).collect();
     let right = lines
         .iter()
         .map(|l| l.x1)

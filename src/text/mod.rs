@@ -203,7 +203,12 @@ pub fn assemble(pages: &[crate::pdf::Page]) -> Vec<PageText> {
                 .map(|(l, _)| normalize(&blocks::clean(&l.plain(), false)))
                 .collect();
             let ordered = columns::reorder(body, page.width);
-            (ordered, furniture, ruled::grids(&page.rules))
+            // Ruled paper and signature fields draw grids too: only a grid that no word
+            // crosses is a table.
+            let lines: Vec<&layout::Line> = ordered.iter().collect();
+            let mut grids = ruled::grids(&page.rules);
+            grids.retain(|g| g.fits(&lines));
+            (ordered, furniture, grids)
         })
         .collect();
     let pitch = blocks::line_pitch(
