@@ -305,7 +305,41 @@ impl Catalog {
             }
         }
         best.map(|(_, i)| self.trials[i].name.as_str())
+            .or_else(|| self.trial_by_stems(&key))
     }
+
+    /// The one trial whose name or alias has the same content words up to inflection
+    /// ("Forenklet bevillingsgrundlag for revalidering" for "Forenkling af
+    /// bevillingsgrundlaget for revalidering"): at least three words, compared by their
+    /// first six letters.
+    fn trial_by_stems(&self, key: &str) -> Option<&str> {
+        let stems = content_stems(key);
+        if stems.len() < 3 {
+            return None;
+        }
+        let mut found: Option<usize> = None;
+        for (k, i) in &self.trial_keys {
+            if content_stems(k) == stems {
+                match found {
+                    Some(f) if f != *i => return None,
+                    _ => found = Some(*i),
+                }
+            }
+        }
+        found.map(|i| self.trials[i].name.as_str())
+    }
+}
+
+/// The content words of a normalized name, each cut to its first six letters.
+fn content_stems(key: &str) -> std::collections::BTreeSet<String> {
+    const FUNCTION_WORDS: &[&str] = &[
+        "af", "for", "i", "til", "med", "og", "på", "om", "ved", "de", "den", "det", "en", "et",
+        "fra", "at", "som",
+    ];
+    key.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !FUNCTION_WORDS.contains(w))
+        .map(|w| w.chars().take(6).collect())
+        .collect()
 }
 
 impl Default for Catalog {

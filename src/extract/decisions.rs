@@ -2,7 +2,7 @@
 //! and case number, the text after `Beslutning:` and the members recorded as absent.
 
 use super::document::Decision;
-use super::meta::{case_numbers_in, is_item_marker, item_title};
+use super::meta::{case_numbers_in, is_item_marker, item_title, without_access_mark};
 use super::structure::{looks_like_heading, sentences, Kind, Paragraph};
 use super::votes;
 use regex::Regex;
@@ -20,9 +20,14 @@ static DECISION: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ABSENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(.+?)\s+(?:(?:var|er|blev meldt)\s+fraværende|deltog\s+ikke|har\s+meldt\s+afbud)(?:\s+(?:under|i)\s+[^.]+)?\.?|(?i:fraværende|afbud)\s*:\s*(.+?)\.?)$",
+        r"^(?:(.+?)\s+(?:(?:var|er|blev meldt)\s+fraværende|deltog\s+ikke|har\s+meldt\s+afbud)(?:\s+(?:under|i)\s+[^.]+)?\.?|(?i:fraværende|afbud(?:\s+fra)?)\s*:\s*(.+?)\.?)$",
     )
     .unwrap_or_else(|e| panic!("{e}"))
+});
+
+static MEETING_CLOSED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^mødet\s+(?:blev\s+)?(?:hævet|sluttede|afsluttet|slut|afsluttedes)\b")
+        .unwrap_or_else(|e| panic!("{e}"))
 });
 
 fn names(s: &str) -> Vec<String> {
@@ -90,7 +95,7 @@ pub fn agenda_items(paras: &[Paragraph]) -> Vec<AgendaItem> {
                     items.push(AgendaItem {
                         para: i,
                         number: n.to_string(),
-                        title: Some(p.text.trim().to_string()),
+                        title: Some(without_access_mark(p.text.trim()).to_string()),
                     });
                 }
             }
@@ -170,6 +175,11 @@ pub fn decisions(paras: &[Paragraph], items: &[AgendaItem]) -> Vec<Decision> {
                 decision = (!rest.is_empty()).then(|| rest.to_string());
                 continue;
             }
+            // "Mødet hævet kl. 16.45." closes the meeting, not the decision.
+            if MEETING_CLOSED.is_match(p.text.trim()) {
+                in_decision = false;
+                continue;
+            }
             if in_decision {
                 // A vote line ("Imod stemte: 2 (O)") is short enough to look like a
                 // heading but belongs to the decision.
@@ -245,5 +255,8 @@ mod tests {
             ]
         );
         assert!(ABSENT.is_match("Fraværende: Ib Hansen (A)"));
+        assert!(ABSENT.is_match("Afbud fra: Birgit Thorsager (V), Jesper Kold (C)"));
+        assert!(MEETING_CLOSED.is_match("Mødet hævet kl. 16.45."));
+        assert!(!MEETING_CLOSED.is_match("Mødet med ministeriet blev holdt i maj."));
     }
 }

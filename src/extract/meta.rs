@@ -377,8 +377,19 @@ pub fn is_item_marker(s: &str) -> Option<String> {
 pub fn item_title(s: &str) -> Option<String> {
     let s = s.trim();
     let m = ITEM.find(s)?;
-    let t = s[m.end()..].trim();
+    let t = without_access_mark(s[m.end()..].trim());
     (!t.is_empty()).then(|| t.to_string())
+}
+
+/// An item title without the open/closed mark agenda systems put first ("(Åben)
+/// Godkendelse af dagsorden", "(Lukket) Personalesag").
+pub fn without_access_mark(title: &str) -> &str {
+    static MARK: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^\((?i:åben|åbent|åbent punkt|lukket|lukket punkt|fortrolig)\)\s*"));
+    match MARK.find(title) {
+        Some(m) => title[m.end()..].trim_start(),
+        None => title,
+    }
 }
 
 fn is_case_line(s: &str) -> bool {
@@ -597,6 +608,11 @@ mod tests {
             Some("Frikommuneforsøg: X")
         );
         assert_eq!(item_title("Punkt 12. Budget").as_deref(), Some("Budget"));
+        assert_eq!(
+            item_title("Pkt. 7 (Lukket) Personalesag").as_deref(),
+            Some("Personalesag")
+        );
+        assert_eq!(without_access_mark("(Åben) Godkendelse"), "Godkendelse");
         assert_eq!(is_item_marker("Sag 2012-12345 om budget"), None);
         assert_eq!(is_item_marker("Sagsnr.: 20/4417"), None);
     }

@@ -110,10 +110,10 @@ pub struct Discovery {
 }
 
 /// An agenda item's title that names a trial: "Frikommuneforsøg: X", "Forsøg om X",
-/// "Ansøgning om frikommuneforsøg - X".
+/// "Ansøgning om frikommuneforsøg - X", "Frikommuneforsøg II – X".
 static ITEM_TRIAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:ansøgning om\s+)?(?:frikommune)?forsøg(?:et)?(?:\s*[:\-–]\s*|\s+(?:om|med)\s+)(\S.{3,})$",
+        r"(?i)^(?:ansøgning om\s+)?(?:frikommune)?forsøg(?:et)?(?:\s+(?:II|2))?(?:\s*[:\-–]\s*|\s+(?:om|med)\s+)(\S.{3,})$",
     )
     .unwrap_or_else(|e| panic!("{e}"))
 });
@@ -122,6 +122,12 @@ static ITEM_TRIAL: LazyLock<Regex> = LazyLock::new(|| {
 fn item_trial(catalog: &Catalog, title: &str) -> Option<(String, String)> {
     if let Some(c) = ITEM_TRIAL.captures(title) {
         let written = clean_name(&c[1]);
+        // "Frikommuneforsøg II - Forlængelse af forsøget med mikrolån" is about Mikrolån.
+        if catalog.trial(&written).is_none() {
+            if let [m] = mentions(catalog, &written).as_slice() {
+                return Some((m.name.clone(), m.written.clone()));
+            }
+        }
         return Some((canonical(catalog, &written), written));
     }
     if let Some(n) = catalog.trial(&clean_name(title)) {
@@ -264,9 +270,15 @@ pub fn clean_name(s: &str) -> String {
     static SECTION_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+").unwrap_or_else(|e| panic!("{e}"))
     });
+    // "Forsøg 1 · X", "Forsøg nr. 2: X": a numbered trial heading names X.
+    static TRIAL_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:del)?forsøg\s+(?:nr\.\s*)?\d{1,2}\s*[·:.\-–—]\s+")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
     let s = PARENS.replace_all(s, "");
     // A numbered section heading ("2.2 Mentorforsøget") names the trial without its number.
     let s = SECTION_NUMBER.replace(s.trim(), "");
+    let s = TRIAL_NUMBER.replace(&s, "");
     s.trim()
         .trim_end_matches(['.', ':', ';', ','])
         .trim()
@@ -625,18 +637,25 @@ fn clauses(sentence: &str) -> impl Iterator<Item = &str> {
 /// The clause says that municipalities take part: they take part, applied, or the trial
 /// is carried out or approved for them.
 fn says_taking_part(l: &str) -> bool {
+    // "er med i", "er som den eneste i netværket med i forsøget".
+    static WITH_IN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:er|var|været|kommet)\s+(?:\S+\s+){0,6}?med i\b")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
     l.contains("deltag")
-        || l.contains("er med i")
-        || l.contains("været med i")
+        || WITH_IN.is_match(l)
         || l.contains("indgår")
-        || l.contains("gennemført")
+        // gennemført, gennemføres i/af, gennemfører sammen med
+        || l.contains("gennemfør")
         || l.contains("tilsluttet sig")
         || l.contains("fortsætter i")
         || l.contains("ansøge om")
         || l.contains("ansøgt om")
-        || l.contains("gennemføres i")
         || l.contains("afprøvet i")
         || l.contains("afprøves i")
+        // "Forsøget startede 1. januar 2018 i X og Y", "gik i gang … i X".
+        || ((l.contains("startede") || l.contains("startet") || l.contains("i gang"))
+            && l.contains(" i "))
         || (l.contains("godkendt") && l.contains(" for "))
 }
 
@@ -755,6 +774,28 @@ fn table_row(
         d.items.insert(i);
         return;
     }
+    // The matrix turned round: a municipality per row, a trial per column, marks in the
+    // cells ("Kommune | Psykologbehandling | Mentorforsøg" / "Helsingør | Ja | Nej").
+    if muni_col == Some(0) && trial_col.is_none() && header.len() >= 3 {
+        let muni = cells.first().and_then(|c| catalog.municipality(c.trim()));
+        let marks: Option<Vec<bool>> = cells.iter().skip(1).map(|c| mark(c)).collect();
+        if let (Some(m), Some(marks)) = (muni, marks) {
+            let m = m.to_string();
+            for (h, marked) in header.iter().skip(1).zip(marks) {
+                let written = clean_name(h);
+                if written.is_empty() {
+                    continue;
+                }
+                let name = canonical(catalog, &written);
+                let t = b.add(&name, &written, page);
+                if marked {
+                    add_municipalities(t, std::slice::from_ref(&m));
+                }
+            }
+            d.items.insert(i);
+            return;
+        }
+    }
     // A table of municipalities ("Kommune | Antal lån | Udlånt beløb") under one trial's
     // heading or agenda item: the municipalities it reports on take part in that trial.
     if muni_col == Some(0) && trial_col.is_none() {
@@ -782,18 +823,29 @@ fn table_row(
         }
         let marked: Vec<String> = muni_cols
             .iter()
-            .filter(|(k, _)| {
-                cells.get(*k).is_some_and(|c| {
-                    let c = c.trim().to_lowercase();
-                    matches!(c.as_str(), "x" | "ja" | "✓" | "✔" | "•" | "deltager")
-                })
-            })
+            .filter(|(k, _)| cells.get(*k).is_some_and(|c| mark(c) == Some(true)))
             .map(|(_, m)| m.clone())
             .collect();
         let name = canonical(catalog, &written);
         let t = b.add(&name, &written, page);
         add_municipalities(t, &marked);
         d.items.insert(i);
+    }
+}
+
+/// What a matrix cell says of taking part: yes (`x`, `Ja`, `✓`, `Fra 2020`), no (`Nej`,
+/// empty, a dash, `Udtrådt`), or nothing (a number, a text: not a matrix of marks).
+fn mark(cell: &str) -> Option<bool> {
+    static SINCE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:fra|siden)\s+(?:\d{1,2}\.\s*\w+\s+)?(?:19|20)\d\d$")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let c = cell.trim().trim_end_matches('.').to_lowercase();
+    match c.as_str() {
+        "x" | "ja" | "✓" | "✔" | "•" | "deltager" => Some(true),
+        "" | "nej" | "-" | "–" | "—" | "udtrådt" | "ophørt" | "ikke" => Some(false),
+        _ if SINCE.is_match(&c) => Some(true),
+        _ => None,
     }
 }
 

@@ -216,7 +216,10 @@ fn letters_in(clause: &str) -> Vec<(usize, &str)> {
 
 /// The vote a decision text records, if any.
 pub fn votes(decision: &str) -> Option<Votes> {
-    let unanimous = decision.to_lowercase().contains("enstemmig");
+    let low = decision.to_lowercase();
+    // "Enstemmigt godkendt", "Et enigt udvalg anbefaler …".
+    let unanimous =
+        low.contains("enstemmig") || low.contains("et enigt ") || low.contains("enigt vedtaget");
     // Cut before every start of a side, keeping the keyword with the clause it opens.
     let mut cuts: Vec<usize> = vec![0];
     let mut from = 0;
