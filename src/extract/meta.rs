@@ -135,6 +135,16 @@ pub fn date(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
     masthead()
         .filter(|p| p.text.split_whitespace().count() <= 10)
         .find_map(|p| standalone_date(&p.text))
+        // A masthead of parts ("Nyhedsbrev fra … · Nr. 3 · Juni 2019"): a part that is a
+        // date.
+        .or_else(|| {
+            masthead().find_map(|p| {
+                p.text
+                    .split(['·', '|'])
+                    .skip(1)
+                    .find_map(|part| standalone_date(part.trim()))
+            })
+        })
         // The meeting line of minutes ("Referat af ordinært møde tirsdag den 9. juni 2020
         // kl. 13.30 i Mødelokale 2") and a short masthead line with a full date ("KKR
         // Nordjylland · 24. september 2020"): the date named in full there.
@@ -446,7 +456,16 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
         .iter()
         .filter(|t| t.starts_with("deltagende kommune"))
         .count();
-    if title_l.contains("status") || deltagende >= 2 || masthead_names_a_report(paras) {
+    // A section that gives the trials' status ("Status på forsøgene") makes a memo a
+    // status report too.
+    let status_section = paras
+        .iter()
+        .any(|p| p.kind == Kind::Heading && p.text.to_lowercase().starts_with("status"));
+    if title_l.contains("status")
+        || status_section
+        || deltagende >= 2
+        || masthead_names_a_report(paras)
+    {
         return DocumentKind::StatusReport;
     }
     // A record of a meeting: its deliberation ("blev drøftet", "var enighed om") and
@@ -496,7 +515,7 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
 /// The header fields of a memo or letter ("Til: Styregruppen", "Fra: …", "Dato: …").
 static MEMO_FIELD: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:til|fra|cc|kopi til|dato|sagsnr\.?|j\.\s?nr\.?|journalnr\.?|sagsbehandler|kontakt|ref\.?)\s*:",
+        r"(?i)^(?:til|fra|cc|kopi til|dato|sagsnr\.?|j\.\s?nr\.?|journalnr\.?|sagsbehandler|kontakt|ref\.?|afdeling|enhed|forvaltning|center|telefon|tlf\.?|e-?mail)\s*:",
     )
 });
 

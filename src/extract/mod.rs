@@ -109,6 +109,9 @@ fn find_figures(
         .map(|t| t.name.as_str())
         .collect();
     let mut item_trial: Option<String> = None;
+    // The trial the paragraphs under the current heading are about, from the first of
+    // them that names one (a newsletter's story under a headline).
+    let mut heading_topic: Option<String> = None;
     for (i, p) in paras.iter().enumerate() {
         if let Some(trial) = discovery.item_trials.get(&i) {
             item_trial = trial.clone();
@@ -127,6 +130,7 @@ fn find_figures(
                     section = None;
                 }
                 ctx = figures::Context::default();
+                heading_topic = None;
                 // A heading may state a figure ("Godkendte forsøg i de 11 kommuner").
             }
             Kind::TableRow(cells) => {
@@ -155,7 +159,11 @@ fn find_figures(
         {
             section = None;
         }
-        if let Some(name) = discovery.item_names.get(&i) {
+        if let Some(name) = discovery
+            .item_names
+            .get(&i)
+            .or_else(|| discovery.referred.get(&i))
+        {
             // The prose under a list item that names a trial is about that trial; a run
             // of bare items just passes the name along.
             section = Some(name.clone());
@@ -184,8 +192,24 @@ fn find_figures(
             Some(next) => format!("{} {}", p.text.trim(), next.text.trim()),
             None => p.text.clone(),
         };
-        // A paragraph that names one trial is about it, sentence by sentence.
-        let topic = trials::the_one_trial(catalog, &text);
+        // A paragraph that names one trial is about it, sentence by sentence, and so are
+        // the paragraphs after it under the same heading that name none.
+        let low_text = text.to_lowercase();
+        let topic = trials::the_one_trial(catalog, &text).or_else(|| {
+            match unknown
+                .iter()
+                .filter(|n| n.split_whitespace().count() >= 2)
+                .filter(|n| low_text.contains(&n.to_lowercase()))
+                .collect::<Vec<_>>()
+                .as_slice()
+            {
+                [one] => Some((*one).to_string()),
+                _ => None,
+            }
+        });
+        if topic.is_some() && section.is_none() && item_trial.is_none() {
+            heading_topic.clone_from(&topic);
+        }
         for sentence in structure::sentences(&text) {
             // Table captions name the unit of the cells ("Beløb i 1.000 kr."), not a figure.
             let low = sentence.to_lowercase();
@@ -224,7 +248,8 @@ fn find_figures(
                 [] => topic
                     .clone()
                     .or_else(|| section.clone())
-                    .or_else(|| item_trial.clone()),
+                    .or_else(|| item_trial.clone())
+                    .or_else(|| heading_topic.clone()),
                 _ => None,
             };
             let munis = municipalities::mentions(catalog, &sentence);

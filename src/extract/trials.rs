@@ -107,6 +107,18 @@ pub struct Discovery {
     /// title names one ("Punkt 12. Frikommuneforsøg: Fritagelse for ..."). The trial
     /// holds for the whole item, across its Indstilling and Sagsfremstilling headings.
     pub item_trials: HashMap<usize, Option<String>>,
+    /// Paragraphs that take up a trial of a numbered list by its number ("Ad 3) …",
+    /// "Ad punkt 2: …") -> that trial.
+    pub referred: HashMap<usize, String>,
+}
+
+/// The list number a paragraph takes up: "Ad 3)", "Ad 3.", "Ad punkt 3", "Ad pkt. 3".
+fn refers_back(text: &str) -> Option<u32> {
+    static AD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?i:ad)\s+(?:(?i:punkt|pkt\.?)\s*)?(\d{1,2})\s*[).:]")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    AD.captures(text.trim()).and_then(|c| c[1].parse().ok())
 }
 
 /// An agenda item's title that names a trial: "Frikommuneforsøg: X", "Forsøg om X",
@@ -285,8 +297,32 @@ pub fn clean_name(s: &str) -> String {
         .to_string()
 }
 
-/// Splits `Name - A, B og C` into the name and the municipalities, if the tail is a list.
-fn split_name_list(catalog: &Catalog, s: &str) -> Option<(String, Vec<String>)> {
+/// Splits `Name - A, B og C` or `Name (A, B og C)` into the name and the municipalities,
+/// if the tail is a list. A status may follow the list in the parentheses (`(A og B;
+/// endnu ikke påbegyndt)`).
+fn split_name_list(
+    catalog: &Catalog,
+    s: &str,
+    network: &[String],
+) -> Option<(String, Vec<String>)> {
+    // "(samtlige kommuner i netværket)", "(alle seks kommuner)".
+    static ALL_MEMBERS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:samtlige|alle)(?:\s+\w+)?\s+(?:kommuner|netværkskommuner)(?:\s+i\s+netværket)?\s*$|^\s*alle\s+netværkets\s+kommuner\s*$")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    if let Some(inner) = s.trim_end().strip_suffix(')') {
+        if let Some(open) = inner.rfind('(') {
+            let (name, list) = (&inner[..open], &inner[open + 1..]);
+            let list = list.split(';').next().unwrap_or(list);
+            let members =
+                (ALL_MEMBERS.is_match(list) && !network.is_empty()).then(|| network.to_vec());
+            if let Some(m) = members.or_else(|| parse_list(catalog, list)) {
+                if !name.trim().is_empty() && !is_count_phrase(name) {
+                    return Some((clean_name(name), m));
+                }
+            }
+        }
+    }
     for sep in [" - ", " – ", " — ", ": "] {
         let mut from = s.len();
         while let Some(pos) = s[..from].rfind(sep) {
@@ -309,6 +345,48 @@ fn is_count_phrase(name: &str) -> bool {
         && words.first().is_some_and(|w| {
             w.chars().all(|c| c.is_ascii_digit()) || super::numbers::number_word(w).is_some()
         })
+}
+
+/// The municipalities of the network the document speaks for, from a sentence that says
+/// who takes part in it and names no trial ("Glostrup Kommune deltager i
+/// Frikommunenetværket Vestegnen sammen med Albertslund, Brøndby og Ishøj").
+fn network_members(catalog: &Catalog, paras: &[Paragraph]) -> Vec<String> {
+    for p in paras.iter().filter(|p| p.kind == Kind::Body) {
+        for sentence in sentences(&p.text) {
+            let l = sentence.to_lowercase();
+            // "Rødovre og Hvidovre står uden for netværket" names who is not in it.
+            let outside = NOT_TAKING_PART.is_match(&l) || l.contains("uden for");
+            if !l.contains("netværk")
+                || outside
+                || !says_taking_part(&l)
+                || !mentions(catalog, &sentence).is_empty()
+            {
+                continue;
+            }
+            let mut munis: Vec<String> = municipality_mentions(catalog, &sentence)
+                .into_iter()
+                .flat_map(|m| m.1)
+                .collect();
+            munis.sort();
+            munis.dedup();
+            if munis.len() >= 2 {
+                return munis;
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// A status a list item states in its parentheses ("(Brøndby og Ishøj; endnu ikke
+/// påbegyndt)").
+fn status_in(item: &str) -> Option<&'static str> {
+    let (_, inner) = item.trim_end().strip_suffix(')')?.rsplit_once('(')?;
+    let (_, tail) = inner.split_once(';')?;
+    let tail = tail.trim().trim_end_matches('.').to_lowercase();
+    STATUSES
+        .iter()
+        .find(|(w, _)| tail == *w || tail.ends_with(&format!(" {w}")))
+        .map(|(_, st)| *st)
 }
 
 fn split_status(s: &str) -> Option<(String, &'static str)> {
@@ -433,6 +511,9 @@ pub fn ends_section(h: &str) -> bool {
 
 /// Finds the trials of a document.
 pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) -> Discovery {
+    let network = network_members(catalog, paras);
+    // Trials of numbered lists by their number, for "Ad 3)" paragraphs further on.
+    let mut numbered: HashMap<u32, String> = HashMap::new();
     let mut b = Builder::default();
     let mut d = Discovery::default();
     let mut round: Option<u32> = None;
@@ -522,10 +603,16 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
             }
             Kind::Bullet | Kind::Numbered(_) => {
                 let text = p.text.as_str();
-                if let Some((written, munis)) = split_name_list(catalog, text) {
+                if let Some((written, munis)) = split_name_list(catalog, text, &network) {
                     let name = canonical(catalog, &written);
+                    if let Kind::Numbered(n) = p.kind {
+                        numbered.insert(n, name.clone());
+                    }
                     let t = b.add(&name, &written, p.page);
                     add_municipalities(t, &munis);
+                    if let Some(st) = status_in(text) {
+                        t.status = Some(st.to_string());
+                    }
                     if t.round.is_none() {
                         t.round = round;
                     }
@@ -568,6 +655,10 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                 }
             }
             Kind::Body => {
+                if let Some(name) = refers_back(&p.text).and_then(|n| numbered.get(&n)) {
+                    d.referred.insert(i, name.clone());
+                    section = Some(name.clone());
+                }
                 let l = p.text.to_lowercase();
                 if l.contains("opstart") || l.contains("påbegyndt") || l.contains("igangsat") {
                     if let Some(date) = parse_date(&p.text).filter(|d| d.len() == 10) {
@@ -625,6 +716,25 @@ pub fn the_one_trial(catalog: &Catalog, text: &str) -> Option<String> {
     }
 }
 
+/// A trial's name given in running text right after "forsøget", when the catalogue does
+/// not know it: capitalised mid-sentence (Danish writes common nouns in lower case), two
+/// to ten words, up to the end of the sentence or clause, naming no municipality.
+pub fn introduced_trial(catalog: &Catalog, text: &str) -> Option<String> {
+    static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"\b(?:frikommune)?forsøget\s+(\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){1,9}?)\s*(?:[.;:,]|$)",
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
+    });
+    sentences(text).into_iter().find_map(|sentence| {
+        let c = AFTER.captures(&sentence)?;
+        let name = c.get(1)?.as_str().trim();
+        let known = !mentions(catalog, name).is_empty() || catalog.trial(name).is_some();
+        let names_place = !municipality_mentions(catalog, name).is_empty();
+        (!known && !names_place).then(|| name.to_string())
+    })
+}
+
 /// Clauses of a sentence that may say opposite things about participation ("Hjørring
 /// deltager sammen med Rebild, mens Brønderslev har valgt ikke at deltage").
 fn clauses(sentence: &str) -> impl Iterator<Item = &str> {
@@ -662,9 +772,15 @@ fn says_taking_part(l: &str) -> bool {
 /// Mentions in running text, with participation stated by the sentence itself
 /// (`Rebild Kommune har valgt at ansøge om deltagelse i forsøget X`).
 fn body_mentions(catalog: &Catalog, b: &mut Builder, p: &Paragraph, section: Option<&str>) {
+    // A trial the catalogue does not know, introduced by name ("… ansøgningen om forsøget
+    // Digitale samtaler med forsikrede ledige.").
+    let introduced = introduced_trial(catalog, &p.text);
+    if let Some(name) = &introduced {
+        b.add(name, name, p.page);
+    }
     // A paragraph that names one trial is about it: its other sentences ("Forsøget
     // fortsætter i Varde og Billund") speak of that trial.
-    let topic = the_one_trial(catalog, &p.text);
+    let topic = the_one_trial(catalog, &p.text).or(introduced);
     let section = topic.as_deref().or(section);
     for sentence in sentences(&p.text) {
         for s in clauses(&sentence) {
@@ -867,6 +983,54 @@ mod tests {
     }
 
     #[test]
+    fn list_items_matrix_marks_and_references() {
+        let c = Catalog::builtin();
+        let network = vec!["Albertslund".to_string(), "Ishøj".to_string()];
+        let (n, m) = split_name_list(
+            &c,
+            "Ny indsats for unge (Brøndby og Ishøj; endnu ikke påbegyndt)",
+            &network,
+        )
+        .unwrap_or_default();
+        assert_eq!((n.as_str(), m.len()), ("Ny indsats for unge", 2));
+        assert_eq!(
+            status_in("Ny indsats (Brøndby og Ishøj; endnu ikke påbegyndt)"),
+            Some("ikke påbegyndt")
+        );
+        let (_, m) = split_name_list(
+            &c,
+            "Ledighedsydelse (samtlige kommuner i netværket)",
+            &network,
+        )
+        .unwrap_or_default();
+        assert_eq!(m, network);
+        // A parenthesis that is no list of municipalities is part of the name.
+        assert!(split_name_list(&c, "Mentorordning (fra 2019)", &network).is_none());
+        assert_eq!(mark("Ja"), Some(true));
+        assert_eq!(mark("Fra 2020"), Some(true));
+        assert_eq!(mark("Udtrådt"), Some(false));
+        assert_eq!(mark("148"), None);
+        assert_eq!(refers_back("Ad 3) Forsøget er ophørt."), Some(3));
+        assert_eq!(refers_back("Ad punkt 12: Status"), Some(12));
+        assert_eq!(refers_back("Adgangen til 3) …"), None);
+        assert_eq!(clean_name("Forsøg 1 · Mentorforsøget"), "Mentorforsøget");
+        assert_eq!(
+            c.trial("Forenklet bevillingsgrundlag for revalidering"),
+            Some("Forenkling af bevillingsgrundlaget for revalidering")
+        );
+        assert_eq!(
+            introduced_trial(
+                &c,
+                "Ministeriet godkendte ansøgningen om forsøget Digitale samtaler med ledige."
+            )
+            .as_deref(),
+            Some("Digitale samtaler med ledige")
+        );
+        // A place after "forsøget" is no name.
+        assert!(introduced_trial(&c, "Det gælder forsøget Aarhus Kommune står for.").is_none());
+    }
+
+    #[test]
     fn rounds_and_names() {
         assert_eq!(round_of("Runde 2"), Some(2));
         assert_eq!(round_of("Til 3. ansøgningsrunde"), Some(3));
@@ -879,6 +1043,7 @@ mod tests {
         let (n, m) = split_name_list(
             &c,
             "Iværksætterier blandt dimittender – Aalborg og Frederikshavn",
+            &[],
         )
         .unwrap_or_default();
         assert_eq!(n, "Iværksætterier blandt dimittender");
