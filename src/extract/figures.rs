@@ -496,11 +496,13 @@ pub fn scan(sentence: &str, mask: &[(usize, usize)], ctx: &mut Context) -> Vec<Q
                 spelled: false,
             }),
             TokKind::Word => {
-                let words: Vec<&str> = toks[i..].iter().take(2).map(|t| t.text).collect();
+                let words: Vec<&str> = toks[i..].iter().take(4).map(|t| t.text).collect();
                 if let Some((v, n)) = fraction(&words) {
                     let raw_end = toks[i + n - 1].end;
+                    // "knap en fjerdedel": the qualifier is part of what is written.
+                    let start = qualifier_before(&toks, i).map_or(t.start, |q| toks[q.1].start);
                     out.push(Quantity {
-                        raw: sentence[t.start..raw_end].to_string(),
+                        raw: sentence[start..raw_end].to_string(),
                         value: v,
                         unit: "percent".into(),
                         counted: None,
@@ -875,7 +877,7 @@ fn column_unit(text: &str) -> Option<ColumnUnit> {
 }
 
 /// Figures of a table cell, with the unit and factor of its column header or caption.
-pub fn table_cell(cell: &str, header: &str, caption: &str) -> Option<Quantity> {
+pub fn table_cell(cell: &str, header: &str, row: &str, caption: &str) -> Option<Quantity> {
     static CELL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(ca\.\s*)?(\d+(?:[.,]\d+)*[½]?)\s*(%|pct\.?|kr\.?|mio\.?(?:\s*kr\.?)?)?$")
             .unwrap_or_else(|e| panic!("regex: {e}"))
@@ -896,8 +898,15 @@ pub fn table_cell(cell: &str, header: &str, caption: &str) -> Option<Quantity> {
         ("DKK".to_string(), None, 1e6)
     } else {
         // The column header decides before the caption ("Antal lån" under a caption
-        // about loans in kr. counts loans).
-        match column_unit(header).or_else(|| column_unit(caption)) {
+        // about loans in kr. counts loans); under years across, a row label with a
+        // percent sign, and when neither says anything, the row label.
+        let decided = column_unit(header).or_else(|| column_unit(caption));
+        if let Some((unit, counted)) = row_unit(header, row).filter(|(u, _)| {
+            decided.is_none() || (u == "percent" && !matches!(decided, Some(ColumnUnit::Percent)))
+        }) {
+            return finish(cell, digits, value, unit, counted, 1.0, qualifier);
+        }
+        match decided {
             Some(ColumnUnit::Percent) => ("percent".to_string(), None, 1.0),
             Some(ColumnUnit::Money(factor)) => {
                 // "Besparelse" under "Beløb i 1.000 kr.": the caption gives the factor.
@@ -914,7 +923,20 @@ pub fn table_cell(cell: &str, header: &str, caption: &str) -> Option<Quantity> {
             }
         }
     };
-    if is_year_str(digits) && suffix.is_empty() && unit == "count" {
+    finish(cell, digits, value, unit, counted, factor, qualifier)
+}
+
+/// The quantity of a table cell, unless it is a bare year counted as a number.
+fn finish(
+    cell: &str,
+    digits: &str,
+    value: f64,
+    unit: String,
+    counted: Option<String>,
+    factor: f64,
+    qualifier: Option<String>,
+) -> Option<Quantity> {
+    if is_year_str(digits) && unit == "count" && !cell.trim().ends_with(['%', '.']) {
         return None;
     }
     Some(Quantity {
@@ -925,6 +947,30 @@ pub fn table_cell(cell: &str, header: &str, caption: &str) -> Option<Quantity> {
         qualifier,
         spelled_out: false,
     })
+}
+
+/// In a table of years across ("Nøgletal | 2018 | 2019") the row label names what is
+/// counted ("Påbegyndte forløb", "Antal samtaler pr. forløb", "Raskmeldt, pct.").
+fn row_unit(header: &str, row: &str) -> Option<(String, Option<String>)> {
+    let h = header.trim();
+    let period = is_year_str(h)
+        || (h.split_whitespace().count() <= 3 && h.split_whitespace().any(is_year_str));
+    if !period || row.trim().is_empty() {
+        return None;
+    }
+    match column_unit(row) {
+        Some(ColumnUnit::Percent) => Some(("percent".into(), None)),
+        Some(ColumnUnit::Duration(u)) => Some((u.into(), None)),
+        // Money rows take their factor from the caption: left to the caller's rule.
+        Some(ColumnUnit::Money(_)) => None,
+        Some(ColumnUnit::Count) => Some(("count".into(), Some(header_noun(row)?))),
+        None => {
+            let words: Vec<&str> = row.split_whitespace().collect();
+            let last = words.last()?.trim_matches(|c: char| !c.is_alphanumeric());
+            (words.len() <= 3 && last.chars().all(char::is_lowercase) && last.len() >= 3)
+                .then(|| ("count".into(), Some(last.to_string())))
+        }
+    }
 }
 
 fn is_year_str(d: &str) -> bool {
@@ -1076,19 +1122,37 @@ mod tests {
 
     #[test]
     fn table_cells() {
-        let q = table_cell("1.250", "Besparelse", "Beløb i 1.000 kr.");
+        let q = table_cell("1.250", "Besparelse", "Aalborg", "Beløb i 1.000 kr.");
         assert_eq!(
             q.map(|q| (q.value, q.unit)),
             Some((1_250_000.0, "DKK".into()))
         );
-        let q = table_cell("42", "Antal borgere", "");
+        let q = table_cell("42", "Antal borgere", "Aalborg", "");
         assert_eq!(q.and_then(|q| q.counted), Some("borgere".into()));
-        assert!(table_cell("Aalborg", "Kommune", "").is_none());
+        assert!(table_cell("Aalborg", "Kommune", "", "").is_none());
         // The header decides before the caption; "mikrolån" is no "kr".
-        let q = table_cell("31", "Antal lån", "Tabel 1. Bevilgede mikrolån");
+        let q = table_cell("31", "Antal lån", "Aalborg", "Tabel 1. Bevilgede mikrolån");
         assert_eq!(
             q.map(|q| (q.unit, q.counted)),
             Some(("count".into(), Some("lån".into())))
+        );
+        // Years across: the row label says what the cell counts.
+        let unit = |cell: &str, row: &str, caption: &str| {
+            table_cell(cell, "2019", row, caption).map(|q| (q.unit, q.counted, q.value))
+        };
+        let nøgletal = "Tabel 2. Nøgletal";
+        assert_eq!(
+            unit("148", "Påbegyndte forløb", nøgletal),
+            Some(("count".into(), Some("forløb".into()), 148.0))
+        );
+        assert_eq!(
+            unit("64", "Raskmeldt ved afslutning, pct.", nøgletal),
+            Some(("percent".into(), None, 64.0))
+        );
+        // Under a money caption the caption decides, whatever the row is called.
+        assert_eq!(
+            unit("48,5", "Møder og konferencer", "Beløb i 1.000 kr."),
+            Some(("DKK".into(), None, 48_500.0))
         );
     }
 }

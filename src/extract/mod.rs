@@ -314,7 +314,7 @@ fn table_figures(
     let municipality = catalog.municipality(label).map(String::from);
     for (k, cell) in cells.iter().enumerate().skip(1) {
         let h = header.get(k).map(String::as_str).unwrap_or("");
-        if let Some(q) = figures::table_cell(cell, h, caption) {
+        if let Some(q) = figures::table_cell(cell, h, label, caption) {
             out.push(figure(
                 q,
                 trial.clone(),

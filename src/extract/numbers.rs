@@ -120,6 +120,26 @@ pub fn fraction(words: &[&str]) -> Option<(f64, usize)> {
     if first == "halvdelen" {
         return Some((50.0, 1));
     }
+    let percent = |part: f64, whole: f64| ((part / whole) * 10000.0).round() / 100.0;
+    // "hver tredje borger", "hvert andet forløb" (not "hver tredje måned": a frequency).
+    if matches!(first.as_str(), "hver" | "hvert") {
+        let whole = ordinal_word(words.get(1)?)?;
+        let noun = words.get(2).map(|w| w.to_lowercase()).unwrap_or_default();
+        let time = [
+            "dag", "uge", "måned", "år", "time", "gang", "kvartal", "halvår", "runde",
+        ]
+        .iter()
+        .any(|t| noun.starts_with(t));
+        return (!time && whole >= 2.0).then(|| (percent(1.0, whole), 2));
+    }
+    // "to ud af tre"
+    if words.get(1).is_some_and(|w| w.eq_ignore_ascii_case("ud"))
+        && words.get(2).is_some_and(|w| w.eq_ignore_ascii_case("af"))
+    {
+        let part = number_word(&first).or((first == "en" || first == "én").then_some(1.0))?;
+        let whole = number_word(words.get(3)?)?;
+        return (part < whole).then(|| (percent(part, whole), 4));
+    }
     let count = match first.as_str() {
         "en" | "én" | "et" => 1.0,
         w => number_word(w)?,
@@ -132,7 +152,24 @@ pub fn fraction(words: &[&str]) -> Option<(f64, usize)> {
         "tiendedel" | "tiendedele" => 10.0,
         _ => return None,
     };
-    Some((((count / denom) * 10000.0).round() / 100.0, 2))
+    Some((percent(count, denom), 2))
+}
+
+/// `andet` 2, `tredje` 3, … `tiende` 10.
+fn ordinal_word(w: &str) -> Option<f64> {
+    let v = match w.to_lowercase().as_str() {
+        "andet" | "anden" => 2.0,
+        "tredje" => 3.0,
+        "fjerde" => 4.0,
+        "femte" => 5.0,
+        "sjette" => 6.0,
+        "syvende" => 7.0,
+        "ottende" => 8.0,
+        "niende" => 9.0,
+        "tiende" => 10.0,
+        _ => return None,
+    };
+    Some(v)
 }
 
 /// Formats a value the Danish way: `.` groups thousands, `,` is the decimal mark.
@@ -190,6 +227,10 @@ mod tests {
         assert_eq!(fraction(&["en", "tredjedel"]), Some((33.33, 2)));
         assert_eq!(fraction(&["tre", "fjerdedele"]), Some((75.0, 2)));
         assert_eq!(fraction(&["halvdelen", "af"]), Some((50.0, 1)));
+        assert_eq!(fraction(&["Hver", "tredje", "sygemeldt"]), Some((33.33, 2)));
+        assert_eq!(fraction(&["hvert", "andet", "forløb"]), Some((50.0, 2)));
+        assert_eq!(fraction(&["hver", "tredje", "måned"]), None);
+        assert_eq!(fraction(&["to", "ud", "af", "tre"]), Some((66.67, 4)));
     }
 
     /// Property-style round trip: every value formatted the Danish way parses back.
