@@ -20,7 +20,7 @@ static DECISION: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ABSENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(.+?)\s+(?:(?:var|er|blev meldt)\s+fraværende|deltog\s+ikke|har\s+meldt\s+afbud)(?:\s+(?:under|i)\s+[^.]+)?\.?|(?i:fraværende|afbud(?:\s+fra)?)\s*:\s*(.+?)\.?)$",
+        r"^(?:(.+?)\s+(?:(?:var|er|blev meldt)\s+fraværende|deltog\s+ikke|har\s+meldt\s+afbud|(?:var|er|erklærede sig)\s+inhabil(?:\s+og\s+forlod\s+(?:salen|mødet))?|forlod\s+(?:salen|mødet))(?:\s+(?:under|i)\s+[^.]+)?\.?|(?i:fraværende(?:\s+med\s+afbud)?|afbud(?:\s+fra)?)\s*:\s*(.+?)\.?)$",
     )
     .unwrap_or_else(|e| panic!("{e}"))
 });
@@ -256,6 +256,9 @@ mod tests {
         );
         assert!(ABSENT.is_match("Fraværende: Ib Hansen (A)"));
         assert!(ABSENT.is_match("Afbud fra: Birgit Thorsager (V), Jesper Kold (C)"));
+        assert!(ABSENT.is_match("Fraværende med afbud: Kirsten Dahl Rasmussen (A)"));
+        assert!(ABSENT
+            .is_match("Mads Vestergaard (V) var inhabil og forlod salen under sagens behandling."));
         assert!(MEETING_CLOSED.is_match("Mødet hævet kl. 16.45."));
         assert!(!MEETING_CLOSED.is_match("Mødet med ministeriet blev holdt i maj."));
     }

@@ -135,12 +135,12 @@ pub fn date(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
     masthead()
         .filter(|p| p.text.split_whitespace().count() <= 10)
         .find_map(|p| standalone_date(&p.text))
-        // A masthead of parts ("Nyhedsbrev fra … · Nr. 3 · Juni 2019"): a part that is a
-        // date.
+        // A masthead of parts ("Nyhedsbrev fra … · Nr. 3 · Juni 2019", "Endelig rapport,
+        // maj 2021"): a part that is a date.
         .or_else(|| {
             masthead().find_map(|p| {
                 p.text
-                    .split(['·', '|'])
+                    .split(['·', '|', ','])
                     .skip(1)
                     .find_map(|part| standalone_date(part.trim()))
             })
@@ -233,7 +233,7 @@ static FOLKETING: LazyLock<Regex> = LazyLock::new(|| {
 });
 static SAGSNR: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:sagsnr|sags\s?nr|j\.\s?nr|journalnr|sagsnummer)\.?:?[\s|]*([0-9][0-9A-ZÆØÅ.\-/]{4,})",
+        r"(?i)\b(?:sagsnr|sags\s?nr|j\.\s?nr|journalnr|sagsnummer|sagsid|sags-id)\.?:?[\s|]*([0-9][0-9A-ZÆØÅ.\-/]{4,})",
     )
 });
 
@@ -387,7 +387,13 @@ pub fn is_item_marker(s: &str) -> Option<String> {
 pub fn item_title(s: &str) -> Option<String> {
     let s = s.trim();
     let m = ITEM.find(s)?;
-    let t = without_access_mark(s[m.end()..].trim());
+    // "Sag 214 – Title": the dash only parts the marker from the title.
+    let t = without_access_mark(
+        s[m.end()..]
+            .trim()
+            .trim_start_matches(['–', '-', '—'])
+            .trim(),
+    );
     (!t.is_empty()).then(|| t.to_string())
 }
 
@@ -527,6 +533,16 @@ static PARTY_MARKS: LazyLock<Regex> = LazyLock::new(|| re(r"\([A-ZÆØÅ]\)"));
 
 /// The title: the heading after an item marker, else the first heading-like line.
 pub fn title(paras: &[Paragraph]) -> Option<String> {
+    // A letter's subject line ("Vedr.: Ansøgning om forlængelse …") is its title.
+    static SUBJECT: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^(?i:vedr\.?|vedrørende|emne|om)\s*:\s*(\S.{3,})$"));
+    if let Some(subject) = paras.iter().take(20).find_map(|p| {
+        SUBJECT
+            .captures(p.text.trim())
+            .map(|c| c[1].trim().to_string())
+    }) {
+        return Some(subject);
+    }
     let skip = |p: &Paragraph| {
         is_item_marker(&p.text).is_some()
             || is_case_line(&p.text)
@@ -632,6 +648,14 @@ mod tests {
             Some("Personalesag")
         );
         assert_eq!(without_access_mark("(Åben) Godkendelse"), "Godkendelse");
+        assert_eq!(
+            item_title("Sag 214 – Frikommuneforsøg: X").as_deref(),
+            Some("Frikommuneforsøg: X")
+        );
+        assert_eq!(
+            case_numbers_in("Sagsid: 20/11873"),
+            vec!["20/11873".to_string()]
+        );
         assert_eq!(is_item_marker("Sag 2012-12345 om budget"), None);
         assert_eq!(is_item_marker("Sagsnr.: 20/4417"), None);
     }

@@ -299,7 +299,11 @@ fn table_figures(
         .filter(|p| !matches!(p.kind, Kind::TableRow(_)))
         .map(|p| p.text.as_str())
         .unwrap_or("");
-    let label = cells.first().map(String::as_str).unwrap_or("");
+    let mut label = cells.first().map(String::as_str).unwrap_or("");
+    // A merged first cell comes out empty below its first row: its trial goes on.
+    if label.trim().is_empty() && cells.len() > 1 {
+        label = trials::carried_cell(paras, i, 0).unwrap_or(label);
+    }
     let trial = catalog
         .trial(label)
         .map(String::from)

@@ -62,10 +62,18 @@ pub fn mentions(catalog: &Catalog, s: &str) -> Vec<(String, Vec<String>)> {
         Regex::new(r"\p{Lu}[\p{L}]+(?:-\p{Lu}[\p{L}]+)?(?:/\p{Lu}[\p{L}]+)*(?:\s+[Kk]ommune)?")
             .unwrap_or_else(|e| panic!("{e}"))
     });
+    // "Assens, Midelfart og Nordfyns kommuner": every name of a list that ends in
+    // "kommuner" is a municipality, so a typo there is resolved as after "Kommune".
+    static LIST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:\p{Lu}[\p{L}-]+(?:,\s*|\s+og\s+|\s+samt\s+))+\p{Lu}[\p{L}-]+\s+kommuner\b")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let lists: Vec<(usize, usize)> = LIST.find_iter(s).map(|m| (m.start(), m.end())).collect();
     let mut out = Vec::new();
     for m in WORDS.find_iter(s) {
         let text = m.as_str();
-        let with_kommune = text.to_lowercase().ends_with("kommune");
+        let in_list = lists.iter().any(|&(a, b)| m.start() >= a && m.end() <= b);
+        let with_kommune = in_list || text.to_lowercase().ends_with("kommune");
         let mut names = Vec::new();
         for part in strip_kommune(text).split('/') {
             let found = if with_kommune {
@@ -135,5 +143,13 @@ mod tests {
         let m = mentions(&c, "status kun gældende for Frederikshavn/Læsø.");
         assert_eq!(m[0].0, "Frederikshavn/Læsø");
         assert_eq!(m[0].1.len(), 2);
+        // A typo inside a list ending in "kommuner" is resolved; alone it is not a name.
+        let names =
+            |s: &str| -> Vec<String> { mentions(&c, s).into_iter().flat_map(|x| x.1).collect() };
+        assert_eq!(
+            names("Forsøget gennemføres i Assens, Midelfart og Nordfyns kommuner."),
+            vec!["Assens".to_string(), "Middelfart".into(), "Nordfyns".into()]
+        );
+        assert!(names("Midelfart var nævnt.").is_empty());
     }
 }

@@ -10,7 +10,7 @@ use super::decisions::AgendaItem;
 use super::document::Trial;
 use super::meta::parse_date;
 use super::municipalities::{mentions as municipality_mentions, parse_list};
-use super::structure::{sentences, Kind, Paragraph};
+use super::structure::{looks_like_heading, sentences, Kind, Paragraph};
 use regex::Regex;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::LazyLock;
@@ -146,9 +146,11 @@ fn item_trial(catalog: &Catalog, title: &str) -> Option<(String, String)> {
         return Some((n.to_string(), clean_name(title)));
     }
     // A title that names one catalogued trial within it ("Status på frikommuneforsøget
-    // X", "Evaluering af X").
+    // X", "Evaluering af X"), or introduces one the catalogue does not know
+    // ("Orientering om frikommuneforsøget Samlet opfølgning for sygemeldte").
     match mentions(catalog, title).as_slice() {
         [m] => Some((m.name.clone(), m.written.clone())),
+        [] => introduced_trial(catalog, title).map(|n| (n.clone(), n)),
         _ => None,
     }
 }
@@ -629,9 +631,11 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                 } else if let Some((munis, r, true)) = &lead {
                     let written = clean_name(text);
                     let known = catalog.trial(&written).map(String::from);
+                    // "Kommuner i forsøget:" lists municipalities, not trials.
                     let short = written.split_whitespace().count() <= 10
                         && !written.contains(". ")
-                        && written.chars().next().is_some_and(char::is_uppercase);
+                        && written.chars().next().is_some_and(char::is_uppercase)
+                        && catalog.municipality(&written).is_none();
                     if known.is_some() || short {
                         let name = known.unwrap_or_else(|| written.clone());
                         let t = b.add(&name, &written, p.page);
@@ -641,6 +645,12 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                         }
                         d.items.insert(i);
                     }
+                } else if let Some(name) = numbered_section(catalog, paras, i) {
+                    // "1. Fritagelse for indhentelse af LÆ265 …" over the trial's prose.
+                    b.add(&name, &clean_name(text), p.page);
+                    d.items.insert(i);
+                    d.item_names.insert(i, name.clone());
+                    section = Some(name);
                 } else if let Some(name) = catalog.trial_exact(&clean_name(text)) {
                     let name = name.to_string();
                     b.add(&name, &clean_name(text), p.page);
@@ -700,7 +710,7 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
 }
 
 static NOT_TAKING_PART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:(?:ikke|aldrig|ikke længere)\s+(?:\w+\s+){0,2}(?:deltag|ansøg)|udtrådt|trådt ud|udtræder|træder ud|forladt forsøget)")
+    Regex::new(r"\b(?:(?:ikke|aldrig|ikke længere)\s+(?:\w+\s+){0,2}(?:deltag|ansøg|indgå|gennemfør|været med|med i)|(?:deltag\w*|deltog|indgår|indgik)\s+ikke\b|udtrådt|trådt ud|udtræder|træder ud|forladt forsøget)")
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
@@ -753,8 +763,13 @@ fn says_taking_part(l: &str) -> bool {
             .unwrap_or_else(|e| panic!("{e}"))
     });
     l.contains("deltag")
+        || l.contains("deltog")
         || WITH_IN.is_match(l)
+        // "indgår i", "er blevet godkendt til at indgå i" (not "søger om at indgå i": an
+        // application to join is no taking part yet)
         || l.contains("indgår")
+        || l.contains("godkendt til at indgå")
+        || l.contains("står bag")
         // gennemført, gennemføres i/af, gennemfører sammen med
         || l.contains("gennemfør")
         || l.contains("tilsluttet sig")
@@ -822,7 +837,11 @@ fn clause_mentions(
     let after = ms
         .first()
         .map(|m| &s[m.end..])
-        .filter(|a| says_taking_part(&a.to_lowercase()))
+        .filter(|a| {
+            let a = a.to_lowercase();
+            // "… indgå i forsøget X sammen med Kalundborg og Odsherred kommuner"
+            a.trim_start().starts_with("sammen med") || says_taking_part(&a)
+        })
         .unwrap_or("");
     if takes_part {
         let munis: Vec<String> = municipality_mentions(catalog, before)
@@ -878,6 +897,12 @@ fn table_row(
     if let (Some(tc), Some(mc)) = (trial_col, muni_col) {
         let (Some(tcell), Some(mcell)) = (cells.get(tc), cells.get(mc)) else {
             return;
+        };
+        // A merged cell comes out empty below its first row: the trial goes on.
+        let tcell = if tcell.trim().is_empty() {
+            carried_cell(paras, i, tc).unwrap_or(tcell)
+        } else {
+            tcell
         };
         let written = clean_name(tcell);
         if written.is_empty() || written.to_lowercase().starts_with("i alt") {
@@ -947,6 +972,47 @@ fn table_row(
         add_municipalities(t, &marked);
         d.items.insert(i);
     }
+}
+
+/// The nearest non-empty cell of column `col` above row `i` in its table (the text of a
+/// merged cell spanning down).
+pub fn carried_cell(paras: &[Paragraph], i: usize, col: usize) -> Option<&str> {
+    let start = paras.get(i)?.table_start?;
+    paras
+        .get(start + 1..i)?
+        .iter()
+        .rev()
+        .find_map(|p| match &p.kind {
+            Kind::TableRow(cells) => cells.get(col).map(|c| c.trim()).filter(|c| !c.is_empty()),
+            _ => None,
+        })
+}
+
+/// The trial a numbered section heading names ("2. Selvbooking af samtaler for
+/// forsikrede ledige" over "Langeland Kommune har … og Assens er blevet godkendt til at
+/// indgå i forsøget"): a catalogued name, or a new one when the prose right below speaks
+/// of "forsøget" taking part. Generic headings ("3. Forsøg, der ikke søges forlænget")
+/// name none.
+fn numbered_section(catalog: &Catalog, paras: &[Paragraph], i: usize) -> Option<String> {
+    let p = paras.get(i)?;
+    let next = paras.get(i + 1).filter(|n| n.kind == Kind::Body)?;
+    if !looks_like_heading(&p.text)
+        || TRIAL_WORD.is_match(&p.text)
+        || ends_section(&p.text)
+        || is_section_label(&p.text)
+    {
+        return None;
+    }
+    let written = clean_name(&p.text);
+    if let Some(name) = catalog.trial(&written) {
+        return Some(name.to_string());
+    }
+    let l = next.text.to_lowercase();
+    let about = l.contains("forsøget") && says_taking_part(&l);
+    let plausible = written.split_whitespace().count() >= 2
+        && catalog.municipality(&written).is_none()
+        && mentions(catalog, &next.text).is_empty();
+    (about && plausible).then_some(written)
 }
 
 /// What a matrix cell says of taking part: yes (`x`, `Ja`, `✓`, `Fra 2020`), no (`Nej`,
@@ -1026,6 +1092,12 @@ mod tests {
             .as_deref(),
             Some("Digitale samtaler med ledige")
         );
+        assert!(NOT_TAKING_PART.is_match("rudersdal kommune, som ikke indgår i forsøget"));
+        assert!(NOT_TAKING_PART.is_match("ærø deltager ikke i forsøgene"));
+        assert!(says_taking_part("som assens og middelfart deltog i"));
+        assert!(!says_taking_part(
+            "holbæk kommune søger om at indgå i forsøget"
+        ));
         // A place after "forsøget" is no name.
         assert!(introduced_trial(&c, "Det gælder forsøget Aarhus Kommune står for.").is_none());
     }
