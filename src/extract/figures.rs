@@ -523,6 +523,17 @@ pub fn scan(sentence: &str, mask: &[(usize, usize)], ctx: &mut Context) -> Vec<Q
                         value: 0.5,
                         spelled: true,
                     })
+                } else if matches!(lower(&t).as_str(), "en" | "én" | "et")
+                    && toks
+                        .get(i + 1)
+                        .is_some_and(|n| multiplier(n.text).is_some_and(|m| m >= 1e6))
+                {
+                    // "over en million kroner": one of the multiplier after it.
+                    Some(Spot {
+                        last: i,
+                        value: 1.0,
+                        spelled: true,
+                    })
                 } else {
                     number_word(t.text).map(|v| Spot {
                         last: i,
@@ -569,6 +580,27 @@ pub fn scan(sentence: &str, mask: &[(usize, usize)], ctx: &mut Context) -> Vec<Q
             });
             i = after.end;
             continue;
+        }
+        // "3 ud af 4": a share, as percent.
+        if let (Some(u), Some(a), Some(whole)) = (toks.get(i + 1), toks.get(i + 2), toks.get(i + 3))
+        {
+            let (part, of) = (parse_digits(t.text, false), parse_digits(whole.text, false));
+            if u.text.eq_ignore_ascii_case("ud") && a.text == "af" && whole.kind == TokKind::Num {
+                if let (Some(part), Some(of)) = (part, of.filter(|w| *w > 0.0)) {
+                    if part < of {
+                        out.push(Quantity {
+                            raw: sentence[t.start..whole.end].to_string(),
+                            value: ((part / of) * 10000.0).round() / 100.0,
+                            unit: "percent".into(),
+                            counted: None,
+                            qualifier: qualifier_before(&toks, i).map(|q| q.0.to_string()),
+                            spelled_out: false,
+                        });
+                        i += 4;
+                        continue;
+                    }
+                }
+            }
         }
         // Range: N-M / N – M / mellem N og M / fra N til M.
         let range_second = range_second(&toks, i);
@@ -900,7 +932,13 @@ pub fn table_cell(cell: &str, header: &str, row: &str, caption: &str) -> Option<
         // The column header decides before the caption ("Antal lån" under a caption
         // about loans in kr. counts loans); under years across, a row label with a
         // percent sign, and when neither says anything, the row label.
-        let decided = column_unit(header).or_else(|| column_unit(caption));
+        // A header that names what it counts ("Borgere i 2020") needs no caption.
+        let decided = column_unit(header).or_else(|| {
+            header_noun(header)
+                .is_none()
+                .then(|| column_unit(caption))
+                .flatten()
+        });
         if let Some((unit, counted)) = row_unit(header, row).filter(|(u, _)| {
             decided.is_none() || (u == "percent" && !matches!(decided, Some(ColumnUnit::Percent)))
         }) {
@@ -952,9 +990,12 @@ fn finish(
 /// In a table of years across ("Nøgletal | 2018 | 2019") the row label names what is
 /// counted ("Påbegyndte forløb", "Antal samtaler pr. forløb", "Raskmeldt, pct.").
 fn row_unit(header: &str, row: &str) -> Option<(String, Option<String>)> {
-    let h = header.trim();
-    let period = is_year_str(h)
-        || (h.split_whitespace().count() <= 3 && h.split_whitespace().any(is_year_str));
+    // A header that is only a period: "2019", "2019/20", "Budget 2021", "1. halvår 2020".
+    static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:budget|regnskab|skøn|forventet|prognose|[12]\.\s*halvår|[1-4]\.\s*kvartal)?\s*(?:19|20)\d\d(?:\s*/\s*\d{2,4})?$")
+            .unwrap_or_else(|e| panic!("regex: {e}"))
+    });
+    let period = PERIOD.is_match(header.trim());
     if !period || row.trim().is_empty() {
         return None;
     }
@@ -984,6 +1025,14 @@ fn header_duration(ctx: &str) -> Option<&'static str> {
 
 /// The counted noun of a header: `Antal borgere` -> `borgere`.
 fn header_noun(h: &str) -> Option<String> {
+    // "Borgere i 2020", "Lån pr. 2021": what the column counts in that year.
+    static NOUN_IN_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(\p{L}{3,})\s+(?:i|pr\.?|per)\s+(?:19|20)\d\d$")
+            .unwrap_or_else(|e| panic!("regex: {e}"))
+    });
+    if let Some(c) = NOUN_IN_YEAR.captures(h.trim()) {
+        return Some(c[1].to_lowercase());
+    }
     let words: Vec<&str> = h
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
@@ -1037,6 +1086,14 @@ mod tests {
         assert_eq!(one("når der er gået 2% år"), (2.5, "years".into()));
         assert_eq!(one("hele 2 % af årets sager"), (2.0, "percent".into()));
         assert_eq!(one("Beløbet er 250 t.kr. i år"), (250_000.0, "DKK".into()));
+        assert_eq!(
+            one("hvor 3 ud af 4 har været i praktik"),
+            (75.0, "percent".into())
+        );
+        assert_eq!(
+            one("besparelser på over en million kroner om året"),
+            (1_000_000.0, "DKK".into())
+        );
         // Footnote marks after the number, as the text stage writes them.
         assert_eq!(one("en besparelse på 1.300¹ kr."), (1300.0, "DKK".into()));
         assert_eq!(
@@ -1148,6 +1205,12 @@ mod tests {
         assert_eq!(
             unit("64", "Raskmeldt ved afslutning, pct.", nøgletal),
             Some(("percent".into(), None, 64.0))
+        );
+        // A header that names what it counts in a year decides over the caption.
+        assert_eq!(
+            table_cell("118", "Borgere i 2020", "Mikrolån", "Udgifter i 1.000 kr.")
+                .map(|q| (q.unit, q.counted)),
+            Some(("count".into(), Some("borgere".into())))
         );
         // Under a money caption the caption decides, whatever the row is called.
         assert_eq!(

@@ -258,9 +258,13 @@ fn find_figures(
                 [m] => Some(m.1.join("/")),
                 _ => label.clone(),
             };
-            for q in figures::scan(&sentence, &mask, &mut ctx) {
-                if alone.is_some() && !q.raw.starts_with(p.text.trim()) {
-                    continue;
+            for mut q in figures::scan(&sentence, &mask, &mut ctx) {
+                if alone.is_some() {
+                    if !q.raw.starts_with(p.text.trim()) {
+                        continue;
+                    }
+                    // What is written is the number line; the caption gave its noun.
+                    q.raw = p.text.trim().to_string();
                 }
                 out.push(figure(
                     q,
@@ -293,10 +297,13 @@ fn table_figures(
     let Some(Kind::TableRow(header)) = paras.get(start).map(|p| &p.kind) else {
         return;
     };
+    // The line above the table, if it can be its caption: on the same page, not the tail
+    // of a sentence ("var i job et halvt år …" under a slide's big number).
     let caption = start
         .checked_sub(1)
         .and_then(|k| paras.get(k))
-        .filter(|p| !matches!(p.kind, Kind::TableRow(_)))
+        .filter(|p| !matches!(p.kind, Kind::TableRow(_)) && p.page == paras[start].page)
+        .filter(|p| !p.text.starts_with(char::is_lowercase))
         .map(|p| p.text.as_str())
         .unwrap_or("");
     let mut label = cells.first().map(String::as_str).unwrap_or("");
