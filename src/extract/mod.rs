@@ -297,12 +297,13 @@ fn table_figures(
     let Some(Kind::TableRow(header)) = paras.get(start).map(|p| &p.kind) else {
         return;
     };
-    // The line above the table, if it can be its caption: on the same page, not the tail
-    // of a sentence ("var i job et halvt år …" under a slide's big number).
+    // The line above the table, if it can be its caption (which a page break may part
+    // from the table): not the tail of a sentence ("var i job et halvt år …" under a
+    // slide's big number).
     let caption = start
         .checked_sub(1)
         .and_then(|k| paras.get(k))
-        .filter(|p| !matches!(p.kind, Kind::TableRow(_)) && p.page == paras[start].page)
+        .filter(|p| !matches!(p.kind, Kind::TableRow(_)))
         .filter(|p| !p.text.starts_with(char::is_lowercase))
         .map(|p| p.text.as_str())
         .unwrap_or("");

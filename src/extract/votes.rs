@@ -34,7 +34,7 @@ pub fn outcome(decision: &str) -> Option<Outcome> {
                 Outcome::Noted,
             ),
             rule(
-                r"^(?:sagen\s+)?(?:fremsendes|oversendes|henvises|videresendes)\b",
+                r"^(?:sagen\s+)?(?:fremsendes|oversendes|henvises|videresendes|(?:blev\s+)?(?:sendt|sendes)\s+tilbage|tilbagesendes|tilbagesendt)\b",
                 Outcome::Referred,
             ),
             rule(
@@ -327,6 +327,10 @@ mod tests {
         assert_eq!(outcome("Anbefales godkendt."), Some(Outcome::Recommended));
         assert_eq!(
             outcome("Fremsendes til Teknisk Udvalg til behandling i henhold til beslutning i byrådets møde."),
+            Some(Outcome::Referred)
+        );
+        assert_eq!(
+            outcome("Sagen blev sendt tilbage til Job- og Uddannelsesudvalget."),
             Some(Outcome::Referred)
         );
         assert_eq!(
