@@ -112,6 +112,9 @@ fn find_figures(
     // The trial the paragraphs under the current heading are about, from the first of
     // them that names one (a newsletter's story under a headline).
     let mut heading_topic: Option<String> = None;
+    // The current heading is a document-level one ("Økonomi", "Metode og økonomi"): a
+    // paragraph naming a trial there does not make the next ones about it.
+    let mut general_heading = false;
     for (i, p) in paras.iter().enumerate() {
         if let Some(trial) = discovery.item_trials.get(&i) {
             item_trial = trial.clone();
@@ -131,6 +134,7 @@ fn find_figures(
                 }
                 ctx = figures::Context::default();
                 heading_topic = None;
+                general_heading = trials::ends_section(&p.text);
                 // A heading may state a figure ("Godkendte forsøg i de 11 kommuner").
             }
             Kind::TableRow(cells) => {
@@ -158,6 +162,8 @@ fn find_figures(
             && trials::ends_section(&p.text)
         {
             section = None;
+            heading_topic = None;
+            general_heading = true;
         }
         if let Some(name) = discovery
             .item_names
@@ -196,20 +202,32 @@ fn find_figures(
         // the paragraphs after it under the same heading that name none.
         let low_text = text.to_lowercase();
         let topic = trials::the_one_trial(catalog, &text).or_else(|| {
-            match unknown
+            let mut own: Vec<&str> = unknown
                 .iter()
                 .filter(|n| n.split_whitespace().count() >= 2)
                 .filter(|n| low_text.contains(&n.to_lowercase()))
-                .collect::<Vec<_>>()
-                .as_slice()
-            {
+                .copied()
+                .chain(
+                    discovery
+                        .aliases
+                        .iter()
+                        .filter(|(a, _)| has_word(&low_text, &a.to_lowercase()))
+                        .map(|(_, n)| n.as_str()),
+                )
+                .collect();
+            own.sort_unstable();
+            own.dedup();
+            match own.as_slice() {
                 [one] => Some((*one).to_string()),
                 _ => None,
             }
         });
-        if topic.is_some() && section.is_none() && item_trial.is_none() {
-            heading_topic.clone_from(&topic);
-        }
+
+        // Under a heading that opens no trial's section, the paragraphs after this one
+        // are about its trial too (set after its own sentences are read).
+        let opens_topic =
+            topic.is_some() && section.is_none() && item_trial.is_none() && !general_heading;
+        let mut topic_named = false;
         for sentence in structure::sentences(&text) {
             // Table captions name the unit of the cells ("Beløb i 1.000 kr."), not a figure.
             let low = sentence.to_lowercase();
@@ -238,15 +256,30 @@ fn find_figures(
                     .filter(|n| low_sentence.contains(&n.to_lowercase()))
                     .copied(),
             );
+            // The document's own short names for its trials ("FLEX-forsøget").
+            named.extend(
+                discovery
+                    .aliases
+                    .iter()
+                    .filter(|(a, _)| has_word(&low_sentence, &a.to_lowercase()))
+                    .map(|(_, n)| n.as_str()),
+            );
             named.sort_unstable();
             named.dedup();
             // "Samlet har de to forsøg frigjort …" speaks of several trials: no one of them.
             let several = SEVERAL_TRIALS.is_match(&low_sentence);
+            if topic.as_deref().is_some_and(|t| named.contains(&t)) {
+                topic_named = true;
+            }
             let trial = match named.as_slice() {
                 [one] => Some((*one).to_string()),
                 [] if several => None,
+                // The paragraph's trial holds from the sentence that names it on ("Evalue-
+                // ringen bygger på 1.453 borgere … FLEX-forsøget tegner sig for …": the
+                // borgere are not FLEX's).
                 [] => topic
                     .clone()
+                    .filter(|_| topic_named)
                     .or_else(|| section.clone())
                     .or_else(|| item_trial.clone())
                     .or_else(|| heading_topic.clone()),
@@ -274,6 +307,9 @@ fn find_figures(
                     sentence.clone(),
                 ));
             }
+        }
+        if opens_topic {
+            heading_topic.clone_from(&topic);
         }
     }
     out
@@ -340,6 +376,15 @@ fn table_figures(
 
 fn trial_label(label: &str) -> &str {
     label.trim()
+}
+
+/// `word` stands in `text` as a whole word (both lower case).
+fn has_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// A quantity found in a sentence or table cell, with the context it stands in.

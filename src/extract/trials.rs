@@ -110,6 +110,10 @@ pub struct Discovery {
     /// Paragraphs that take up a trial of a numbered list by its number ("Ad 3) …",
     /// "Ad punkt 2: …") -> that trial.
     pub referred: HashMap<usize, String>,
+    /// Short names the document gives a trial in parentheses after naming it
+    /// ("fleksibelt kontaktforløb for integrationsmodtagere (FLEX-forsøget)"): (short
+    /// name, trial).
+    pub aliases: Vec<(String, String)>,
 }
 
 /// The list number a paragraph takes up: "Ad 3)", "Ad 3.", "Ad punkt 3", "Ad pkt. 3".
@@ -703,10 +707,43 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
         if let Some(mut t) = b.trials.remove(name) {
             t.parent = catalog.parent(&t.name).map(String::from);
             t.pages.sort_unstable();
+            for alias in short_names(paras, &t.as_written) {
+                if !t.as_written.contains(&alias) {
+                    t.as_written.push(alias.clone());
+                }
+                d.aliases.push((alias, t.name.clone()));
+            }
             d.trials.push(t);
         }
     }
     d
+}
+
+/// Short names given in parentheses right after one of a trial's written forms: an
+/// abbreviation ("(FLEX)") or a name ending in "forsøget" ("(FLEX-forsøget)").
+fn short_names(paras: &[Paragraph], written: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for w in written.iter().filter(|w| w.split_whitespace().count() >= 2) {
+        let Ok(re) = Regex::new(&format!(
+            r"(?i:{})\s*\(((?:[\p{{L}}\d]+-)*[\p{{L}}\d]+)\)",
+            regex::escape(w)
+        )) else {
+            continue;
+        };
+        for p in paras {
+            for c in re.captures_iter(&p.text) {
+                let Some(alias) = c.get(1).map(|m| m.as_str()) else {
+                    continue;
+                };
+                let abbreviation = alias.chars().filter(|c| c.is_uppercase()).count() >= 2;
+                let named = alias.to_lowercase().ends_with("forsøget");
+                if (abbreviation || named) && !out.iter().any(|a| a == alias) {
+                    out.push(alias.to_string());
+                }
+            }
+        }
+    }
+    out
 }
 
 static NOT_TAKING_PART: LazyLock<Regex> = LazyLock::new(|| {

@@ -34,7 +34,7 @@ pub fn outcome(decision: &str) -> Option<Outcome> {
                 Outcome::Noted,
             ),
             rule(
-                r"^(?:sagen\s+)?(?:fremsendes|oversendes|henvises|videresendes|(?:blev\s+)?(?:sendt|sendes)\s+tilbage|tilbagesendes|tilbagesendt)\b",
+                r"^(?:sagen\s+)?(?:fremsendes|oversendes|henvises|videresendes|(?:blev\s+)?(?:sendt|sendes)\s+tilbage)\b",
                 Outcome::Referred,
             ),
             rule(
@@ -332,6 +332,11 @@ mod tests {
         assert_eq!(
             outcome("Sagen blev sendt tilbage til Job- og Uddannelsesudvalget."),
             Some(Outcome::Referred)
+        );
+        // Aarhus returns an adopted case to the department: approved, not sent back.
+        assert_eq!(
+            outcome("Tilbagesendes Borgmesterens Afdeling med bemærkning, at byrådet har vedtaget indstillingen."),
+            Some(Outcome::Approved)
         );
         assert_eq!(
             outcome("Forslaget blev forkastet med 4 mod 5 stemmer."),
