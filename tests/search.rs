@@ -303,6 +303,35 @@ fn figures_filter_by_unit_and_value_and_count_versions_once() {
 }
 
 #[test]
+fn figures_of_a_document_come_in_the_order_they_stand() {
+    let rows = index()
+        .figures(&FigureFilter {
+            unit: Some("DKK".into()),
+            ..Default::default()
+        })
+        .expect("figures");
+    let bytes =
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/pdf/beu-bilag-56.pdf"))
+            .expect("corpus pdf");
+    let text = referat::text::extract_bytes(&bytes, "beu-bilag-56.pdf", &Default::default())
+        .expect("text");
+    let document = referat::extract::extract(&text, &Catalog::builtin());
+    let expected: Vec<&str> = document
+        .figures
+        .iter()
+        .filter(|f| f.unit == "DKK")
+        .map(|f| f.raw.as_str())
+        .collect();
+    let got: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.source.ends_with("/beu-bilag-56.pdf"))
+        .map(|r| r.raw.as_str())
+        .collect();
+    assert!(expected.len() >= 3, "{expected:?}");
+    assert_eq!(got, expected);
+}
+
+#[test]
 fn trials_matrix_names_documents() {
     let rows = index().trials().expect("trials");
     let row = rows

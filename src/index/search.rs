@@ -522,10 +522,19 @@ impl IndexStore {
                 .map_err(|e| index_error(&self.dir, e))?;
             let row: FigureRow = serde_json::from_str(&text_of(&doc, f.json))
                 .map_err(|e| index_error(&self.dir, format!("corrupt figure record: {e}")))?;
-            rows.push(row);
+            rows.push((row, address));
         }
-        rows.sort_by(|a, b| (&a.source, a.page).cmp(&(&b.source, b.page)));
-        Ok(rows)
+        // A document's figures are written together, in the order they stand, so their
+        // addresses keep that order within a page (the collector's set has none).
+        rows.sort_by(|(a, x), (b, y)| {
+            (&a.source, a.page, x.segment_ord, x.doc_id).cmp(&(
+                &b.source,
+                b.page,
+                y.segment_ord,
+                y.doc_id,
+            ))
+        });
+        Ok(rows.into_iter().map(|(row, _)| row).collect())
     }
 
     /// The trial x municipality matrix across all documents.
