@@ -199,8 +199,42 @@ pub fn lines(page: &Page) -> Vec<Line> {
 /// numerator over a denominator) would interleave letter by letter, so they stay a line of
 /// their own. Groups come sorted by direction and baseline.
 fn attach_satellites(glyphs: &[Glyph], groups: &mut [Run]) {
+    /// A line's visible glyphs, the baseline most of them sit on (the group's own may be
+    /// a raised numerator's) and their extent, worked out once per line.
+    struct Shape<'g> {
+        visible: Vec<&'g Glyph>,
+        base: f32,
+        x0: f32,
+        x1: f32,
+    }
+    let shapes: Vec<Shape> = groups
+        .iter()
+        .map(|g| {
+            let visible: Vec<&Glyph> = g
+                .glyphs
+                .iter()
+                .filter_map(|&j| glyphs.get(j))
+                .filter(|g| !g.space)
+                .collect();
+            let mut ys: Vec<f32> = visible.iter().map(|g| g.y).collect();
+            let base = median(&mut ys).unwrap_or(g.y);
+            let (x0, x1) = extent(&visible);
+            Shape {
+                visible,
+                base,
+                x0,
+                x1,
+            }
+        })
+        .collect();
+    // The nearest lines in baseline order.
+    let neighbours = |i: usize| (i + 1..groups.len()).take(8).chain((0..i).rev().take(8));
     let mut moves: Vec<(usize, Vec<usize>, usize)> = Vec::new();
     for (i, s) in groups.iter().enumerate() {
+        let bigger = |m: &Run| m.dir == s.dir && s.size <= 0.83 * m.size;
+        if !neighbours(i).any(|k| groups.get(k).is_some_and(bigger)) {
+            continue;
+        }
         for cluster in clusters(glyphs, s) {
             let sat: Vec<&Glyph> = cluster
                 .iter()
@@ -211,43 +245,31 @@ fn attach_satellites(glyphs: &[Glyph], groups: &mut [Run]) {
                 continue;
             }
             let (x0, x1) = extent(&sat);
-            let fits = |m: &Run| {
-                if m.dir != s.dir || s.size > 0.83 * m.size {
+            let fits = |m: &Run, shape: &Shape| {
+                if !bigger(m) || (shape.base - s.y).abs() > 0.6 * m.size {
                     return false;
                 }
-                let main: Vec<&Glyph> = m
-                    .glyphs
-                    .iter()
-                    .filter_map(|&j| glyphs.get(j))
-                    .filter(|g| !g.space)
-                    .collect();
-                // Where most of the line's glyphs sit (the group's own baseline may be a
-                // raised numerator's).
-                let mut ys: Vec<f32> = main.iter().map(|g| g.y).collect();
-                let base = median(&mut ys).unwrap_or(m.y);
-                if (base - s.y).abs() > 0.6 * m.size {
-                    return false;
-                }
-                let (mx0, mx1) = extent(&main);
                 // Beside the line's glyphs, never over them (an accent or arrow, the
                 // limits of a big operator, or text of another line). Only a single glyph
                 // may sit under or over a raised one (a digit under a digit of a stacked
                 // fraction): more would interleave with it letter by letter.
                 let single = sat.len() == 1;
-                x0 >= mx0 - 0.5 * m.size
-                    && x1 <= mx1 + 0.5 * m.size
+                x0 >= shape.x0 - 0.5 * m.size
+                    && x1 <= shape.x1 + 0.5 * m.size
                     && !sat.iter().any(|a| {
-                        main.iter().any(|b| {
-                            let on_baseline = (b.y - base).abs() < 0.15 * m.size;
+                        shape.visible.iter().any(|b| {
+                            let on_baseline = (b.y - shape.base).abs() < 0.15 * m.size;
                             (on_baseline || b.size >= 1.2 * a.size || !single)
                                 && a.x1.min(b.x1) - a.x0.max(b.x0) > 0.25 * (a.x1 - a.x0)
                         })
                     })
             };
-            // The nearest lines in baseline order.
             let mut best: Option<(usize, f32)> = None;
-            for k in (i + 1..groups.len()).take(8).chain((0..i).rev().take(8)) {
-                if let Some(m) = groups.get(k).filter(|m| fits(m)) {
+            for k in neighbours(i) {
+                let (Some(m), Some(shape)) = (groups.get(k), shapes.get(k)) else {
+                    continue;
+                };
+                if fits(m, shape) {
                     let dy = (m.y - s.y).abs();
                     if best.is_none_or(|(_, d)| dy < d) {
                         best = Some((k, dy));
@@ -468,6 +490,9 @@ fn build_line(glyphs: &[Glyph], dir: u8, y: f32, mut idx: Vec<usize>) -> Option<
     let mut cur_cell: Vec<Word> = Vec::new();
     let mut cur: Option<Word> = None;
     let mut in_mark = false;
+    // Small and raised above the line (a footnote mark, an exponent); on the line itself.
+    let raised = |g: &Glyph| g.y - y > 0.25 * size && g.size < 0.83 * size;
+    let on_base = |g: &Glyph| (g.y - y).abs() < 0.1 * size;
     for (k, g) in vis.iter().enumerate() {
         let (word_break, cell_break) = if k == 0 {
             (true, false)
@@ -490,11 +515,10 @@ fn build_line(glyphs: &[Glyph], dir: u8, y: f32, mut idx: Vec<usize>) -> Option<
             let wide = gap > 0.4 * s;
             // A footnote mark raised after a word or a number is not part of it
             // ("sektor²", "1.300¹"); an exponent after a unit is ("m²", "km²").
-            let mark = g.y - y > 0.25 * size
-                && g.size < 0.83 * size
-                && vis.get(k - 1).is_some_and(|p| {
-                    (p.y - y).abs() < 0.1 * size && p.text.chars().all(char::is_alphanumeric)
-                })
+            let mark = raised(g)
+                && vis
+                    .get(k - 1)
+                    .is_some_and(|p| on_base(p) && p.text.chars().all(char::is_alphanumeric))
                 && cur.as_ref().is_some_and(|w| {
                     let letters = w.text.chars().filter(|c| c.is_alphabetic()).count();
                     letters >= 3 || letters == 0
@@ -515,14 +539,13 @@ fn build_line(glyphs: &[Glyph], dir: u8, y: f32, mut idx: Vec<usize>) -> Option<
         // written as a superscript ("1.300¹"), or it would read as digits of the number
         // before it. After a word it stays a plain digit, a word apart ("sektor 2"), as
         // other extractors write it.
-        let raised = g.y - y > 0.25 * size && g.size < 0.83 * size;
         let digits = !g.text.is_empty() && g.text.bytes().all(|b| b.is_ascii_digit());
-        in_mark = raised
+        in_mark = raised(g)
             && digits
             && (in_mark
-                || k.checked_sub(1).and_then(|p| vis.get(p)).is_some_and(|p| {
-                    (p.y - y).abs() < 0.1 * size && p.text.ends_with(|c: char| c.is_ascii_digit())
-                }));
+                || k.checked_sub(1)
+                    .and_then(|p| vis.get(p))
+                    .is_some_and(|p| on_base(p) && p.text.ends_with(|c: char| c.is_ascii_digit())));
         let text = if in_mark {
             std::borrow::Cow::Owned(g.text.chars().map(superscript).collect())
         } else {
