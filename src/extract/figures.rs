@@ -11,7 +11,7 @@
 //! qualifier `mellem`.
 
 use super::meta::MONTHS;
-use super::numbers::{fraction, multiplier, number_word, parse_digits};
+use super::numbers::{fraction, multiplier, number_word, parse_digits, percent};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -590,7 +590,7 @@ pub fn scan(sentence: &str, mask: &[(usize, usize)], ctx: &mut Context) -> Vec<Q
                     if part < of {
                         out.push(Quantity {
                             raw: sentence[t.start..whole.end].to_string(),
-                            value: ((part / of) * 10000.0).round() / 100.0,
+                            value: percent(part, of),
                             unit: "percent".into(),
                             counted: None,
                             qualifier: qualifier_before(&toks, i).map(|q| q.0.to_string()),
@@ -939,14 +939,13 @@ pub fn table_cell(cell: &str, header: &str, row: &str, caption: &str) -> Option<
                 .then(|| column_unit(caption))
                 .flatten()
         });
-        if let Some((unit, counted)) = row_unit(header, row).filter(|(u, _)| {
+        let by_row = row_unit(header, row).filter(|(u, _)| {
             decided.is_none() || (u == "percent" && !matches!(decided, Some(ColumnUnit::Percent)))
-        }) {
-            return finish(cell, digits, value, unit, counted, 1.0, qualifier);
-        }
-        match decided {
-            Some(ColumnUnit::Percent) => ("percent".to_string(), None, 1.0),
-            Some(ColumnUnit::Money(factor)) => {
+        });
+        match (by_row, decided) {
+            (Some((unit, counted)), _) => (unit, counted, 1.0),
+            (None, Some(ColumnUnit::Percent)) => ("percent".to_string(), None, 1.0),
+            (None, Some(ColumnUnit::Money(factor))) => {
                 // "Besparelse" under "Beløb i 1.000 kr.": the caption gives the factor.
                 let factor = match column_unit(caption) {
                     Some(ColumnUnit::Money(f)) if factor == 1.0 => f,
@@ -954,27 +953,14 @@ pub fn table_cell(cell: &str, header: &str, row: &str, caption: &str) -> Option<
                 };
                 ("DKK".to_string(), None, factor)
             }
-            Some(ColumnUnit::Duration(u)) => (u.to_string(), None, 1.0),
-            Some(ColumnUnit::Count) | None => {
+            (None, Some(ColumnUnit::Duration(u))) => (u.to_string(), None, 1.0),
+            (None, Some(ColumnUnit::Count) | None) => {
                 let counted = header_noun(header).or_else(|| header_noun(caption))?;
                 ("count".to_string(), Some(counted), 1.0)
             }
         }
     };
-    finish(cell, digits, value, unit, counted, factor, qualifier)
-}
-
-/// The quantity of a table cell, unless it is a bare year counted as a number.
-fn finish(
-    cell: &str,
-    digits: &str,
-    value: f64,
-    unit: String,
-    counted: Option<String>,
-    factor: f64,
-    qualifier: Option<String>,
-) -> Option<Quantity> {
-    if is_year_str(digits) && unit == "count" && !cell.trim().ends_with(['%', '.']) {
+    if is_year_str(digits) && suffix.is_empty() && unit == "count" {
         return None;
     }
     Some(Quantity {

@@ -120,7 +120,6 @@ pub fn fraction(words: &[&str]) -> Option<(f64, usize)> {
     if first == "halvdelen" {
         return Some((50.0, 1));
     }
-    let percent = |part: f64, whole: f64| ((part / whole) * 10000.0).round() / 100.0;
     // "hver tredje borger", "hvert andet forløb" (not "hver tredje måned": a frequency).
     if matches!(first.as_str(), "hver" | "hvert") {
         let whole = ordinal_word(words.get(1)?)?;
@@ -153,6 +152,11 @@ pub fn fraction(words: &[&str]) -> Option<(f64, usize)> {
         _ => return None,
     };
     Some((percent(count, denom), 2))
+}
+
+/// A share as percent, to two decimals: `percent(2.0, 3.0)` is 66.67.
+pub fn percent(part: f64, whole: f64) -> f64 {
+    ((part / whole) * 10000.0).round() / 100.0
 }
 
 /// `andet` 2, `tredje` 3, … `tiende` 10.
