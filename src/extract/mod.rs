@@ -108,6 +108,33 @@ fn find_figures(
         .filter(|t| catalog.trial_exact(&t.name).is_none())
         .map(|t| t.name.as_str())
         .collect();
+    // The document's own names for its trials, in lower case: names the catalog does not
+    // know (two words or more, found anywhere in a text) and the short names it gives in
+    // parentheses ("FLEX-forsøget", found as whole words).
+    let own_names: Vec<(String, &str, bool)> = unknown
+        .iter()
+        .filter(|n| n.split_whitespace().count() >= 2)
+        .map(|n| (n.to_lowercase(), *n, false))
+        .chain(
+            discovery
+                .aliases
+                .iter()
+                .map(|(a, n)| (a.to_lowercase(), n.as_str(), true)),
+        )
+        .collect();
+    let own_named = |low: &str| -> Vec<&str> {
+        own_names
+            .iter()
+            .filter(|(name, _, whole)| {
+                if *whole {
+                    has_word(low, name)
+                } else {
+                    low.contains(name.as_str())
+                }
+            })
+            .map(|(_, trial, _)| *trial)
+            .collect()
+    };
     let mut item_trial: Option<String> = None;
     // The trial the paragraphs under the current heading are about, from the first of
     // them that names one (a newsletter's story under a headline).
@@ -202,19 +229,7 @@ fn find_figures(
         // the paragraphs after it under the same heading that name none.
         let low_text = text.to_lowercase();
         let topic = trials::the_one_trial(catalog, &text).or_else(|| {
-            let mut own: Vec<&str> = unknown
-                .iter()
-                .filter(|n| n.split_whitespace().count() >= 2)
-                .filter(|n| low_text.contains(&n.to_lowercase()))
-                .copied()
-                .chain(
-                    discovery
-                        .aliases
-                        .iter()
-                        .filter(|(a, _)| has_word(&low_text, &a.to_lowercase()))
-                        .map(|(_, n)| n.as_str()),
-                )
-                .collect();
+            let mut own = own_named(&low_text);
             own.sort_unstable();
             own.dedup();
             match own.as_slice() {
@@ -247,23 +262,10 @@ fn find_figures(
             }
             let mut named: Vec<&str> = mentions.iter().map(|m| m.name.as_str()).collect();
             // This document's own trials that the catalog does not know, named in running
-            // text ("Forsøget med tilbud om job i stedet for aktivering er ophørt").
+            // text ("Forsøget med tilbud om job i stedet for aktivering er ophørt"), and
+            // its short names for them ("FLEX-forsøget").
             let low_sentence = sentence.to_lowercase();
-            named.extend(
-                unknown
-                    .iter()
-                    .filter(|n| n.split_whitespace().count() >= 2)
-                    .filter(|n| low_sentence.contains(&n.to_lowercase()))
-                    .copied(),
-            );
-            // The document's own short names for its trials ("FLEX-forsøget").
-            named.extend(
-                discovery
-                    .aliases
-                    .iter()
-                    .filter(|(a, _)| has_word(&low_sentence, &a.to_lowercase()))
-                    .map(|(_, n)| n.as_str()),
-            );
+            named.extend(own_named(&low_sentence));
             named.sort_unstable();
             named.dedup();
             // "Samlet har de to forsøg frigjort …" speaks of several trials: no one of them.
