@@ -306,10 +306,10 @@ pub fn clean_name(s: &str) -> String {
 /// Splits `Name - A, B og C` or `Name (A, B og C)` into the name and the municipalities,
 /// if the tail is a list. A status may follow the list in the parentheses (`(A og B;
 /// endnu ikke påbegyndt)`).
-fn split_name_list(
+fn split_name_list<'n>(
     catalog: &Catalog,
     s: &str,
-    network: &[String],
+    network: &dyn Fn() -> &'n [String],
 ) -> Option<(String, Vec<String>)> {
     // "(samtlige kommuner i netværket)", "(alle seks kommuner)".
     static ALL_MEMBERS: LazyLock<Regex> = LazyLock::new(|| {
@@ -320,8 +320,11 @@ fn split_name_list(
         if let Some(open) = inner.rfind('(') {
             let (name, list) = (&inner[..open], &inner[open + 1..]);
             let list = list.split(';').next().unwrap_or(list);
-            let members =
-                (ALL_MEMBERS.is_match(list) && !network.is_empty()).then(|| network.to_vec());
+            let members = ALL_MEMBERS
+                .is_match(list)
+                .then(network)
+                .filter(|m| !m.is_empty())
+                .map(<[String]>::to_vec);
             if let Some(m) = members.or_else(|| parse_list(catalog, list)) {
                 if !name.trim().is_empty() && !is_count_phrase(name) {
                     return Some((clean_name(name), m));
@@ -517,7 +520,13 @@ pub fn ends_section(h: &str) -> bool {
 
 /// Finds the trials of a document.
 pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) -> Discovery {
-    let network = network_members(catalog, paras);
+    // Worked out only when a list item names "all the network's municipalities".
+    let network_cell = std::cell::OnceCell::new();
+    let network = || {
+        network_cell
+            .get_or_init(|| network_members(catalog, paras))
+            .as_slice()
+    };
     // Trials of numbered lists by their number, for "Ad 3)" paragraphs further on.
     let mut numbered: HashMap<u32, String> = HashMap::new();
     let mut b = Builder::default();
@@ -1088,7 +1097,8 @@ mod tests {
     #[test]
     fn list_items_matrix_marks_and_references() {
         let c = Catalog::builtin();
-        let network = vec!["Albertslund".to_string(), "Ishøj".to_string()];
+        let members = vec!["Albertslund".to_string(), "Ishøj".to_string()];
+        let network = || members.as_slice();
         let (n, m) = split_name_list(
             &c,
             "Ny indsats for unge (Brøndby og Ishøj; endnu ikke påbegyndt)",
@@ -1106,7 +1116,7 @@ mod tests {
             &network,
         )
         .unwrap_or_default();
-        assert_eq!(m, network);
+        assert_eq!(m, members);
         // A parenthesis that is no list of municipalities is part of the name.
         assert!(split_name_list(&c, "Mentorordning (fra 2019)", &network).is_none());
         assert_eq!(mark("Ja"), Some(true));
@@ -1152,7 +1162,7 @@ mod tests {
         let (n, m) = split_name_list(
             &c,
             "Iværksætterier blandt dimittender – Aalborg og Frederikshavn",
-            &[],
+            &|| &[],
         )
         .unwrap_or_default();
         assert_eq!(n, "Iværksætterier blandt dimittender");
