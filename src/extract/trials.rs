@@ -712,11 +712,12 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
             }
         }
     }
+    let parenthesized = parenthesized_names(paras);
     for name in &b.order {
         if let Some(mut t) = b.trials.remove(name) {
             t.parent = catalog.parent(&t.name).map(String::from);
             t.pages.sort_unstable();
-            for alias in short_names(paras, &t.as_written) {
+            for alias in short_names(&parenthesized, &t.as_written) {
                 if !t.as_written.contains(&alias) {
                     t.as_written.push(alias.clone());
                 }
@@ -728,27 +729,39 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
     d
 }
 
-/// Short names given in parentheses right after one of a trial's written forms: an
-/// abbreviation ("(FLEX)") or a name ending in "forsøget" ("(FLEX-forsøget)").
-fn short_names(paras: &[Paragraph], written: &[String]) -> Vec<String> {
+/// Short names in parentheses that could name a trial: an abbreviation ("(FLEX)") or a
+/// name ending in "forsøget" ("(FLEX-forsøget)"), each with the text before it in lower
+/// case, in document order.
+fn parenthesized_names(paras: &[Paragraph]) -> Vec<(String, String)> {
+    static PARENTHESIS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\(((?:[\p{L}\d]+-)*[\p{L}\d]+)\)").unwrap_or_else(|e| panic!("{e}"))
+    });
+    let mut out = Vec::new();
+    for p in paras {
+        for c in PARENTHESIS.captures_iter(&p.text) {
+            let (Some(whole), Some(alias)) = (c.get(0), c.get(1)) else {
+                continue;
+            };
+            let alias = alias.as_str();
+            let abbreviation = alias.chars().filter(|c| c.is_uppercase()).count() >= 2;
+            let named = alias.to_lowercase().ends_with("forsøget");
+            if abbreviation || named {
+                let before = p.text[..whole.start()].trim_end().to_lowercase();
+                out.push((before, alias.to_string()));
+            }
+        }
+    }
+    out
+}
+
+/// The short names given right after one of a trial's written forms of two words or more.
+fn short_names(parenthesized: &[(String, String)], written: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for w in written.iter().filter(|w| w.split_whitespace().count() >= 2) {
-        let Ok(re) = Regex::new(&format!(
-            r"(?i:{})\s*\(((?:[\p{{L}}\d]+-)*[\p{{L}}\d]+)\)",
-            regex::escape(w)
-        )) else {
-            continue;
-        };
-        for p in paras {
-            for c in re.captures_iter(&p.text) {
-                let Some(alias) = c.get(1).map(|m| m.as_str()) else {
-                    continue;
-                };
-                let abbreviation = alias.chars().filter(|c| c.is_uppercase()).count() >= 2;
-                let named = alias.to_lowercase().ends_with("forsøget");
-                if (abbreviation || named) && !out.iter().any(|a| a == alias) {
-                    out.push(alias.to_string());
-                }
+        let w = w.to_lowercase();
+        for (before, alias) in parenthesized {
+            if before.ends_with(&w) && !out.contains(alias) {
+                out.push(alias.clone());
             }
         }
     }
