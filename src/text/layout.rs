@@ -419,8 +419,9 @@ fn build_line(glyphs: &[Glyph], dir: u8, y: f32, mut idx: Vec<usize>) -> Option<
         .collect();
     let mut sizes: Vec<f32> = gs.iter().filter(|g| !g.space).map(|g| g.size).collect();
     let size = median(&mut sizes)?;
+    let mut vis: Vec<&Glyph> = gs.iter().copied().filter(|g| !g.space).collect();
+    let denominator = stack_fractions(&mut vis);
     // Gaps between consecutive visible glyphs.
-    let vis: Vec<&Glyph> = gs.iter().copied().filter(|g| !g.space).collect();
     let mut space_before = vec![false; vis.len()];
     {
         // A space glyph separates its neighbours only if it was drawn with one of them
@@ -523,8 +524,14 @@ fn build_line(glyphs: &[Glyph], dir: u8, y: f32, mut idx: Vec<usize>) -> Option<
                     let letters = w.text.chars().filter(|c| c.is_alphabetic()).count();
                     letters >= 3 || letters == 0
                 });
-            let wb =
-                spaced || mark || ((gap > base + 0.13 * s || wide) && !end_hyphen && !tracked_only);
+            // A stacked fraction is one word ("7/8"), and what follows it another ("7/8 i").
+            let after_fraction = denominator.get(k - 1).copied().unwrap_or(false);
+            let in_fraction = denominator.get(k).copied().unwrap_or(false);
+            let wb = !in_fraction
+                && (spaced
+                    || mark
+                    || after_fraction
+                    || ((gap > base + 0.13 * s || wide) && !end_hyphen && !tracked_only));
             (wb, gap > 1.6 * s)
         };
         if word_break {
@@ -548,6 +555,8 @@ fn build_line(glyphs: &[Glyph], dir: u8, y: f32, mut idx: Vec<usize>) -> Option<
                     .is_some_and(|p| on_base(p) && p.text.ends_with(|c: char| c.is_ascii_digit())));
         let text = if in_mark {
             std::borrow::Cow::Owned(g.text.chars().map(superscript).collect())
+        } else if denominator.get(k).copied().unwrap_or(false) {
+            std::borrow::Cow::Owned(format!("/{}", g.text))
         } else {
             std::borrow::Cow::Borrowed(g.text.as_str())
         };
@@ -606,6 +615,36 @@ fn build_line(glyphs: &[Glyph], dir: u8, y: f32, mut idx: Vec<usize>) -> Option<
         fonts,
         cells,
     })
+}
+
+/// Finds stacked fractions: a digit drawn over another digit (a numerator over its
+/// denominator; sorted by their centres they come in either order). Puts each numerator
+/// first and returns which glyphs are denominators.
+fn stack_fractions(vis: &mut [&Glyph]) -> Vec<bool> {
+    let digit = |g: &Glyph| g.text.len() == 1 && g.text.bytes().all(|b| b.is_ascii_digit());
+    let stacked = |a: &Glyph, b: &Glyph| {
+        let overlap = a.x1.min(b.x1) - a.x0.max(b.x0);
+        digit(a)
+            && digit(b)
+            && (a.y - b.y).abs() > 0.5 * a.size.min(b.size)
+            && overlap > 0.5 * (a.x1 - a.x0).min(b.x1 - b.x0)
+    };
+    let mut denominator = vec![false; vis.len()];
+    for k in 1..vis.len() {
+        let (Some(&a), Some(&b)) = (vis.get(k - 1), vis.get(k)) else {
+            continue;
+        };
+        if denominator.get(k - 1).copied().unwrap_or(false) || !stacked(a, b) {
+            continue;
+        }
+        if a.y < b.y {
+            vis.swap(k - 1, k);
+        }
+        if let Some(d) = denominator.get_mut(k) {
+            *d = true;
+        }
+    }
+    denominator
 }
 
 /// The superscript form of an ASCII digit.
@@ -886,14 +925,15 @@ mod tests {
 
     #[test]
     fn stacked_digits_join_their_line_but_an_accent_over_a_letter_does_not() {
-        // "1. 6/7 i": numerator and denominator either side of the baseline.
+        // "1. 6/7 i": numerator and denominator either side of the baseline, drawn
+        // denominator first, with the "i" right after them.
         let mut g = word("1.", 10.0, 700.0, 0);
-        g.push(small("6", 30.0, 703.5, 5));
-        g.push(small("7", 30.0, 695.5, 6));
-        g.extend(word("i", 38.0, 700.0, 7));
+        g.push(small("7", 30.0, 695.5, 5));
+        g.push(small("6", 30.0, 703.5, 6));
+        g.extend(word("i", 34.0, 700.0, 7));
         // An arrow drawn over the letter "k" on the line below.
         g.extend(word("k", 10.0, 670.0, 10));
         g.push(small("→", 10.5, 676.0, 11));
-        assert_eq!(plain_lines(g), ["1. 67 i", "→", "k"]);
+        assert_eq!(plain_lines(g), ["1. 6/7 i", "→", "k"]);
     }
 }
