@@ -674,10 +674,21 @@ pub fn scan(sentence: &str, mask: &[(usize, usize)], ctx: &mut Context) -> Vec<Q
                 } else {
                     Some(lower(&toks[i - 1]))
                 };
+                // The same count for another place, verb and noun left out: "…, i
+                // Hillerød 54." (number_ok let a capitalised word before it through only
+                // after "i").
+                let for_place = i >= 1
+                    && toks[i - 1]
+                        .text
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+                    && after_in(&toks, i - 1);
                 let left_ok = left
                     .as_deref()
                     .is_none_or(|l| BARE_LEFT.contains(&l) || l == ".")
-                    || qual.is_some();
+                    || qual.is_some()
+                    || for_place;
                 let next_ok = toks
                     .get(i + 1)
                     .is_none_or(|n| n.kind == TokKind::Word || matches!(n.text, "," | "." | ")"));
@@ -835,10 +846,16 @@ fn number_ok(toks: &[Tok], i: usize, s: &str) -> bool {
         }
         // a proper noun or code right before ("Folkemødet 19", "LÆ 285")
         let first = p.text.chars().next().unwrap_or(' ');
-        let upper = p.text.chars().filter(|c| c.is_uppercase()).count();
+        // A code has two capitals in one part ("LÆ", "JAF-forløb"; not "Lyngby-Taarbæk").
+        let upper = p
+            .text
+            .split('-')
+            .map(|part| part.chars().filter(|c| c.is_uppercase()).count())
+            .max()
+            .unwrap_or(0);
         if p.kind == TokKind::Word && first.is_uppercase() && i > 1 {
             let pq = qualifier_before(toks, i).is_some();
-            if !pq && (upper >= 2 || !is_sentence_start(toks, i - 1)) {
+            if !pq && (upper >= 2 || !(is_sentence_start(toks, i - 1) || after_in(toks, i - 1))) {
                 return false;
             }
         }
@@ -860,6 +877,12 @@ fn number_ok(toks: &[Tok], i: usize, s: &str) -> bool {
         return false;
     }
     true
+}
+
+/// A place after "i" ("i Hillerød 54", "i Lyngby-Taarbæk 58 pct."): the number after it is
+/// that place's figure, said elliptically after the same figure for another place.
+fn after_in(toks: &[Tok], i: usize) -> bool {
+    i >= 1 && toks.get(i - 1).is_some_and(|t| t.text == "i")
 }
 
 fn is_sentence_start(toks: &[Tok], i: usize) -> bool {

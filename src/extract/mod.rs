@@ -136,6 +136,7 @@ fn find_figures(
             .collect()
     };
     let mut item_trial: Option<String> = None;
+    let mut in_trial_list = false;
     // The trial the paragraphs under the current heading are about, from the first of
     // them that names one (a newsletter's story under a headline).
     let mut heading_topic: Option<String> = None;
@@ -201,6 +202,11 @@ fn find_figures(
             // of bare items just passes the name along.
             section = Some(name.clone());
             ctx = figures::Context::default();
+            // Items naming trials one after another are a list of trials: the prose
+            // after the list is about none of them in particular.
+            in_trial_list = i > 0 && discovery.item_names.contains_key(&(i - 1));
+        } else if std::mem::take(&mut in_trial_list) && p.kind == Kind::Body {
+            section = None;
         }
         if in_decision || discovery.items.contains(&i) || skip_line(p) {
             continue;

@@ -541,7 +541,9 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
         .iter()
         .map(|it| (it.para, it.title.as_deref()))
         .collect();
+    let mut in_trial_list = false;
     for (i, p) in paras.iter().enumerate() {
+        let after_list = std::mem::take(&mut in_trial_list);
         if let Some(title) = items.get(&i) {
             in_item = title
                 .and_then(|t| item_trial(catalog, t))
@@ -635,7 +637,12 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                         t.start.clone_from(&start);
                     }
                     d.items.insert(i);
+                    // The prose below the item is about its trial, unless the item ends
+                    // a list of trials (see `find_figures`).
+                    in_trial_list = i > 0 && d.item_names.contains_key(&(i - 1));
+                    section = Some(name.clone());
                     d.item_names.insert(i, name);
+                    continue;
                 } else if let Some((written, status)) = split_status(text) {
                     let name = canonical(catalog, &written);
                     let t = b.add(&name, &written, p.page);
@@ -678,6 +685,9 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                 }
             }
             Kind::Body => {
+                if after_list {
+                    section = None;
+                }
                 if let Some(name) = refers_back(&p.text).and_then(|n| numbered.get(&n)) {
                     d.referred.insert(i, name.clone());
                     section = Some(name.clone());
@@ -1054,7 +1064,13 @@ pub fn carried_cell(paras: &[Paragraph], i: usize, col: usize) -> Option<&str> {
 /// name none.
 fn numbered_section(catalog: &Catalog, paras: &[Paragraph], i: usize) -> Option<String> {
     let p = paras.get(i)?;
-    let next = paras.get(i + 1).filter(|n| n.kind == Kind::Body)?;
+    // The prose below, past sub-headings ("2.1 Om forsøget").
+    let next = paras
+        .get(i + 1..)?
+        .iter()
+        .take(3)
+        .find(|n| n.kind != Kind::Heading)
+        .filter(|n| n.kind == Kind::Body)?;
     if !looks_like_heading(&p.text)
         || TRIAL_WORD.is_match(&p.text)
         || ends_section(&p.text)

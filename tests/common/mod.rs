@@ -17,8 +17,13 @@ pub fn corpus_dir() -> Option<PathBuf> {
 }
 
 /// Our own fixtures: `tests/fixtures/records/<name>.txt` + `<name>.json`.
+/// `tests/fixtures/records`, or the folder `RECORD_FIXTURES` names: a blind check scores
+/// new documents (`<name>.txt` + `<name>.json`) with the same report before they join.
 pub fn fixtures_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/records")
+    match std::env::var_os("RECORD_FIXTURES") {
+        Some(dir) => PathBuf::from(dir),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/records"),
+    }
 }
 
 /// Splits a text into pages of about `page_chars` characters at paragraph boundaries;
