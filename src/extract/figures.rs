@@ -1046,12 +1046,30 @@ fn header_noun(h: &str) -> Option<String> {
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
         .collect();
-    let pos = words.iter().position(|w| w.eq_ignore_ascii_case("antal"))?;
-    words
-        .iter()
-        .skip(pos + 1)
-        .find(|w| !STOP.contains(&w.to_lowercase().as_str()) && !is_adjective(w))
-        .map(|w| w.to_string())
+    match words.iter().position(|w| w.eq_ignore_ascii_case("antal")) {
+        Some(pos) => words
+            .iter()
+            .skip(pos + 1)
+            .find(|w| !STOP.contains(&w.to_lowercase().as_str()) && !is_adjective(w))
+            .map(|w| w.to_string()),
+        // A plural noun alone is what the column counts ("Borgere", "Kommuner",
+        // "Sparede samtaler"); a reference ("Runde", "Nr.") is not.
+        None => {
+            let (last, rest) = words.split_last()?;
+            let last = last.to_lowercase();
+            // Plural forms ("borgere", "kommuner", "ledige", "ansatte"), not a singular
+            // in -e ("Indholdsfortegnelse" over page numbers).
+            let plural = ["er", "ere", "ige", "te"].iter().any(|e| last.ends_with(e))
+                || matches!(last.as_str(), "forløb" | "lån" | "job" | "tilbud");
+            (rest.len() <= 1
+                && plural
+                && last.chars().count() >= 4
+                && last.chars().all(char::is_alphabetic)
+                && !REFERENCE_WORDS.contains(&last.as_str())
+                && !STOP.contains(&last.as_str()))
+            .then_some(last)
+        }
+    }
 }
 
 #[cfg(test)]
@@ -1226,5 +1244,15 @@ mod tests {
             unit("48,5", "Møder og konferencer", "Beløb i 1.000 kr."),
             Some(("DKK".into(), None, 48_500.0))
         );
+        // A plural noun alone as the header is what the column counts, whatever the
+        // caption; a singular one is not ("Indholdsfortegnelse" over page numbers).
+        let counted = |cell: &str, header: &str| {
+            table_cell(cell, header, "Mentorforsøget", "Borgere og besparelser")
+                .and_then(|q| q.counted)
+        };
+        assert_eq!(counted("3", "Kommuner"), Some("kommuner".into()));
+        assert_eq!(counted("131", "Sparede samtaler"), Some("samtaler".into()));
+        assert_eq!(counted("212", "Borgere"), Some("borgere".into()));
+        assert!(table_cell("4", "Indholdsfortegnelse", "Svar på forslag", "").is_none());
     }
 }

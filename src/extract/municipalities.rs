@@ -15,6 +15,8 @@ pub fn parse_list(catalog: &Catalog, s: &str) -> Option<Vec<String>> {
         Regex::new(r"\s*(?:,|;|/|&|\bog\b|\bsamt\b|\+)\s*").unwrap_or_else(|e| panic!("{e}"))
     });
     let s = s.trim().trim_end_matches(['.', ':', ';']).trim();
+    // "kun Tårnby": only one of the network's municipalities.
+    let s = s.strip_prefix("kun ").unwrap_or(s);
     if s.is_empty() {
         return None;
     }

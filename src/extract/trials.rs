@@ -236,6 +236,76 @@ impl Builder {
     }
 }
 
+impl Builder {
+    /// Folds the document's short names ("Psykologforsøget", "Forholdstalsforsøget") into
+    /// the one other trial of the document with a word that holds the short name's stem
+    /// ("Psykologbehandling i jobcenterindsatsen", "… forholdstalskrav"). Returns the
+    /// folded names and the trial each now stands for.
+    fn fold_short_names(&mut self, catalog: &Catalog) -> HashMap<String, String> {
+        let mut folded = HashMap::new();
+        for short in self.order.clone() {
+            let Some(stem) = short_name_stem(&short) else {
+                continue;
+            };
+            if catalog.trial_exact(&short).is_some() {
+                continue;
+            }
+            let holds_stem = |name: &String| {
+                *name != short
+                    && short_name_stem(name).is_none()
+                    && self.trials.get(name).is_some_and(|t| {
+                        std::iter::once(name)
+                            .chain(&t.as_written)
+                            .flat_map(|w| w.split(|c: char| !c.is_alphanumeric()))
+                            .any(|w| w.to_lowercase().contains(&stem))
+                    })
+            };
+            let mut targets = self.order.iter().filter(|n| holds_stem(n));
+            let (Some(target), None) = (targets.next().cloned(), targets.next()) else {
+                continue;
+            };
+            let Some(from) = self.trials.remove(&short) else {
+                continue;
+            };
+            self.order.retain(|n| *n != short);
+            if let Some(t) = self.trials.get_mut(&target) {
+                for w in from.as_written {
+                    if !t.as_written.contains(&w) {
+                        t.as_written.push(w);
+                    }
+                }
+                for pg in from.pages {
+                    if !t.pages.contains(&pg) {
+                        t.pages.push(pg);
+                    }
+                }
+                add_municipalities(t, &from.municipalities);
+                t.start = t.start.take().or(from.start);
+                t.round = t.round.or(from.round);
+                t.status = t.status.take().or(from.status);
+            }
+            folded.insert(short, target);
+        }
+        folded
+    }
+}
+
+/// The stem of a short name made of one word and "forsøget": "Psykologforsøget" ->
+/// "psykolog", "Forholdstalsforsøget" -> "forholdstal" (without the linking s).
+fn short_name_stem(name: &str) -> Option<String> {
+    let n = name.trim().to_lowercase();
+    if n.contains(char::is_whitespace) {
+        return None;
+    }
+    let stem = n
+        .strip_suffix("forsøget")?
+        .trim_end_matches('-')
+        .trim_end_matches('s');
+    // "Frikommuneforsøget" is the whole programme, not one trial's short name.
+    (stem.chars().count() >= 4 && !matches!(stem, "frikommune" | "kommune" | "netværk"))
+        .then(|| stem.to_string())
+}
+
 fn add_municipalities(t: &mut Trial, names: &[String]) {
     let mut set: BTreeSet<String> = t.municipalities.iter().cloned().collect();
     set.extend(names.iter().cloned());
@@ -421,15 +491,15 @@ fn canonical(catalog: &Catalog, written: &str) -> String {
 }
 
 fn deltagende(s: &str) -> Option<&str> {
-    let l = s.to_lowercase();
-    if l.starts_with("deltagende kommune")
-        || l.starts_with("deltagere:")
-        || l.starts_with("kommuner:")
-    {
-        s.split_once(':').map(|x| x.1)
-    } else {
-        None
-    }
+    // "Deltagende kommuner:", "Deltagere:", "Kommuner:", "Følgende kommuner indgår:".
+    let (label, list) = s.split_once(':')?;
+    let l = label.to_lowercase();
+    let words: Vec<&str> = l.split_whitespace().collect();
+    let about_taking_part = words
+        .iter()
+        .any(|w| w.starts_with("kommuner") || *w == "kommune" || w.starts_with("deltage"));
+    // "Fire kommuner: …" counts the network's members.
+    (words.len() <= 4 && about_taking_part && !is_count_phrase(label)).then_some(list)
 }
 
 /// The list of a `Deltagende kommuner:` line at `k`: on the line, or, when the line ends
@@ -591,6 +661,22 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                     let t = b.add(&name, &written, p.page);
                     add_municipalities(t, &munis);
                     Some(name)
+                } else if let Some((written, munis)) = deltagende(&p.text)
+                    .is_none()
+                    .then(|| split_name_list(catalog, &p.text, &network))
+                    .flatten()
+                    .filter(|(written, _)| {
+                        // A field label ("Kopi til: …") is no trial.
+                        catalog.trial(written).is_some()
+                            || short_name_stem(written).is_some()
+                            || (!p.text.contains(": ") && written.split_whitespace().count() >= 3)
+                    })
+                {
+                    // A slide's title "Name – Brøndby og Hvidovre".
+                    let name = canonical(catalog, &written);
+                    let t = b.add(&name, &written, p.page);
+                    add_municipalities(t, &munis);
+                    Some(name)
                 } else if let Some(name) = catalog.trial(&clean_name(&p.text)) {
                     let name = name.to_string();
                     b.add(&name, &clean_name(&p.text), p.page);
@@ -601,6 +687,12 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                 } else if let Some(name) = b.named_within(&p.text) {
                     // "Erfaringer med psykologbehandling" after the deck named the trial.
                     Some(name)
+                } else if short_name_stem(&p.text).is_some() {
+                    // A slide titled by a trial's short name ("Psykologforsøget"): folded
+                    // into the trial it stands for once the whole document is read.
+                    let written = p.text.trim();
+                    b.add(written, written, p.page);
+                    Some(written.to_string())
                 } else {
                     let ms = mentions(catalog, &p.text);
                     match ms.as_slice() {
@@ -721,6 +813,19 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                 table_row(catalog, &mut b, paras, i, cells, context, &mut d);
             }
         }
+    }
+    let folded = b.fold_short_names(catalog);
+    let rename = |n: &mut String| {
+        if let Some(target) = folded.get(n.as_str()) {
+            n.clone_from(target);
+        }
+    };
+    d.section_heads.values_mut().for_each(rename);
+    d.item_names.values_mut().for_each(rename);
+    d.referred.values_mut().for_each(rename);
+    d.item_trials.values_mut().flatten().for_each(rename);
+    for (short, target) in folded {
+        d.aliases.push((short, target));
     }
     let parenthesized = parenthesized_names(paras);
     for name in &b.order {
@@ -1108,6 +1213,19 @@ fn mark(cell: &str) -> Option<bool> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn short_names_have_the_stem_of_the_trial_they_stand_for() {
+        assert_eq!(short_name_stem("Psykologforsøget"), Some("psykolog".into()));
+        assert_eq!(
+            short_name_stem("Forholdstalsforsøget"),
+            Some("forholdstal".into())
+        );
+        assert_eq!(short_name_stem("FLEX-forsøget"), Some("flex".into()));
+        assert_eq!(short_name_stem("Frikommuneforsøget"), None);
+        assert_eq!(short_name_stem("Forsøget"), None);
+        assert_eq!(short_name_stem("Status på forsøget"), None);
+    }
     use super::*;
 
     #[test]
