@@ -25,6 +25,13 @@ static ABSENT: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|e| panic!("{e}"))
 });
 
+/// A member who left the meeting after this item ("Morten Dahl (C) forlod mødet kl.
+/// 16:40 efter behandlingen af dette punkt"): absent from the items after it.
+static LEFT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(.+?)\s+forlod\s+(?:mødet|salen)(?:\s+kl\.\s*[\d.:]+)?\s+efter\b[^.]*\.?$")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+
 static MEETING_CLOSED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^mødet\s+(?:blev\s+)?(?:hævet|sluttede|afsluttet|slut|afsluttedes)\b")
         .unwrap_or_else(|e| panic!("{e}"))
@@ -147,6 +154,7 @@ pub fn decisions(paras: &[Paragraph], items: &[AgendaItem]) -> Vec<Decision> {
         .flatten()
         .collect();
     let mut out = Vec::new();
+    let mut meeting_absent = meeting_absent;
     for (k, item) in items.iter().enumerate() {
         let end = items.get(k + 1).map_or(paras.len(), |next| next.para);
         let block = &paras[item.para + 1..end];
@@ -161,8 +169,22 @@ pub fn decisions(paras: &[Paragraph], items: &[AgendaItem]) -> Vec<Decision> {
         let mut absent = meeting_absent.clone();
         let mut in_decision = false;
         for p in block {
+            if let Some(c) = LEFT_AFTER.captures(p.text.trim()) {
+                for n in names(c.get(1).map_or("", |m| m.as_str())) {
+                    if !meeting_absent.contains(&n) {
+                        meeting_absent.push(n);
+                    }
+                }
+                in_decision = false;
+                continue;
+            }
             if let Some(names) = absentees(&p.text) {
-                absent.extend(names);
+                // The meeting's "Afbud:" names again under each item's "Fraværende:".
+                for n in names {
+                    if !absent.contains(&n) {
+                        absent.push(n);
+                    }
+                }
                 in_decision = false;
                 continue;
             }

@@ -209,16 +209,12 @@ static REPORT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 fn masthead_names_a_report(paras: &[Paragraph]) -> bool {
     paras.iter().take(4).any(|p| {
         let l = p.text.to_lowercase();
-        p.text.split_whitespace().count() <= 6
-            && [
-                "årsrapport",
-                "statusrapport",
-                "årsberetning",
-                "status for",
-                "status på",
-            ]
-            .iter()
-            .any(|w| l.starts_with(w))
+        // "Årsrapport 2019", "Frikommunenetværket Trekantområdet – Årsrapport 2019".
+        let report_word = l
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| matches!(w, "årsrapport" | "statusrapport" | "årsberetning"));
+        p.text.split_whitespace().count() <= 8
+            && (report_word || ["status for", "status på"].iter().any(|w| l.starts_with(w)))
     })
 }
 
@@ -422,8 +418,21 @@ fn reads_like_slides(paras: &[Paragraph], bullets: usize) -> bool {
         .map(|p| p.text.split_whitespace().count())
         .sum();
     // A deck of big numbers and tables has few bullets, but very few words a page.
-    pages.len() >= 3
-        && (words <= 60 * pages.len() && bullets * 3 >= paras.len() || words <= 35 * pages.len())
+    let sparse = pages.len() >= 3
+        && (words <= 60 * pages.len() && bullets * 3 >= paras.len() || words <= 35 * pages.len());
+    // Slides never run to a paragraph of prose: nearly every page holds only titles,
+    // bullets, numbers and table rows.
+    let prose_pages: BTreeSet<u32> = paras
+        .iter()
+        .filter(|p| !matches!(p.kind, Kind::TableRow(_)))
+        .filter(|p| p.text.split_whitespace().count() > 25)
+        .map(|p| p.page)
+        .collect();
+    // A slide holds a handful of lines (an address list runs to dozens a page).
+    sparse
+        || (pages.len() >= 5
+            && prose_pages.len() * 10 <= pages.len()
+            && paras.len() <= 12 * pages.len())
 }
 
 /// The genre, from structure and vocabulary.

@@ -28,6 +28,16 @@ pub fn outcome(decision: &str) -> Option<Outcome> {
                 r"\b(?:ikke\s+(?:godkendt|godkendes|vedtaget|tiltrådt|anbefalet|anbefales)|forkast\w*|afvist|afvises|afslået|afslås|bortfald\w*)\b",
                 Outcome::Rejected,
             ),
+            // A motion to send the case back or put it off, adopted ("Forslag fra O om
+            // at sende sagen tilbage til udvalget blev vedtaget med 14 stemmer …").
+            rule(
+                r"\bforslag\w*\s+(?:fra\s+[^.]{1,40}?\s+)?om\s+at\s+(?:sende\s+sagen\s+tilbage|tilbagesende|hjemvise)[^.]*\bvedtaget\b",
+                Outcome::Referred,
+            ),
+            rule(
+                r"\bforslag\w*\s+(?:fra\s+[^.]{1,40}?\s+)?om\s+at\s+udsætte[^.]*\bvedtaget\b",
+                Outcome::Postponed,
+            ),
             rule(r"\budsat\b|\budsættes\b|\butsat\b", Outcome::Postponed),
             rule(
                 r"\btil\s+orientering\b|\b(?:taget|tages|toges)\s+til\s+efterretning\b|\borienteringen\b",
@@ -85,7 +95,17 @@ fn side_of(clause: &str, seen_vote_clause: bool) -> Option<Side> {
         Some(Side::Abstained)
     } else if has("imod") || c.trim_start().starts_with("mod ") || has("mindretal*") {
         Some(Side::Against)
-    } else if has("for") || has("flertal*") || (has("stemmer") && !seen_vote_clause) {
+    } else if (has("for")
+        // "for" votes beside a count or a verb of voting, or opening the clause ("For:
+        // 15"); "konsekvenserne for borgere" in a motion's text does not.
+        && (has("stemte")
+            || has("stemmer")
+            || has("stemt")
+            || c.split(|ch: char| !ch.is_alphanumeric()).find(|t| !t.is_empty()) == Some("for")
+            || count_in(&c).is_some()))
+        || has("flertal*")
+        || (has("stemmer") && !seen_vote_clause)
+    {
         Some(Side::For)
     } else {
         None
@@ -264,6 +284,8 @@ pub fn votes(decision: &str) -> Option<Votes> {
         // the next clause's side; parties named before their side ("Socialdemokratiet,
         // SF og | Enhedslisten stemte for") belong to the next clause.
         match pending.take().or_else(|| side_of(clause, seen)) {
+            // The party that moved a motion ("Forslag fra O om …") is not a side.
+            None if clause.to_lowercase().contains("forslag") => {}
             None => carried.extend(parties_in(clause)),
             Some(side) => {
                 let count = count_in(clause);
@@ -309,6 +331,21 @@ mod tests {
             count,
             parties: parties.iter().map(|p| p.to_string()).collect(),
         })
+    }
+
+    #[test]
+    fn an_adopted_motion_to_send_back_refers_the_case_and_its_vote_counts() {
+        let d = "Forslag fra O om at sende sagen tilbage til Social- og Sundhedsudvalget med \
+                 henblik på en nærmere belysning af konsekvenserne for borgere med demens blev \
+                 vedtaget med 14 stemmer (V, C, O, SF og Ø) mod 12 stemmer (A og B).";
+        assert_eq!(outcome(d), Some(Outcome::Referred));
+        let v = votes(d).unwrap_or_default();
+        assert_eq!(v.for_, side(Some(14), &["V", "C", "O", "F", "Ø"]));
+        assert_eq!(v.against, side(Some(12), &["A", "B"]));
+        assert_eq!(
+            outcome("Forslag fra V om at udsætte sagen blev vedtaget med 15 stemmer mod 10."),
+            Some(Outcome::Postponed)
+        );
     }
 
     #[test]
