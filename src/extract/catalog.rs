@@ -317,16 +317,29 @@ impl Catalog {
         if stems.len() < 3 {
             return None;
         }
-        let mut found: Option<usize> = None;
-        for (k, i) in &self.trial_keys {
-            if content_stems(k) == stems {
-                match found {
-                    Some(f) if f != *i => return None,
-                    _ => found = Some(*i),
+        // The same content words, or (for four or more) all but one of a name's: "Færre
+        // opfølgninger for førtidspensionister i job med løntilskud" leaves out the
+        // "forbindelse" of the catalogued name.
+        let same = |k: &str| content_stems(k) == stems;
+        let one_short = |k: &str| {
+            let full = content_stems(k);
+            stems.len() >= 4 && full.len() == stems.len() + 1 && stems.is_subset(&full)
+        };
+        for matches in [&same as &dyn Fn(&str) -> bool, &one_short] {
+            let mut found: Option<usize> = None;
+            for (k, i) in &self.trial_keys {
+                if matches(k) {
+                    match found {
+                        Some(f) if f != *i => return None,
+                        _ => found = Some(*i),
+                    }
                 }
             }
+            if let Some(i) = found {
+                return self.trials.get(i).map(|t| t.name.as_str());
+            }
         }
-        found.map(|i| self.trials[i].name.as_str())
+        None
     }
 }
 
@@ -438,5 +451,12 @@ mod tests {
         );
         assert_eq!(c.trial("Mentorforsøg"), Some("Lempede mentorregler"));
         assert_eq!(c.trial("Beskrivelse af forsøget"), None);
+        // One content word of the catalogued name left out.
+        assert_eq!(
+            c.trial("Færre opfølgninger for førtidspensionister i job med løntilskud"),
+            Some("Færre opfølgninger i forbindelse med førtidspensionister i job med løntilskud")
+        );
+        // Too few words left to tell the trial.
+        assert_eq!(c.trial("Færre opfølgninger"), None);
     }
 }

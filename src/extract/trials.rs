@@ -625,6 +625,16 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
             section = None;
             continue;
         }
+        // "Deltagere: Svendborg, Ærø" under a trial's item or heading.
+        if let Some(list) = deltagende(&p.text).filter(|_| p.kind != Kind::TableRow(vec![])) {
+            let trial = section.as_deref().or(in_item.as_deref());
+            if let (Some(t), Some(munis)) = (
+                trial.and_then(|t| b.trials.get_mut(t)),
+                parse_list(catalog, list),
+            ) {
+                add_municipalities(t, &munis);
+            }
+        }
         match &p.kind {
             Kind::Heading => {
                 lead = None;
@@ -773,6 +783,7 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                         &mut b,
                         p,
                         section.as_deref().or(in_item.as_deref()),
+                        &network,
                     );
                 }
             }
@@ -804,6 +815,7 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                         &mut b,
                         p,
                         section.as_deref().or(in_item.as_deref()),
+                        &network,
                     );
                 }
             }
@@ -928,6 +940,14 @@ fn clauses(sentence: &str) -> impl Iterator<Item = &str> {
     BREAK.split(sentence)
 }
 
+/// "alle tre kommuner", "samtlige kommuner", "alle netværkets kommuner".
+static ALL_OF_THEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:alle|samtlige)\s+(?:netværkets\s+)?(?:(\w+)\s+)?(?:kommuner|netværkskommuner)\b",
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
+});
+
 /// The clause says that municipalities take part: they take part, applied, or the trial
 /// is carried out or approved for them.
 fn says_taking_part(l: &str) -> bool {
@@ -947,6 +967,9 @@ fn says_taking_part(l: &str) -> bool {
         // gennemført, gennemføres i/af, gennemfører sammen med
         || l.contains("gennemfør")
         || l.contains("tilsluttet sig")
+        // "X har sammen med Y siden 2019 været fritaget for kravet …"
+        || l.contains(" sammen med ")
+        || l.contains("fritaget for")
         || l.contains("fortsætter i")
         || l.contains("ansøge om")
         || l.contains("ansøgt om")
@@ -960,7 +983,13 @@ fn says_taking_part(l: &str) -> bool {
 
 /// Mentions in running text, with participation stated by the sentence itself
 /// (`Rebild Kommune har valgt at ansøge om deltagelse i forsøget X`).
-fn body_mentions(catalog: &Catalog, b: &mut Builder, p: &Paragraph, section: Option<&str>) {
+fn body_mentions<'n>(
+    catalog: &Catalog,
+    b: &mut Builder,
+    p: &Paragraph,
+    section: Option<&str>,
+    network: &dyn Fn() -> &'n [String],
+) {
     // A trial the catalogue does not know, introduced by name ("… ansøgningen om forsøget
     // Digitale samtaler med forsikrede ledige.").
     let introduced = introduced_trial(catalog, &p.text);
@@ -973,17 +1002,18 @@ fn body_mentions(catalog: &Catalog, b: &mut Builder, p: &Paragraph, section: Opt
     let section = topic.as_deref().or(section);
     for sentence in sentences(&p.text) {
         for s in clauses(&sentence) {
-            clause_mentions(catalog, b, p, section, s);
+            clause_mentions(catalog, b, p, section, s, network);
         }
     }
 }
 
-fn clause_mentions(
+fn clause_mentions<'n>(
     catalog: &Catalog,
     b: &mut Builder,
     p: &Paragraph,
     section: Option<&str>,
     s: &str,
+    network: &dyn Fn() -> &'n [String],
 ) {
     let ms = mentions(catalog, s);
     let l = s.to_lowercase();
@@ -1018,11 +1048,21 @@ fn clause_mentions(
         })
         .unwrap_or("");
     if takes_part {
-        let munis: Vec<String> = municipality_mentions(catalog, before)
+        let mut munis: Vec<String> = municipality_mentions(catalog, before)
             .into_iter()
             .chain(municipality_mentions(catalog, after))
             .flat_map(|m| m.1)
             .collect();
+        // "Forsøget gennemføres i alle tre kommuner": the network's members.
+        if let Some(c) = ALL_OF_THEM.captures(&l) {
+            let members = network();
+            let count = c
+                .get(1)
+                .and_then(|w| super::numbers::number_word(w.as_str()));
+            if members.len() >= 2 && count.is_none_or(|n| n as usize == members.len()) {
+                munis.extend(members.iter().cloned());
+            }
+        }
         if let Some(t) = b.trials.get_mut(&target) {
             add_municipalities(t, &munis);
             if ms.len() == 1 && t.round.is_none() {
