@@ -132,6 +132,7 @@ const BARE_LEFT: &[&str] = &[
     "blev",
     "og",
     "heraf",
+    "hvoraf",
     "blandt",
     "første",
     "sidste",
@@ -264,7 +265,35 @@ fn duration_unit(w: &str) -> Option<&'static str> {
 
 fn is_percent(t: &Tok) -> bool {
     let l = lower(t);
-    t.text == "%" || l == "pct" || l == "procent" || l == "procents"
+    t.text == "%"
+        || matches!(
+            l.as_str(),
+            "pct" | "procent" | "procents" | "procentpoint" | "procentpoints" | "procentenheder"
+        )
+}
+
+/// A plural noun that can say what numbers count ("borgere", "kommuner", "ledige",
+/// "ansatte", "forløb"), not a singular in -e ("indholdsfortegnelse") or a reference
+/// ("runde", "bilag"). Lower case.
+fn plural_noun(w: &str) -> bool {
+    let plural = ["er", "ere", "ige", "te"].iter().any(|e| w.ends_with(e))
+        || matches!(w, "forløb" | "lån" | "job" | "tilbud");
+    plural
+        && w.chars().count() >= 4
+        && w.chars().all(char::is_alphabetic)
+        && !REFERENCE_WORDS.contains(&w)
+        && !STOP.contains(&w)
+}
+
+/// The indefinite form of a definite plural noun: "forløbene" -> "forløb", "sagerne" ->
+/// "sager"; `None` for a word that is no definite plural.
+fn indefinite_plural(w: &str) -> Option<String> {
+    if !w.chars().all(char::is_alphabetic) || w.chars().count() < 6 {
+        return None;
+    }
+    w.strip_suffix("erne")
+        .map(|s| format!("{s}er"))
+        .or_else(|| w.strip_suffix("ene").map(String::from))
 }
 
 fn is_money(t: &Tok) -> bool {
@@ -665,8 +694,18 @@ pub fn scan(sentence: &str, mask: &[(usize, usize)], ctx: &mut Context) -> Vec<Q
             i += 1;
             continue;
         }
+        // "kr. 450.000": the currency written before the number (not the "kr." that
+        // ended a number before it).
+        let kr_before = after.unit.is_none()
+            && i >= 2
+            && toks[i - 1].text == "."
+            && lower(&toks[i - 2]) == "kr"
+            && i.checked_sub(3)
+                .and_then(|k| toks.get(k))
+                .is_none_or(|p| p.kind != TokKind::Num);
         let (unit, counted, end_tok) = match after.unit {
             Some(u) => (u.to_string(), after.counted.clone(), after.end),
+            None if kr_before => ("DKK".to_string(), None, i + 1),
             None => {
                 // A bare number counts the noun of the last count.
                 let left = if i == 0 {
@@ -692,8 +731,37 @@ pub fn scan(sentence: &str, mask: &[(usize, usize)], ctx: &mut Context) -> Vec<Q
                 let next_ok = toks
                     .get(i + 1)
                     .is_none_or(|n| n.kind == TokKind::Word || matches!(n.text, "," | "." | ")"));
-                match (&ctx.last_counted, left_ok && next_ok && !is_year(&t)) {
-                    (Some(c), true) => ("count".to_string(), Some(c.clone()), i + 1),
+                let word_at = |k: usize| toks.get(k).filter(|t| t.kind == TokKind::Word);
+                let next_word = word_at(i + 1).map(lower);
+                // "…, 11 på Langeland og 6 på Ærø": the same count for another place.
+                let before_place = left.as_deref() == Some(",")
+                    && matches!(next_word.as_deref(), Some("på" | "i"))
+                    && word_at(i + 2).is_some_and(|w| w.text.starts_with(char::is_uppercase));
+                // "har færrest forløb (23)": the noun of a comparison before the
+                // parentheses (not a list mark or reference: "evaluate (1)", "browser (2)").
+                let compared = i.checked_sub(3).and_then(word_at).is_some_and(|q| {
+                    matches!(
+                        lower(q).as_str(),
+                        "færrest" | "flest" | "færre" | "flere" | "antal" | "mange"
+                    )
+                });
+                let in_parens = (left.as_deref() == Some("(")
+                    && compared
+                    && toks.get(i + 1).is_some_and(|n| n.text == ")"))
+                .then(|| i.checked_sub(2).and_then(word_at))
+                .flatten()
+                .map(lower)
+                .filter(|w| plural_noun(w));
+                // "58 af forløbene": part of a definite plural.
+                let partitive = (next_word.as_deref() == Some("af"))
+                    .then(|| word_at(i + 2).map(lower))
+                    .flatten()
+                    .and_then(|w| indefinite_plural(&w));
+                let own_noun = in_parens.or(partitive);
+                let counted = own_noun.clone().or_else(|| ctx.last_counted.clone());
+                let ok = (left_ok || before_place) && next_ok || own_noun.is_some();
+                match (counted, ok && !is_year(&t)) {
+                    (Some(c), true) => ("count".to_string(), Some(c), i + 1),
                     _ => {
                         i += 1;
                         continue;
@@ -704,7 +772,11 @@ pub fn scan(sentence: &str, mask: &[(usize, usize)], ctx: &mut Context) -> Vec<Q
         if unit == "count" {
             ctx.last_counted.clone_from(&counted);
         }
-        let start = qual.map(|q| toks[q.1].start).unwrap_or(t.start);
+        let start = match qual {
+            Some(q) => toks[q.1].start,
+            None if kr_before => toks[i - 2].start,
+            None => t.start,
+        };
         let end = toks[end_tok - 1].end;
         let qualifier = match qual {
             Some(q) => {
@@ -1057,17 +1129,7 @@ fn header_noun(h: &str) -> Option<String> {
         None => {
             let (last, rest) = words.split_last()?;
             let last = last.to_lowercase();
-            // Plural forms ("borgere", "kommuner", "ledige", "ansatte"), not a singular
-            // in -e ("Indholdsfortegnelse" over page numbers).
-            let plural = ["er", "ere", "ige", "te"].iter().any(|e| last.ends_with(e))
-                || matches!(last.as_str(), "forløb" | "lån" | "job" | "tilbud");
-            (rest.len() <= 1
-                && plural
-                && last.chars().count() >= 4
-                && last.chars().all(char::is_alphabetic)
-                && !REFERENCE_WORDS.contains(&last.as_str())
-                && !STOP.contains(&last.as_str()))
-            .then_some(last)
+            (rest.len() <= 1 && plural_noun(&last)).then_some(last)
         }
     }
 }
@@ -1185,6 +1247,54 @@ mod tests {
         assert_eq!(a.len(), 1);
         assert_eq!(b.len(), 3, "{b:?}");
         assert!(b.iter().all(|q| q.counted.as_deref() == Some("kurser")));
+    }
+
+    #[test]
+    fn counts_for_other_places_and_parts() {
+        let count = |n: f64, c: &str| (n, "count".to_string(), Some(c.to_string()));
+        assert_eq!(
+            vals("ca. 40 borgere i Svendborg, 11 på Langeland og 6 på Ærø"),
+            vec![
+                count(40.0, "borgere"),
+                count(11.0, "borgere"),
+                count(6.0, "borgere")
+            ]
+        );
+        assert_eq!(
+            vals("I Helsingør har 86 borgere haft en mentor, i Hillerød 54."),
+            vec![count(86.0, "borgere"), count(54.0, "borgere")]
+        );
+        assert_eq!(
+            vals("I Gentofte blev 71 pct. afgjort, i Lyngby-Taarbæk 58 pct."),
+            vec![
+                (71.0, "percent".into(), None),
+                (58.0, "percent".into(), None)
+            ]
+        );
+        assert_eq!(
+            vals("Rødovre står for 58 af forløbene."),
+            vec![count(58.0, "forløb")]
+        );
+        assert_eq!(
+            vals("12 deltagere, hvoraf 9 fortsat driver virksomhed."),
+            vec![count(12.0, "deltagere"), count(9.0, "deltagere")]
+        );
+        assert_eq!(
+            vals("Middelfart, der har færrest forløb (23), ligger lavest."),
+            vec![count(23.0, "forløb")]
+        );
+        // A list mark or reference in parentheses, a street number: no figure.
+        assert!(vals("Se bilag (3) og evaluer (1) effekten.").is_empty());
+        assert!(vals("Mødet holdes på Vestergade 54.").is_empty());
+        // The currency before the number, a difference in percentage points.
+        assert_eq!(
+            vals("merudgifter på kr. 450.000 årligt"),
+            vec![(450_000.0, "DKK".into(), None)]
+        );
+        assert_eq!(
+            vals("faldet med 3,5 procentpoint"),
+            vec![(3.5, "percent".into(), None)]
+        );
     }
 
     #[test]

@@ -356,6 +356,22 @@ fn table_figures(
     if label.trim().is_empty() && cells.len() > 1 {
         label = trials::carried_cell(paras, i, 0).unwrap_or(label);
     }
+    // A total row of a table of several trials sums them: it is none of them. (Under
+    // one trial's heading the total is that trial's.)
+    let several = paras
+        .get(start + 1..i)
+        .unwrap_or_default()
+        .iter()
+        .filter(|p| match &p.kind {
+            Kind::TableRow(c) => c.first().is_some_and(|l| {
+                catalog.trial(l).is_some() || trials::short_name_stem(l).is_some()
+            }),
+            _ => false,
+        })
+        .count()
+        >= 2;
+    let total = trials::is_total(label);
+    let section = section.filter(|_| !(total && several));
     let trial = catalog
         .trial(label)
         .map(String::from)
@@ -370,6 +386,15 @@ fn table_figures(
     let municipality = catalog.municipality(label).map(String::from);
     for (k, cell) in cells.iter().enumerate().skip(1) {
         let h = header.get(k).map(String::as_str).unwrap_or("");
+        // "Heraf telefonisk" counts what the column before it counts.
+        let heraf;
+        let h = match (h.to_lowercase().starts_with("heraf"), k.checked_sub(1)) {
+            (true, Some(prev)) => {
+                heraf = format!("{} {h}", header.get(prev).map_or("", String::as_str));
+                heraf.as_str()
+            }
+            _ => h,
+        };
         if let Some(q) = figures::table_cell(cell, h, label, caption) {
             out.push(figure(
                 q,

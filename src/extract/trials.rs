@@ -292,7 +292,7 @@ impl Builder {
 
 /// The stem of a short name made of one word and "forsøget": "Psykologforsøget" ->
 /// "psykolog", "Forholdstalsforsøget" -> "forholdstal" (without the linking s).
-fn short_name_stem(name: &str) -> Option<String> {
+pub fn short_name_stem(name: &str) -> Option<String> {
     let n = name.trim().to_lowercase();
     if n.contains(char::is_whitespace) {
         return None;
@@ -1119,7 +1119,7 @@ fn table_row(
             tcell
         };
         let written = clean_name(tcell);
-        if written.is_empty() || written.to_lowercase().starts_with("i alt") {
+        if written.is_empty() || is_total(&written) {
             return;
         }
         let name = canonical(catalog, &written);
@@ -1173,7 +1173,7 @@ fn table_row(
     if muni_cols.len() >= 2 {
         let Some(first) = cells.first() else { return };
         let written = clean_name(first);
-        if written.is_empty() || catalog.municipality(&written).is_some() {
+        if written.is_empty() || catalog.municipality(&written).is_some() || is_total(&written) {
             return;
         }
         let marked: Vec<String> = muni_cols
@@ -1186,6 +1186,12 @@ fn table_row(
         add_municipalities(t, &marked);
         d.items.insert(i);
     }
+}
+
+/// A table's total row or column ("I alt", "Total", "Samlet"): no trial, no place.
+pub fn is_total(label: &str) -> bool {
+    let l = label.trim().to_lowercase();
+    l.starts_with("i alt") || matches!(l.as_str(), "total" | "samlet" | "sum" | "i alt:")
 }
 
 /// The nearest non-empty cell of column `col` above row `i` in its table (the text of a
@@ -1244,7 +1250,8 @@ fn mark(cell: &str) -> Option<bool> {
     });
     let c = cell.trim().trim_end_matches('.').to_lowercase();
     match c.as_str() {
-        "x" | "ja" | "✓" | "✔" | "•" | "deltager" => Some(true),
+        // "(X)": took part, then left (the legend says so); it did take part.
+        "x" | "(x)" | "ja" | "✓" | "✔" | "•" | "deltager" => Some(true),
         "" | "nej" | "-" | "–" | "—" | "udtrådt" | "ophørt" | "ikke" => Some(false),
         _ if SINCE.is_match(&c) => Some(true),
         _ => None,
