@@ -628,10 +628,16 @@ pub fn title(paras: &[Paragraph]) -> Option<String> {
 /// Andresen"), not a Danish title, which capitalises its first word only.
 fn reads_like_a_name(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
+    // Names of bodies read the same way ("Frikommunenetværket Hovedstaden Syd").
+    let body = ["netværk", "kommune", "region", "udvalg", "råd"];
     (3..=5).contains(&words.len())
         && words.iter().all(|w| {
             let mut c = w.chars();
-            c.next().is_some_and(char::is_uppercase) && c.all(|c| c.is_lowercase() || c == '-')
+            let l = w.to_lowercase();
+            c.next().is_some_and(char::is_uppercase)
+                && c.all(|c| c.is_lowercase() || c == '-')
+                && w.chars().count() <= 15
+                && !body.iter().any(|b| l.contains(b))
         })
 }
 

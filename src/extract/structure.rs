@@ -39,6 +39,29 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     // Agenda items of minutes are numbered through the year ("715. Kulturkommune 2017").
     Regex::new(r"^(\d{1,4})[.)]\s+(\S.*)$").unwrap_or_else(|e| panic!("regex: {e}"))
 });
+/// A field of an e-mail's or letter's header ("Fra:", "Sendt:", "Emne:").
+static HEADER_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\s)(?:Fra|Sendt|Til|Cc|Bcc|Emne|Dato|Vedhæftede filer|Vedhæftet|Prioritet|From|Sent|To|Subject):\s")
+        .unwrap_or_else(|e| panic!("regex: {e}"))
+});
+
+/// An e-mail header set as one paragraph ("Fra: A Sendt: 14. januar 2021 Til: B Emne:
+/// C", as a PDF reflows it): one line per field, as the mail program shows them.
+fn header_fields(line: &str) -> Vec<&str> {
+    let starts: Vec<usize> = HEADER_FIELD
+        .find_iter(line)
+        .map(|m| m.start() + (m.as_str().len() - m.as_str().trim_start().len()))
+        .collect();
+    if starts.first() != Some(&0) || starts.len() < 2 {
+        return vec![line];
+    }
+    starts
+        .iter()
+        .zip(starts.iter().skip(1).chain(std::iter::once(&line.len())))
+        .filter_map(|(&a, &b)| line.get(a..b).map(str::trim))
+        .collect()
+}
+
 static BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[-–•▪·*o]\s+(\S.*)$").unwrap_or_else(|e| panic!("regex: {e}")));
 
@@ -63,8 +86,19 @@ pub fn paragraphs(doc: &DocumentText) -> Vec<Paragraph> {
                 .lines()
                 .map(str::trim)
                 .filter(|l| !l.is_empty())
+                .flat_map(header_fields)
                 .collect();
-            let mut table_start: Option<usize> = None;
+            // A table whose rows stand apart (a blank line between them, as some
+            // producers' row heights give) goes on from the row before this block.
+            let mut table_start: Option<usize> = out.last().and_then(|last| {
+                let (Kind::TableRow(cells), Some(start)) = (&last.kind, last.table_start) else {
+                    return None;
+                };
+                let first = lines.first()?;
+                let width = first.split('|').count();
+                (last.page == page.number && first.contains(" | ") && width == cells.len())
+                    .then_some(start)
+            });
             for line in lines {
                 // A list mark set apart from its text ("• | Bevilling af ...", an OCR
                 // layer's "-… | ..."): a bullet, not a table row.
