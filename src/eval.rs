@@ -324,6 +324,7 @@ impl std::fmt::Display for EvalReport {
         row(f, "participation pairs", &t.participation)?;
         row(f, "figures", &t.figures)?;
         row(f, "figures with trial", &t.figures_with_trial)?;
+        row(f, "figures with place", &t.figures_with_place)?;
         row(f, "decisions", &t.decisions)?;
         if t.outcomes.tp + t.outcomes.fp + t.outcomes.fn_ > 0 {
             row(f, "decision outcomes", &t.outcomes)?;

@@ -272,7 +272,8 @@ pub fn case_numbers(paras: &[Paragraph], furniture: &[String]) -> Vec<String> {
 
 static COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(\p{Lu}[\p{L}]*(?:-\s+og\s+\p{L}+)?(?:udvalget|udvalg|rådet|bestyrelsen|Byråd|byrådet|Regionsrådet))(s?)\b",
+        // "-rådet" but not "-området" ("Trekantområdet" is a region, not a council).
+        r"\b(\p{Lu}[\p{L}]*(?:-\s+og\s+\p{L}+)?(?:udvalget|udvalg|[^m\P{L}]rådet|bestyrelsen|Byråd|byrådet|Regionsrådet))(s?)\b",
     )
 });
 static ADDRESSED: LazyLock<Regex> = LazyLock::new(|| {

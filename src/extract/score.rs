@@ -170,6 +170,8 @@ pub struct Scores {
     pub figures: Counts,
     /// (value, unit, trial).
     pub figures_with_trial: Counts,
+    /// (value, unit, municipality): the place a figure is about.
+    pub figures_with_place: Counts,
     /// (item, decision).
     pub decisions: Counts,
     /// (item, outcome), on decisions whose gold gives an outcome.
@@ -189,6 +191,7 @@ impl Scores {
         self.participation.add(o.participation);
         self.figures.add(o.figures);
         self.figures_with_trial.add(o.figures_with_trial);
+        self.figures_with_place.add(o.figures_with_place);
         self.decisions.add(o.decisions);
         self.outcomes.add(o.outcomes);
         self.votes.add(o.votes);
@@ -285,6 +288,16 @@ pub fn score(pred: &Document, gold: &GoldDocument) -> Scores {
             .map(|f| (cents(f.value), f.unit.clone(), f.trial.clone()))
             .collect(),
     );
+    let figures_with_place = multiset_counts(
+        pred.figures
+            .iter()
+            .map(|f| (cents(f.value), f.unit.clone(), f.municipality.clone()))
+            .collect(),
+        gold.figures
+            .iter()
+            .map(|f| (cents(f.value), f.unit.clone(), f.municipality.clone()))
+            .collect(),
+    );
     // A decision is right with its item, its text and who was absent.
     let absent = |names: &[String]| {
         let mut v: Vec<String> = names.to_vec();
@@ -348,6 +361,7 @@ pub fn score(pred: &Document, gold: &GoldDocument) -> Scores {
         participation,
         figures,
         figures_with_trial,
+        figures_with_place,
         decisions,
         outcomes,
         votes,

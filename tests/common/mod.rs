@@ -289,11 +289,12 @@ pub fn summary(s: &Scores) -> String {
         )
     };
     format!(
-        "{}{}{}{}{}{}{}metadata right: {}/{}\n",
+        "{}{}{}{}{}{}{}{}metadata right: {}/{}\n",
         f("trials", s.trials),
         f("participation", s.participation),
         f("figures", s.figures),
         f("figures+trial", s.figures_with_trial),
+        f("figures+place", s.figures_with_place),
         f("decisions", s.decisions),
         f("outcomes", s.outcomes),
         f("votes", s.votes),
