@@ -293,13 +293,33 @@ fn find_figures(
                     .or_else(|| heading_topic.clone()),
                 _ => None,
             };
-            let munis = municipalities::mentions(catalog, &sentence);
-            // Official names; one mention naming two (`Frederikshavn/Læsø`) keeps both.
-            let municipality = match munis.as_slice() {
-                [m] => Some(m.1.join("/")),
-                _ => label.clone(),
-            };
+            let places = municipalities::places(catalog, &sentence);
+            let mut cursor = 0;
             for mut q in figures::scan(&sentence, &mask, &mut ctx) {
+                // Official names; one mention naming two (`Frederikshavn/Læsø`) keeps
+                // both. A count of municipalities is about none of them.
+                let at = sentence
+                    .get(cursor..)
+                    .and_then(|rest| rest.find(&q.raw))
+                    .map(|i| cursor + i);
+                if let Some(a) = at {
+                    cursor = a + q.raw.len();
+                }
+                let municipality = match (places.is_empty(), at) {
+                    (true, _) => label.clone(),
+                    _ if q
+                        .counted
+                        .as_deref()
+                        .is_some_and(|c| c.starts_with("kommune")) =>
+                    {
+                        None
+                    }
+                    (false, Some(a)) => municipalities::place_of_figure(&sentence, &places, a),
+                    (false, None) => match places.as_slice() {
+                        [p] => Some(p.names.join("/")),
+                        _ => None,
+                    },
+                };
                 if alone.is_some() {
                     if !q.raw.starts_with(p.text.trim()) {
                         continue;
@@ -310,7 +330,7 @@ fn find_figures(
                 out.push(figure(
                     q,
                     trial.clone(),
-                    municipality.clone(),
+                    municipality,
                     p.page,
                     sentence.clone(),
                 ));

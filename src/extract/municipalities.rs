@@ -60,6 +60,93 @@ fn strip_kommune(p: &str) -> &str {
 /// Municipalities named in running text: (as written, canonical), in order.
 /// `Frederikshavn/Læsø` is one mention written so, naming both.
 pub fn mentions(catalog: &Catalog, s: &str) -> Vec<(String, Vec<String>)> {
+    places(catalog, s)
+        .into_iter()
+        .map(|p| (p.written, p.names))
+        .collect()
+}
+
+/// A municipality named in running text, where it stands.
+#[derive(Debug, Clone)]
+pub struct Place {
+    /// As written, without "Kommune".
+    pub written: String,
+    /// Official names (two for `Frederikshavn/Læsø`).
+    pub names: Vec<String>,
+    /// Byte offset of its start in the text.
+    pub start: usize,
+    /// Byte offset of its end.
+    pub end: usize,
+}
+
+/// The municipality a figure at byte `at` of a sentence is about, from the places the
+/// sentence names: the one its clause names ("Svendborg forventer ca. 55 og Nyborg ca.
+/// 25", "…, i Hillerød 54", "…, mens Fredericia anslår 0,12 mio. kr."), else the nearest
+/// named before it ("…, mens Middelfart, der har færrest forløb (23), …"). A place named
+/// only after the figure counts only inside its clause: "74 borgere i de tre kommuner,
+/// heraf 31 i Kolding" puts 31, not 74, in Kolding. A list of places is none of them.
+pub fn place_of_figure(sentence: &str, places: &[Place], at: usize) -> Option<String> {
+    // Places one after another in a list ("Kolding, Vejle og Fredericia") are one group.
+    let mut groups: Vec<(usize, usize, Vec<&Place>)> = Vec::new();
+    for p in places {
+        match groups.last_mut() {
+            Some((_, end, members))
+                if sentence.get(*end..p.start).is_some_and(|gap| {
+                    matches!(gap.trim(), "," | "og" | "samt" | "/" | "eller")
+                }) =>
+            {
+                *end = p.end;
+                members.push(p);
+            }
+            _ => groups.push((p.start, p.end, vec![p])),
+        }
+    }
+    // Clause boundaries outside the groups: commas, semicolons, "mens", "og".
+    let cuts: Vec<usize> = sentence
+        .match_indices([',', ';'])
+        .map(|(i, _)| i)
+        .chain(sentence.match_indices(" mens ").map(|(i, _)| i))
+        .chain(sentence.match_indices(" og ").map(|(i, _)| i))
+        .filter(|&i| !groups.iter().any(|(a, b, _)| i > *a && i < *b))
+        .collect();
+    let clause_of = |pos: usize| {
+        let from = cuts
+            .iter()
+            .filter(|&&c| c < pos)
+            .max()
+            .copied()
+            .unwrap_or(0);
+        let to = cuts
+            .iter()
+            .filter(|&&c| c >= pos)
+            .min()
+            .copied()
+            .unwrap_or(sentence.len());
+        (from, to)
+    };
+    let one = |members: &[&Place]| match members {
+        [p] => Some(p.names.join("/")),
+        _ => None,
+    };
+    let (from, to) = clause_of(at);
+    let in_clause: Vec<&(usize, usize, Vec<&Place>)> = groups
+        .iter()
+        .filter(|(a, _, _)| *a >= from && *a < to)
+        .collect();
+    match in_clause.as_slice() {
+        [g] => return one(&g.2),
+        [_, _, ..] => return None,
+        [] => {}
+    }
+    groups
+        .iter()
+        .rev()
+        .find(|(a, _, _)| *a < at)
+        .and_then(|g| one(&g.2))
+}
+
+/// The municipalities named in running text, where they stand, in order.
+pub fn places(catalog: &Catalog, s: &str) -> Vec<Place> {
     static WORDS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\p{Lu}[\p{L}]+(?:-\p{Lu}[\p{L}]+)?(?:/\p{Lu}[\p{L}]+)*(?:\s+[Kk]ommune)?")
             .unwrap_or_else(|e| panic!("{e}"))
@@ -88,7 +175,12 @@ pub fn mentions(catalog: &Catalog, s: &str) -> Vec<(String, Vec<String>)> {
             }
         }
         if !names.is_empty() {
-            out.push((strip_kommune(text).to_string(), names));
+            out.push(Place {
+                written: strip_kommune(text).to_string(),
+                names,
+                start: m.start(),
+                end: m.end(),
+            });
         }
     }
     out

@@ -2,7 +2,7 @@
 //! scoring over a set of documents, and a readable diff for failures.
 #![allow(dead_code)]
 
-use referat::extract::score::{score, GoldDocument, Scores};
+use referat::extract::score::{score, GoldDocument, GoldFigure, Scores};
 use referat::extract::{extract, Catalog, Document};
 use referat::text::{DocumentText, PageText};
 use std::path::{Path, PathBuf};
@@ -227,32 +227,14 @@ pub fn report(cases: &[Case]) -> String {
         for n in gt.keys().filter(|n| !pt.contains_key(*n)) {
             out.push_str(&format!("   FN trial {n:?}\n"));
         }
-        let key = |v: f64, u: &str, t: &Option<String>| format!("{:.2} {u} {:?}", v, t);
-        let mut gold: Vec<String> = c
-            .gold
-            .figures
-            .iter()
-            .map(|f| key(f.value, &f.unit, &f.trial))
-            .collect();
-        for f in &c.pred.figures {
-            let k = key(f.value, &f.unit, &f.trial);
-            if let Some(pos) = gold.iter().position(|g| *g == k) {
-                gold.remove(pos);
-            } else {
-                out.push_str(&format!(
-                    "   FP fig {k} raw={:?} in {:?}\n",
-                    f.raw, f.sentence
-                ));
-            }
-        }
-        for g in gold {
-            let raw = c
-                .gold
-                .figures
-                .iter()
-                .find(|f| key(f.value, &f.unit, &f.trial) == g)
-                .map(|f| f.raw.clone());
-            out.push_str(&format!("   FN fig {g} raw={raw:?}\n"));
+        let by_trial = |f: &GoldFigure| format!("{:.2} {} {:?}", f.value, f.unit, f.trial);
+        figure_misses(&mut out, c, "fig", by_trial);
+        // The place of each figure (REPORT_PLACES=1): a figure read with another
+        // municipality than gold's, by value and unit.
+        if std::env::var_os("REPORT_PLACES").is_some() {
+            let by_place =
+                |f: &GoldFigure| format!("{:.2} {} {:?}", f.value, f.unit, f.municipality);
+            figure_misses(&mut out, c, "place", by_place);
         }
         for d in &c.pred.decisions {
             if !c
@@ -276,6 +258,37 @@ pub fn report(cases: &[Case]) -> String {
         }
     }
     out
+}
+
+/// Figures predicted and not in gold (FP) and in gold and not predicted (FN) by `key`,
+/// with the raw text and sentence of each.
+fn figure_misses(out: &mut String, c: &Case, what: &str, key: impl Fn(&GoldFigure) -> String) {
+    let as_gold = |f: &referat::extract::Figure| GoldFigure {
+        raw: f.raw.clone(),
+        value: f.value,
+        unit: f.unit.clone(),
+        counted: f.counted.clone(),
+        qualifier: f.qualifier.clone(),
+        trial: f.trial.clone(),
+        municipality: f.municipality.clone(),
+        spelled_out: f.spelled_out,
+    };
+    let mut gold: Vec<(String, &GoldFigure)> = c.gold.figures.iter().map(|f| (key(f), f)).collect();
+    for f in &c.pred.figures {
+        let k = key(&as_gold(f));
+        match gold.iter().position(|(g, _)| *g == k) {
+            Some(pos) => {
+                gold.remove(pos);
+            }
+            None => out.push_str(&format!(
+                "   FP {what} {k} raw={:?} in {:?}\n",
+                f.raw, f.sentence
+            )),
+        }
+    }
+    for (k, f) in gold {
+        out.push_str(&format!("   FN {what} {k} raw={:?}\n", Some(&f.raw)));
+    }
 }
 
 pub fn summary(s: &Scores) -> String {
