@@ -6,6 +6,7 @@ use super::meta::{case_numbers_in, is_item_marker, item_title, without_access_ma
 use super::structure::{looks_like_heading, sentences, Kind, Paragraph};
 use super::votes;
 use regex::Regex;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 static DECISION: LazyLock<Regex> = LazyLock::new(|| {
@@ -30,6 +31,11 @@ static ABSENT: LazyLock<Regex> = LazyLock::new(|| {
 static LEFT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(.+?)\s+forlod\s+(?:mødet|salen)(?:\s+kl\.\s*[\d.:]+)?\s+efter\b[^.]*\.?$")
         .unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// The item an absence names: "i behandlingen af punkt 65", "under pkt. 7".
+static ITEM_REF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:punkt|pkt\.?|sag)\s+(\d{1,3})\b").unwrap_or_else(|e| panic!("{e}"))
 });
 
 static MEETING_CLOSED: LazyLock<Regex> = LazyLock::new(|| {
@@ -144,20 +150,79 @@ fn is_common_subject(w: &str) -> bool {
     .contains(&w.as_str())
 }
 
+/// A label alone ("Fraværende:", "Følgende deltog ikke i behandlingen af punktet:")
+/// with one member a line below it: label paragraph -> the names (maybe none).
+fn listed_absentees(paras: &[Paragraph]) -> HashMap<usize, Vec<String>> {
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:fraværende(?:\s+med\s+afbud)?|afbud|ikke til stede|følgende deltog ikke[^:]*)\s*:$")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let mut out = HashMap::new();
+    for (i, p) in paras.iter().enumerate() {
+        if !LABEL.is_match(p.text.trim()) {
+            continue;
+        }
+        let listed: Vec<String> = paras
+            .iter()
+            .skip(i + 1)
+            .take_while(|q| q.page == p.page && reads_like_member(&q.text))
+            .flat_map(|q| names(&q.text))
+            .collect();
+        out.insert(i, listed);
+    }
+    out
+}
+
+/// A line naming one member: "Birthe Aagaard (F)", "Morten Hjort Lassen".
+fn reads_like_member(s: &str) -> bool {
+    let name = s.split(" (").next().unwrap_or(s).trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && !s.contains(':')
+        && words.iter().all(|w| w.starts_with(char::is_uppercase))
+}
+
+/// Paragraph `i` is a member listed under an absence label.
+fn is_listed_name(listed: &HashMap<usize, Vec<String>>, paras: &[Paragraph], i: usize) -> bool {
+    (1..=12).any(|back| {
+        i.checked_sub(back).is_some_and(|l| {
+            listed.contains_key(&l)
+                && paras
+                    .get(l + 1..=i)
+                    .is_some_and(|run| run.iter().all(|q| reads_like_member(&q.text)))
+        })
+    })
+}
+
 /// One decision per agenda item that records one.
 pub fn decisions(paras: &[Paragraph], items: &[AgendaItem]) -> Vec<Decision> {
     // Absences recorded before the first item hold for the whole meeting.
     let first_item = items.first().map_or(paras.len(), |it| it.para);
-    let meeting_absent: Vec<String> = paras[..first_item]
-        .iter()
-        .filter_map(|p| absentees(&p.text))
-        .flatten()
-        .collect();
+    let listed = listed_absentees(paras);
+    let absent_at = |i: usize| {
+        listed
+            .get(&i)
+            .cloned()
+            .or_else(|| paras.get(i).and_then(|p| absentees(&p.text)))
+    };
+    // "X deltog ikke i behandlingen af punkt 65" before the items: absent from that item.
+    let mut item_absent: HashMap<String, Vec<String>> = HashMap::new();
+    let mut meeting_absent: Vec<String> = Vec::new();
+    for i in 0..first_item {
+        let Some(names) = absent_at(i) else { continue };
+        match paras.get(i).and_then(|p| ITEM_REF.captures(&p.text)) {
+            Some(c) => item_absent
+                .entry(c[1].to_string())
+                .or_default()
+                .extend(names),
+            None => meeting_absent.extend(names),
+        }
+    }
     let mut out = Vec::new();
-    let mut meeting_absent = meeting_absent;
     for (k, item) in items.iter().enumerate() {
         let end = items.get(k + 1).map_or(paras.len(), |next| next.para);
         let block = &paras[item.para + 1..end];
+        let first = item.para + 1;
         let title = item.title.clone().or_else(|| {
             block
                 .iter()
@@ -167,8 +232,16 @@ pub fn decisions(paras: &[Paragraph], items: &[AgendaItem]) -> Vec<Decision> {
         let mut case_number = None;
         let mut decision: Option<String> = None;
         let mut absent = meeting_absent.clone();
+        for n in item_absent.get(&item.number).into_iter().flatten() {
+            if !absent.contains(n) {
+                absent.push(n.clone());
+            }
+        }
         let mut in_decision = false;
-        for p in block {
+        for (j, p) in block.iter().enumerate() {
+            if is_listed_name(&listed, paras, first + j) {
+                continue;
+            }
             if let Some(c) = LEFT_AFTER.captures(p.text.trim()) {
                 for n in names(c.get(1).map_or("", |m| m.as_str())) {
                     if !meeting_absent.contains(&n) {
@@ -178,7 +251,7 @@ pub fn decisions(paras: &[Paragraph], items: &[AgendaItem]) -> Vec<Decision> {
                 in_decision = false;
                 continue;
             }
-            if let Some(names) = absentees(&p.text) {
+            if let Some(names) = absent_at(first + j) {
                 // The meeting's "Afbud:" names again under each item's "Fraværende:".
                 for n in names {
                     if !absent.contains(&n) {

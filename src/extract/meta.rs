@@ -220,7 +220,8 @@ fn masthead_names_a_report(paras: &[Paragraph]) -> bool {
 
 static CASE_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     vec![
-        re(r"\b(?:19|20)\d{2}-\d{5,6}\b"),
+        // "2020-118344", "EMN-2020-01873" (an ESDH system's prefix is part of it).
+        re(r"\b(?:[A-ZÆØÅ]{2,5}-)?(?:19|20)\d{2}-\d{5,6}\b"),
         re(r"\b\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d+-\d{2}\b"),
     ]
 });

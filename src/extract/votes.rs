@@ -38,9 +38,15 @@ pub fn outcome(decision: &str) -> Option<Outcome> {
                 r"\bforslag\w*\s+(?:fra\s+[^.]{1,40}?\s+)?om\s+at\s+udsætte[^.]*\bvedtaget\b",
                 Outcome::Postponed,
             ),
-            rule(r"\budsat\b|\budsættes\b|\butsat\b", Outcome::Postponed),
+            // "Sagen genoptages på næste møde": taken up again later.
             rule(
-                r"\btil\s+orientering\b|\b(?:taget|tages|toges)\s+til\s+efterretning\b|\borienteringen\b",
+                r"\budsat\b|\budsættes\b|\butsat\b|\bgenoptages\b",
+                Outcome::Postponed,
+            ),
+            // Sent on with a recommendation: recommended, not merely referred.
+            rule(r"\bmed\s+(?:positiv\s+)?anbefaling\b", Outcome::Recommended),
+            rule(
+                r"\btil\s+orientering\b|\btil\s+efterretning\b|\borienteringen\b",
                 Outcome::Noted,
             ),
             rule(
