@@ -325,7 +325,14 @@ impl Catalog {
             let full = content_stems(k);
             stems.len() >= 4 && full.len() == stems.len() + 1 && stems.is_subset(&full)
         };
-        for matches in [&same as &dyn Fn(&str) -> bool, &one_short] {
+        // A short form keeping at least half of the name's content words ("Fleksible
+        // rammer for løntilskud", "Differentiering af lægeattester i sygedagpengesager",
+        // "Ledighedsydelse – revurdering i 12. måned"), if only one name holds them all.
+        let shortened = |k: &str| {
+            let full = content_stems(k);
+            stems.len() >= 3 && stems.len() * 2 >= full.len() && stems.is_subset(&full)
+        };
+        for matches in [&same as &dyn Fn(&str) -> bool, &one_short, &shortened] {
             let mut found: Option<usize> = None;
             for (k, i) in &self.trial_keys {
                 if matches(k) {
@@ -458,5 +465,14 @@ mod tests {
         );
         // Too few words left to tell the trial.
         assert_eq!(c.trial("Færre opfølgninger"), None);
+        // Short forms keeping half the content words or more.
+        assert_eq!(
+            c.trial("Fleksible rammer for løntilskud"),
+            Some("Fleksible rammer for løntilskud og jobrotation")
+        );
+        assert_eq!(
+            c.trial("Differentiering af lægeattester i sygedagpengesager"),
+            Some("Differentiering i valg af lægeattester på sygedagpengeområdet")
+        );
     }
 }
