@@ -136,8 +136,17 @@ static ITEM_TRIAL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The trial an agenda item is about, from its title (the text after `Punkt N.`).
 fn item_trial(catalog: &Catalog, title: &str) -> Option<(String, String)> {
+    // "Status på X", "Forlængelse af forsøget med X": what is done with trial X.
+    static ACTION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:status|orientering|evaluering|slutevaluering|midtvejsevaluering|forlængelse|afrapportering|opfølgning|resultater)\s+(?:på|om|af|for|fra)\s+(?:(?:frikommune)?forsøget\s+(?:med\s+|om\s+)?)?(\S.*)$")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
     if let Some(c) = ITEM_TRIAL.captures(title) {
         let written = clean_name(&c[1]);
+        let written = match ACTION.captures(&written) {
+            Some(a) if a[1].split_whitespace().count() >= 2 => a[1].to_string(),
+            _ => written,
+        };
         // "Frikommuneforsøg II - Forlængelse af forsøget med mikrolån" is about Mikrolån.
         if catalog.trial(&written).is_none() {
             if let [m] = mentions(catalog, &written).as_slice() {
@@ -264,29 +273,53 @@ impl Builder {
             let (Some(target), None) = (targets.next().cloned(), targets.next()) else {
                 continue;
             };
-            let Some(from) = self.trials.remove(&short) else {
+            self.fold(&short, &target);
+            folded.insert(short, target);
+        }
+        // A name cut short in a title ("forenklet børnefaglig undersøgelse") folds into
+        // the one longer name of the document it begins ("Forenklet børnefaglig
+        // undersøgelse ved mindre indgribende støtte").
+        for short in self.order.clone() {
+            if short.split_whitespace().count() < 2 || catalog.trial_exact(&short).is_some() {
+                continue;
+            }
+            let low = format!("{} ", short.to_lowercase());
+            let mut targets = self
+                .order
+                .iter()
+                .filter(|n| **n != short && n.to_lowercase().starts_with(&low));
+            let (Some(target), None) = (targets.next().cloned(), targets.next()) else {
                 continue;
             };
-            self.order.retain(|n| *n != short);
-            if let Some(t) = self.trials.get_mut(&target) {
-                for w in from.as_written {
-                    if !t.as_written.contains(&w) {
-                        t.as_written.push(w);
-                    }
-                }
-                for pg in from.pages {
-                    if !t.pages.contains(&pg) {
-                        t.pages.push(pg);
-                    }
-                }
-                add_municipalities(t, &from.municipalities);
-                t.start = t.start.take().or(from.start);
-                t.round = t.round.or(from.round);
-                t.status = t.status.take().or(from.status);
-            }
+            self.fold(&short, &target);
             folded.insert(short, target);
         }
         folded
+    }
+
+    /// Moves what the document says of trial `from` onto trial `to`.
+    fn fold(&mut self, from: &str, to: &str) {
+        let Some(from) = self.trials.remove(from) else {
+            return;
+        };
+        self.order.retain(|n| *n != from.name);
+        let Some(t) = self.trials.get_mut(to) else {
+            return;
+        };
+        for w in from.as_written {
+            if !t.as_written.contains(&w) {
+                t.as_written.push(w);
+            }
+        }
+        for pg in from.pages {
+            if !t.pages.contains(&pg) {
+                t.pages.push(pg);
+            }
+        }
+        add_municipalities(t, &from.municipalities);
+        t.start = t.start.take().or(from.start);
+        t.round = t.round.or(from.round);
+        t.status = t.status.take().or(from.status);
     }
 }
 
@@ -918,7 +951,9 @@ pub fn the_one_trial(catalog: &Catalog, text: &str) -> Option<String> {
 pub fn introduced_trial(catalog: &Catalog, text: &str) -> Option<String> {
     static AFTER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"\b(?:frikommune)?forsøget\s+(\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){1,9}?)\s*(?:[.;:,]|$)",
+            // The name ends at a punctuation mark or at the verb of the sentence
+            // ("Forsøget Forenklet børnefaglig undersøgelse … udløber den 31. december").
+            r"\b(?i:frikommune)?(?i:forsøget)\s+(\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){1,9}?)(?:\s*(?:[.;:,]|$)|\s+(?:udløber|ophører|blev|er|har|giver|løber|startede|skal|kan|omfatter|fortsætter|gælder|træder)\b)",
         )
         .unwrap_or_else(|e| panic!("{e}"))
     });
