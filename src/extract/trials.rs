@@ -59,8 +59,20 @@ pub fn mentions(catalog: &Catalog, text: &str) -> Vec<Mention> {
         let mut from = 0;
         while let Some(pos) = lower[from..].find(form.as_str()) {
             let start = from + pos;
-            let end = start + form.len();
+            let mut end = start + form.len();
             from = end;
+            // A short name in "-forsøg" also in its definite form ("Mentorforsøget"),
+            // which names the trial by itself.
+            let definite = form.ends_with("forsøg")
+                && !form.contains(' ')
+                && lower[end..].starts_with("et")
+                && lower[end + 2..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric());
+            if definite {
+                end += 2;
+            }
             let before_ok = lower[..start]
                 .chars()
                 .last()
@@ -76,7 +88,7 @@ pub fn mentions(catalog: &Catalog, text: &str) -> Vec<Mention> {
                 continue;
             }
             let whole = lower.trim().trim_end_matches(['.', ':']) == form.as_str();
-            if words < 3 && !whole && !CONTEXT.is_match(&lower[..start]) {
+            if words < 3 && !whole && !definite && !CONTEXT.is_match(&lower[..start]) {
                 continue;
             }
             out.push(Mention {
@@ -576,6 +588,13 @@ fn is_section_label(h: &str) -> bool {
     LABELS.contains(&l.as_str())
 }
 
+/// A story's headline that names a trial in passing ("Mentorforsøget har hjulpet over
+/// 300 borgere tættere på job"): it is about the trial up to the next heading, so it opens
+/// no section. Six words or more.
+fn is_headline(h: &str) -> bool {
+    h.split_whitespace().count() >= 6
+}
+
 /// Headings that close a trial's section (document-level headings).
 pub fn ends_section(h: &str) -> bool {
     let l = h.to_lowercase();
@@ -645,6 +664,8 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
         .map(|it| (it.para, it.title.as_deref()))
         .collect();
     let mut in_trial_list = false;
+    // The trial a story's headline names in passing: its paragraphs speak of it.
+    let mut headline_topic: Option<String> = None;
     for (i, p) in paras.iter().enumerate() {
         let after_list = std::mem::take(&mut in_trial_list);
         if let Some(title) = items.get(&i) {
@@ -671,6 +692,7 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
         match &p.kind {
             Kind::Heading => {
                 lead = None;
+                headline_topic = None;
                 if let Some(r) =
                     round_of(&p.text).filter(|_| p.text.split_whitespace().count() <= 5)
                 {
@@ -729,7 +751,12 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                     Some(name)
                 } else if let Some(name) = b.named_within(&p.text) {
                     // "Erfaringer med psykologbehandling" after the deck named the trial.
-                    Some(name)
+                    if is_headline(&p.text) {
+                        headline_topic = Some(name);
+                        None
+                    } else {
+                        Some(name)
+                    }
                 } else if short_name_stem(&p.text).is_some() {
                     // A slide titled by a trial's short name ("Psykologforsøget"): folded
                     // into the trial it stands for once the whole document is read.
@@ -741,7 +768,15 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                     match ms.as_slice() {
                         [m] => {
                             b.add(&m.name, &m.written, p.page);
-                            Some(m.name.clone())
+                            // A story's headline that names the trial in passing
+                            // ("Mentorforsøget har hjulpet over 300 borgere tættere på
+                            // job") is about it up to the next heading, no further.
+                            if is_headline(&p.text) {
+                                headline_topic = Some(m.name.clone());
+                                None
+                            } else {
+                                Some(m.name.clone())
+                            }
                         }
                         _ => None,
                     }
@@ -815,7 +850,10 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                         catalog,
                         &mut b,
                         p,
-                        section.as_deref().or(in_item.as_deref()),
+                        section
+                            .as_deref()
+                            .or(in_item.as_deref())
+                            .or(headline_topic.as_deref()),
                         &network,
                     );
                 }
@@ -847,7 +885,10 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                         catalog,
                         &mut b,
                         p,
-                        section.as_deref().or(in_item.as_deref()),
+                        section
+                            .as_deref()
+                            .or(in_item.as_deref())
+                            .or(headline_topic.as_deref()),
                         &network,
                     );
                 }
@@ -1002,6 +1043,14 @@ fn says_taking_part(l: &str) -> bool {
         // gennemført, gennemføres i/af, gennemfører sammen med
         || l.contains("gennemfør")
         || l.contains("tilsluttet sig")
+        // "I Ikast-Brande og Herning har man brugt de lempede mentorregler", "som led i
+        // frikommuneforsøget", "de fem kommuner bag forsøget", "som X fik godkendt"
+        || l.contains(" brugt ")
+        || l.contains(" anvendt ")
+        || l.contains("som led i")
+        || l.contains(" bag forsøget")
+        || l.contains("fik godkendt")
+        || l.contains("fået godkendt")
         // "X har sammen med Y siden 2019 været fritaget for kravet …"
         || l.contains(" sammen med ")
         || l.contains("fritaget for")
@@ -1076,10 +1125,26 @@ fn clause_mentions<'n>(
     let after = ms
         .first()
         .map(|m| &s[m.end..])
+        .map(|a| {
+            // "forsøget med X – Herning, Holstebro og Struer – har gjort status": the
+            // list set off after the name.
+            let t = a.trim_start();
+            match t.strip_prefix(['–', '-', '(']) {
+                // Up to the closing dash or parenthesis (not a hyphen inside a name).
+                Some(rest) => rest
+                    .find(['–', ')'])
+                    .or_else(|| rest.find(" - "))
+                    .map_or(rest, |end| &rest[..end]),
+                None => a,
+            }
+        })
         .filter(|a| {
             let a = a.to_lowercase();
             // "… indgå i forsøget X sammen med Kalundborg og Odsherred kommuner"
-            a.trim_start().starts_with("sammen med") || says_taking_part(&a)
+            a.trim_start().starts_with("sammen med") || says_taking_part(&a) || {
+                let rest = s[ms.first().map_or(0, |m| m.end)..].trim_start();
+                rest.starts_with(['–', '-', '('])
+            }
         })
         .unwrap_or("");
     if takes_part {
