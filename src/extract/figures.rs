@@ -1118,7 +1118,20 @@ fn header_noun(h: &str) -> Option<String> {
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
         .collect();
-    match words.iter().position(|w| w.eq_ignore_ascii_case("antal")) {
+    let antal = words.iter().position(|w| w.eq_ignore_ascii_case("antal"));
+    // "Sager (antal)", "Forløb, antal": the noun before the count's mark.
+    let marked_after = h.contains("(antal") || h.to_lowercase().contains(", antal");
+    if let (Some(pos), true) = (antal, marked_after) {
+        if let Some(noun) = pos
+            .checked_sub(1)
+            .and_then(|k| words.get(k))
+            .map(|w| w.to_lowercase())
+            .filter(|w| plural_noun(w))
+        {
+            return Some(noun);
+        }
+    }
+    match antal {
         Some(pos) => words
             .iter()
             .skip(pos + 1)
@@ -1364,5 +1377,12 @@ mod tests {
         assert_eq!(counted("131", "Sparede samtaler"), Some("samtaler".into()));
         assert_eq!(counted("212", "Borgere"), Some("borgere".into()));
         assert!(table_cell("4", "Indholdsfortegnelse", "Svar på forslag", "").is_none());
+        // The count's mark after the noun.
+        assert_eq!(counted("142", "Sager (antal)"), Some("sager".into()));
+        assert_eq!(counted("84", "Forløb, antal"), Some("forløb".into()));
+        assert_eq!(
+            counted("177", "Undladte attester (antal)"),
+            Some("attester".into())
+        );
     }
 }
