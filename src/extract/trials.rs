@@ -513,7 +513,8 @@ fn status_in(item: &str) -> Option<&'static str> {
         .map(|(_, st)| *st)
 }
 
-fn split_status(s: &str) -> Option<(String, &'static str)> {
+/// Splits `Name – helt ophør` into the text before the status and the status.
+fn split_status(s: &str) -> Option<(&str, &'static str)> {
     for sep in [" – ", " - ", " — ", ": "] {
         if let Some(pos) = s.rfind(sep) {
             let tail = s[pos + sep.len()..]
@@ -521,7 +522,7 @@ fn split_status(s: &str) -> Option<(String, &'static str)> {
                 .trim_end_matches('.')
                 .to_lowercase();
             if let Some((_, st)) = STATUSES.iter().find(|(w, _)| tail == *w) {
-                return Some((clean_name(&s[..pos]), st));
+                return Some((&s[..pos], st));
             }
         }
     }
@@ -813,11 +814,20 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                     section = Some(name.clone());
                     d.item_names.insert(i, name);
                     continue;
-                } else if let Some((written, status)) = split_status(text) {
+                } else if let Some((head, status)) = split_status(text) {
+                    // "6. Name (Ringsted og Sorø) – ikke påbegyndt": the list may stand
+                    // before the status.
+                    let (written, munis) = split_name_list(catalog, head, &network)
+                        .unwrap_or_else(|| (clean_name(head), Vec::new()));
                     let name = canonical(catalog, &written);
                     let t = b.add(&name, &written, p.page);
                     t.status = Some(status.to_string());
+                    add_municipalities(t, &munis);
                     d.items.insert(i);
+                    if !munis.is_empty() {
+                        section = Some(name.clone());
+                        d.item_names.insert(i, name);
+                    }
                 } else if let Some((munis, r, true)) = &lead {
                     let written = clean_name(text);
                     let known = catalog.trial(&written).map(String::from);
