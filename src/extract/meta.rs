@@ -132,9 +132,24 @@ pub fn date(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
             .take(8)
             .filter(|p| !matches!(p.kind, Kind::TableRow(_)) && p.page == 1)
     };
+    // A letter's dateline ("Thisted, den 12. marts 2021") below the addresses.
+    static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?,\s+(?:den\s+|d\.\s*)?(\d{1,2}\.\s*\p{L}+\s+(?:19|20)\d\d)\.?$",
+        )
+    });
+    let dateline = || {
+        paras
+            .iter()
+            .take(20)
+            .filter(|p| p.page == 1)
+            .find_map(|p| DATELINE.captures(p.text.trim()))
+            .and_then(|c| parse_date(&c[1]))
+    };
     masthead()
         .filter(|p| p.text.split_whitespace().count() <= 10)
         .find_map(|p| standalone_date(&p.text))
+        .or_else(dateline)
         // A masthead of parts ("Nyhedsbrev fra … · Nr. 3 · Juni 2019", "Endelig rapport,
         // maj 2021"): a part that is a date.
         .or_else(|| {

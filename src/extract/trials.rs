@@ -1070,7 +1070,11 @@ fn says_taking_part(l: &str) -> bool {
         || l.contains("afprøvet i")
         || l.contains("afprøves i")
         // "Forsøget startede 1. januar 2018 i X og Y", "gik i gang … i X".
-        || ((l.contains("startede") || l.contains("startet") || l.contains("i gang"))
+        || ((l.contains("startede")
+            || l.contains("startet")
+            || l.contains("i gang")
+            || l.contains(" kørt ")
+            || l.contains(" kører "))
             && l.contains(" i "))
         || (l.contains("godkendt") && l.contains(" for "))
 }
@@ -1361,7 +1365,7 @@ fn mark(cell: &str) -> Option<bool> {
     let c = cell.trim().trim_end_matches('.').to_lowercase();
     match c.as_str() {
         // "(X)": took part, then left (the legend says so); it did take part.
-        "x" | "(x)" | "ja" | "✓" | "✔" | "•" | "deltager" => Some(true),
+        "x" | "(x)" | "ja" | "✓" | "(✓)" | "✔" | "•" | "deltager" => Some(true),
         "" | "nej" | "-" | "–" | "—" | "udtrådt" | "ophørt" | "ikke" => Some(false),
         _ if SINCE.is_match(&c) => Some(true),
         _ => None,
