@@ -732,10 +732,19 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                     .then(|| split_name_list(catalog, &p.text, &network))
                     .flatten()
                     .filter(|(written, _)| {
-                        // A field label ("Kopi til: …") is no trial.
-                        catalog.trial(written).is_some()
-                            || short_name_stem(written).is_some()
-                            || (!p.text.contains(": ") && written.split_whitespace().count() >= 3)
+                        // A field label ("Kopi til: …") is no trial, nor is the network
+                        // or the document ("Statusnotat fra Frikommunenetværket X (A, B
+                        // og C kommuner)").
+                        let l = written.to_lowercase();
+                        let about_network = l.contains("netværk")
+                            || ["notat", "referat", "rapport", "nyhedsbrev", "status"]
+                                .iter()
+                                .any(|g| l.starts_with(g));
+                        !about_network
+                            && (catalog.trial(written).is_some()
+                                || short_name_stem(written).is_some()
+                                || (!p.text.contains(": ")
+                                    && written.split_whitespace().count() >= 3))
                     })
                 {
                     // A slide's title "Name – Brøndby og Hvidovre".
