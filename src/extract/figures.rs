@@ -941,6 +941,14 @@ fn number_ok(toks: &[Tok], i: usize, s: &str) -> bool {
         if p.text == "§" {
             return false;
         }
+        // The second of two references: "punkt 63 og 64", "side 4, 5".
+        if matches!(p.text, "og" | "," | "-" | "–")
+            && i >= 3
+            && toks[i - 2].kind == TokKind::Num
+            && REFERENCE_WORDS.contains(&lower(&toks[i - 3]).as_str())
+        {
+            return false;
+        }
     }
     if next.is_some_and(|n| matches!(n.text, "-" | "–" | "/"))
         && is_year(&t)

@@ -290,16 +290,23 @@ impl Builder {
         }
         // A name cut short in a title ("forenklet børnefaglig undersøgelse") folds into
         // the one longer name of the document it begins ("Forenklet børnefaglig
-        // undersøgelse ved mindre indgribende støtte").
+        // undersøgelse ved mindre indgribende støtte"); a one-word label of a table
+        // ("Dobbeltdiagnose") into the one name that holds it as a word.
         for short in self.order.clone() {
-            if short.split_whitespace().count() < 2 || catalog.trial_exact(&short).is_some() {
+            if catalog.trial_exact(&short).is_some() || catalog.trial(&short).is_some() {
                 continue;
             }
-            let low = format!("{} ", short.to_lowercase());
-            let mut targets = self
-                .order
-                .iter()
-                .filter(|n| **n != short && n.to_lowercase().starts_with(&low));
+            let low = short.to_lowercase();
+            let one_word = !low.contains(' ');
+            let holds = |n: &String| {
+                let l = n.to_lowercase();
+                if one_word {
+                    l.contains(' ') && l.split_whitespace().any(|w| w == low)
+                } else {
+                    l.starts_with(&format!("{low} "))
+                }
+            };
+            let mut targets = self.order.iter().filter(|n| **n != short && holds(n));
             let (Some(target), None) = (targets.next().cloned(), targets.next()) else {
                 continue;
             };
@@ -548,6 +555,27 @@ fn deltagende(s: &str) -> Option<&str> {
     (words.len() <= 4 && about_taking_part && !is_count_phrase(label)).then_some(list)
 }
 
+/// The facts line under a heading that names a trial: its municipalities first, then
+/// round and start, parted by `·` ("Sønderborg og Aabenraa · 3. runde · start 1.
+/// februar 2020"). Two municipalities or more, or a round or start beside them.
+fn facts_below(catalog: &Catalog, paras: &[Paragraph], i: usize) -> Option<(Vec<String>, String)> {
+    let heading = paras.get(i)?;
+    if heading.text.split_whitespace().count() < 2
+        || ends_section(&heading.text)
+        || catalog.municipality(heading.text.trim()).is_some()
+    {
+        return None;
+    }
+    let next = paras
+        .get(i + 1)
+        .filter(|q| matches!(q.kind, Kind::Bullet | Kind::Body))?;
+    let (first, rest) = next.text.split_once('·')?;
+    let munis = parse_list(catalog, first)?;
+    let l = rest.to_lowercase();
+    let facts = l.contains("runde") || l.contains("start") || l.contains("siden");
+    (munis.len() >= 2 || facts).then(|| (munis, rest.to_string()))
+}
+
 /// The list of a `Deltagende kommuner:` line at `k`: on the line, or, when the line ends
 /// at its colon, the bullets below it (one municipality each).
 fn listed_below(paras: &[Paragraph], k: usize, list: &str) -> String {
@@ -726,6 +754,20 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                     let munis = parse_list(catalog, list).unwrap_or_default();
                     let t = b.add(&name, &written, p.page);
                     add_municipalities(t, &munis);
+                    Some(name)
+                } else if let Some((munis, rest)) = facts_below(catalog, paras, i) {
+                    // A slide titled by a trial, its facts on the line below:
+                    // "Sønderborg og Aabenraa · 3. runde · start 1. februar 2020".
+                    let written = clean_name(&p.text);
+                    let name = canonical(catalog, &written);
+                    let t = b.add(&name, &written, p.page);
+                    add_municipalities(t, &munis);
+                    if t.round.is_none() {
+                        t.round = round_of(&rest);
+                    }
+                    if t.start.is_none() {
+                        t.start = parse_date(&rest).filter(|d| d.len() == 10);
+                    }
                     Some(name)
                 } else if let Some((written, munis)) = deltagende(&p.text)
                     .is_none()
