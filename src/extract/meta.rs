@@ -366,9 +366,10 @@ pub fn body(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
             return Some("Byrådet".to_string());
         }
         // A masthead line that is the body's name ("Byrådet i Skive Kommune").
-        if p.text.split_whitespace().count() <= 6 {
+        let line = without_issuer(&p.text);
+        if line.split_whitespace().count() <= 6 {
             if let Some(m) = COMMITTEE
-                .captures(&p.text)
+                .captures(line)
                 .filter(|m| m.get(0).is_some_and(|g| g.start() == 0))
             {
                 return Some(m[1].to_string());
@@ -557,8 +558,9 @@ static ISSUER: LazyLock<Regex> = LazyLock::new(|| {
 
 static PARTY_MARKS: LazyLock<Regex> = LazyLock::new(|| re(r"\([A-ZÆØÅ]\)"));
 
-/// The title: the heading after an item marker, else the first heading-like line.
-pub fn title(paras: &[Paragraph]) -> Option<String> {
+/// The title: a letter's subject line, a running header that opens the text, else the
+/// first heading-like line.
+pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
     // A letter's subject line ("Vedr.: Ansøgning om forlængelse …") is its title.
     static SUBJECT: LazyLock<Regex> =
         LazyLock::new(|| re(r"^(?i:vedr\.?|vedrørende|emne|om)\s*:\s*(\S.{3,})$"));
@@ -568,6 +570,9 @@ pub fn title(paras: &[Paragraph]) -> Option<String> {
             .map(|c| c[1].trim().to_string())
     }) {
         return Some(subject);
+    }
+    if let Some(running) = running_title(paras, furniture) {
+        return Some(running);
     }
     let skip = |p: &Paragraph| {
         is_item_marker(&p.text).is_some()
@@ -625,7 +630,7 @@ pub fn title(paras: &[Paragraph]) -> Option<String> {
     headings()
         .find(|p| !ISSUER.is_match(p.text.trim()))
         .or_else(|| headings().next())
-        .map(|p| p.text.trim().to_string())
+        .map(|p| without_issuer(&p.text).to_string())
         // Minutes whose masthead has no title line: the line naming the committee and
         // the meeting ("Sundheds- og Forebyggelsesudvalget tirsdag den 4. december 2012,
         // kl. 13:00 i Mødecenter C"), up to the hour.
@@ -639,6 +644,33 @@ pub fn title(paras: &[Paragraph]) -> Option<String> {
                 })
             })
         })
+}
+
+/// A masthead line without the issuer before it: "Slagelse Kommune Børne- og
+/// Ungeudvalget" (two masthead lines set as one) -> "Børne- og Ungeudvalget".
+fn without_issuer(line: &str) -> &str {
+    static LEAD: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)? Kommune\s+(\p{Lu}.*)$"));
+    let t = line.trim();
+    LEAD.captures(t)
+        .and_then(|c| c.get(1))
+        .map_or(t, |m| m.as_str())
+}
+
+/// A running header that also opens the first page's text ("Forsøgsnyt" over every page
+/// and "Forsøgsnyt Nyhedsbrev fra … · Nr. 6", a masthead set as one paragraph): the
+/// document's name.
+fn running_title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
+    let first = paras.first()?.text.trim();
+    furniture
+        .iter()
+        .map(|f| f.trim())
+        .filter(|f| f.chars().any(char::is_alphabetic) && standalone_date(f).is_none())
+        // The issuer's name over every page is no title ("Thisted Kommune").
+        .filter(|f| !ISSUER.is_match(f))
+        .filter(|f| !f.to_lowercase().starts_with("side "))
+        .find(|f| first.len() > f.len() && first.starts_with(&format!("{f} ")))
+        .map(String::from)
 }
 
 /// Three or more capitalised words and nothing else: a person's name ("Mie Helene

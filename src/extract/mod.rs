@@ -50,7 +50,7 @@ pub fn extract(text: &DocumentText, catalog: &Catalog) -> Document {
     let items = decisions::agenda_items(&paras);
     // An extract of one agenda item ("6. Prioritering af midler ...") is titled by it
     // when no heading gives a title.
-    let title = meta::title(&paras).or_else(|| match items.as_slice() {
+    let title = meta::title(&paras, &furniture).or_else(|| match items.as_slice() {
         [only] => only.title.clone(),
         _ => None,
     });
