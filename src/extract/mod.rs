@@ -249,6 +249,11 @@ fn find_figures(
         let opens_topic =
             topic.is_some() && section.is_none() && item_trial.is_none() && !general_heading;
         let mut topic_named = false;
+        // The place the paragraph last named: "I Aalborg Kommune anvender … I alt 46
+        // dimittender har deltaget" (the 46 are Aalborg's), "… kun gældende for
+        // Frederikshavn/Læsø. Her har man … kun i 8 sager …".
+        let mut last_place: Option<String> = None;
+        let mut previous_named: Option<String> = None;
         for sentence in structure::sentences(&text) {
             // Table captions name the unit of the cells ("Beløb i 1.000 kr."), not a figure.
             let low = sentence.to_lowercase();
@@ -294,6 +299,20 @@ fn find_figures(
                 _ => None,
             };
             let places = municipalities::places(catalog, &sentence);
+            // A sentence about a place opens with it ("I Aalborg Kommune anvender …",
+            // "Aalborg Kommune har …"); one that opens with "Her" takes up the place the
+            // sentence before named last.
+            let opening = sentence
+                .split_whitespace()
+                .take(2)
+                .map(|w| w.len() + 1)
+                .sum::<usize>();
+            let named_place = match places.first() {
+                Some(p) if p.start <= opening && places.len() == 1 => Some(p.names.join("/")),
+                _ => None,
+            };
+            let here = sentence.starts_with("Her ");
+            let last_named = places.last().map(|p| p.names.join("/"));
             let mut cursor = 0;
             for mut q in figures::scan(&sentence, &mask, &mut ctx) {
                 // Official names; one mention naming two (`Frederikshavn/Læsø`) keeps
@@ -306,7 +325,10 @@ fn find_figures(
                     cursor = a + q.raw.len();
                 }
                 let municipality = match (places.is_empty(), at) {
-                    (true, _) => label.clone(),
+                    (true, _) => label
+                        .clone()
+                        .or_else(|| last_place.clone())
+                        .or_else(|| here.then(|| previous_named.clone()).flatten()),
                     _ if q
                         .counted
                         .as_deref()
@@ -335,6 +357,13 @@ fn find_figures(
                     sentence.clone(),
                 ));
             }
+            if named_place.is_some() {
+                last_place = named_place;
+            } else if !places.is_empty() {
+                // Another place, or several: the paragraph's place no longer holds.
+                last_place = None;
+            }
+            previous_named = last_named;
         }
         if opens_topic {
             heading_topic.clone_from(&topic);

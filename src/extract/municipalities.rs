@@ -138,11 +138,29 @@ pub fn place_of_figure(sentence: &str, places: &[Place], at: usize) -> Option<St
         [_, _, ..] => return None,
         [] => {}
     }
-    groups
-        .iter()
-        .rev()
-        .find(|(a, _, _)| *a < at)
-        .and_then(|g| one(&g.2))
+    if let Some(g) = groups.iter().rev().find(|(a, _, _)| *a < at) {
+        return one(&g.2);
+    }
+    // Named after the figure in a relative clause on its noun ("de 3 ansøgninger, som
+    // Jobcenter Rebild ønsker at søge"), not in a clause of its own ("…, heraf 31 i
+    // Kolding", "…, at forsøget har frigjort 0,3 årsværk i Svendborg").
+    match groups.as_slice() {
+        [g] => {
+            let (from, _) = clause_of(g.0);
+            let opener = sentence
+                .get(from..g.0)
+                .unwrap_or("")
+                .trim_start_matches([',', ';', ' '])
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            matches!(opener.as_str(), "som" | "der" | "hvor")
+                .then(|| one(&g.2))
+                .flatten()
+        }
+        _ => None,
+    }
 }
 
 /// The municipalities named in running text, where they stand, in order.
