@@ -432,7 +432,16 @@ fn table_figures(
                 .map(|t| t.name.clone())
         })
         .or_else(|| section.map(String::from));
-    let municipality = catalog.municipality(label).map(String::from);
+    // The row's municipality: its label, or the cell under a "Kommune" header (a merged
+    // cell carries it down: "Trial | Gladsaxe | 212" / " | Furesø | 87").
+    let municipality = catalog.municipality(label).map(String::from).or_else(|| {
+        let col = header
+            .iter()
+            .position(|h| h.to_lowercase().contains("kommune"))?;
+        let cell = cells.get(col).map(|c| c.trim()).filter(|c| !c.is_empty());
+        let cell = cell.or_else(|| trials::carried_cell(paras, i, col))?;
+        catalog.municipality(cell).map(String::from)
+    });
     for (k, cell) in cells.iter().enumerate().skip(1) {
         let h = header.get(k).map(String::as_str).unwrap_or("");
         // "Heraf telefonisk" counts what the column before it counts.
