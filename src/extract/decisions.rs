@@ -78,6 +78,13 @@ pub fn is_decision_head(text: &str) -> bool {
 /// The agenda items, in order. A numbered heading counts only when a decision comes
 /// before the next numbered paragraph, so numbered section headings of reports do not.
 pub fn agenda_items(paras: &[Paragraph]) -> Vec<AgendaItem> {
+    // Items a decision label names ("Byrådets beslutning den 26.08.2020 Punkt 113").
+    let labelled: Vec<u32> = paras
+        .iter()
+        .filter(|p| is_decision_head(&p.text))
+        .filter_map(|p| ITEM_REF.captures(&p.text))
+        .filter_map(|c| c[1].parse().ok())
+        .collect();
     let mut items = Vec::new();
     for (i, p) in paras.iter().enumerate() {
         if let Some(number) = is_item_marker(&p.text) {
@@ -94,6 +101,18 @@ pub fn agenda_items(paras: &[Paragraph]) -> Vec<AgendaItem> {
                 title,
             });
         } else if let Kind::Numbered(n) = p.kind {
+            if labelled.contains(&n)
+                && !items
+                    .iter()
+                    .any(|it: &AgendaItem| it.number == n.to_string())
+            {
+                items.push(AgendaItem {
+                    para: i,
+                    number: n.to_string(),
+                    title: Some(without_access_mark(p.text.trim()).to_string()),
+                });
+                continue;
+            }
             if !looks_like_heading(&p.text) {
                 continue;
             }
@@ -154,7 +173,7 @@ fn is_common_subject(w: &str) -> bool {
 /// with one member a line below it: label paragraph -> the names (maybe none).
 fn listed_absentees(paras: &[Paragraph]) -> HashMap<usize, Vec<String>> {
     static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:fraværende(?:\s+med\s+afbud)?|afbud|ikke til stede|følgende deltog ikke[^:]*)\s*:$")
+        Regex::new(r"(?i)^(?:fraværende(?:\s+med\s+afbud)?|afbud(?:\s*/\s*fraværende)?|ikke til stede|følgende deltog ikke[^:]*)\s*:?$")
             .unwrap_or_else(|e| panic!("{e}"))
     });
     let mut out = HashMap::new();
@@ -173,13 +192,17 @@ fn listed_absentees(paras: &[Paragraph]) -> HashMap<usize, Vec<String>> {
     out
 }
 
-/// A line naming one member: "Birthe Aagaard (F)", "Morten Hjort Lassen".
+/// A line naming members: "Birthe Aagaard (F)", "Karina Holm Bak, Peter Vinding".
 fn reads_like_member(s: &str) -> bool {
-    let name = s.split(" (").next().unwrap_or(s).trim();
-    let words: Vec<&str> = name.split_whitespace().collect();
-    (2..=5).contains(&words.len())
-        && !s.contains(':')
-        && words.iter().all(|w| w.starts_with(char::is_uppercase))
+    !s.contains(':')
+        && s.split([',', ';'])
+            .flat_map(|p| p.split(" og "))
+            .all(|part| {
+                let name = part.split(" (").next().unwrap_or(part).trim();
+                let words: Vec<&str> = name.split_whitespace().collect();
+                (2..=5).contains(&words.len())
+                    && words.iter().all(|w| w.starts_with(char::is_uppercase))
+            })
 }
 
 /// Paragraph `i` is a member listed under an absence label.
@@ -208,7 +231,16 @@ pub fn decisions(paras: &[Paragraph], items: &[AgendaItem]) -> Vec<Decision> {
     // "X deltog ikke i behandlingen af punkt 65" before the items: absent from that item.
     let mut item_absent: HashMap<String, Vec<String>> = HashMap::new();
     let mut meeting_absent: Vec<String> = Vec::new();
+    // "X forlod mødet kl. 20:15 efter behandlingen af punkt 114": absent after item 114.
+    let mut left_after: Vec<(u32, Vec<String>)> = Vec::new();
     for i in 0..first_item {
+        let text = paras.get(i).map_or("", |p| p.text.trim());
+        if let (Some(l), Some(r)) = (LEFT_AFTER.captures(text), ITEM_REF.captures(text)) {
+            if let Ok(n) = r[1].parse() {
+                left_after.push((n, names(l.get(1).map_or("", |m| m.as_str()))));
+                continue;
+            }
+        }
         let Some(names) = absent_at(i) else { continue };
         match paras.get(i).and_then(|p| ITEM_REF.captures(&p.text)) {
             Some(c) => item_absent
@@ -232,7 +264,17 @@ pub fn decisions(paras: &[Paragraph], items: &[AgendaItem]) -> Vec<Decision> {
         let mut case_number = None;
         let mut decision: Option<String> = None;
         let mut absent = meeting_absent.clone();
-        for n in item_absent.get(&item.number).into_iter().flatten() {
+        let number: u32 = item.number.parse().unwrap_or(0);
+        let gone = left_after
+            .iter()
+            .filter(|(after, _)| number > *after)
+            .flat_map(|(_, names)| names);
+        for n in item_absent
+            .get(&item.number)
+            .into_iter()
+            .flatten()
+            .chain(gone)
+        {
             if !absent.contains(n) {
                 absent.push(n.clone());
             }

@@ -99,9 +99,10 @@ fn side_of(clause: &str, seen_vote_clause: bool) -> Option<Side> {
     };
     if has("hverken") || has("undlod") || has("blankt") || has("blanke") {
         Some(Side::Abstained)
-    } else if has("imod") || c.trim_start().starts_with("mod ") || has("mindretal*") {
+    } else if has("imod") || has("nej") || c.trim_start().starts_with("mod ") || has("mindretal*") {
         Some(Side::Against)
-    } else if (has("for")
+    } else if has("ja")
+        || (has("for")
         // "for" votes beside a count or a verb of voting, or opening the clause ("For:
         // 15"); "konsekvenserne for borgere" in a motion's text does not.
         && (has("stemte")
@@ -253,8 +254,14 @@ pub fn votes(decision: &str) -> Option<Votes> {
         let (Some(whole), Some(side)) = (c.get(0), c.get(1)) else {
             break;
         };
-        if c.name("n")
-            .is_some_and(|n| count_word(n.as_str()).is_none())
+        // "hverken for eller imod (C)" is one side, not two.
+        let after_eller = decision[..side.start()]
+            .trim_end()
+            .to_lowercase()
+            .ends_with(" eller");
+        if after_eller
+            || c.name("n")
+                .is_some_and(|n| count_word(n.as_str()).is_none())
         {
             // Not a count ("Folkeparti stemte"): look again from the next character.
             from = whole.start()
@@ -276,47 +283,63 @@ pub fn votes(decision: &str) -> Option<Votes> {
     let mut seen = false;
     let mut pending = None;
     let mut carried: Vec<String> = Vec::new();
+    // A count alone before its side ("2 stemte | hverken for eller imod (C)").
+    let mut carried_count: Option<u32> = None;
     for w in cuts.windows(2) {
         let whole = &decision[w[0]..w[1]];
-        // A sentence end inside a clause: what follows it either votes (then it is the
-        // clause: "Indstillingen blev godkendt. | For stemte ...") or names parties of
-        // the next clause ("... stemte imod. Radikale Venstre | undlod at stemme").
-        let (clause, tail) = match whole.rsplit_once(". ") {
-            Some((_, b)) if side_of(b, seen).is_some() => (b, ""),
-            Some((a, b)) => (a, b),
-            None => (whole, ""),
-        };
-        // A side named with nothing after it ("Hverken for eller | imod: C") names
-        // the next clause's side; parties named before their side ("Socialdemokratiet,
-        // SF og | Enhedslisten stemte for") belong to the next clause.
-        match pending.take().or_else(|| side_of(clause, seen)) {
-            // The party that moved a motion ("Forslag fra O om …") is not a side.
-            None if clause.to_lowercase().contains("forslag") => {}
-            None => carried.extend(parties_in(clause)),
-            Some(side) => {
-                let count = count_in(clause);
-                let mut parties = std::mem::take(&mut carried);
-                parties.extend(parties_in(clause));
-                if count.is_none() && parties.is_empty() {
-                    pending = Some(side);
+        // A sentence end inside a clause: what follows it either votes (then it is a
+        // clause of its own: "Indstillingen blev godkendt. | For stemte ...", and so is
+        // what stands before it if that votes too: "… mod 20. Kun Enhedslisten stemte
+        // for.") or names parties of the next clause ("... stemte imod. Radikale
+        // Venstre | undlod at stemme").
+        let parts: Vec<(&str, &str)> = match whole.rsplit_once(". ") {
+            Some((a, b)) if side_of(b, seen).is_some() => {
+                if side_of(a, seen).is_some() {
+                    vec![(a, ""), (b, "")]
                 } else {
-                    seen = true;
-                    let slot = match side {
-                        Side::For => &mut votes.for_,
-                        Side::Against => &mut votes.against,
-                        Side::Abstained => &mut votes.abstained,
-                    };
-                    let entry = slot.get_or_insert_with(VoteSide::default);
-                    entry.count = entry.count.or(count);
-                    for p in parties {
-                        if !entry.parties.contains(&p) {
-                            entry.parties.push(p);
+                    vec![(b, "")]
+                }
+            }
+            Some((a, b)) => vec![(a, b)],
+            None => vec![(whole, "")],
+        };
+        for (clause, tail) in parts {
+            // A side named with nothing after it ("Hverken for eller | imod: C") names
+            // the next clause's side; parties named before their side
+            // ("Socialdemokratiet, SF og | Enhedslisten stemte for") belong to the next
+            // clause.
+            match pending.take().or_else(|| side_of(clause, seen)) {
+                // The party that moved a motion ("Forslag fra O om …") is not a side.
+                None if clause.to_lowercase().contains("forslag") => {}
+                None => {
+                    carried.extend(parties_in(clause));
+                    carried_count = count_in(clause).or(carried_count);
+                }
+                Some(side) => {
+                    let count = count_in(clause).or(carried_count.take());
+                    let mut parties = std::mem::take(&mut carried);
+                    parties.extend(parties_in(clause));
+                    if count.is_none() && parties.is_empty() {
+                        pending = Some(side);
+                    } else {
+                        seen = true;
+                        let slot = match side {
+                            Side::For => &mut votes.for_,
+                            Side::Against => &mut votes.against,
+                            Side::Abstained => &mut votes.abstained,
+                        };
+                        let entry = slot.get_or_insert_with(VoteSide::default);
+                        entry.count = entry.count.or(count);
+                        for p in parties {
+                            if !entry.parties.contains(&p) {
+                                entry.parties.push(p);
+                            }
                         }
                     }
                 }
             }
+            carried.extend(parties_in(tail));
         }
-        carried.extend(parties_in(tail));
     }
     (seen || unanimous).then_some(votes)
 }
