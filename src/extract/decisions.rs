@@ -35,7 +35,8 @@ static LEFT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The item an absence names: "i behandlingen af punkt 65", "under pkt. 7".
 static ITEM_REF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:punkt|pkt\.?|sag)\s+(\d{1,3})\b").unwrap_or_else(|e| panic!("{e}"))
+    Regex::new(r"(?i)\b(?:punkt|pkt\.?|sag)\s+(\d{1,3})(?:\s*[-–]\s*(\d{1,3}))?\b")
+        .unwrap_or_else(|e| panic!("{e}"))
 });
 
 static MEETING_CLOSED: LazyLock<Regex> = LazyLock::new(|| {
@@ -52,6 +53,8 @@ fn names(s: &str) -> Vec<String> {
         // names nobody).
         .filter(|n| n.starts_with(char::is_uppercase) && n.split_whitespace().count() <= 6)
         .filter(|n| !n.split_whitespace().next().is_some_and(is_common_subject))
+        // "Hanne Kirk Vestergaard, Syddjurs Kommune": the member's municipality.
+        .filter(|n| !n.ends_with(" Kommune") && !n.ends_with(" kommune"))
         .map(String::from)
         .collect()
 }
@@ -243,10 +246,20 @@ pub fn decisions(paras: &[Paragraph], items: &[AgendaItem]) -> Vec<Decision> {
         }
         let Some(names) = absent_at(i) else { continue };
         match paras.get(i).and_then(|p| ITEM_REF.captures(&p.text)) {
-            Some(c) => item_absent
-                .entry(c[1].to_string())
-                .or_default()
-                .extend(names),
+            // "punkt 6-9": each of them.
+            Some(c) => {
+                let first: u32 = c[1].parse().unwrap_or(0);
+                let last: u32 = c
+                    .get(2)
+                    .and_then(|m| m.as_str().parse().ok())
+                    .unwrap_or(first);
+                for n in first..=last.min(first + 50) {
+                    item_absent
+                        .entry(n.to_string())
+                        .or_default()
+                        .extend(names.clone());
+                }
+            }
             None => meeting_absent.extend(names),
         }
     }

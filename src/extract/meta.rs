@@ -387,7 +387,8 @@ pub fn body(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
 static ITEM: LazyLock<Regex> = LazyLock::new(|| {
     // The number ends the marker: "Sag 2012-12345" is a case reference, not item 2012.
     re(
-        r"^(?:Punkt|Pkt\.?|Dagsordenspunkt|Sag|Sagspunkt)(?:\s+nr\.?)?\s*(\d{1,4})(?:[.:)]\s*|\s+|$)",
+        // "Ad punkt 3:" takes up item 3 in a protocol that lists the agenda first.
+        r"^(?:[Aa]d\s+)?(?:[Pp]unkt|Pkt\.?|pkt\.?|Dagsordenspunkt|Sag|Sagspunkt)(?:\s+nr\.?)?\s*(\d{1,4})(?:[.:)]\s*|\s+|$)",
     )
 });
 

@@ -63,10 +63,11 @@ pub fn outcome(decision: &str) -> Option<Outcome> {
             ),
         ]
     });
-    RULES
+    // The first sentence that decides something says the outcome ("Styregruppen
+    // godkendte midtvejsstatus. Midtvejsstatus sendes til orientering i udvalgene.").
+    super::structure::sentences(decision)
         .iter()
-        .find(|(re, _)| re.is_match(decision))
-        .map(|(_, o)| *o)
+        .find_map(|s| RULES.iter().find(|(re, _)| re.is_match(s)).map(|(_, o)| *o))
 }
 
 /// Words that start a new side of a vote; the clause boundary is put before them. A word
