@@ -101,7 +101,12 @@ pub fn normalize(s: &str) -> String {
             space = true;
         }
     }
-    out
+    // The abbreviations officials write for the same words ("Lægeattester ifm
+    // rehabiliteringsmøde" and "… i forbindelse med rehabiliteringsmødet").
+    let padded = format!(" {out} ")
+        .replace(" i forbindelse med ", " ifm ")
+        .replace(" i forhold til ", " ift ");
+    padded.trim().to_string()
 }
 
 /// Optimal-string-alignment edit distance (transpositions count 1), on chars.
@@ -332,7 +337,18 @@ impl Catalog {
             let full = content_stems(k);
             stems.len() >= 3 && stems.len() * 2 >= full.len() && stems.is_subset(&full)
         };
-        for matches in [&same as &dyn Fn(&str) -> bool, &one_short, &shortened] {
+        // Or one content word more ("fritagelse for krav om opdatering af indsatsplanens
+        // tilbud hver 6. måned").
+        let one_long = |k: &str| {
+            let full = content_stems(k);
+            full.len() >= 5 && stems.len() == full.len() + 1 && full.is_subset(&stems)
+        };
+        for matches in [
+            &same as &dyn Fn(&str) -> bool,
+            &one_short,
+            &shortened,
+            &one_long,
+        ] {
             let mut found: Option<usize> = None;
             for (k, i) in &self.trial_keys {
                 if matches(k) {
@@ -465,6 +481,15 @@ mod tests {
         );
         // Too few words left to tell the trial.
         assert_eq!(c.trial("Færre opfølgninger"), None);
+        // "i forbindelse med" is "ifm"; one content word more.
+        assert_eq!(
+            c.trial("Lægeattester i forbindelse med rehabiliteringsmødet"),
+            Some("Lægeattester ifm rehabiliteringsmøde")
+        );
+        assert_eq!(
+            c.trial("Fritagelse for krav om opdatering af indsatsplanens tilbud hver 6. måned"),
+            Some("Fritagelse for at opdatere indsatsplanens tilbud hver 6. måned")
+        );
         // Short forms keeping half the content words or more.
         assert_eq!(
             c.trial("Fleksible rammer for løntilskud"),

@@ -150,7 +150,7 @@ static ITEM_TRIAL: LazyLock<Regex> = LazyLock::new(|| {
 fn item_trial(catalog: &Catalog, title: &str) -> Option<(String, String)> {
     // "Status på X", "Forlængelse af forsøget med X": what is done with trial X.
     static ACTION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:status|orientering|evaluering|slutevaluering|midtvejsevaluering|forlængelse|afrapportering|opfølgning|resultater)\s+(?:på|om|af|for|fra)\s+(?:(?:frikommune)?forsøget\s+(?:med\s+|om\s+)?)?(\S.*)$")
+        Regex::new(r"(?i)^(?:status|orientering|evaluering|slutevaluering|midtvejsevaluering|forlængelse|afrapportering|slutrapport|rapport|opfølgning|resultater)\s+(?:på|om|af|for|fra)\s+(?:(?:frikommune)?forsøget\s+(?:med\s+|om\s+)?)?(\S.*)$")
             .unwrap_or_else(|e| panic!("{e}"))
     });
     if let Some(c) = ITEM_TRIAL.captures(title) {
@@ -748,7 +748,11 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                         add_municipalities(t, &munis);
                     }
                     in_item.clone()
-                } else if let Some(list) = next_deltagende {
+                } else if let Some(list) =
+                    next_deltagende.filter(|l| parse_list(catalog, l).is_some())
+                {
+                    // (A list of people, "Lise Damgaard, jobcenterchef, …", is no
+                    // trial's municipalities.)
                     let written = clean_name(&p.text);
                     let name = canonical(catalog, &written);
                     let munis = parse_list(catalog, list).unwrap_or_default();
@@ -842,7 +846,12 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
             }
             Kind::Bullet | Kind::Numbered(_) => {
                 let text = p.text.as_str();
-                if let Some((written, munis)) = split_name_list(catalog, text, &network) {
+                // "Deltagere: A, B og C" lists who takes part (read above), no trial.
+                let named = deltagende(text)
+                    .is_none()
+                    .then(|| split_name_list(catalog, text, &network))
+                    .flatten();
+                if let Some((written, munis)) = named {
                     let name = canonical(catalog, &written);
                     if let Kind::Numbered(n) = p.kind {
                         numbered.insert(n, name.clone());
@@ -1268,7 +1277,11 @@ fn table_row(
         return;
     };
     let lower: Vec<String> = header.iter().map(|h| h.to_lowercase()).collect();
-    let trial_col = lower.iter().position(|h| h.contains("forsøg"));
+    // The column that names the trial ("Forsøg", "Frikommuneforsøg"), not one about it
+    // ("Gennemsnit, uger i forsøget").
+    let trial_col = lower
+        .iter()
+        .position(|h| h.contains("forsøg") && h.split_whitespace().count() <= 2);
     let muni_col = lower
         .iter()
         .position(|h| h.contains("kommune") || h.contains("deltager"));
@@ -1338,7 +1351,10 @@ fn table_row(
     if muni_cols.len() >= 2 {
         let Some(first) = cells.first() else { return };
         let written = clean_name(first);
-        if written.is_empty() || catalog.municipality(&written).is_some() || is_total(&written) {
+        if !written.chars().any(char::is_alphabetic)
+            || catalog.municipality(&written).is_some()
+            || is_total(&written)
+        {
             return;
         }
         let marked: Vec<String> = muni_cols
