@@ -83,6 +83,7 @@ fn is_superscript_digit(c: char) -> bool {
 
 /// Words before a number that make it a reference, not a quantity.
 const REFERENCE_WORDS: &[&str] = &[
+    "zone",
     "runde",
     "ansøgningsrunde",
     "ansøgning",
@@ -908,7 +909,7 @@ fn number_ok(toks: &[Tok], i: usize, s: &str) -> bool {
         // "kl. 10", "nr. 5", "d. 7"
         if p.text == "." && i > 1 {
             let pp = lower(&toks[i - 2]);
-            if ["kl", "nr", "pkt", "stk", "d", "jf", "side"].contains(&pp.as_str()) {
+            if ["kl", "nr", "pkt", "stk", "d", "jf", "side", "s"].contains(&pp.as_str()) {
                 return false;
             }
             if toks[i - 2].kind == TokKind::Num {
