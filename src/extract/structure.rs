@@ -39,6 +39,48 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     // Agenda items of minutes are numbered through the year ("715. Kulturkommune 2017").
     Regex::new(r"^(\d{1,4})[.)]\s+(\S.*)$").unwrap_or_else(|e| panic!("regex: {e}"))
 });
+/// Page headers the text stage left in the text (a page too short to tell them, a
+/// text given as such): lines among the first three of two pages or more, alike up to
+/// their digits ("Evaluering af frikommuneforsøg – delrapport 2", "Side 2 af 3"). A
+/// decision label, an item marker, a field line or a case number is never one.
+fn running_lines(doc: &DocumentText) -> std::collections::HashSet<String> {
+    let mut pages_of: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for page in &doc.pages {
+        let mut seen = std::collections::HashSet::new();
+        for line in page
+            .text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .take(3)
+        {
+            // Field lines ("Sagsnr.: 15.20.00-P20-5-18") differ by more than a number.
+            if line.contains(':')
+                || super::decisions::is_decision_head(line)
+                || super::meta::is_item_marker(line).is_some()
+                || !super::meta::case_numbers_in(line).is_empty()
+            {
+                continue;
+            }
+            if seen.insert(running_key(line)) {
+                *pages_of.entry(running_key(line)).or_default() += 1;
+            }
+        }
+    }
+    pages_of
+        .into_iter()
+        .filter(|(_, n)| *n >= 2)
+        .map(|(k, _)| k)
+        .collect()
+}
+
+fn running_key(line: &str) -> String {
+    line.trim()
+        .chars()
+        .map(|c| if c.is_ascii_digit() { '#' } else { c })
+        .collect()
+}
+
 /// A field of an e-mail's or letter's header ("Fra:", "Sendt:", "Emne:").
 static HEADER_FIELD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|\s)(?:Fra|Sendt|Til|Cc|Bcc|Emne|Dato|Vedhæftede filer|Vedhæftet|Prioritet|From|Sent|To|Subject):\s")
@@ -78,14 +120,21 @@ pub fn looks_like_heading(s: &str) -> bool {
 
 /// Splits the document into paragraphs, page by page.
 pub fn paragraphs(doc: &DocumentText) -> Vec<Paragraph> {
+    let running = running_lines(doc);
     let mut out: Vec<Paragraph> = Vec::new();
     for page in &doc.pages {
         let text = page.text.replace("\r\n", "\n").replace('\u{c}', "\n\n");
+        let mut line_no = 0usize;
         for block in text.split("\n\n") {
             let lines: Vec<&str> = block
                 .lines()
                 .map(str::trim)
                 .filter(|l| !l.is_empty())
+                .filter(|l| {
+                    line_no += 1;
+                    // Page 1 keeps them: there the line is the masthead (the title).
+                    page.number == 1 || !(line_no <= 3 && running.contains(&running_key(l)))
+                })
                 .flat_map(header_fields)
                 .collect();
             // A table whose rows stand apart (a blank line between them, as some
