@@ -355,6 +355,10 @@ pub fn body(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
     if let Some(b) = paras.iter().find_map(|p| labelled_body(&p.text)) {
         return Some(b);
     }
+    // "Styregruppen for Frikommunenetværket Kattegat": a group named by what it steers.
+    if let Some(b) = paras.iter().take(8).find_map(|p| steering_body(&p.text)) {
+        return Some(b);
+    }
     for p in paras.iter().take(6) {
         if let Some(c) = HEADER_BODY.captures(&p.text) {
             if let Some(m) = COMMITTEE.captures(&c[1]) {
@@ -572,6 +576,10 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
     }) {
         return Some(subject);
     }
+    // The group whose protocol it is, under the network's name.
+    if let Some(b) = paras.iter().take(8).find_map(|p| steering_body(&p.text)) {
+        return Some(b);
+    }
     if let Some(running) = running_title(paras, furniture) {
         return Some(running);
     }
@@ -619,6 +627,8 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
             || p.text.to_lowercase().starts_with("bilag")
             || p.text.ends_with(':')
             || MEMO_FIELD.is_match(&p.text)
+            // A web page's breadcrumb trail ("Forside › Nyheder › Job").
+            || p.text.contains(['›', '»'])
     };
     let headings = || {
         paras
@@ -645,6 +655,16 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
                 })
             })
         })
+}
+
+/// A masthead line naming a steering group or board by what it serves ("Styregruppen for
+/// Frikommunenetværket Kattegat", "Bestyrelsen for …"), eight words at most.
+fn steering_body(line: &str) -> Option<String> {
+    let t = line.trim();
+    let named = ["Styregruppen for ", "Bestyrelsen for ", "Følgegruppen for "]
+        .iter()
+        .any(|w| t.starts_with(w));
+    (named && t.split_whitespace().count() <= 8).then(|| t.to_string())
 }
 
 /// A masthead line without the issuer before it: "Slagelse Kommune Børne- og
