@@ -244,6 +244,33 @@ mod tests {
     }
 
     #[test]
+    fn the_place_of_a_figure() {
+        let c = Catalog::builtin();
+        let place = |s: &str, figure: &str| {
+            let at = s.find(figure).unwrap_or(0);
+            place_of_figure(s, &places(&c, s), at)
+        };
+        let s = "Svendborg Kommune forventer ca. 55 og Nyborg Kommune ca. 25 borgere om året.";
+        assert_eq!(place(s, "55").as_deref(), Some("Svendborg"));
+        assert_eq!(place(s, "25").as_deref(), Some("Nyborg"));
+        let s = "I Vejle er andelen 64 pct., mens Middelfart, der har færrest forløb (23), ligger på 43 pct.";
+        assert_eq!(place(s, "64").as_deref(), Some("Vejle"));
+        assert_eq!(place(s, "23").as_deref(), Some("Middelfart"));
+        assert_eq!(place(s, "43").as_deref(), Some("Middelfart"));
+        // A place in a "heraf" clause is not the total's; a list is none of its places.
+        let s = "I 2019 fik 74 borgere revalidering, heraf 31 i Kolding.";
+        assert_eq!(place(s, "74"), None);
+        assert_eq!(place(s, "31").as_deref(), Some("Kolding"));
+        assert_eq!(
+            place("I Kolding og Vejle har 140 borgere fået en mentor.", "140"),
+            None
+        );
+        // A relative clause on the figure's noun.
+        let s = "Der var opbakning til de 3 ansøgninger, som Jobcenter Rebild ønsker at søge.";
+        assert_eq!(place(s, "3 ans").as_deref(), Some("Rebild"));
+    }
+
+    #[test]
     fn running_text() {
         let c = Catalog::builtin();
         let m = mentions(
