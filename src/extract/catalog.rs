@@ -4,7 +4,7 @@
 
 use crate::error::{Error, Result};
 use serde::Deserialize;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 use std::sync::LazyLock;
 
@@ -46,6 +46,9 @@ pub struct Catalog {
     trials: Vec<TrialEntry>,
     /// normalized name/alias -> index into `trials`
     trial_keys: Vec<(String, usize)>,
+    /// The content stems of each of `trial_keys`, in the same order (worked out once:
+    /// `trial_by_stems` compares them on every lookup that misses).
+    trial_stems: Vec<(BTreeSet<String>, usize)>,
     municipalities: Vec<Municipality>,
     /// normalized form -> index into `municipalities`
     municipality_keys: HashMap<String, usize>,
@@ -149,6 +152,10 @@ impl Catalog {
         }
         // Longest first, so that scanning text prefers the most specific name.
         trial_keys.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        let trial_stems = trial_keys
+            .iter()
+            .map(|(k, i)| (content_stems(k), *i))
+            .collect();
         let mut municipality_keys = HashMap::new();
         for (i, m) in municipalities.iter().enumerate() {
             for form in std::iter::once(&m.name).chain(&m.variants) {
@@ -167,6 +174,7 @@ impl Catalog {
         Catalog {
             trials,
             trial_keys,
+            trial_stems,
             municipalities,
             municipality_keys,
         }
@@ -325,33 +333,30 @@ impl Catalog {
         // The same content words, or (for four or more) all but one of a name's: "Færre
         // opfølgninger for førtidspensionister i job med løntilskud" leaves out the
         // "forbindelse" of the catalogued name.
-        let same = |k: &str| content_stems(k) == stems;
-        let one_short = |k: &str| {
-            let full = content_stems(k);
-            stems.len() >= 4 && full.len() == stems.len() + 1 && stems.is_subset(&full)
+        let same = |full: &BTreeSet<String>| *full == stems;
+        let one_short = |full: &BTreeSet<String>| {
+            stems.len() >= 4 && full.len() == stems.len() + 1 && stems.is_subset(full)
         };
         // A short form keeping at least half of the name's content words ("Fleksible
         // rammer for løntilskud", "Differentiering af lægeattester i sygedagpengesager",
         // "Ledighedsydelse – revurdering i 12. måned"), if only one name holds them all.
-        let shortened = |k: &str| {
-            let full = content_stems(k);
-            stems.len() >= 3 && stems.len() * 2 >= full.len() && stems.is_subset(&full)
+        let shortened = |full: &BTreeSet<String>| {
+            stems.len() >= 3 && stems.len() * 2 >= full.len() && stems.is_subset(full)
         };
         // Or one content word more ("fritagelse for krav om opdatering af indsatsplanens
         // tilbud hver 6. måned").
-        let one_long = |k: &str| {
-            let full = content_stems(k);
+        let one_long = |full: &BTreeSet<String>| {
             full.len() >= 5 && stems.len() == full.len() + 1 && full.is_subset(&stems)
         };
         for matches in [
-            &same as &dyn Fn(&str) -> bool,
+            &same as &dyn Fn(&BTreeSet<String>) -> bool,
             &one_short,
             &shortened,
             &one_long,
         ] {
             let mut found: Option<usize> = None;
-            for (k, i) in &self.trial_keys {
-                if matches(k) {
+            for (full, i) in &self.trial_stems {
+                if matches(full) {
                     match found {
                         Some(f) if f != *i => return None,
                         _ => found = Some(*i),
@@ -367,7 +372,7 @@ impl Catalog {
 }
 
 /// The content words of a normalized name, each cut to its first six letters.
-fn content_stems(key: &str) -> std::collections::BTreeSet<String> {
+fn content_stems(key: &str) -> BTreeSet<String> {
     const FUNCTION_WORDS: &[&str] = &[
         "af", "for", "i", "til", "med", "og", "på", "om", "ved", "de", "den", "det", "en", "et",
         "fra", "at", "som",
