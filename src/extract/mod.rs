@@ -407,20 +407,22 @@ fn table_figures(
     }
     // A total row of a table of several trials sums them: it is none of them. (Under
     // one trial's heading the total is that trial's.)
-    let several = paras
-        .get(start + 1..i)
-        .unwrap_or_default()
-        .iter()
-        .filter(|p| match &p.kind {
-            Kind::TableRow(c) => c.first().is_some_and(|l| {
-                catalog.trial(l).is_some() || trials::short_name_stem(l).is_some()
-            }),
-            _ => false,
-        })
-        .count()
-        >= 2;
-    let total = trials::is_total(label);
-    let section = section.filter(|_| !(total && several));
+    // (Looked at only for a total row: it reads every row above with the catalogue.)
+    let several = || {
+        paras
+            .get(start + 1..i)
+            .unwrap_or_default()
+            .iter()
+            .filter(|p| match &p.kind {
+                Kind::TableRow(c) => c.first().is_some_and(|l| {
+                    catalog.trial(l).is_some() || trials::short_name_stem(l).is_some()
+                }),
+                _ => false,
+            })
+            .count()
+            >= 2
+    };
+    let section = section.filter(|_| !(trials::is_total(label) && several()));
     let trial = catalog
         .trial(label)
         .map(String::from)

@@ -62,8 +62,9 @@ fn running_lines(doc: &DocumentText) -> std::collections::HashSet<String> {
             {
                 continue;
             }
-            if seen.insert(running_key(line)) {
-                *pages_of.entry(running_key(line)).or_default() += 1;
+            let key = running_key(line);
+            if seen.insert(key.clone()) {
+                *pages_of.entry(key).or_default() += 1;
             }
         }
     }

@@ -1199,25 +1199,19 @@ fn clause_mentions<'n>(
     let after = ms
         .first()
         .map(|m| &s[m.end..])
-        .map(|a| {
+        .and_then(|a| match a.trim_start().strip_prefix(['–', '-', '(']) {
             // "forsøget med X – Herning, Holstebro og Struer – har gjort status": the
-            // list set off after the name.
-            let t = a.trim_start();
-            match t.strip_prefix(['–', '-', '(']) {
-                // Up to the closing dash or parenthesis (not a hyphen inside a name).
-                Some(rest) => rest
-                    .find(['–', ')'])
+            // list set off after the name, up to the closing dash or parenthesis (not a
+            // hyphen inside a name).
+            Some(rest) => Some(
+                rest.find(['–', ')'])
                     .or_else(|| rest.find(" - "))
                     .map_or(rest, |end| &rest[..end]),
-                None => a,
-            }
-        })
-        .filter(|a| {
-            let a = a.to_lowercase();
+            ),
             // "… indgå i forsøget X sammen med Kalundborg og Odsherred kommuner"
-            a.trim_start().starts_with("sammen med") || says_taking_part(&a) || {
-                let rest = s[ms.first().map_or(0, |m| m.end)..].trim_start();
-                rest.starts_with(['–', '-', '('])
+            None => {
+                let l = a.to_lowercase();
+                (l.trim_start().starts_with("sammen med") || says_taking_part(&l)).then_some(a)
             }
         })
         .unwrap_or("");
@@ -1372,7 +1366,7 @@ fn table_row(
 /// A table's total row or column ("I alt", "Total", "Samlet"): no trial, no place.
 pub fn is_total(label: &str) -> bool {
     let l = label.trim().to_lowercase();
-    l.starts_with("i alt") || matches!(l.as_str(), "total" | "samlet" | "sum" | "i alt:")
+    l.starts_with("i alt") || matches!(l.as_str(), "total" | "samlet" | "sum")
 }
 
 /// The nearest non-empty cell of column `col` above row `i` in its table (the text of a
