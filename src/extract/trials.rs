@@ -433,6 +433,10 @@ fn split_name_list<'n>(
     s: &str,
     network: &dyn Fn() -> &'n [String],
 ) -> Option<(String, Vec<String>)> {
+    // "Deltagere: A, B og C" lists who takes part, it names no trial.
+    if deltagende(s).is_some() {
+        return None;
+    }
     // "(samtlige kommuner i netværket)", "(alle seks kommuner)".
     static ALL_MEMBERS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^\s*(?:samtlige|alle)(?:\s+\w+)?\s+(?:kommuner|netværkskommuner)(?:\s+i\s+netværket)?\s*$|^\s*alle\s+netværkets\s+kommuner\s*$")
@@ -709,7 +713,7 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
             continue;
         }
         // "Deltagere: Svendborg, Ærø" under a trial's item or heading.
-        if let Some(list) = deltagende(&p.text).filter(|_| p.kind != Kind::TableRow(vec![])) {
+        if let Some(list) = deltagende(&p.text).filter(|_| !matches!(p.kind, Kind::TableRow(_))) {
             let trial = section.as_deref().or(in_item.as_deref());
             if let (Some(t), Some(munis)) = (
                 trial.and_then(|t| b.trials.get_mut(t)),
@@ -773,10 +777,7 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                         t.start = parse_date(&rest).filter(|d| d.len() == 10);
                     }
                     Some(name)
-                } else if let Some((written, munis)) = deltagende(&p.text)
-                    .is_none()
-                    .then(|| split_name_list(catalog, &p.text, &network))
-                    .flatten()
+                } else if let Some((written, munis)) = split_name_list(catalog, &p.text, &network)
                     .filter(|(written, _)| {
                         // A field label ("Kopi til: …") is no trial, nor is the network
                         // or the document ("Statusnotat fra Frikommunenetværket X (A, B
@@ -846,12 +847,7 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
             }
             Kind::Bullet | Kind::Numbered(_) => {
                 let text = p.text.as_str();
-                // "Deltagere: A, B og C" lists who takes part (read above), no trial.
-                let named = deltagende(text)
-                    .is_none()
-                    .then(|| split_name_list(catalog, text, &network))
-                    .flatten();
-                if let Some((written, munis)) = named {
+                if let Some((written, munis)) = split_name_list(catalog, text, &network) {
                     let name = canonical(catalog, &written);
                     if let Kind::Numbered(n) = p.kind {
                         numbered.insert(n, name.clone());
