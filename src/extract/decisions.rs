@@ -172,25 +172,37 @@ fn is_common_subject(w: &str) -> bool {
     .contains(&w.as_str())
 }
 
-/// A label alone ("Fraværende:", "Følgende deltog ikke i behandlingen af punktet:")
-/// with one member a line below it: label paragraph -> the names (maybe none).
-fn listed_absentees(paras: &[Paragraph]) -> HashMap<usize, Vec<String>> {
+/// Members listed one a line under a label alone ("Fraværende:", "Følgende deltog ikke
+/// i behandlingen af punktet:").
+#[derive(Default)]
+struct Listed {
+    /// Label paragraph -> the names below it (maybe none).
+    names: HashMap<usize, Vec<String>>,
+    /// The paragraphs that are those names' lines.
+    lines: std::collections::HashSet<usize>,
+}
+
+fn listed_absentees(paras: &[Paragraph]) -> Listed {
     static LABEL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^(?:fraværende(?:\s+med\s+afbud)?|afbud(?:\s*/\s*fraværende)?|ikke til stede|følgende deltog ikke[^:]*)\s*:?$")
             .unwrap_or_else(|e| panic!("{e}"))
     });
-    let mut out = HashMap::new();
+    let mut out = Listed::default();
     for (i, p) in paras.iter().enumerate() {
         if !LABEL.is_match(p.text.trim()) {
             continue;
         }
-        let listed: Vec<String> = paras
+        let below = paras
             .iter()
+            .enumerate()
             .skip(i + 1)
-            .take_while(|q| q.page == p.page && reads_like_member(&q.text))
-            .flat_map(|q| names(&q.text))
-            .collect();
-        out.insert(i, listed);
+            .take_while(|(_, q)| q.page == p.page && reads_like_member(&q.text));
+        let mut listed = Vec::new();
+        for (k, q) in below {
+            out.lines.insert(k);
+            listed.extend(names(&q.text));
+        }
+        out.names.insert(i, listed);
     }
     out
 }
@@ -208,16 +220,13 @@ fn reads_like_member(s: &str) -> bool {
             })
 }
 
-/// Paragraph `i` is a member listed under an absence label.
-fn is_listed_name(listed: &HashMap<usize, Vec<String>>, paras: &[Paragraph], i: usize) -> bool {
-    (1..=12).any(|back| {
-        i.checked_sub(back).is_some_and(|l| {
-            listed.contains_key(&l)
-                && paras
-                    .get(l + 1..=i)
-                    .is_some_and(|run| run.iter().all(|q| reads_like_member(&q.text)))
-        })
-    })
+/// Adds the names not yet in `list`.
+fn add_names<'a>(list: &mut Vec<String>, names: impl IntoIterator<Item = &'a String>) {
+    for n in names {
+        if !list.contains(n) {
+            list.push(n.clone());
+        }
+    }
 }
 
 /// One decision per agenda item that records one.
@@ -227,6 +236,7 @@ pub fn decisions(paras: &[Paragraph], items: &[AgendaItem]) -> Vec<Decision> {
     let listed = listed_absentees(paras);
     let absent_at = |i: usize| {
         listed
+            .names
             .get(&i)
             .cloned()
             .or_else(|| paras.get(i).and_then(|p| absentees(&p.text)))
@@ -282,37 +292,30 @@ pub fn decisions(paras: &[Paragraph], items: &[AgendaItem]) -> Vec<Decision> {
             .iter()
             .filter(|(after, _)| number > *after)
             .flat_map(|(_, names)| names);
-        for n in item_absent
-            .get(&item.number)
-            .into_iter()
-            .flatten()
-            .chain(gone)
-        {
-            if !absent.contains(n) {
-                absent.push(n.clone());
-            }
-        }
+        add_names(
+            &mut absent,
+            item_absent
+                .get(&item.number)
+                .into_iter()
+                .flatten()
+                .chain(gone),
+        );
         let mut in_decision = false;
         for (j, p) in block.iter().enumerate() {
-            if is_listed_name(&listed, paras, first + j) {
+            if listed.lines.contains(&(first + j)) {
                 continue;
             }
             if let Some(c) = LEFT_AFTER.captures(p.text.trim()) {
-                for n in names(c.get(1).map_or("", |m| m.as_str())) {
-                    if !meeting_absent.contains(&n) {
-                        meeting_absent.push(n);
-                    }
-                }
+                add_names(
+                    &mut meeting_absent,
+                    &names(c.get(1).map_or("", |m| m.as_str())),
+                );
                 in_decision = false;
                 continue;
             }
             if let Some(names) = absent_at(first + j) {
                 // The meeting's "Afbud:" names again under each item's "Fraværende:".
-                for n in names {
-                    if !absent.contains(&n) {
-                        absent.push(n);
-                    }
-                }
+                add_names(&mut absent, &names);
                 in_decision = false;
                 continue;
             }
