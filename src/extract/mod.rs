@@ -473,11 +473,7 @@ fn trial_label(label: &str) -> &str {
 
 /// `word` stands in `text` as a whole word (both lower case).
 fn has_word(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + word.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+    votes::find_word(text, word).is_some()
 }
 
 /// A quantity found in a sentence or table cell, with the context it stands in.

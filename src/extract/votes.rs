@@ -213,7 +213,7 @@ fn read_party_lists(clause: &str) -> String {
 }
 
 /// The byte offset of `word` in `text` as a whole word.
-fn find_word(text: &str, word: &str) -> Option<usize> {
+pub(super) fn find_word(text: &str, word: &str) -> Option<usize> {
     let mut from = 0;
     while let Some(i) = text.get(from..)?.find(word) {
         let at = from + i;
