@@ -56,7 +56,7 @@ pub fn extract(text: &DocumentText, catalog: &Catalog) -> Document {
     });
     let kind = meta::kind(&paras, title.as_deref());
     let discovery = trials::discover(catalog, &paras, &items);
-    let figures = find_figures(catalog, &paras, &discovery);
+    let figures = find_figures(catalog, &paras, &items, &discovery);
     Document {
         schema: SCHEMA.to_string(),
         source: text.source.clone(),
@@ -96,10 +96,11 @@ fn is_decision_label(text: &str) -> bool {
 fn find_figures(
     catalog: &Catalog,
     paras: &[Paragraph],
+    items: &[decisions::AgendaItem],
     discovery: &trials::Discovery,
 ) -> Vec<Figure> {
+    let items: std::collections::HashSet<usize> = items.iter().map(|it| it.para).collect();
     let mut out = Vec::new();
-    let mut section: Option<String> = None;
     let mut ctx = figures::Context::default();
     let mut in_decision = false;
     let unknown: Vec<&str> = discovery
@@ -135,8 +136,6 @@ fn find_figures(
             .map(|(_, trial, _)| *trial)
             .collect()
     };
-    let mut item_trial: Option<String> = None;
-    let mut in_trial_list = false;
     // The trial the paragraphs under the current heading are about, from the first of
     // them that names one (a newsletter's story under a headline).
     let mut heading_topic: Option<String> = None;
@@ -144,9 +143,10 @@ fn find_figures(
     // paragraph naming a trial there does not make the next ones about it.
     let mut general_heading = false;
     for (i, p) in paras.iter().enumerate() {
-        if let Some(trial) = discovery.item_trials.get(&i) {
-            item_trial = trial.clone();
-            section = None;
+        // The trial the paragraph is about by where it stands (see `trials::discover`).
+        let section = discovery.context.get(i).cloned().flatten();
+        // An agenda item's title: a new item, out of the last one's decision.
+        if items.contains(&i) {
             in_decision = false;
             continue;
         }
@@ -155,11 +155,6 @@ fn find_figures(
                 // A "Beslutning" heading: the paragraphs below it are the decision (its
                 // vote counts are not figures).
                 in_decision = decisions::is_decision_head(&p.text);
-                if let Some(t) = discovery.section_heads.get(&i) {
-                    section = Some(t.clone());
-                } else if trials::ends_section(&p.text) {
-                    section = None;
-                }
                 ctx = figures::Context::default();
                 heading_topic = None;
                 general_heading = trials::ends_section(&p.text);
@@ -171,7 +166,7 @@ fn find_figures(
                     paras,
                     i,
                     cells,
-                    section.as_deref().or(item_trial.as_deref()),
+                    section.as_deref(),
                     discovery,
                     &mut out,
                 );
@@ -182,31 +177,14 @@ fn find_figures(
         if is_decision_label(&p.text) {
             in_decision = true;
         }
-        // A numbered heading ("4. Økonomi", "2. ansøgningsrunde") closes a trial's
-        // section just as an unnumbered one does.
-        if matches!(p.kind, Kind::Numbered(_))
-            && !discovery.items.contains(&i)
-            && structure::looks_like_heading(&p.text)
-            && trials::ends_section(&p.text)
-        {
-            section = None;
+        if trials::closes_section(p) && !discovery.items.contains(&i) {
             heading_topic = None;
             general_heading = true;
         }
-        if let Some(name) = discovery
-            .item_names
-            .get(&i)
-            .or_else(|| discovery.referred.get(&i))
-        {
-            // The prose under a list item that names a trial is about that trial; a run
-            // of bare items just passes the name along.
-            section = Some(name.clone());
+        // A list item that names a trial opens its section: what came before is not
+        // carried over.
+        if discovery.item_names.contains_key(&i) || discovery.referred.contains_key(&i) {
             ctx = figures::Context::default();
-            // Items naming trials one after another are a list of trials: the prose
-            // after the list is about none of them in particular.
-            in_trial_list = i > 0 && discovery.item_names.contains_key(&(i - 1));
-        } else if std::mem::take(&mut in_trial_list) && p.kind == Kind::Body {
-            section = None;
         }
         if in_decision || discovery.items.contains(&i) || skip_line(p) {
             continue;
@@ -246,8 +224,7 @@ fn find_figures(
 
         // Under a heading that opens no trial's section, the paragraphs after this one
         // are about its trial too (set after its own sentences are read).
-        let opens_topic =
-            topic.is_some() && section.is_none() && item_trial.is_none() && !general_heading;
+        let opens_topic = topic.is_some() && section.is_none() && !general_heading;
         let mut topic_named = false;
         // The place the paragraph last named: "I Aalborg Kommune anvender … I alt 46
         // dimittender har deltaget" (the 46 are Aalborg's), "… kun gældende for
@@ -294,7 +271,6 @@ fn find_figures(
                     .clone()
                     .filter(|_| topic_named)
                     .or_else(|| section.clone())
-                    .or_else(|| item_trial.clone())
                     .or_else(|| heading_topic.clone()),
                 _ => None,
             };

@@ -108,20 +108,18 @@ pub fn mentions(catalog: &Catalog, text: &str) -> Vec<Mention> {
 pub struct Discovery {
     /// The trials, in order of first appearance.
     pub trials: Vec<Trial>,
-    /// Headings that open a trial's section: paragraph index -> trial name.
-    pub section_heads: HashMap<usize, String>,
     /// Paragraphs that are trial items (their numbers belong to names, not figures).
     pub items: HashSet<usize>,
     /// Items of a list that name one trial with its municipalities ("3. Name - Køge og
     /// Greve"): prose right below such an item is about that trial.
     pub item_names: HashMap<usize, String>,
-    /// Every agenda item of minutes (paragraph index) -> the trial it is about, if its
-    /// title names one ("Punkt 12. Frikommuneforsøg: Fritagelse for ..."). The trial
-    /// holds for the whole item, across its Indstilling and Sagsfremstilling headings.
-    pub item_trials: HashMap<usize, Option<String>>,
     /// Paragraphs that take up a trial of a numbered list by its number ("Ad 3) …",
     /// "Ad punkt 2: …") -> that trial.
     pub referred: HashMap<usize, String>,
+    /// For each paragraph, the trial it is about by where it stands: the section of a
+    /// heading or list item that names a trial, else the agenda item whose title names
+    /// one. (What a paragraph's own words name comes on top of this, in `find_figures`.)
+    pub context: Vec<Option<String>>,
     /// Short names the document gives a trial in parentheses after naming it
     /// ("fleksibelt kontaktforløb for integrationsmodtagere (FLEX-forsøget)"): (short
     /// name, trial).
@@ -628,6 +626,12 @@ fn is_headline(h: &str) -> bool {
     h.split_whitespace().count() >= 6
 }
 
+/// A numbered paragraph that is a document-level heading ("4. Økonomi", "2.
+/// ansøgningsrunde"): it closes a trial's section as an unnumbered heading does.
+pub fn closes_section(p: &Paragraph) -> bool {
+    matches!(p.kind, Kind::Numbered(_)) && looks_like_heading(&p.text) && ends_section(&p.text)
+}
+
 /// Headings that close a trial's section (document-level headings).
 pub fn ends_section(h: &str) -> bool {
     let l = h.to_lowercase();
@@ -701,270 +705,270 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
     let mut headline_topic: Option<String> = None;
     for (i, p) in paras.iter().enumerate() {
         let after_list = std::mem::take(&mut in_trial_list);
-        if let Some(title) = items.get(&i) {
-            in_item = title
-                .and_then(|t| item_trial(catalog, t))
-                .map(|(name, written)| {
-                    b.add(&name, &written, p.page);
-                    name
-                });
-            d.item_trials.insert(i, in_item.clone());
-            section = None;
-            continue;
-        }
-        // "Deltagere: Svendborg, Ærø" under a trial's item or heading.
-        if let Some(list) = deltagende(&p.text).filter(|_| !matches!(p.kind, Kind::TableRow(_))) {
-            let trial = section.as_deref().or(in_item.as_deref());
-            if let (Some(t), Some(munis)) = (
-                trial.and_then(|t| b.trials.get_mut(t)),
-                parse_list(catalog, list),
-            ) {
-                add_municipalities(t, &munis);
+        let mut prose = false;
+        'para: {
+            if let Some(title) = items.get(&i) {
+                in_item = title
+                    .and_then(|t| item_trial(catalog, t))
+                    .map(|(name, written)| {
+                        b.add(&name, &written, p.page);
+                        name
+                    });
+                section = None;
+                break 'para;
             }
-        }
-        match &p.kind {
-            Kind::Heading => {
-                lead = None;
-                headline_topic = None;
-                if let Some(r) =
-                    round_of(&p.text).filter(|_| p.text.split_whitespace().count() <= 5)
-                {
-                    round = Some(r);
-                    start = None;
+            // "Deltagere: Svendborg, Ærø" under a trial's item or heading.
+            if let Some(list) = deltagende(&p.text).filter(|_| !matches!(p.kind, Kind::TableRow(_)))
+            {
+                let trial = section.as_deref().or(in_item.as_deref());
+                if let (Some(t), Some(munis)) = (
+                    trial.and_then(|t| b.trials.get_mut(t)),
+                    parse_list(catalog, list),
+                ) {
+                    add_municipalities(t, &munis);
                 }
-                // The list belongs to the nearest heading above it: a heading right
-                // below this one (an OCR fragment above the real title) takes it.
-                let next_deltagende = paras
-                    .iter()
-                    .enumerate()
-                    .skip(i + 1)
-                    .take(2)
-                    .take_while(|(_, q)| q.kind != Kind::Heading || deltagende(&q.text).is_some())
-                    .find_map(|(k, q)| deltagende(&q.text).map(|l| listed_below(paras, k, l)));
-                let next_deltagende = next_deltagende.as_deref();
-                let name = if let (Some(list), true) = (next_deltagende, is_section_label(&p.text))
-                {
-                    // "Sagsfremstilling / Deltagende kommuner: ..." inside an agenda item
-                    // about a trial: the list is that trial's.
-                    if let Some(name) = &in_item {
-                        let munis = parse_list(catalog, list).unwrap_or_default();
-                        let t = b.add(name, name, p.page);
-                        add_municipalities(t, &munis);
+            }
+            match &p.kind {
+                Kind::Heading => {
+                    lead = None;
+                    headline_topic = None;
+                    if let Some(r) =
+                        round_of(&p.text).filter(|_| p.text.split_whitespace().count() <= 5)
+                    {
+                        round = Some(r);
+                        start = None;
                     }
-                    in_item.clone()
-                } else if let Some(list) =
-                    next_deltagende.filter(|l| parse_list(catalog, l).is_some())
-                {
-                    // (A list of people, "Lise Damgaard, jobcenterchef, …", is no
-                    // trial's municipalities.)
-                    let written = clean_name(&p.text);
-                    let name = canonical(catalog, &written);
-                    let munis = parse_list(catalog, list).unwrap_or_default();
-                    let t = b.add(&name, &written, p.page);
-                    add_municipalities(t, &munis);
-                    Some(name)
-                } else if let Some((munis, rest)) = facts_below(catalog, paras, i) {
-                    // A slide titled by a trial, its facts on the line below:
-                    // "Sønderborg og Aabenraa · 3. runde · start 1. februar 2020".
-                    let written = clean_name(&p.text);
-                    let name = canonical(catalog, &written);
-                    let t = b.add(&name, &written, p.page);
-                    add_municipalities(t, &munis);
-                    if t.round.is_none() {
-                        t.round = round_of(&rest);
-                    }
-                    if t.start.is_none() {
-                        t.start = parse_date(&rest).filter(|d| d.len() == 10);
-                    }
-                    Some(name)
-                } else if let Some((written, munis)) = split_name_list(catalog, &p.text, &network)
-                    .filter(|(written, _)| {
-                        // A field label ("Kopi til: …") is no trial, nor is the network
-                        // or the document ("Statusnotat fra Frikommunenetværket X (A, B
-                        // og C kommuner)").
-                        let l = written.to_lowercase();
-                        let about_network = l.contains("netværk")
-                            || ["notat", "referat", "rapport", "nyhedsbrev", "status"]
-                                .iter()
-                                .any(|g| l.starts_with(g));
-                        !about_network
-                            && (catalog.trial(written).is_some()
-                                || short_name_stem(written).is_some()
-                                || (!p.text.contains(": ")
-                                    && written.split_whitespace().count() >= 3))
-                    })
-                {
-                    // A slide's title "Name – Brøndby og Hvidovre".
-                    let name = canonical(catalog, &written);
-                    let t = b.add(&name, &written, p.page);
-                    add_municipalities(t, &munis);
-                    Some(name)
-                } else if let Some(name) = catalog.trial(&clean_name(&p.text)) {
-                    let name = name.to_string();
-                    b.add(&name, &clean_name(&p.text), p.page);
-                    Some(name)
-                } else if let Some(name) = b.named(&clean_name(&p.text)) {
-                    b.add(&name, &clean_name(&p.text), p.page);
-                    Some(name)
-                } else if let Some(name) = b.named_within(&p.text) {
-                    // "Erfaringer med psykologbehandling" after the deck named the trial.
-                    if is_headline(&p.text) {
-                        headline_topic = Some(name);
-                        None
-                    } else {
-                        Some(name)
-                    }
-                } else if short_name_stem(&p.text).is_some() {
-                    // A slide titled by a trial's short name ("Psykologforsøget"): folded
-                    // into the trial it stands for once the whole document is read.
-                    let written = p.text.trim();
-                    b.add(written, written, p.page);
-                    Some(written.to_string())
-                } else {
-                    let ms = mentions(catalog, &p.text);
-                    match ms.as_slice() {
-                        [m] => {
-                            b.add(&m.name, &m.written, p.page);
-                            // A story's headline that names the trial in passing
-                            // ("Mentorforsøget har hjulpet over 300 borgere tættere på
-                            // job") is about it up to the next heading, no further.
+                    // The list belongs to the nearest heading above it: a heading right
+                    // below this one (an OCR fragment above the real title) takes it.
+                    let next_deltagende = paras
+                        .iter()
+                        .enumerate()
+                        .skip(i + 1)
+                        .take(2)
+                        .take_while(|(_, q)| {
+                            q.kind != Kind::Heading || deltagende(&q.text).is_some()
+                        })
+                        .find_map(|(k, q)| deltagende(&q.text).map(|l| listed_below(paras, k, l)));
+                    let next_deltagende = next_deltagende.as_deref();
+                    let name =
+                        if let (Some(list), true) = (next_deltagende, is_section_label(&p.text)) {
+                            // "Sagsfremstilling / Deltagende kommuner: ..." inside an agenda item
+                            // about a trial: the list is that trial's.
+                            if let Some(name) = &in_item {
+                                let munis = parse_list(catalog, list).unwrap_or_default();
+                                let t = b.add(name, name, p.page);
+                                add_municipalities(t, &munis);
+                            }
+                            in_item.clone()
+                        } else if let Some(list) =
+                            next_deltagende.filter(|l| parse_list(catalog, l).is_some())
+                        {
+                            // (A list of people, "Lise Damgaard, jobcenterchef, …", is no
+                            // trial's municipalities.)
+                            let written = clean_name(&p.text);
+                            let name = canonical(catalog, &written);
+                            let munis = parse_list(catalog, list).unwrap_or_default();
+                            let t = b.add(&name, &written, p.page);
+                            add_municipalities(t, &munis);
+                            Some(name)
+                        } else if let Some((munis, rest)) = facts_below(catalog, paras, i) {
+                            // A slide titled by a trial, its facts on the line below:
+                            // "Sønderborg og Aabenraa · 3. runde · start 1. februar 2020".
+                            let written = clean_name(&p.text);
+                            let name = canonical(catalog, &written);
+                            let t = b.add(&name, &written, p.page);
+                            add_municipalities(t, &munis);
+                            if t.round.is_none() {
+                                t.round = round_of(&rest);
+                            }
+                            if t.start.is_none() {
+                                t.start = parse_date(&rest).filter(|d| d.len() == 10);
+                            }
+                            Some(name)
+                        } else if let Some((written, munis)) =
+                            split_name_list(catalog, &p.text, &network).filter(|(written, _)| {
+                                // A field label ("Kopi til: …") is no trial, nor is the network
+                                // or the document ("Statusnotat fra Frikommunenetværket X (A, B
+                                // og C kommuner)").
+                                let l = written.to_lowercase();
+                                let about_network = l.contains("netværk")
+                                    || ["notat", "referat", "rapport", "nyhedsbrev", "status"]
+                                        .iter()
+                                        .any(|g| l.starts_with(g));
+                                !about_network
+                                    && (catalog.trial(written).is_some()
+                                        || short_name_stem(written).is_some()
+                                        || (!p.text.contains(": ")
+                                            && written.split_whitespace().count() >= 3))
+                            })
+                        {
+                            // A slide's title "Name – Brøndby og Hvidovre".
+                            let name = canonical(catalog, &written);
+                            let t = b.add(&name, &written, p.page);
+                            add_municipalities(t, &munis);
+                            Some(name)
+                        } else if let Some(name) = catalog.trial(&clean_name(&p.text)) {
+                            let name = name.to_string();
+                            b.add(&name, &clean_name(&p.text), p.page);
+                            Some(name)
+                        } else if let Some(name) = b.named(&clean_name(&p.text)) {
+                            b.add(&name, &clean_name(&p.text), p.page);
+                            Some(name)
+                        } else if let Some(name) = b.named_within(&p.text) {
+                            // "Erfaringer med psykologbehandling" after the deck named the trial.
                             if is_headline(&p.text) {
-                                headline_topic = Some(m.name.clone());
+                                headline_topic = Some(name);
                                 None
                             } else {
-                                Some(m.name.clone())
+                                Some(name)
                             }
-                        }
-                        _ => None,
+                        } else if short_name_stem(&p.text).is_some() {
+                            // A slide titled by a trial's short name ("Psykologforsøget"): folded
+                            // into the trial it stands for once the whole document is read.
+                            let written = p.text.trim();
+                            b.add(written, written, p.page);
+                            Some(written.to_string())
+                        } else {
+                            let ms = mentions(catalog, &p.text);
+                            match ms.as_slice() {
+                                [m] => {
+                                    b.add(&m.name, &m.written, p.page);
+                                    // A story's headline that names the trial in passing
+                                    // ("Mentorforsøget har hjulpet over 300 borgere tættere på
+                                    // job") is about it up to the next heading, no further.
+                                    if is_headline(&p.text) {
+                                        headline_topic = Some(m.name.clone());
+                                        None
+                                    } else {
+                                        Some(m.name.clone())
+                                    }
+                                }
+                                _ => None,
+                            }
+                        };
+                    if let Some(n) = name {
+                        section = Some(n);
+                    } else if ends_section(&p.text) {
+                        section = None;
                     }
-                };
-                if let Some(n) = name {
-                    d.section_heads.insert(i, n.clone());
-                    section = Some(n);
-                } else if ends_section(&p.text) {
-                    section = None;
                 }
-            }
-            Kind::Bullet | Kind::Numbered(_) => {
-                let text = p.text.as_str();
-                if let Some((written, munis)) = split_name_list(catalog, text, &network) {
-                    let name = canonical(catalog, &written);
-                    if let Kind::Numbered(n) = p.kind {
-                        numbered.insert(n, name.clone());
-                    }
-                    let t = b.add(&name, &written, p.page);
-                    add_municipalities(t, &munis);
-                    if let Some(st) = status_in(text) {
-                        t.status = Some(st.to_string());
-                    }
-                    if t.round.is_none() {
-                        t.round = round;
-                    }
-                    if t.start.is_none() {
-                        t.start.clone_from(&start);
-                    }
-                    d.items.insert(i);
-                    // The prose below the item is about its trial, unless the item ends
-                    // a list of trials (see `find_figures`).
-                    in_trial_list = i > 0 && d.item_names.contains_key(&(i - 1));
-                    section = Some(name.clone());
-                    d.item_names.insert(i, name);
-                    continue;
-                } else if let Some((head, status)) = split_status(text) {
-                    // "6. Name (Ringsted og Sorø) – ikke påbegyndt": the list may stand
-                    // before the status.
-                    let (written, munis) = split_name_list(catalog, head, &network)
-                        .unwrap_or_else(|| (clean_name(head), Vec::new()));
-                    let name = canonical(catalog, &written);
-                    let t = b.add(&name, &written, p.page);
-                    t.status = Some(status.to_string());
-                    add_municipalities(t, &munis);
-                    d.items.insert(i);
-                    if !munis.is_empty() {
-                        section = Some(name.clone());
-                        d.item_names.insert(i, name);
-                    }
-                } else if let Some((munis, r, true)) = &lead {
-                    let written = clean_name(text);
-                    let known = catalog.trial(&written).map(String::from);
-                    // "Kommuner i forsøget:" lists municipalities, not trials.
-                    let short = written.split_whitespace().count() <= 10
-                        && !written.contains(". ")
-                        && written.chars().next().is_some_and(char::is_uppercase)
-                        && catalog.municipality(&written).is_none();
-                    if known.is_some() || short {
-                        let name = known.unwrap_or_else(|| written.clone());
+                Kind::Bullet | Kind::Numbered(_) => {
+                    let text = p.text.as_str();
+                    if let Some((written, munis)) = split_name_list(catalog, text, &network) {
+                        let name = canonical(catalog, &written);
+                        if let Kind::Numbered(n) = p.kind {
+                            numbered.insert(n, name.clone());
+                        }
                         let t = b.add(&name, &written, p.page);
-                        add_municipalities(t, munis);
+                        add_municipalities(t, &munis);
+                        if let Some(st) = status_in(text) {
+                            t.status = Some(st.to_string());
+                        }
                         if t.round.is_none() {
-                            t.round = r.or(round);
+                            t.round = round;
+                        }
+                        if t.start.is_none() {
+                            t.start.clone_from(&start);
                         }
                         d.items.insert(i);
+                        // The prose below the item is about its trial, unless the item ends
+                        // a list of trials (below).
+                        section = Some(name.clone());
+                        d.item_names.insert(i, name);
+                        break 'para;
+                    } else if let Some((head, status)) = split_status(text) {
+                        // "6. Name (Ringsted og Sorø) – ikke påbegyndt": the list may stand
+                        // before the status.
+                        let (written, munis) = split_name_list(catalog, head, &network)
+                            .unwrap_or_else(|| (clean_name(head), Vec::new()));
+                        let name = canonical(catalog, &written);
+                        let t = b.add(&name, &written, p.page);
+                        t.status = Some(status.to_string());
+                        add_municipalities(t, &munis);
+                        d.items.insert(i);
+                        if !munis.is_empty() {
+                            section = Some(name.clone());
+                            d.item_names.insert(i, name);
+                        }
+                    } else if let Some((munis, r, true)) = &lead {
+                        let written = clean_name(text);
+                        let known = catalog.trial(&written).map(String::from);
+                        // "Kommuner i forsøget:" lists municipalities, not trials.
+                        let short = written.split_whitespace().count() <= 10
+                            && !written.contains(". ")
+                            && written.chars().next().is_some_and(char::is_uppercase)
+                            && catalog.municipality(&written).is_none();
+                        if known.is_some() || short {
+                            let name = known.unwrap_or_else(|| written.clone());
+                            let t = b.add(&name, &written, p.page);
+                            add_municipalities(t, munis);
+                            if t.round.is_none() {
+                                t.round = r.or(round);
+                            }
+                            d.items.insert(i);
+                        }
+                    } else if let Some(name) = numbered_section(catalog, paras, i) {
+                        // "1. Fritagelse for indhentelse af LÆ265 …" over the trial's prose.
+                        b.add(&name, &clean_name(text), p.page);
+                        d.items.insert(i);
+                        d.item_names.insert(i, name.clone());
+                        section = Some(name);
+                    } else if let Some(name) = catalog.trial_exact(&clean_name(text)) {
+                        let name = name.to_string();
+                        b.add(&name, &clean_name(text), p.page);
+                        d.items.insert(i);
+                    } else {
+                        prose = true;
                     }
-                } else if let Some(name) = numbered_section(catalog, paras, i) {
-                    // "1. Fritagelse for indhentelse af LÆ265 …" over the trial's prose.
-                    b.add(&name, &clean_name(text), p.page);
-                    d.items.insert(i);
-                    d.item_names.insert(i, name.clone());
-                    section = Some(name);
-                } else if let Some(name) = catalog.trial_exact(&clean_name(text)) {
-                    let name = name.to_string();
-                    b.add(&name, &clean_name(text), p.page);
-                    d.items.insert(i);
-                } else {
-                    body_mentions(
-                        catalog,
-                        &mut b,
-                        p,
-                        section
-                            .as_deref()
-                            .or(in_item.as_deref())
-                            .or(headline_topic.as_deref()),
-                        &network,
-                    );
+                }
+                Kind::Body => {
+                    if after_list {
+                        section = None;
+                    }
+                    if let Some(name) = refers_back(&p.text).and_then(|n| numbered.get(&n)) {
+                        d.referred.insert(i, name.clone());
+                        section = Some(name.clone());
+                    }
+                    let l = p.text.to_lowercase();
+                    if l.contains("opstart") || l.contains("påbegyndt") || l.contains("igangsat") {
+                        if let Some(date) = parse_date(&p.text).filter(|d| d.len() == 10) {
+                            start = Some(date);
+                        }
+                    }
+                    lead = p.text.trim_end().ends_with(':').then(|| {
+                        let last = sentences(&p.text).pop().unwrap_or_default();
+                        let munis: Vec<String> = municipality_mentions(catalog, &last)
+                            .into_iter()
+                            .flat_map(|m| m.1)
+                            .collect();
+                        (munis, round_of(&last), TRIAL_WORD.is_match(&last))
+                    });
+                    prose = deltagende(&p.text).is_none();
+                }
+                Kind::TableRow(cells) => {
+                    lead = None;
+                    let context = section.as_deref().or(in_item.as_deref());
+                    table_row(catalog, &mut b, paras, i, cells, context, &mut d);
                 }
             }
-            Kind::Body => {
-                if after_list {
-                    section = None;
-                }
-                if let Some(name) = refers_back(&p.text).and_then(|n| numbered.get(&n)) {
-                    d.referred.insert(i, name.clone());
-                    section = Some(name.clone());
-                }
-                let l = p.text.to_lowercase();
-                if l.contains("opstart") || l.contains("påbegyndt") || l.contains("igangsat") {
-                    if let Some(date) = parse_date(&p.text).filter(|d| d.len() == 10) {
-                        start = Some(date);
-                    }
-                }
-                lead = p.text.trim_end().ends_with(':').then(|| {
-                    let last = sentences(&p.text).pop().unwrap_or_default();
-                    let munis: Vec<String> = municipality_mentions(catalog, &last)
-                        .into_iter()
-                        .flat_map(|m| m.1)
-                        .collect();
-                    (munis, round_of(&last), TRIAL_WORD.is_match(&last))
-                });
-                if deltagende(&p.text).is_none() {
-                    body_mentions(
-                        catalog,
-                        &mut b,
-                        p,
-                        section
-                            .as_deref()
-                            .or(in_item.as_deref())
-                            .or(headline_topic.as_deref()),
-                        &network,
-                    );
-                }
-            }
-            Kind::TableRow(cells) => {
-                lead = None;
-                let context = section.as_deref().or(in_item.as_deref());
-                table_row(catalog, &mut b, paras, i, cells, context, &mut d);
+            // Prose (and list items that are prose) names trials and who takes part.
+            if prose {
+                let about = section.as_deref().or(in_item.as_deref());
+                let about = about.or(headline_topic.as_deref());
+                body_mentions(catalog, &mut b, p, about, &network);
             }
         }
+        // A numbered heading ("4. Økonomi", "2. ansøgningsrunde") closes a trial's
+        // section just as an unnumbered one does.
+        if closes_section(p) && !d.items.contains(&i) {
+            section = None;
+        }
+        // Items naming trials one after another are a list of trials: the prose after
+        // the list is about none of them in particular.
+        if d.item_names.contains_key(&i) || d.referred.contains_key(&i) {
+            in_trial_list = i > 0 && d.item_names.contains_key(&(i - 1));
+        }
+        d.context.push(section.clone().or_else(|| in_item.clone()));
     }
     let folded = b.fold_short_names(catalog);
     let rename = |n: &mut String| {
@@ -972,10 +976,9 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
             n.clone_from(target);
         }
     };
-    d.section_heads.values_mut().for_each(rename);
     d.item_names.values_mut().for_each(rename);
     d.referred.values_mut().for_each(rename);
-    d.item_trials.values_mut().flatten().for_each(rename);
+    d.context.iter_mut().flatten().for_each(rename);
     for (short, target) in folded {
         d.aliases.push((short, target));
     }
