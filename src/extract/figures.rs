@@ -200,6 +200,22 @@ const ADJECTIVES: &[&str] = &[
     "sammenlagt",
 ];
 
+/// "én"/"ét" at `i` counts the noun right after it ("kun én opfølgningssamtale"), not an
+/// adjective ("én årlig konference", "Én samlet plan": one of a kind, not a count) nor
+/// how often ("én gang").
+fn counts_one(toks: &[Tok], i: usize) -> bool {
+    toks.get(i + 1).is_some_and(|t| {
+        let l = lower(t);
+        t.kind == TokKind::Word
+            && !is_adjective(t.text)
+            && !["ig", "igt", "sk", "skt", "et", "ny", "nyt"]
+                .iter()
+                .any(|e| l.ends_with(e))
+            && !STOP.contains(&l.as_str())
+            && l != "gang"
+    })
+}
+
 fn is_adjective(w: &str) -> bool {
     let l = w.to_lowercase();
     ADJECTIVES.contains(&l.as_str())
@@ -559,6 +575,14 @@ pub fn scan(sentence: &str, mask: &[(usize, usize)], ctx: &mut Context) -> Vec<Q
                         .is_some_and(|n| multiplier(n.text).is_some_and(|m| m >= 1e6))
                 {
                     // "over en million kroner": one of the multiplier after it.
+                    Some(Spot {
+                        last: i,
+                        value: 1.0,
+                        spelled: true,
+                    })
+                } else if matches!(lower(&t).as_str(), "én" | "ét") && counts_one(&toks, i) {
+                    // The stressed "én", "ét" are the numeral; plain "en", "et" are mostly
+                    // articles.
                     Some(Spot {
                         last: i,
                         value: 1.0,

@@ -408,9 +408,9 @@ pub fn clean_name(s: &str) -> String {
     static SECTION_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+").unwrap_or_else(|e| panic!("{e}"))
     });
-    // "Forsøg 1 · X", "Forsøg nr. 2: X": a numbered trial heading names X.
+    // "Forsøg 1 · X", "Forsøg nr. 2: X", "Nyt forsøg: X": a trial heading names X.
     static TRIAL_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:del)?forsøg\s+(?:nr\.\s*)?\d{1,2}\s*[·:.\-–—]\s+")
+        Regex::new(r"(?i)^(?:(?:del)?forsøg\s+(?:nr\.\s*)?\d{1,2}|(?:nyt|ansøgt|foreslået)\s+forsøg)\s*[·:.\-–—]\s+")
             .unwrap_or_else(|e| panic!("{e}"))
     });
     let s = PARENS.replace_all(s, "");
@@ -426,6 +426,32 @@ pub fn clean_name(s: &str) -> String {
 /// Splits `Name - A, B og C` or `Name (A, B og C)` into the name and the municipalities,
 /// if the tail is a list. A status may follow the list in the parentheses (`(A og B;
 /// endnu ikke påbegyndt)`).
+/// "(samtlige kommuner i netværket)", "Alle fem kommuner i netværket", "alle seks
+/// kommuner": the network's members.
+static ALL_MEMBERS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:samtlige|alle)(?:\s+(\w+))?\s+(?:kommuner|netværkskommuner)(?:\s+i\s+netværket)?\s*$|^\s*alle\s+netværkets\s+kommuner\s*$")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// The municipalities a list names ("Allerød, Ballerup og Furesø"), or the network's
+/// members when it names all of them (and as many as it counts).
+fn listed_members<'n>(
+    catalog: &Catalog,
+    list: &str,
+    network: &dyn Fn() -> &'n [String],
+) -> Option<Vec<String>> {
+    if let Some(c) = ALL_MEMBERS.captures(list.trim().trim_end_matches('.')) {
+        let members = network();
+        let count = c
+            .get(1)
+            .and_then(|w| super::numbers::number_word(w.as_str()));
+        if members.len() >= 2 && count.is_none_or(|n| n as usize == members.len()) {
+            return Some(members.to_vec());
+        }
+    }
+    parse_list(catalog, list)
+}
+
 fn split_name_list<'n>(
     catalog: &Catalog,
     s: &str,
@@ -435,21 +461,11 @@ fn split_name_list<'n>(
     if deltagende(s).is_some() {
         return None;
     }
-    // "(samtlige kommuner i netværket)", "(alle seks kommuner)".
-    static ALL_MEMBERS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*(?:samtlige|alle)(?:\s+\w+)?\s+(?:kommuner|netværkskommuner)(?:\s+i\s+netværket)?\s*$|^\s*alle\s+netværkets\s+kommuner\s*$")
-            .unwrap_or_else(|e| panic!("{e}"))
-    });
     if let Some(inner) = s.trim_end().strip_suffix(')') {
         if let Some(open) = inner.rfind('(') {
             let (name, list) = (&inner[..open], &inner[open + 1..]);
             let list = list.split(';').next().unwrap_or(list);
-            let members = ALL_MEMBERS
-                .is_match(list)
-                .then(network)
-                .filter(|m| !m.is_empty())
-                .map(<[String]>::to_vec);
-            if let Some(m) = members.or_else(|| parse_list(catalog, list)) {
+            if let Some(m) = listed_members(catalog, list, network) {
                 if !name.trim().is_empty() && !is_count_phrase(name) {
                     return Some((clean_name(name), m));
                 }
@@ -489,9 +505,11 @@ fn network_members(catalog: &Catalog, paras: &[Paragraph]) -> Vec<String> {
             let l = sentence.to_lowercase();
             // "Rødovre og Hvidovre står uden for netværket" names who is not in it.
             let outside = NOT_TAKING_PART.is_match(&l) || l.contains("uden for");
+            // "Netværket, der består af A, B og C kommuner, …" names its members.
+            let members = says_taking_part(&l) || l.contains("består af");
             if !l.contains("netværk")
                 || outside
-                || !says_taking_part(&l)
+                || !members
                 || !mentions(catalog, &sentence).is_empty()
             {
                 continue;
@@ -576,6 +594,69 @@ fn facts_below(catalog: &Catalog, paras: &[Paragraph], i: usize) -> Option<(Vec<
     let l = rest.to_lowercase();
     let facts = l.contains("runde") || l.contains("start") || l.contains("siden");
     (munis.len() >= 2 || facts).then(|| (munis, rest.to_string()))
+}
+
+/// A field line, `Label: value` ("Godkendt: 2. ansøgningsrunde", "Startdato: 1.
+/// oktober 2017"): a label of one to three words and a short value (not a sentence).
+fn field(text: &str) -> Option<(&str, &str)> {
+    if !looks_like_heading(text) {
+        return None;
+    }
+    let (label, value) = text.split_once(": ")?;
+    let words = label.split_whitespace().count();
+    let value = value.trim();
+    ((1..=3).contains(&words)
+        && label.starts_with(char::is_uppercase)
+        && !label.contains(['.', ',', '('])
+        && !value.is_empty())
+    .then_some((label, value))
+}
+
+/// Reads a trial's round, start and status from one of the facts below its heading.
+fn read_facts(t: &mut Trial, label: &str, value: &str) {
+    let text = format!("{label}: {value}");
+    let l = text.to_lowercase();
+    if t.round.is_none() {
+        t.round = round_of(value);
+    }
+    if t.start.is_none() {
+        if let Some(at) = ["start", "igangsat", "påbegyndt"]
+            .iter()
+            .find_map(|w| l.find(w))
+        {
+            t.start = text
+                .get(at..)
+                .and_then(parse_date)
+                .filter(|d| d.len() == 10);
+        }
+    }
+    if t.status.is_none() {
+        let v = value.to_lowercase();
+        t.status = STATUSES
+            .iter()
+            .find(|(w, _)| v.starts_with(w))
+            .map(|(_, st)| (*st).to_string());
+    }
+}
+
+/// The list of who takes part right below a heading ("Deltagende kommuner: A og B", or
+/// the label with the names as bullets under it), past one line of prose or one more
+/// such label, but not past another heading (the list is the nearest heading's).
+fn participants_below(paras: &[Paragraph], i: usize) -> Option<String> {
+    paras
+        .iter()
+        .enumerate()
+        .skip(i + 1)
+        .take(2)
+        .take_while(|(_, q)| {
+            let heading = match q.kind {
+                Kind::Heading => true,
+                Kind::Numbered(_) | Kind::Bullet => looks_like_heading(&q.text),
+                _ => false,
+            };
+            !heading || deltagende(&q.text).is_some()
+        })
+        .find_map(|(k, q)| deltagende(&q.text).map(|l| listed_below(paras, k, l)))
 }
 
 /// The list of a `Deltagende kommuner:` line at `k`: on the line, or, when the line ends
@@ -701,11 +782,15 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
         .map(|it| (it.para, it.title.as_deref()))
         .collect();
     let mut in_trial_list = false;
+    // The trial whose facts the lines below its heading may give.
+    let mut facts_for: Option<String> = None;
     // The trial a story's headline names in passing: its paragraphs speak of it.
     let mut headline_topic: Option<String> = None;
     for (i, p) in paras.iter().enumerate() {
         let after_list = std::mem::take(&mut in_trial_list);
         let mut prose = false;
+        let section_before = section.clone();
+        let fact = field(&p.text).filter(|_| !matches!(p.kind, Kind::TableRow(_)));
         'para: {
             if let Some(title) = items.get(&i) {
                 in_item = title
@@ -723,10 +808,19 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                 let trial = section.as_deref().or(in_item.as_deref());
                 if let (Some(t), Some(munis)) = (
                     trial.and_then(|t| b.trials.get_mut(t)),
-                    parse_list(catalog, list),
+                    listed_members(catalog, list, &network),
                 ) {
                     add_municipalities(t, &munis);
                 }
+            }
+            // The facts under a trial's heading ("Godkendt: 1. ansøgningsrunde,
+            // forsøgsstart 1. juli 2017", "Status: Delvist ophør …") are its own; they
+            // are no headings of their own.
+            if let (Some(trial), Some((label, value))) = (&facts_for, fact) {
+                if let Some(t) = b.trials.get_mut(trial) {
+                    read_facts(t, label, value);
+                }
+                break 'para;
             }
             match &p.kind {
                 Kind::Heading => {
@@ -740,112 +834,102 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                     }
                     // The list belongs to the nearest heading above it: a heading right
                     // below this one (an OCR fragment above the real title) takes it.
-                    let next_deltagende = paras
-                        .iter()
-                        .enumerate()
-                        .skip(i + 1)
-                        .take(2)
-                        .take_while(|(_, q)| {
-                            q.kind != Kind::Heading || deltagende(&q.text).is_some()
+                    let listed = participants_below(paras, i);
+                    let name = if let (Some(list), true) = (&listed, is_section_label(&p.text)) {
+                        // "Sagsfremstilling / Deltagende kommuner: ..." inside an agenda item
+                        // about a trial: the list is that trial's.
+                        if let Some(name) = &in_item {
+                            let munis = listed_members(catalog, list, &network).unwrap_or_default();
+                            let t = b.add(name, name, p.page);
+                            add_municipalities(t, &munis);
+                        }
+                        in_item.clone()
+                    } else if let Some(munis) = listed
+                        .as_deref()
+                        .and_then(|l| listed_members(catalog, l, &network))
+                    {
+                        // (A list of people, "Lise Damgaard, jobcenterchef, …", is no
+                        // trial's municipalities.)
+                        let written = clean_name(&p.text);
+                        let name = canonical(catalog, &written);
+                        let t = b.add(&name, &written, p.page);
+                        add_municipalities(t, &munis);
+                        Some(name)
+                    } else if let Some((munis, rest)) = facts_below(catalog, paras, i) {
+                        // A slide titled by a trial, its facts on the line below:
+                        // "Sønderborg og Aabenraa · 3. runde · start 1. februar 2020".
+                        let written = clean_name(&p.text);
+                        let name = canonical(catalog, &written);
+                        let t = b.add(&name, &written, p.page);
+                        add_municipalities(t, &munis);
+                        if t.round.is_none() {
+                            t.round = round_of(&rest);
+                        }
+                        if t.start.is_none() {
+                            t.start = parse_date(&rest).filter(|d| d.len() == 10);
+                        }
+                        Some(name)
+                    } else if let Some((written, munis)) =
+                        split_name_list(catalog, &p.text, &network).filter(|(written, _)| {
+                            // A field label ("Kopi til: …") is no trial, nor is the network
+                            // or the document ("Statusnotat fra Frikommunenetværket X (A, B
+                            // og C kommuner)").
+                            let l = written.to_lowercase();
+                            let about_network = l.contains("netværk")
+                                || ["notat", "referat", "rapport", "nyhedsbrev", "status"]
+                                    .iter()
+                                    .any(|g| l.starts_with(g));
+                            !about_network
+                                && (catalog.trial(written).is_some()
+                                    || short_name_stem(written).is_some()
+                                    || (!p.text.contains(": ")
+                                        && written.split_whitespace().count() >= 3))
                         })
-                        .find_map(|(k, q)| deltagende(&q.text).map(|l| listed_below(paras, k, l)));
-                    let next_deltagende = next_deltagende.as_deref();
-                    let name =
-                        if let (Some(list), true) = (next_deltagende, is_section_label(&p.text)) {
-                            // "Sagsfremstilling / Deltagende kommuner: ..." inside an agenda item
-                            // about a trial: the list is that trial's.
-                            if let Some(name) = &in_item {
-                                let munis = parse_list(catalog, list).unwrap_or_default();
-                                let t = b.add(name, name, p.page);
-                                add_municipalities(t, &munis);
-                            }
-                            in_item.clone()
-                        } else if let Some(list) =
-                            next_deltagende.filter(|l| parse_list(catalog, l).is_some())
-                        {
-                            // (A list of people, "Lise Damgaard, jobcenterchef, …", is no
-                            // trial's municipalities.)
-                            let written = clean_name(&p.text);
-                            let name = canonical(catalog, &written);
-                            let munis = parse_list(catalog, list).unwrap_or_default();
-                            let t = b.add(&name, &written, p.page);
-                            add_municipalities(t, &munis);
-                            Some(name)
-                        } else if let Some((munis, rest)) = facts_below(catalog, paras, i) {
-                            // A slide titled by a trial, its facts on the line below:
-                            // "Sønderborg og Aabenraa · 3. runde · start 1. februar 2020".
-                            let written = clean_name(&p.text);
-                            let name = canonical(catalog, &written);
-                            let t = b.add(&name, &written, p.page);
-                            add_municipalities(t, &munis);
-                            if t.round.is_none() {
-                                t.round = round_of(&rest);
-                            }
-                            if t.start.is_none() {
-                                t.start = parse_date(&rest).filter(|d| d.len() == 10);
-                            }
-                            Some(name)
-                        } else if let Some((written, munis)) =
-                            split_name_list(catalog, &p.text, &network).filter(|(written, _)| {
-                                // A field label ("Kopi til: …") is no trial, nor is the network
-                                // or the document ("Statusnotat fra Frikommunenetværket X (A, B
-                                // og C kommuner)").
-                                let l = written.to_lowercase();
-                                let about_network = l.contains("netværk")
-                                    || ["notat", "referat", "rapport", "nyhedsbrev", "status"]
-                                        .iter()
-                                        .any(|g| l.starts_with(g));
-                                !about_network
-                                    && (catalog.trial(written).is_some()
-                                        || short_name_stem(written).is_some()
-                                        || (!p.text.contains(": ")
-                                            && written.split_whitespace().count() >= 3))
-                            })
-                        {
-                            // A slide's title "Name – Brøndby og Hvidovre".
-                            let name = canonical(catalog, &written);
-                            let t = b.add(&name, &written, p.page);
-                            add_municipalities(t, &munis);
-                            Some(name)
-                        } else if let Some(name) = catalog.trial(&clean_name(&p.text)) {
-                            let name = name.to_string();
-                            b.add(&name, &clean_name(&p.text), p.page);
-                            Some(name)
-                        } else if let Some(name) = b.named(&clean_name(&p.text)) {
-                            b.add(&name, &clean_name(&p.text), p.page);
-                            Some(name)
-                        } else if let Some(name) = b.named_within(&p.text) {
-                            // "Erfaringer med psykologbehandling" after the deck named the trial.
-                            if is_headline(&p.text) {
-                                headline_topic = Some(name);
-                                None
-                            } else {
-                                Some(name)
-                            }
-                        } else if short_name_stem(&p.text).is_some() {
-                            // A slide titled by a trial's short name ("Psykologforsøget"): folded
-                            // into the trial it stands for once the whole document is read.
-                            let written = p.text.trim();
-                            b.add(written, written, p.page);
-                            Some(written.to_string())
+                    {
+                        // A slide's title "Name – Brøndby og Hvidovre".
+                        let name = canonical(catalog, &written);
+                        let t = b.add(&name, &written, p.page);
+                        add_municipalities(t, &munis);
+                        Some(name)
+                    } else if let Some(name) = catalog.trial(&clean_name(&p.text)) {
+                        let name = name.to_string();
+                        b.add(&name, &clean_name(&p.text), p.page);
+                        Some(name)
+                    } else if let Some(name) = b.named(&clean_name(&p.text)) {
+                        b.add(&name, &clean_name(&p.text), p.page);
+                        Some(name)
+                    } else if let Some(name) = b.named_within(&p.text) {
+                        // "Erfaringer med psykologbehandling" after the deck named the trial.
+                        if is_headline(&p.text) {
+                            headline_topic = Some(name);
+                            None
                         } else {
-                            let ms = mentions(catalog, &p.text);
-                            match ms.as_slice() {
-                                [m] => {
-                                    b.add(&m.name, &m.written, p.page);
-                                    // A story's headline that names the trial in passing
-                                    // ("Mentorforsøget har hjulpet over 300 borgere tættere på
-                                    // job") is about it up to the next heading, no further.
-                                    if is_headline(&p.text) {
-                                        headline_topic = Some(m.name.clone());
-                                        None
-                                    } else {
-                                        Some(m.name.clone())
-                                    }
+                            Some(name)
+                        }
+                    } else if short_name_stem(&p.text).is_some() {
+                        // A slide titled by a trial's short name ("Psykologforsøget"): folded
+                        // into the trial it stands for once the whole document is read.
+                        let written = p.text.trim();
+                        b.add(written, written, p.page);
+                        Some(written.to_string())
+                    } else {
+                        let ms = mentions(catalog, &p.text);
+                        match ms.as_slice() {
+                            [m] => {
+                                b.add(&m.name, &m.written, p.page);
+                                // A story's headline that names the trial in passing
+                                // ("Mentorforsøget har hjulpet over 300 borgere tættere på
+                                // job") is about it up to the next heading, no further.
+                                if is_headline(&p.text) {
+                                    headline_topic = Some(m.name.clone());
+                                    None
+                                } else {
+                                    Some(m.name.clone())
                                 }
-                                _ => None,
                             }
-                        };
+                            _ => None,
+                        }
+                    };
                     if let Some(n) = name {
                         section = Some(n);
                     } else if ends_section(&p.text) {
@@ -907,6 +991,21 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                             }
                             d.items.insert(i);
                         }
+                    } else if let Some(munis) = (looks_like_heading(text)
+                        && field(&clean_name(text)).is_none())
+                    .then(|| participants_below(paras, i))
+                    .flatten()
+                    .and_then(|l| listed_members(catalog, &l, &network))
+                    {
+                        // "1. Færre opfølgninger for … / Deltagende kommuner: A, B og C": a
+                        // numbered heading over the trial's facts and prose.
+                        let written = clean_name(text);
+                        let name = canonical(catalog, &written);
+                        let t = b.add(&name, &written, p.page);
+                        add_municipalities(t, &munis);
+                        d.items.insert(i);
+                        d.item_names.insert(i, name.clone());
+                        section = Some(name);
                     } else if let Some(name) = numbered_section(catalog, paras, i) {
                         // "1. Fritagelse for indhentelse af LÆ265 …" over the trial's prose.
                         b.add(&name, &clean_name(text), p.page);
@@ -968,6 +1067,12 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
         if d.item_names.contains_key(&i) || d.referred.contains_key(&i) {
             in_trial_list = i > 0 && d.item_names.contains_key(&(i - 1));
         }
+        // A trial's facts follow the heading that opened its section, one a line.
+        facts_for = match (&section, fact) {
+            (Some(s), _) if section_before.as_ref() != Some(s) => Some(s.clone()),
+            (_, Some(_)) => facts_for,
+            _ => None,
+        };
         d.context.push(section.clone().or_else(|| in_item.clone()));
     }
     let folded = b.fold_short_names(catalog);
