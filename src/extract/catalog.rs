@@ -88,9 +88,16 @@ fn parse_municipalities(text: &str) -> Vec<Municipality> {
         .collect()
 }
 
-/// Lowercase, `aa` folded to `å`, every run of non-alphanumerics one space.
+/// Lowercase, `aa` folded to `å`, every run of non-alphanumerics one space, a form
+/// code written apart joined (`LÆ 265` is `LÆ265`).
 pub fn normalize(s: &str) -> String {
-    let lower = s.to_lowercase().replace("aa", "å");
+    static FORM_CODE: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"\b(\p{Lu}{2,3}) (\d{2,4})\b").unwrap_or_else(|e| panic!("{e}"))
+    });
+    let lower = FORM_CODE
+        .replace_all(s, "$1$2")
+        .to_lowercase()
+        .replace("aa", "å");
     let mut out = String::with_capacity(lower.len());
     let mut space = false;
     for c in lower.chars() {

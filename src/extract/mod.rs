@@ -318,6 +318,10 @@ fn find_figures(
                         _ => None,
                     },
                 };
+                // "Tabel 1. Forbrug pr. forsøg (1.000 kr.)" states the unit of the table.
+                if at.is_some_and(|a| states_unit(&sentence, a, &q.raw)) {
+                    continue;
+                }
                 if alone.is_some() {
                     if !q.raw.starts_with(p.text.trim()) {
                         continue;
@@ -391,7 +395,9 @@ fn table_figures(
             .iter()
             .filter(|p| match &p.kind {
                 Kind::TableRow(c) => c.first().is_some_and(|l| {
-                    catalog.trial(l).is_some() || trials::short_name_stem(l).is_some()
+                    catalog.trial(l).is_some()
+                        || trials::short_name_stem(l).is_some()
+                        || discovery.trial_of_label(l).is_some()
                 }),
                 _ => false,
             })
@@ -399,17 +405,15 @@ fn table_figures(
             >= 2
     };
     let section = section.filter(|_| !(trials::is_total(label) && several()));
-    let trial = catalog
-        .trial(label)
-        .map(String::from)
-        .or_else(|| {
-            discovery
-                .trials
-                .iter()
-                .find(|t| t.as_written.iter().any(|w| w == trial_label(label)))
-                .map(|t| t.name.clone())
-        })
-        .or_else(|| section.map(String::from));
+    // The row's trial, by its label; in a table of municipalities by trials, the
+    // column's ("Kommune | LÆ 265 | Kontaktforløb | …").
+    let trial_of = |label: &str| {
+        catalog
+            .trial(label)
+            .or_else(|| discovery.trial_of_label(label))
+            .map(String::from)
+    };
+    let row_trial = trial_of(label);
     // The row's municipality: its label, or the cell under a "Kommune" header (a merged
     // cell carries it down: "Trial | Gladsaxe | 212" / " | Furesø | 87").
     let municipality = catalog.municipality(label).map(String::from).or_else(|| {
@@ -432,9 +436,13 @@ fn table_figures(
             _ => h,
         };
         if let Some(q) = figures::table_cell(cell, h, label, caption) {
+            let trial = row_trial
+                .clone()
+                .or_else(|| trial_of(h))
+                .or_else(|| section.map(String::from));
             out.push(figure(
                 q,
-                trial.clone(),
+                trial,
                 municipality.clone(),
                 paras[i].page,
                 paras[i].text.clone(),
@@ -443,8 +451,12 @@ fn table_figures(
     }
 }
 
-fn trial_label(label: &str) -> &str {
-    label.trim()
+/// The quantity at `at` is a unit in parentheses: "(1.000 kr.)", "(i mio. kr.)".
+fn states_unit(sentence: &str, at: usize, raw: &str) -> bool {
+    let before = sentence.get(..at).unwrap_or("").trim_end();
+    let after = sentence.get(at + raw.len()..).unwrap_or("");
+    let opens = before.ends_with('(') || before.ends_with("(i") || before.ends_with("(beløb i");
+    opens && after.starts_with(')') && ["1.000 kr.", "1.000 kr", "mio. kr."].contains(&raw)
 }
 
 /// `word` stands in `text` as a whole word (both lower case).

@@ -5,7 +5,7 @@
 //! running text (`forsøget med mikrolån`, or a known name of three words or more).
 //! Participation comes only from the trial's own lines, lists and sentences.
 
-use super::catalog::Catalog;
+use super::catalog::{normalize, Catalog};
 use super::decisions::AgendaItem;
 use super::document::Trial;
 use super::meta::parse_date;
@@ -124,6 +124,31 @@ pub struct Discovery {
     /// ("fleksibelt kontaktforløb for integrationsmodtagere (FLEX-forsøget)"): (short
     /// name, trial).
     pub aliases: Vec<(String, String)>,
+}
+
+impl Discovery {
+    /// The trial a table's label stands for: one of the document's trials written so, or
+    /// the one whose name or a written form holds the label's words in a row
+    /// ("Ungeforløb" in "Samlet ungeforløb på tværs af kommunegrænsen", "LÆ 265 i
+    /// jobafklaringssager" in "Fritagelse for indhentelse af LÆ 265 i …").
+    pub fn trial_of_label(&self, label: &str) -> Option<&str> {
+        let key = normalize(label);
+        // A label of a few letters or a year ("Nr.", "2021") names nothing; a form code
+        // does ("LÆ 265").
+        let letters = key.chars().filter(|c| c.is_alphabetic()).count();
+        let alnum = key.chars().filter(|c| c.is_alphanumeric()).count();
+        if letters < 2 || alnum < 4 || is_total(label) {
+            return None;
+        }
+        let padded = format!(" {key} ");
+        let mut found = self.trials.iter().filter(|t| {
+            std::iter::once(&t.name)
+                .chain(&t.as_written)
+                .any(|form| format!(" {} ", normalize(form)).contains(&padded))
+        });
+        let first = found.next()?;
+        found.next().is_none().then_some(first.name.as_str())
+    }
 }
 
 /// The list number a paragraph takes up: "Ad 3)", "Ad 3.", "Ad punkt 3", "Ad pkt. 3".
@@ -297,12 +322,17 @@ impl Builder {
             let low = short.to_lowercase();
             let one_word = !low.contains(' ');
             let holds = |n: &String| {
-                let l = n.to_lowercase();
-                if one_word {
-                    l.contains(' ') && l.split_whitespace().any(|w| w == low)
-                } else {
-                    l.starts_with(&format!("{low} "))
-                }
+                let Some(t) = self.trials.get(n) else {
+                    return false;
+                };
+                std::iter::once(n).chain(&t.as_written).any(|form| {
+                    let l = form.to_lowercase();
+                    if one_word {
+                        l.contains(' ') && l.split_whitespace().any(|w| w == low)
+                    } else {
+                        l.starts_with(&format!("{low} "))
+                    }
+                })
             };
             let mut targets = self.order.iter().filter(|n| **n != short && holds(n));
             let (Some(target), None) = (targets.next().cloned(), targets.next()) else {
@@ -406,7 +436,7 @@ pub fn round_of(s: &str) -> Option<u32> {
 /// A trial's name as a document writes it, cleaned of parentheses and punctuation.
 pub fn clean_name(s: &str) -> String {
     static SECTION_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+").unwrap_or_else(|e| panic!("{e}"))
+        Regex::new(r"^\d{1,2}(?:\.\d{1,2}){0,3}[.)]?\s+").unwrap_or_else(|e| panic!("{e}"))
     });
     // "Forsøg 1 · X", "Forsøg nr. 2: X", "Nyt forsøg: X": a trial heading names X.
     static TRIAL_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -414,7 +444,8 @@ pub fn clean_name(s: &str) -> String {
             .unwrap_or_else(|e| panic!("{e}"))
     });
     let s = PARENS.replace_all(s, "");
-    // A numbered section heading ("2.2 Mentorforsøget") names the trial without its number.
+    // A numbered section heading ("2.2 Mentorforsøget") or list item in a table cell
+    // ("3. Mikrolån") names the trial without its number.
     let s = SECTION_NUMBER.replace(s.trim(), "");
     let s = TRIAL_NUMBER.replace(&s, "");
     s.trim()
