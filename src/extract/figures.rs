@@ -294,7 +294,8 @@ fn is_percent(t: &Tok) -> bool {
 /// ("runde", "bilag"). Lower case.
 fn plural_noun(w: &str) -> bool {
     let plural = ["er", "ere", "ige", "te"].iter().any(|e| w.ends_with(e))
-        || matches!(w, "forløb" | "lån" | "job" | "tilbud");
+        // Nouns alike in both numbers, also in compounds ("løntilskudsforløb").
+        || ["forløb", "lån", "job", "tilbud"].iter().any(|e| w.ends_with(e));
     plural
         && w.chars().count() >= 4
         && w.chars().all(char::is_alphabetic)

@@ -123,6 +123,8 @@ fn find_figures(
                 .map(|(a, n)| (a.to_lowercase(), n.as_str(), true)),
         )
         .collect();
+    // … and any other short name of one of its trials ("Psykologforsøget forventes at
+    // koste …").
     let own_named = |low: &str| -> Vec<&str> {
         own_names
             .iter()
@@ -134,6 +136,10 @@ fn find_figures(
                 }
             })
             .map(|(_, trial, _)| *trial)
+            .chain(
+                low.split(|c: char| !c.is_alphanumeric() && c != '-')
+                    .filter_map(|w| discovery.trial_of_short_name(w)),
+            )
             .collect()
     };
     // The trial the paragraphs under the current heading are about, from the first of
@@ -435,10 +441,14 @@ fn table_figures(
             }
             _ => h,
         };
+        // A column headed by a trial ("Mikrolån") says what the cells are about, not
+        // what they count: the caption gives their unit.
+        let column_trial = trial_of(h);
+        let h = if column_trial.is_some() { "" } else { h };
         if let Some(q) = figures::table_cell(cell, h, label, caption) {
             let trial = row_trial
                 .clone()
-                .or_else(|| trial_of(h))
+                .or(column_trial)
                 .or_else(|| section.map(String::from));
             out.push(figure(
                 q,

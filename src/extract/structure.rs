@@ -37,7 +37,10 @@ pub struct Paragraph {
 
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     // Agenda items of minutes are numbered through the year ("715. Kulturkommune 2017").
-    Regex::new(r"^(\d{1,4})[.)]\s+(\S.*)$").unwrap_or_else(|e| panic!("regex: {e}"))
+    // Some agenda systems write the number bare before the item's access mark ("4
+    // (Åben) Title").
+    Regex::new(r"^(\d{1,4})(?:[.)]\s+(\S.*)|\s+(\((?i:åben|åbent|lukket|fortrolig)[^)]*\).*))$")
+        .unwrap_or_else(|e| panic!("regex: {e}"))
 });
 /// Page headers the text stage left in the text (a page too short to tell them, a
 /// text given as such): lines among the first three of two pages or more, alike up to
@@ -195,7 +198,8 @@ pub fn paragraphs(doc: &DocumentText) -> Vec<Paragraph> {
                     })
                 {
                     let n = c[1].parse().unwrap_or(0);
-                    (Kind::Numbered(n), c[2].to_string())
+                    let text = c.get(2).or_else(|| c.get(3)).map_or("", |m| m.as_str());
+                    (Kind::Numbered(n), text.to_string())
                 } else if looks_like_heading(line) {
                     (Kind::Heading, line.to_string())
                 } else {

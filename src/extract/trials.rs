@@ -127,6 +127,21 @@ pub struct Discovery {
 }
 
 impl Discovery {
+    /// The trial a short name stands for ("Psykologforsøget"): the one trial of the
+    /// document with a word that holds its stem ("Psykologbehandling i …").
+    pub fn trial_of_short_name(&self, word: &str) -> Option<&str> {
+        let stem = short_name_stem(word)?;
+        let mut found = self.trials.iter().filter(|t| {
+            std::iter::once(&t.name)
+                .chain(&t.as_written)
+                .filter(|w| short_name_stem(w).is_none())
+                .flat_map(|w| w.split(|c: char| !c.is_alphanumeric()))
+                .any(|w| w.to_lowercase().contains(&stem))
+        });
+        let first = found.next()?;
+        found.next().is_none().then_some(first.name.as_str())
+    }
+
     /// The trial a table's label stands for: one of the document's trials written so, or
     /// the one whose name or a written form holds the label's words in a row
     /// ("Ungeforløb" in "Samlet ungeforløb på tværs af kommunegrænsen", "LÆ 265 i
@@ -182,10 +197,18 @@ fn item_trial(catalog: &Catalog, title: &str) -> Option<(String, String)> {
             Some(a) if a[1].split_whitespace().count() >= 2 => a[1].to_string(),
             _ => written,
         };
-        // "Frikommuneforsøg II - Forlængelse af forsøget med mikrolån" is about Mikrolån.
+        // "Frikommuneforsøg II - Forlængelse af forsøget med mikrolån" is about Mikrolån;
+        // "… af psykologforsøget og mikrolånsforsøget" about two trials, no one of them.
         if catalog.trial(&written).is_none() {
-            if let [m] = mentions(catalog, &written).as_slice() {
-                return Some((m.name.clone(), m.written.clone()));
+            let short_names = written
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .filter(|w| short_name_stem(w).is_some())
+                .count();
+            match mentions(catalog, &written).as_slice() {
+                [m] if short_names <= 1 => return Some((m.name.clone(), m.written.clone())),
+                [_, _, ..] => return None,
+                _ if short_names >= 2 => return None,
+                _ => {}
             }
         }
         return Some((canonical(catalog, &written), written));
