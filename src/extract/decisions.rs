@@ -45,9 +45,16 @@ static MEETING_CLOSED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn names(s: &str) -> Vec<String> {
+    // "Tina Holm, afdelingsleder, Jobcenter Odsherred": after a job title (lower case)
+    // comes the member's workplace, not another member.
+    let mut after_title = false;
     s.split([',', ';'])
         .flat_map(|p| p.split(" og "))
         .map(|n| n.trim().trim_end_matches('.').trim())
+        .filter(|n| {
+            let workplace = std::mem::replace(&mut after_title, n.starts_with(char::is_lowercase));
+            !workplace
+        })
         .map(|n| n.split(" (").next().unwrap_or(n).trim())
         // A member's name: capitalised, a few words ("Borgeren deltog ikke i samtalen"
         // names nobody).
@@ -125,14 +132,18 @@ pub fn agenda_items(paras: &[Paragraph]) -> Vec<AgendaItem> {
             let next_numbered = paras[i + 1..]
                 .iter()
                 .position(|q| matches!(q.kind, Kind::Numbered(_)));
-            if let Some(d) = next_decision {
-                if next_numbered.is_none_or(|x| x > d) {
-                    items.push(AgendaItem {
-                        para: i,
-                        number: n.to_string(),
-                        title: Some(without_access_mark(p.text.trim()).to_string()),
-                    });
-                }
+            let decided = next_decision.is_some_and(|d| next_numbered.is_none_or(|x| x > d));
+            // The item after an item ("6. Eventuelt") is one, decided or not: it ends the
+            // last one's decision.
+            let follows = items
+                .last()
+                .is_some_and(|it| it.number == n.saturating_sub(1).to_string());
+            if decided || follows {
+                items.push(AgendaItem {
+                    para: i,
+                    number: n.to_string(),
+                    title: Some(without_access_mark(p.text.trim()).to_string()),
+                });
             }
         }
     }

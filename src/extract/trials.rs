@@ -554,6 +554,17 @@ fn is_count_phrase(name: &str) -> bool {
 /// who takes part in it and names no trial ("Glostrup Kommune deltager i
 /// Frikommunenetværket Vestegnen sammen med Albertslund, Brøndby og Ishøj").
 fn network_members(catalog: &Catalog, paras: &[Paragraph]) -> Vec<String> {
+    // A masthead's line of members under the network's name: "Frikommunenetværket
+    // Fjordlandet" / "Holbæk · Lejre · Odsherred · Roskilde".
+    for pair in paras.iter().take(6).collect::<Vec<_>>().windows(2) {
+        if !pair[0].text.to_lowercase().contains("netværk") {
+            continue;
+        }
+        let line = pair[1].text.replace(['·', '|', '•'], ",");
+        if let Some(members) = parse_list(catalog, &line).filter(|m| m.len() >= 2) {
+            return members;
+        }
+    }
     for p in paras.iter().filter(|p| p.kind == Kind::Body) {
         for sentence in sentences(&p.text) {
             let l = sentence.to_lowercase();
@@ -992,7 +1003,16 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                 }
                 Kind::Bullet | Kind::Numbered(_) => {
                     let text = p.text.as_str();
-                    if let Some((written, munis)) = split_name_list(catalog, text, &network) {
+                    // "Name (Holbæk og Odsherred): Holbæk har siden …": the item names its
+                    // trial and goes on to tell of it.
+                    let told = text.find("): ").and_then(|end| {
+                        split_name_list(catalog, &text[..=end], &network)
+                            .filter(|_| split_name_list(catalog, text, &network).is_none())
+                    });
+                    if let Some((written, munis)) = told
+                        .clone()
+                        .or_else(|| split_name_list(catalog, text, &network))
+                    {
                         let name = canonical(catalog, &written);
                         if let Kind::Numbered(n) = p.kind {
                             numbered.insert(n, name.clone());
@@ -1008,7 +1028,10 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                         if t.start.is_none() {
                             t.start.clone_from(&start);
                         }
-                        d.items.insert(i);
+                        // (Its numbers are the name's, unless it tells of the trial too.)
+                        if told.is_none() {
+                            d.items.insert(i);
+                        }
                         // The prose below the item is about its trial, unless the item ends
                         // a list of trials (below).
                         section = Some(name.clone());
