@@ -24,6 +24,7 @@ pub use document::{Decision, Document, DocumentKind, Figure, Trial, SCHEMA};
 
 use crate::text::DocumentText;
 use regex::Regex;
+use std::collections::HashSet;
 use std::sync::LazyLock;
 use structure::{Kind, Paragraph};
 
@@ -99,9 +100,15 @@ fn find_figures(
     items: &[decisions::AgendaItem],
     discovery: &trials::Discovery,
 ) -> Vec<Figure> {
-    let items: std::collections::HashSet<usize> = items.iter().map(|it| it.para).collect();
+    let items: HashSet<usize> = items.iter().map(|it| it.para).collect();
     let mut out = Vec::new();
     let mut ctx = figures::Context::default();
+    // The document's footnote marks, to know its footnotes by the number they open with.
+    let marks: HashSet<u32> = paras
+        .iter()
+        .flat_map(|p| footnote_marks(&p.text))
+        .map(|(_, n)| n)
+        .collect();
     let mut in_decision = false;
     let unknown: Vec<&str> = discovery
         .trials
@@ -248,6 +255,10 @@ fn find_figures(
             }
             let mentions = trials::mentions(catalog, &sentence);
             let mut mask: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
+            mask.extend(footnote_marks(&sentence).into_iter().map(|(at, _)| at));
+            if let Some(at) = footnote_number(&sentence, &marks) {
+                mask.push(at);
+            }
             for name in &unknown {
                 if let Some(pos) = sentence.to_lowercase().find(&name.to_lowercase()) {
                     // Lowercasing keeps byte lengths for the letters of trial names.
@@ -467,6 +478,29 @@ fn states_unit(sentence: &str, at: usize, raw: &str) -> bool {
     let after = sentence.get(at + raw.len()..).unwrap_or("");
     let opens = before.ends_with('(') || before.ends_with("(i") || before.ends_with("(beløb i");
     opens && after.starts_with(')') && ["1.000 kr.", "1.000 kr", "mio. kr."].contains(&raw)
+}
+
+/// Footnote marks: one or two digits glued to the end of a word or after its punctuation
+/// ("… har gennemført.1 Evalueringen", "beskæftigelsesområdet,1"), with their place.
+fn footnote_marks(text: &str) -> Vec<((usize, usize), u32)> {
+    static MARK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:\p{L}[.,;:]?|[)”\x22][.,;:]?)(\d{1,2})(?:\s|$)")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    MARK.captures_iter(text)
+        .filter_map(|c| {
+            let m = c.get(1)?;
+            Some(((m.start(), m.end()), m.as_str().parse().ok()?))
+        })
+        .collect()
+}
+
+/// A footnote opens with its mark's number: "1 Den fulde rapport kan hentes …".
+fn footnote_number(text: &str, marks: &HashSet<u32>) -> Option<(usize, usize)> {
+    let (number, rest) = text.split_once(' ')?;
+    let n: u32 = number.parse().ok()?;
+    (number.len() <= 2 && marks.contains(&n) && rest.starts_with(char::is_uppercase))
+        .then_some((0, number.len()))
 }
 
 /// `word` stands in `text` as a whole word (both lower case).
