@@ -506,6 +506,29 @@ fn listed_members<'n>(
     parse_list(catalog, list)
 }
 
+/// "Name – A og B, 2. ansøgningsrunde, start 1. januar 2018. …": the name and the list
+/// of who takes part, when facts of the trial follow the list (not any prose after a
+/// dash).
+fn split_name_facts<'n>(
+    catalog: &Catalog,
+    s: &str,
+    network: &dyn Fn() -> &'n [String],
+) -> Option<(String, Vec<String>)> {
+    let (name, rest) = [" – ", " - ", " — "]
+        .iter()
+        .find_map(|sep| s.split_once(sep))?;
+    let first_sentence = sentences(rest).into_iter().next().unwrap_or_default();
+    let parts: Vec<&str> = first_sentence.split(", ").collect();
+    let facts = |p: &&str| {
+        let l = p.to_lowercase();
+        l.contains("runde") || l.contains("start") || l.contains("siden")
+    };
+    let k = parts.iter().position(facts).filter(|k| *k > 0)?;
+    let members = listed_members(catalog, &parts[..k].join(", "), network)?;
+    (name.split_whitespace().count() >= 2 && !is_count_phrase(name))
+        .then(|| (clean_name(name), members))
+}
+
 fn split_name_list<'n>(
     catalog: &Catalog,
     s: &str,
@@ -814,6 +837,10 @@ pub fn ends_section(h: &str) -> bool {
         "oversigt",
         "afslutning",
         "næste skridt",
+        // A report's box and its account of method and data stand apart from the trials.
+        "boks",
+        "datagrundlag",
+        "metode",
     ];
     l == "status"
         || l.ends_with("runde")
@@ -1005,10 +1032,13 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                     let text = p.text.as_str();
                     // "Name (Holbæk og Odsherred): Holbæk har siden …": the item names its
                     // trial and goes on to tell of it.
-                    let told = text.find("): ").and_then(|end| {
-                        split_name_list(catalog, &text[..=end], &network)
-                            .filter(|_| split_name_list(catalog, text, &network).is_none())
-                    });
+                    // "Name – Bornholm og Stevns, 2. ansøgningsrunde, start 1. januar 2018.
+                    // Revalidering kan …": the list, then the trial's facts and prose.
+                    let told = text
+                        .find("): ")
+                        .and_then(|end| split_name_list(catalog, &text[..=end], &network))
+                        .or_else(|| split_name_facts(catalog, text, &network))
+                        .filter(|_| split_name_list(catalog, text, &network).is_none());
                     if let Some((written, munis)) = told
                         .clone()
                         .or_else(|| split_name_list(catalog, text, &network))
@@ -1021,6 +1051,9 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                         add_municipalities(t, &munis);
                         if let Some(st) = status_in(text) {
                             t.status = Some(st.to_string());
+                        }
+                        if told.is_some() {
+                            read_facts(t, "", text);
                         }
                         if t.round.is_none() {
                             t.round = round;
