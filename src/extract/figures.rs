@@ -1110,7 +1110,13 @@ fn row_unit(header: &str, row: &str) -> Option<(String, Option<String>)> {
         Regex::new(r"(?i)^(?:budget|regnskab|skøn|forventet|prognose|[12]\.\s*halvår|[1-4]\.\s*kvartal)?\s*(?:19|20)\d\d(?:\s*/\s*\d{2,4})?$")
             .unwrap_or_else(|e| panic!("regex: {e}"))
     });
-    let period = PERIOD.is_match(header.trim());
+    // … or a period told by its years: "Før forsøget (2016-2017)".
+    static YEARS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b(?:19|20)\d\d\b").unwrap_or_else(|e| panic!("regex: {e}")));
+    let period = PERIOD.is_match(header.trim())
+        || (YEARS.is_match(header)
+            && header_noun(header).is_none()
+            && column_unit(header).is_none());
     if !period || row.trim().is_empty() {
         return None;
     }
@@ -1140,6 +1146,11 @@ fn header_duration(ctx: &str) -> Option<&'static str> {
 
 /// The counted noun of a header: `Antal borgere` -> `borgere`.
 fn header_noun(h: &str) -> Option<String> {
+    // "Samtaler i alt (N)": a total of what the column counts.
+    if let Some(bare) = h.strip_suffix("(N)").or_else(|| h.strip_suffix("(n)")) {
+        let bare = bare.trim();
+        return header_noun(bare.strip_suffix(" i alt").unwrap_or(bare));
+    }
     // "Borgere i 2020", "Lån pr. 2021": what the column counts in that year.
     static NOUN_IN_YEAR: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(\p{L}{3,})\s+(?:i|pr\.?|per)\s+(?:19|20)\d\d$")

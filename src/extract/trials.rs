@@ -684,6 +684,16 @@ fn facts_below(catalog: &Catalog, paras: &[Paragraph], i: usize) -> Option<(Vec<
     (munis.len() >= 2 || facts).then(|| (munis, rest.to_string()))
 }
 
+/// The depth of a heading's section number: "3 Fleksible …" 1, "4.1 Revalidering…" 2.
+fn heading_depth(text: &str) -> Option<usize> {
+    static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+\p{L}").unwrap_or_else(|e| panic!("{e}"))
+    });
+    NUMBER
+        .captures(text.trim())
+        .map(|c| c[1].split('.').count())
+}
+
 /// A field line, `Label: value` ("Godkendt: 2. ansøgningsrunde", "Startdato: 1.
 /// oktober 2017"): a label of one to three words and a short value (not a sentence).
 fn field(text: &str) -> Option<(&str, &str)> {
@@ -874,6 +884,8 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
         .map(|it| (it.para, it.title.as_deref()))
         .collect();
     let mut in_trial_list = false;
+    // How deep the numbered heading that opened the section is ("3" 1, "4.1" 2).
+    let mut section_depth: Option<usize> = None;
     // The trial whose facts the lines below its heading may give.
     let mut facts_for: Option<String> = None;
     // The trial a story's headline names in passing: its paragraphs speak of it.
@@ -998,12 +1010,13 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                         } else {
                             Some(name)
                         }
-                    } else if short_name_stem(&p.text).is_some() {
-                        // A slide titled by a trial's short name ("Psykologforsøget"): folded
-                        // into the trial it stands for once the whole document is read.
-                        let written = p.text.trim();
-                        b.add(written, written, p.page);
-                        Some(written.to_string())
+                    } else if short_name_stem(&clean_name(&p.text)).is_some() {
+                        // A slide titled by a trial's short name ("Psykologforsøget", "4.1
+                        // Revalideringsforsøget"): folded into the trial it stands for once
+                        // the whole document is read.
+                        let written = clean_name(&p.text);
+                        b.add(&written, &written, p.page);
+                        Some(written)
                     } else {
                         let ms = mentions(catalog, &p.text);
                         match ms.as_slice() {
@@ -1022,9 +1035,15 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                             _ => None,
                         }
                     };
+                    // A numbered heading no deeper than the one that opened the section
+                    // ("4 Revalidering og sæsonforløb" after "3 Fleksible rammer …") ends it.
+                    let depth = heading_depth(&p.text);
                     if let Some(n) = name {
                         section = Some(n);
-                    } else if ends_section(&p.text) {
+                        section_depth = depth;
+                    } else if ends_section(&p.text)
+                        || depth.is_some_and(|d| section_depth.is_some_and(|s| d <= s))
+                    {
                         section = None;
                     }
                 }
