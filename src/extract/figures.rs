@@ -1004,6 +1004,11 @@ enum ColumnUnit {
     Count,
 }
 
+/// Whether a header states a unit (percent, money, time, "antal").
+pub fn column_unit_of(text: &str) -> Option<()> {
+    column_unit(text).map(|_| ())
+}
+
 fn column_unit(text: &str) -> Option<ColumnUnit> {
     let ctx = text.to_lowercase();
     let words: Vec<&str> = ctx.split(|c: char| !c.is_alphanumeric()).collect();

@@ -428,8 +428,15 @@ fn table_figures(
         catalog
             .trial(label)
             .or_else(|| discovery.trial_of_label(label))
+            .or_else(|| discovery.trial_of_short_name(label.trim()))
             .map(String::from)
     };
+    // A column that says what the row counts ("Opgørelse | … " with "Sager", "Møder").
+    let what_column = header.iter().position(|h| {
+        let l = h.trim().to_lowercase();
+        ["opgørelse", "enhed", "måleenhed", "opgjort i"].contains(&l.as_str())
+    });
+    let what = what_column.and_then(|k| cells.get(k)).map(|c| c.trim());
     let row_trial = trial_of(label);
     // The row's municipality: its label, or the cell under a "Kommune" header (a merged
     // cell carries it down: "Trial | Gladsaxe | 212" / " | Furesø | 87").
@@ -455,7 +462,11 @@ fn table_figures(
         // A column headed by a trial ("Mikrolån") says what the cells are about, not
         // what they count: the caption gives their unit.
         let column_trial = trial_of(h);
-        let h = if column_trial.is_some() { "" } else { h };
+        let h = match what {
+            _ if column_trial.is_some() => "",
+            Some(noun) if Some(k) != what_column && figures::column_unit_of(h).is_none() => noun,
+            _ => h,
+        };
         if let Some(q) = figures::table_cell(cell, h, label, caption) {
             let trial = row_trial
                 .clone()

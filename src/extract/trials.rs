@@ -422,7 +422,7 @@ static ROUND: LazyLock<Regex> = LazyLock::new(|| {
 static PARENS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*\([^)]*\)").unwrap_or_else(|e| panic!("{e}")));
 static TRIAL_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(forsøg|forsøgene|forsøget|ansøgninger|ansøgningerne|frikommuneforsøg|frikommuneforsøgene)\b")
+    Regex::new(r"(?i)\b(forsøg|forsøgene|forsøget|forsøgets|ansøgninger|ansøgningerne|frikommuneforsøg|frikommuneforsøgene)\b")
         .unwrap_or_else(|e| panic!("{e}"))
 });
 const STATUSES: &[(&str, &str)] = &[
@@ -1002,6 +1002,15 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                     } else if let Some(name) = b.named(&clean_name(&p.text)) {
                         b.add(&name, &clean_name(&p.text), p.page);
                         Some(name)
+                    } else if let Some(name) = heading_depth(&p.text)
+                        // (A sub-heading inside a trial's section is part of it.)
+                        .filter(|d| section.is_none() || section_depth.is_some_and(|s| *d <= s))
+                        .and_then(|_| numbered_section(catalog, paras, i))
+                    {
+                        // "2.5 Digitale opfølgningssamtaler i sygedagpengesager" over
+                        // "Forsøget med digitale … startede 1. juli 2019 i København …".
+                        b.add(&name, &clean_name(&p.text), p.page);
+                        Some(name)
                     } else if let Some(name) = b.named_within(&p.text) {
                         // "Erfaringer med psykologbehandling" after the deck named the trial.
                         if is_headline(&p.text) {
@@ -1188,13 +1197,23 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
         }
         // A numbered heading ("4. Økonomi", "2. ansøgningsrunde") closes a trial's
         // section just as an unnumbered one does.
-        if closes_section(p) && !d.items.contains(&i) {
+        // So does a numbered one ("3. Afsluttende bemærkninger") no deeper than the
+        // heading that opened the section ("2.5 Digitale …").
+        let top_level = matches!(p.kind, Kind::Numbered(_))
+            && looks_like_heading(&p.text)
+            && section == section_before
+            && section_depth.is_some();
+        if (closes_section(p) || top_level) && !d.items.contains(&i) {
             section = None;
         }
         // Items naming trials one after another are a list of trials: the prose after
         // the list is about none of them in particular.
         if d.item_names.contains_key(&i) || d.referred.contains_key(&i) {
             in_trial_list = i > 0 && d.item_names.contains_key(&(i - 1));
+        }
+        // Only a heading's number tells the depth of the section it opens.
+        if section != section_before && p.kind != Kind::Heading {
+            section_depth = None;
         }
         // A trial's facts follow the heading that opened its section, one a line.
         facts_for = match (&section, fact) {
@@ -1329,6 +1348,11 @@ static ALL_OF_THEM: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The clause says that municipalities take part: they take part, applied, or the trial
 /// is carried out or approved for them.
+/// "X fik i 2. ansøgningsrunde godkendt forsøget".
+static FIK_GODKENDT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:fik|har fået)\s+(?:\S+\s+){1,4}?godkendt\b").unwrap_or_else(|e| panic!("{e}"))
+});
+
 fn says_taking_part(l: &str) -> bool {
     // "er med i", "er som den eneste i netværket med i forsøget".
     static WITH_IN: LazyLock<Regex> = LazyLock::new(|| {
@@ -1353,6 +1377,7 @@ fn says_taking_part(l: &str) -> bool {
         || l.contains("som led i")
         || l.contains(" bag forsøget")
         || l.contains("fik godkendt")
+        || FIK_GODKENDT.is_match(l)
         || l.contains("fået godkendt")
         // "X har sammen med Y siden 2019 været fritaget for kravet …"
         || l.contains(" sammen med ")
