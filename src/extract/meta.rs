@@ -146,10 +146,20 @@ pub fn date(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
             .find_map(|p| DATELINE.captures(p.text.trim()))
             .and_then(|c| parse_date(&c[1]))
     };
+    // A letter's "Dato:" field, below address blocks that push it past the masthead.
+    let date_field = || {
+        paras.iter().take(20).filter(|p| p.page == 1).find_map(|p| {
+            let (label, value) = p.text.split_once(':')?;
+            (label.trim().eq_ignore_ascii_case("dato"))
+                .then(|| standalone_date(value.trim()))
+                .flatten()
+        })
+    };
     masthead()
         .filter(|p| p.text.split_whitespace().count() <= 10)
         .find_map(|p| standalone_date(&p.text))
         .or_else(dateline)
+        .or_else(date_field)
         // A masthead of parts ("Nyhedsbrev fra … · Nr. 3 · Juni 2019", "Endelig rapport,
         // maj 2021"): a part that is a date.
         .or_else(|| {
@@ -472,6 +482,14 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
     if strong_minutes {
         return DocumentKind::Minutes;
     }
+    // An application or a consultation response is a letter, whatever evaluation or
+    // status of the trials it is about.
+    if ["ansøgning", "høringssvar"]
+        .iter()
+        .any(|w| title_l.starts_with(w))
+    {
+        return DocumentKind::Other;
+    }
     if title_l.contains("evaluering") || title_l.contains("evalueringsrapport") {
         return DocumentKind::Evaluation;
     }
@@ -499,7 +517,10 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
     let status_section = paras
         .iter()
         .any(|p| p.kind == Kind::Heading && p.text.to_lowercase().starts_with("status"));
+    // A follow-up of the trials' budgets each quarter reports their status too.
     if title_l.contains("status")
+        || title_l.contains("opfølgning")
+        || title_l.contains("kvartalsrapport")
         || status_section
         || deltagende >= 2
         || masthead_names_a_report(paras)
@@ -553,13 +574,30 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
 /// The header fields of a memo or letter ("Til: Styregruppen", "Fra: …", "Dato: …").
 static MEMO_FIELD: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:til|fra|cc|kopi til|dato|sagsnr\.?|j\.\s?nr\.?|journalnr\.?|sagsbehandler|kontakt|ref\.?|afdeling|enhed|forvaltning|center|telefon|tlf\.?|e-?mail)\s*:",
+        r"(?i)^(?:til|fra|cc|kopi til|att\.?|dato|sagsnr\.?|sags\s?id|dok\.?\s?id|j\.\s?nr\.?|journalnr\.?|sagsbehandler|kontakt|ref\.?|afdeling|enhed|forvaltning|center|telefon|tlf\.?|e-?mail)\s*:",
     )
 });
 
 static ISSUER: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(?:\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)? Kommune|Region \p{Lu}[\p{L}-]*)$")
 });
+
+/// Organisations that issue documents about trials without being their subject.
+static ORGANISATION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:KKR\s+\p{L}+|KL|(?:Institut(?:tet)?|Center|Centret)\s+for\s+\p{L}+(?:\s+\p{L}+){0,3})$",
+    )
+});
+
+/// A masthead's line of a network's members: "Holbæk · Lejre · Odsherred · Roskilde".
+fn is_member_line(text: &str) -> bool {
+    let parts: Vec<&str> = text.split(['·', '|', '•']).map(str::trim).collect();
+    parts.len() >= 3
+        && parts.iter().all(|p| {
+            let words = p.split_whitespace().count();
+            (1..=2).contains(&words) && p.starts_with(char::is_uppercase)
+        })
+}
 
 static PARTY_MARKS: LazyLock<Regex> = LazyLock::new(|| re(r"\([A-ZÆØÅ]\)"));
 
@@ -633,14 +671,24 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
     let headings = || {
         paras
             .iter()
+            .enumerate()
             .take(12)
-            .filter(|p| p.kind == Kind::Heading && !skip(p))
+            .filter(|(_, p)| p.kind == Kind::Heading && !skip(p) && !is_member_line(&p.text))
     };
-    // A masthead naming only the issuer ("Randers Kommune", "Region Midtjylland") stands
-    // over the title; it is the title only when nothing else is.
+    // A masthead naming only the issuer ("Randers Kommune", "Region Midtjylland", "KKR
+    // HOVEDSTADEN", a network over the line of its members) stands over the title; it
+    // is the title only when nothing else is.
+    let issuer = |i: usize, p: &Paragraph| {
+        let t = p.text.trim();
+        ISSUER.is_match(t)
+            || ORGANISATION.is_match(t)
+            || (t.to_lowercase().contains("netværk")
+                && paras.get(i + 1).is_some_and(|n| is_member_line(&n.text)))
+    };
     headings()
-        .find(|p| !ISSUER.is_match(p.text.trim()))
+        .find(|(i, p)| !issuer(*i, p))
         .or_else(|| headings().next())
+        .map(|(_, p)| p)
         .map(|p| without_issuer(&p.text).to_string())
         // Minutes whose masthead has no title line: the line naming the committee and
         // the meeting ("Sundheds- og Forebyggelsesudvalget tirsdag den 4. december 2012,
@@ -660,10 +708,14 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
 /// A masthead line naming a steering group or board by what it serves ("Styregruppen for
 /// Frikommunenetværket Kattegat", "Bestyrelsen for …"), eight words at most.
 fn steering_body(line: &str) -> Option<String> {
+    // … or "Jobcenterchefgruppen i Frikommunenetværket Fjordlandet".
+    static GROUP_OF_NETWORK: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^\p{Lu}\p{Ll}*gruppen\s+(?:for|i)\s+\S*[Nn]etværk"));
     let t = line.trim();
     let named = ["Styregruppen for ", "Bestyrelsen for ", "Følgegruppen for "]
         .iter()
-        .any(|w| t.starts_with(w));
+        .any(|w| t.starts_with(w))
+        || GROUP_OF_NETWORK.is_match(t);
     (named && t.split_whitespace().count() <= 8).then(|| t.to_string())
 }
 
