@@ -235,9 +235,16 @@ fn masthead_names_a_report(paras: &[Paragraph]) -> bool {
     paras.iter().take(4).any(|p| {
         let l = p.text.to_lowercase();
         // "Årsrapport 2019", "Frikommunenetværket Trekantområdet – Årsrapport 2019".
-        let report_word = l
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| matches!(w, "årsrapport" | "statusrapport" | "årsberetning"));
+        let report_word = l.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            matches!(
+                w,
+                "årsrapport"
+                    | "statusrapport"
+                    | "årsberetning"
+                    | "kvartalsrapport"
+                    | "økonomiopfølgning"
+            )
+        });
         p.text.split_whitespace().count() <= 8
             && (report_word || ["status for", "status på"].iter().any(|w| l.starts_with(w)))
     })
@@ -618,7 +625,14 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
     if let Some(b) = paras.iter().take(8).find_map(|p| steering_body(&p.text)) {
         return Some(b);
     }
-    if let Some(running) = running_title(paras, furniture) {
+    // (A running header that only names the network or the issuer stands over the
+    // title, as the masthead does.)
+    let issuer_only = |r: &String| {
+        ORGANISATION.is_match(r)
+            || (r.to_lowercase().contains("netværk") && r.split_whitespace().count() <= 3)
+    };
+    let running = running_title(paras, furniture);
+    if let Some(running) = running.clone().filter(|r| !issuer_only(r)) {
         return Some(running);
     }
     let skip = |p: &Paragraph| {
@@ -687,9 +701,13 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
     };
     headings()
         .find(|(i, p)| !issuer(*i, p))
-        .or_else(|| headings().next())
-        .map(|(_, p)| p)
-        .map(|p| without_issuer(&p.text).to_string())
+        .map(|(_, p)| without_issuer(&p.text).to_string())
+        .or(running)
+        .or_else(|| {
+            headings()
+                .next()
+                .map(|(_, p)| without_issuer(&p.text).to_string())
+        })
         // Minutes whose masthead has no title line: the line naming the committee and
         // the meeting ("Sundheds- og Forebyggelsesudvalget tirsdag den 4. december 2012,
         // kl. 13:00 i Mødecenter C"), up to the hour.
