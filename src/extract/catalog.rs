@@ -192,6 +192,12 @@ impl Catalog {
         BUILTIN.clone()
     }
 
+    /// The built-in catalog, borrowed: its municipalities are the country's whatever
+    /// trials a user adds (the number grammar asks whether a word is a place).
+    pub fn builtin_ref() -> &'static Catalog {
+        &BUILTIN
+    }
+
     /// The built-in catalog extended by a user's trials file (same format as
     /// `data/trials.json`), so users add trials and aliases without recompiling.
     /// An entry whose name is already known adds its aliases to that trial.

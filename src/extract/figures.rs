@@ -748,7 +748,7 @@ pub fn scan(sentence: &str, mask: &[(usize, usize)], ctx: &mut Context) -> Vec<Q
                         .chars()
                         .next()
                         .is_some_and(char::is_uppercase)
-                    && after_in(&toks, i - 1);
+                    && (after_in(&toks, i - 1) || after_comma_place(&toks, i - 1));
                 let left_ok = left
                     .as_deref()
                     .is_none_or(|l| BARE_LEFT.contains(&l) || l == ".")
@@ -953,7 +953,13 @@ fn number_ok(toks: &[Tok], i: usize, s: &str) -> bool {
             .unwrap_or(0);
         if p.kind == TokKind::Word && first.is_uppercase() && i > 1 {
             let pq = qualifier_before(toks, i).is_some();
-            if !pq && (upper >= 2 || !(is_sentence_start(toks, i - 1) || after_in(toks, i - 1))) {
+            let place_after_comma = after_comma_place(toks, i - 1);
+            if !pq
+                && (upper >= 2
+                    || !(is_sentence_start(toks, i - 1)
+                        || after_in(toks, i - 1)
+                        || place_after_comma))
+            {
                 return false;
             }
         }
@@ -989,6 +995,20 @@ fn number_ok(toks: &[Tok], i: usize, s: &str) -> bool {
 /// that place's figure, said elliptically after the same figure for another place.
 fn after_in(toks: &[Tok], i: usize) -> bool {
     i >= 1 && toks.get(i - 1).is_some_and(|t| t.text == "i")
+}
+
+/// A place alone after a comma ("… etableret 23 jobrotationsforløb, Odsherred 9."): the
+/// number after it is that place's figure, said elliptically.
+fn after_comma_place(toks: &[Tok], i: usize) -> bool {
+    let ends = toks
+        .get(i + 2)
+        .is_none_or(|t| matches!(t.text, "." | "," | ";") || lower(t) == "og");
+    i >= 1
+        && toks[i - 1].text == ","
+        && ends
+        && super::catalog::Catalog::builtin_ref()
+            .municipality(toks[i].text)
+            .is_some()
 }
 
 fn is_sentence_start(toks: &[Tok], i: usize) -> bool {
