@@ -74,6 +74,28 @@ pub fn extract(text: &DocumentText, catalog: &Catalog) -> Document {
     }
 }
 
+/// A chart's caption: "Figur 3.2 …", "Diagram 1 …".
+static CHART: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:Figur|Diagram)\s+\d").unwrap_or_else(|e| panic!("{e}")));
+
+/// One data line of a chart, "Bornholm 74": the label's figure in the caption's unit.
+fn chart_point(
+    catalog: &Catalog,
+    caption: &str,
+    p: &Paragraph,
+    trial: Option<String>,
+) -> Option<Figure> {
+    static POINT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(\p{Lu}[\p{L}\- ]{1,40}?)\s+(\d+(?:,\d+)?\s*(?:%|pct\.?)?)$")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let c = POINT.captures(p.text.trim())?;
+    let (label, value) = (c.get(1)?.as_str(), c.get(2)?.as_str());
+    let q = figures::table_cell(value, "", label, caption)?;
+    let place = catalog.municipality(label).map(String::from);
+    Some(figure(q, trial, place, p.page, p.text.clone()))
+}
+
 /// Lines that hold no figures of their own: decisions and votes, participant lists.
 fn skip_line(p: &Paragraph) -> bool {
     let l = p.text.to_lowercase();
@@ -155,6 +177,9 @@ fn find_figures(
     // The current heading is a document-level one ("Økonomi", "Metode og økonomi"): a
     // paragraph naming a trial there does not make the next ones about it.
     let mut general_heading = false;
+    // The caption of a chart whose data the text gives a line each ("Figur 3.2 Andel
+    // gennemførte forløb … Pct." over "Bornholm 74").
+    let mut chart: Option<&str> = None;
     for (i, p) in paras.iter().enumerate() {
         // The trial the paragraph is about by where it stands (see `trials::discover`).
         let section = discovery.context.get(i).cloned().flatten();
@@ -199,6 +224,13 @@ fn find_figures(
         if discovery.item_names.contains_key(&i) || discovery.referred.contains_key(&i) {
             ctx = figures::Context::default();
         }
+        if let Some(caption) = chart.filter(|_| p.page == paras[i.saturating_sub(1)].page) {
+            if let Some(f) = chart_point(catalog, caption, p, section.clone()) {
+                out.push(f);
+                continue;
+            }
+        }
+        chart = CHART.is_match(&p.text).then_some(p.text.as_str());
         if in_decision || discovery.items.contains(&i) || skip_line(p) {
             continue;
         }
