@@ -461,9 +461,10 @@ pub fn clean_name(s: &str) -> String {
     static SECTION_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^\d{1,2}(?:\.\d{1,2}){0,3}[.)]?\s+").unwrap_or_else(|e| panic!("{e}"))
     });
-    // "Forsøg 1 · X", "Forsøg nr. 2: X", "Nyt forsøg: X": a trial heading names X.
+    // "Forsøg 1 · X", "Forsøg nr. 2: X", "Nyt forsøg: X", a form's "Forsøgets navn: X":
+    // a trial heading names X.
     static TRIAL_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:(?:del)?forsøg\s+(?:nr\.\s*)?\d{1,2}|(?:nyt|ansøgt|foreslået)\s+forsøg)\s*[·:.\-–—]\s+")
+        Regex::new(r"(?i)^(?:(?:del)?forsøg\s+(?:nr\.\s*)?\d{1,2}|(?:nyt|ansøgt|foreslået)\s+forsøg|(?:forsøgets\s+)?navn)\s*[·:.\-–—]\s+")
             .unwrap_or_else(|e| panic!("{e}"))
     });
     let s = PARENS.replace_all(s, "");
@@ -692,6 +693,16 @@ fn heading_depth(text: &str) -> Option<usize> {
     NUMBER
         .captures(text.trim())
         .map(|c| c[1].split('.').count())
+}
+
+/// A heading about the network or the document, not a trial ("Netværk: Frikommune-
+/// netværket Gudenå", "Statusnotat fra Frikommunenetværket X (A, B og C kommuner)").
+fn names_the_network(heading: &str) -> bool {
+    let l = heading.to_lowercase();
+    l.contains("netværk")
+        || ["notat", "referat", "rapport", "nyhedsbrev", "status"]
+            .iter()
+            .any(|g| l.starts_with(g))
 }
 
 /// A field line, `Label: value` ("Godkendt: 2. ansøgningsrunde", "Startdato: 1.
@@ -950,6 +961,7 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                         in_item.clone()
                     } else if let Some(munis) = listed
                         .as_deref()
+                        .filter(|_| !names_the_network(&p.text))
                         .and_then(|l| listed_members(catalog, l, &network))
                     {
                         // (A list of people, "Lise Damgaard, jobcenterchef, …", is no
@@ -978,12 +990,7 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                             // A field label ("Kopi til: …") is no trial, nor is the network
                             // or the document ("Statusnotat fra Frikommunenetværket X (A, B
                             // og C kommuner)").
-                            let l = written.to_lowercase();
-                            let about_network = l.contains("netværk")
-                                || ["notat", "referat", "rapport", "nyhedsbrev", "status"]
-                                    .iter()
-                                    .any(|g| l.starts_with(g));
-                            !about_network
+                            !names_the_network(written)
                                 && (catalog.trial(written).is_some()
                                     || short_name_stem(written).is_some()
                                     || (!p.text.contains(": ")
@@ -1151,9 +1158,13 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                         d.item_names.insert(i, name.clone());
                         section = Some(name);
                     } else if let Some(name) = catalog.trial_exact(&clean_name(text)) {
+                        // A list item that is a trial's name ("Navn: X" in a fact box):
+                        // the items and prose below are about it.
                         let name = name.to_string();
                         b.add(&name, &clean_name(text), p.page);
                         d.items.insert(i);
+                        d.item_names.insert(i, name.clone());
+                        section = Some(name);
                     } else {
                         prose = true;
                     }
