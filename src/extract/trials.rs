@@ -1057,9 +1057,11 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                     if let Some(n) = name {
                         section = Some(n);
                         section_depth = depth;
-                    } else if ends_section(&p.text)
+                    } else if (ends_section(&p.text) && !p.text.trim_end().ends_with(':'))
                         || depth.is_some_and(|d| section_depth.is_some_and(|s| d <= s))
                     {
+                        // (A form's label over its answer, "Økonomi:", is the trial's
+                        // field, not a section of the document.)
                         section = None;
                     }
                 }
