@@ -661,7 +661,15 @@ fn deltagende(s: &str) -> Option<&str> {
         .iter()
         .any(|w| w.starts_with("kommuner") || *w == "kommune" || w.starts_with("deltage"));
     // "Fire kommuner: …" counts the network's members.
-    (words.len() <= 4 && about_taking_part && !is_count_phrase(label)).then_some(list)
+    if words.len() > 4 || !about_taking_part || is_count_phrase(label) {
+        return None;
+    }
+    // The list ends with its sentence: "Silkeborg og Skanderborg. Randers har søgt om …".
+    let end = list
+        .match_indices(". ")
+        .find(|(at, _)| list[at + 2..].starts_with(char::is_uppercase))
+        .map_or(list.len(), |(at, _)| at);
+    Some(&list[..end])
 }
 
 /// The facts line under a heading that names a trial: its municipalities first, then
