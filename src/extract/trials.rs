@@ -913,7 +913,10 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
         let after_list = std::mem::take(&mut in_trial_list);
         let mut prose = false;
         let section_before = section.clone();
-        let fact = field(&p.text).filter(|_| !matches!(p.kind, Kind::TableRow(_)));
+        // (A participants line is one of them, even when a sentence follows its list.)
+        let fact = field(&p.text)
+            .or_else(|| deltagende(&p.text).map(|list| ("Deltagende kommuner", list)))
+            .filter(|_| !matches!(p.kind, Kind::TableRow(_)));
         'para: {
             if let Some(title) = items.get(&i) {
                 in_item = title
