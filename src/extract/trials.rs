@@ -464,7 +464,7 @@ pub fn clean_name(s: &str) -> String {
     // "Forsøg 1 · X", "Forsøg nr. 2: X", "Nyt forsøg: X", a form's "Forsøgets navn: X":
     // a trial heading names X.
     static TRIAL_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:(?:del)?forsøg\s+(?:nr\.\s*)?\d{1,2}|(?:nyt|ansøgt|foreslået)\s+forsøg|(?:forsøgets\s+)?navn)\s*[·:.\-–—]\s+")
+        Regex::new(r"(?i)^(?:(?:del)?forsøg\s+(?:nr\.\s*)?\d{1,2}|(?:nyt|ansøgt|foreslået)\s+forsøg|(?:forsøgets\s+|officielt\s+)?navn)\s*[·:.\-–—]\s+")
             .unwrap_or_else(|e| panic!("{e}"))
     });
     let s = PARENS.replace_all(s, "");
@@ -703,6 +703,12 @@ fn heading_depth(text: &str) -> Option<usize> {
         .map(|c| c[1].split('.').count())
 }
 
+/// A heading that speaks of the trial of its section as "forsøget" ("Fakta om forsøget",
+/// "Om forsøget").
+static REFERS_BACK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:fakta\s+)?om\s+forsøget$|^fakta$").unwrap_or_else(|e| panic!("{e}"))
+});
+
 /// A heading about the network or the document, not a trial ("Netværk: Frikommune-
 /// netværket Gudenå", "Statusnotat fra Frikommunenetværket X (A, B og C kommuner)").
 fn names_the_network(heading: &str) -> bool {
@@ -905,6 +911,8 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
     let mut in_trial_list = false;
     // How deep the numbered heading that opened the section is ("3" 1, "4.1" 2).
     let mut section_depth: Option<usize> = None;
+    // Trials a heading named in its own words, folded into the official name below it.
+    let mut renamed: HashMap<String, String> = HashMap::new();
     // The trial whose facts the lines below its heading may give.
     let mut facts_for: Option<String> = None;
     // The trial a story's headline names in passing: its paragraphs speak of it.
@@ -961,15 +969,17 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                     // The list belongs to the nearest heading above it: a heading right
                     // below this one (an OCR fragment above the real title) takes it.
                     let listed = participants_below(paras, i);
-                    let name = if let (Some(list), true) = (&listed, is_section_label(&p.text)) {
-                        // "Sagsfremstilling / Deltagende kommuner: ..." inside an agenda item
-                        // about a trial: the list is that trial's.
-                        if let Some(name) = &in_item {
+                    // "Sagsfremstilling" inside an agenda item about a trial, a box "Fakta om
+                    // forsøget" under a trial's heading: the list below is that trial's.
+                    let about_current = is_section_label(&p.text) || REFERS_BACK.is_match(&p.text);
+                    let name = if let (Some(list), true) = (&listed, about_current) {
+                        let current = section.clone().or_else(|| in_item.clone());
+                        if let Some(name) = &current {
                             let munis = listed_members(catalog, list, &network).unwrap_or_default();
                             let t = b.add(name, name, p.page);
                             add_municipalities(t, &munis);
                         }
-                        in_item.clone()
+                        current
                     } else if let Some(munis) = listed
                         .as_deref()
                         .filter(|_| !names_the_network(&p.text))
@@ -1172,8 +1182,18 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                         section = Some(name);
                     } else if let Some(name) = catalog.trial_exact(&clean_name(text)) {
                         // A list item that is a trial's name ("Navn: X" in a fact box):
-                        // the items and prose below are about it.
+                        // the items and prose below are about it. The heading above named
+                        // it in its own words ("Forsøg 1: Færre lægeattester …").
                         let name = name.to_string();
+                        let official = text.to_lowercase().contains("navn:");
+                        if let Some(own) = section
+                            .clone()
+                            .filter(|s| official && *s != name && catalog.trial(s).is_none())
+                        {
+                            b.add(&name, &clean_name(text), p.page);
+                            b.fold(&own, &name);
+                            renamed.insert(own, name.clone());
+                        }
                         b.add(&name, &clean_name(text), p.page);
                         d.items.insert(i);
                         d.item_names.insert(i, name.clone());
@@ -1247,7 +1267,8 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
         };
         d.context.push(section.clone().or_else(|| in_item.clone()));
     }
-    let folded = b.fold_short_names(catalog);
+    let mut folded = b.fold_short_names(catalog);
+    folded.extend(renamed);
     let rename = |n: &mut String| {
         if let Some(target) = folded.get(n.as_str()) {
             n.clone_from(target);
