@@ -490,10 +490,16 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
         return DocumentKind::Minutes;
     }
     // An application or a consultation response is a letter, whatever evaluation or
-    // status of the trials it is about.
+    // status of the trials it is about; a fact sheet or a newsletter says what it is in
+    // its masthead ("FAKTAARK · Frikommuneforsøg II · Marts 2021").
+    let masthead_genre = texts.iter().take(4).any(|t| {
+        t.split(|c: char| !c.is_alphanumeric())
+            .any(|w| matches!(w, "faktaark" | "nyhedsbrev" | "nyhedsmail"))
+    });
     if ["ansøgning", "høringssvar"]
         .iter()
         .any(|w| title_l.starts_with(w))
+        || masthead_genre
     {
         return DocumentKind::Other;
     }
