@@ -21,7 +21,7 @@ static DECISION: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ABSENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(.+?)\s+(?:(?:var|er|blev meldt)\s+fraværende|deltog\s+ikke|har\s+meldt\s+afbud|(?:var|er|erklærede sig)\s+inhabil(?:\s+og\s+forlod\s+(?:salen|mødet))?|forlod\s+(?:salen|mødet))(?:\s+(?:under|i)\s+[^.]+)?\.?|(?i:fraværende(?:\s+med\s+afbud)?|afbud(?:\s+fra)?)\s*:\s*(.+?)\.?)$",
+        r"^(?:(.+?)\s+(?:(?:var|er|blev meldt)\s+fraværende|deltog\s+ikke|har\s+meldt\s+afbud|(?:var|er|erklærede sig)\s+inhabil(?:\s+og\s+forlod\s+(?:salen|mødet))?|forlod\s+(?:salen|mødet))(?:\s+(?:under|i)\s+[^.]+)?\.?|(?i:fraværende(?:\s+med\s+afbud)?|afbud(?:\s+fra)?|forfald)\s*:\s*(.+?)\.?)$",
     )
     .unwrap_or_else(|e| panic!("{e}"))
 });
@@ -37,6 +37,10 @@ static LEFT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 static ITEM_REF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:punkt|pkt\.?|sag)\s+(\d{1,3})(?:\s*[-–]\s*(\d{1,3}))?\b")
         .unwrap_or_else(|e| panic!("{e}"))
+});
+
+static CONTENTS_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\.{4,}|…{2,}|(?:\. ){4,})\s*\d{1,3}$").unwrap_or_else(|e| panic!("{e}"))
 });
 
 static MEETING_CLOSED: LazyLock<Regex> = LazyLock::new(|| {
@@ -97,6 +101,11 @@ pub fn agenda_items(paras: &[Paragraph]) -> Vec<AgendaItem> {
         .collect();
     let mut items = Vec::new();
     for (i, p) in paras.iter().enumerate() {
+        // A contents list repeats the items with dot leaders to their pages ("Punkt 31
+        // Godkendelse af dagsorden ........ 1"): not the items themselves.
+        if CONTENTS_LINE.is_match(p.text.trim()) {
+            continue;
+        }
         if let Some(number) = is_item_marker(&p.text) {
             // "Punkt 5" alone, the title on the next line.
             let title = item_title(&p.text).or_else(|| {
@@ -195,7 +204,7 @@ struct Listed {
 
 fn listed_absentees(paras: &[Paragraph]) -> Listed {
     static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:fraværende(?:\s+med\s+afbud)?|afbud(?:\s*/\s*fraværende)?|ikke til stede|følgende deltog ikke[^:]*)\s*:?$")
+        Regex::new(r"(?i)^(?:fraværende(?:\s+med\s+afbud)?|afbud(?:\s*/\s*fraværende)?|forfald|ikke til stede|følgende deltog ikke[^:]*)\s*:?$")
             .unwrap_or_else(|e| panic!("{e}"))
     });
     let mut out = Listed::default();
