@@ -334,9 +334,10 @@ pub fn decisions(paras: &[Paragraph], items: &[AgendaItem]) -> Vec<Decision> {
                 continue;
             }
             if let Some(names) = absent_at(first + j) {
-                // The meeting's "Afbud:" names again under each item's "Fraværende:".
+                // The meeting's "Afbud:" names again under each item's "Fraværende:"; an
+                // absence right under the decision's label comes before its text.
                 add_names(&mut absent, &names);
-                in_decision = false;
+                in_decision = in_decision && decision.is_none();
                 continue;
             }
             if let Some(c) = DECISION.captures(p.text.trim()) {

@@ -317,6 +317,10 @@ pub fn votes(decision: &str) -> Option<Votes> {
                     carried_count = count_in(clause).or(carried_count);
                 }
                 Some(side) => {
+                    // A side's list ends with its parentheses: "Undlod at stemme: 2 (C)
+                    // Dansk Folkeparti og Nye Borgerlige begrundede …" (the reason after
+                    // the vote names parties that are no side).
+                    let clause = clause.find(')').map_or(clause, |end| &clause[..=end]);
                     let count = count_in(clause).or(carried_count.take());
                     let mut parties = std::mem::take(&mut carried);
                     parties.extend(parties_in(clause));
