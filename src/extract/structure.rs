@@ -122,6 +122,30 @@ pub fn looks_like_heading(s: &str) -> bool {
     !matches!(last, '.' | '!' | '?' | ';' | ',' | ':') || t.ends_with(':') && words <= 2
 }
 
+/// A text that goes on from an ordinal number: "runde · start …", "kvartal 2021".
+fn starts_with_ordinal_noun(text: &str) -> bool {
+    const NOUNS: &[&str] = &[
+        "runde",
+        "ansøgningsrunde",
+        "kvartal",
+        "halvår",
+        "januar",
+        "februar",
+        "marts",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    let first = text.split_whitespace().next().unwrap_or("");
+    NOUNS.contains(&first)
+}
+
 /// Splits the document into paragraphs, page by page.
 pub fn paragraphs(doc: &DocumentText) -> Vec<Paragraph> {
     let running = running_lines(doc);
@@ -192,9 +216,13 @@ pub fn paragraphs(doc: &DocumentText) -> Vec<Paragraph> {
                     (Kind::Bullet, c[1].to_string())
                 } else if let Some(c) = NUMBERED
                     .captures(line)
-                    // "2019. Status …" opens with a year, not a list number.
+                    // "2019. Status …" opens with a year, not a list number; "2. runde ·
+                    // start …", "1. kvartal 2021" with an ordinal.
                     .filter(|c| {
                         !(c[1].len() == 4 && (c[1].starts_with("19") || c[1].starts_with("20")))
+                            && !c
+                                .get(2)
+                                .is_some_and(|t| starts_with_ordinal_noun(t.as_str()))
                     })
                 {
                     let n = c[1].parse().unwrap_or(0);

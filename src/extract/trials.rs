@@ -685,7 +685,7 @@ fn facts_below(catalog: &Catalog, paras: &[Paragraph], i: usize) -> Option<(Vec<
     }
     let next = paras
         .get(i + 1)
-        .filter(|q| matches!(q.kind, Kind::Bullet | Kind::Body))?;
+        .filter(|q| matches!(q.kind, Kind::Bullet | Kind::Body | Kind::Heading))?;
     let (first, rest) = next.text.split_once('·')?;
     let munis = parse_list(catalog, first)?;
     let l = rest.to_lowercase();
@@ -924,6 +924,17 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
         // (A participants line is one of them, even when a sentence follows its list.)
         let fact = field(&p.text)
             .or_else(|| deltagende(&p.text).map(|list| ("Deltagende kommuner", list)))
+            // A slide's line of facts: "2. runde · start 1. januar 2018".
+            // (Not "Name · A og B · 1. runde": that names a trial.)
+            .or_else(|| {
+                let l = p.text.to_lowercase();
+                let first = l.split(" · ").next().unwrap_or("");
+                let facts_only = round_of(first).is_some()
+                    || first.contains("start")
+                    || listed_members(catalog, first, &network).is_some();
+                (l.contains(" · ") && (l.contains("runde") || l.contains("start")) && facts_only)
+                    .then_some(("", p.text.as_str()))
+            })
             .filter(|_| !matches!(p.kind, Kind::TableRow(_)));
         'para: {
             if let Some(title) = items.get(&i) {
@@ -1247,7 +1258,8 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
             && looks_like_heading(&p.text)
             && section == section_before
             && section_depth.is_some();
-        if (closes_section(p) || top_level) && !d.items.contains(&i) {
+        let was_fact = fact.is_some() && facts_for.is_some();
+        if (closes_section(p) || top_level) && !d.items.contains(&i) && !was_fact {
             section = None;
         }
         // Items naming trials one after another are a list of trials: the prose after
