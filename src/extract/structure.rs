@@ -124,26 +124,9 @@ pub fn looks_like_heading(s: &str) -> bool {
 
 /// A text that goes on from an ordinal number: "runde · start …", "kvartal 2021".
 fn starts_with_ordinal_noun(text: &str) -> bool {
-    const NOUNS: &[&str] = &[
-        "runde",
-        "ansøgningsrunde",
-        "kvartal",
-        "halvår",
-        "januar",
-        "februar",
-        "marts",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
     let first = text.split_whitespace().next().unwrap_or("");
-    NOUNS.contains(&first)
+    ["runde", "ansøgningsrunde", "kvartal", "halvår"].contains(&first)
+        || super::meta::MONTHS.contains(&first)
 }
 
 /// Splits the document into paragraphs, page by page.
