@@ -88,7 +88,9 @@ pub fn mentions(catalog: &Catalog, text: &str) -> Vec<Mention> {
                 continue;
             }
             let whole = lower.trim().trim_end_matches(['.', ':']) == form.as_str();
-            if words < 3 && !whole && !definite && !CONTEXT.is_match(&lower[..start]) {
+            // "Mikrolån: De første lån er betalt tilbage": a headline led by the name.
+            let leads = lower[..start].trim().is_empty() && lower[end..].starts_with(": ");
+            if words < 3 && !whole && !leads && !definite && !CONTEXT.is_match(&lower[..start]) {
                 continue;
             }
             out.push(Mention {
@@ -1058,6 +1060,17 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                         } else {
                             Some(name)
                         }
+                    } else if let Some(short) = p
+                        .text
+                        .split_once(": ")
+                        .map(|(x, _)| x.trim())
+                        .filter(|x| short_name_stem(x).is_some())
+                    {
+                        // A story's headline led by its trial's short name ("Attestforsøget:
+                        // Borgerne slipper for …"): the story is about it.
+                        b.add(short, short, p.page);
+                        headline_topic = Some(short.to_string());
+                        None
                     } else if short_name_stem(&clean_name(&p.text)).is_some() {
                         // A slide titled by a trial's short name ("Psykologforsøget", "4.1
                         // Revalideringsforsøget"): folded into the trial it stands for once
@@ -1277,7 +1290,13 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
             (_, Some(_)) => facts_for,
             _ => None,
         };
-        d.context.push(section.clone().or_else(|| in_item.clone()));
+        // (A story under a headline naming its trial is about it up to the next heading.)
+        d.context.push(
+            section
+                .clone()
+                .or_else(|| in_item.clone())
+                .or_else(|| headline_topic.clone()),
+        );
     }
     let mut folded = b.fold_short_names(catalog);
     folded.extend(renamed);
