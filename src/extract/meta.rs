@@ -598,7 +598,7 @@ static ISSUER: LazyLock<Regex> = LazyLock::new(|| {
 /// Organisations that issue documents about trials without being their subject.
 static ORGANISATION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:KKR\s+\p{L}+|KL|(?:Institut(?:tet)?|Center|Centret)\s+for\s+\p{L}+(?:\s+\p{L}+){0,3})$",
+        r"^(?i:KKR\s+\p{L}+|KL|Jobcenter\s+\p{Lu}[\p{L}-]+|(?:Institut(?:tet)?|Center|Centret)\s+for\s+\p{L}+(?:\s+\p{L}+){0,3})$",
     )
 });
 
@@ -687,13 +687,22 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
             || MEMO_FIELD.is_match(&p.text)
             // A web page's breadcrumb trail ("Forside › Nyheder › Job").
             || p.text.contains(['›', '»'])
+            // A masthead of parts with the issue's date ("FAKTAARK · Frikommuneforsøg II ·
+            // Marts 2021").
+            || (p.text.matches(" · ").count() >= 2
+                && p.text.split(" · ").any(|part| standalone_date(part.trim()).is_some()))
     };
     let headings = || {
         paras
             .iter()
             .enumerate()
             .take(12)
-            .filter(|(_, p)| p.kind == Kind::Heading && !skip(p) && !is_member_line(&p.text))
+            // (A title may ask: "Frikommuneforsøg II – hvad har vi lært?".)
+            .filter(|(i, p)| {
+                let asks =
+                    *i < 3 && p.text.ends_with('?') && p.text.split_whitespace().count() <= 10;
+                (p.kind == Kind::Heading || asks) && !skip(p) && !is_member_line(&p.text)
+            })
     };
     // A masthead naming only the issuer ("Randers Kommune", "Region Midtjylland", "KKR
     // HOVEDSTADEN", a network over the line of its members) stands over the title; it
