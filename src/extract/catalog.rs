@@ -94,10 +94,13 @@ pub fn normalize(s: &str) -> String {
     static FORM_CODE: LazyLock<regex::Regex> = LazyLock::new(|| {
         regex::Regex::new(r"\b(\p{Lu}{2,3}) (\d{2,4})\b").unwrap_or_else(|e| panic!("{e}"))
     });
-    let lower = FORM_CODE
-        .replace_all(s, "$1$2")
-        .to_lowercase()
-        .replace("aa", "å");
+    // (Most names hold no digit: the pattern is tried only on those that do.)
+    let joined = if s.bytes().any(|b| b.is_ascii_digit()) {
+        FORM_CODE.replace_all(s, "$1$2")
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    };
+    let lower = joined.to_lowercase().replace("aa", "å");
     let mut out = String::with_capacity(lower.len());
     let mut space = false;
     for c in lower.chars() {

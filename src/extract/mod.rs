@@ -24,7 +24,7 @@ pub use document::{Decision, Document, DocumentKind, Figure, Trial, SCHEMA};
 
 use crate::text::DocumentText;
 use regex::Regex;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 use structure::{Kind, Paragraph};
 
@@ -180,6 +180,8 @@ fn find_figures(
     // The caption of a chart whose data the text gives a line each ("Figur 3.2 Andel
     // gennemførte forløb … Pct." over "Bornholm 74").
     let mut chart: Option<&str> = None;
+    // The trial each column of a table is headed by, worked out once per table.
+    let mut column_trials: HashMap<usize, Vec<Option<String>>> = HashMap::new();
     for (i, p) in paras.iter().enumerate() {
         // The trial the paragraph is about by where it stands (see `trials::discover`).
         let section = discovery.context.get(i).cloned().flatten();
@@ -206,6 +208,7 @@ fn find_figures(
                     cells,
                     section.as_deref(),
                     discovery,
+                    &mut column_trials,
                     &mut out,
                 );
                 continue;
@@ -408,6 +411,7 @@ fn table_figures(
     cells: &[String],
     section: Option<&str>,
     discovery: &trials::Discovery,
+    column_trials: &mut HashMap<usize, Vec<Option<String>>>,
     out: &mut Vec<Figure>,
 ) {
     let Some(start) = paras[i].table_start else {
@@ -493,7 +497,10 @@ fn table_figures(
         };
         // A column headed by a trial ("Mikrolån") says what the cells are about, not
         // what they count: the caption gives their unit.
-        let column_trial = trial_of(h);
+        let columns = column_trials
+            .entry(start)
+            .or_insert_with(|| header.iter().map(|h| trial_of(h)).collect());
+        let column_trial = columns.get(k).cloned().flatten();
         let h = match what {
             _ if column_trial.is_some() => "",
             Some(noun) if Some(k) != what_column && figures::column_unit_of(h).is_none() => noun,

@@ -930,12 +930,14 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
             // (Not "Name · A og B · 1. runde": that names a trial.)
             .or_else(|| {
                 let l = p.text.to_lowercase();
+                if !(l.contains(" · ") && (l.contains("runde") || l.contains("start"))) {
+                    return None;
+                }
                 let first = l.split(" · ").next().unwrap_or("");
                 let facts_only = round_of(first).is_some()
                     || first.contains("start")
                     || listed_members(catalog, first, &network).is_some();
-                (l.contains(" · ") && (l.contains("runde") || l.contains("start")) && facts_only)
-                    .then_some(("", p.text.as_str()))
+                facts_only.then_some(("", p.text.as_str()))
             })
             .filter(|_| !matches!(p.kind, Kind::TableRow(_)));
         'para: {
