@@ -200,12 +200,11 @@ fn find_figures(
                 general_heading = trials::ends_section(&p.text);
                 // A heading may state a figure ("Godkendte forsøg i de 11 kommuner").
             }
-            Kind::TableRow(cells) => {
+            Kind::TableRow(_) => {
                 table_figures(
                     catalog,
                     paras,
                     i,
-                    cells,
                     section.as_deref(),
                     discovery,
                     &mut column_trials,
@@ -408,12 +407,14 @@ fn table_figures(
     catalog: &Catalog,
     paras: &[Paragraph],
     i: usize,
-    cells: &[String],
     section: Option<&str>,
     discovery: &trials::Discovery,
     column_trials: &mut HashMap<usize, Vec<Option<String>>>,
     out: &mut Vec<Figure>,
 ) {
+    let Kind::TableRow(cells) = &paras[i].kind else {
+        return;
+    };
     let Some(start) = paras[i].table_start else {
         return;
     };
