@@ -1025,8 +1025,8 @@ enum ColumnUnit {
 }
 
 /// Whether a header states a unit (percent, money, time, "antal").
-pub fn column_unit_of(text: &str) -> Option<()> {
-    column_unit(text).map(|_| ())
+pub fn states_a_unit(text: &str) -> bool {
+    column_unit(text).is_some()
 }
 
 fn column_unit(text: &str) -> Option<ColumnUnit> {

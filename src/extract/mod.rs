@@ -504,7 +504,7 @@ fn table_figures(
         let column_trial = columns.get(k).cloned().flatten();
         let h = match what {
             _ if column_trial.is_some() => "",
-            Some(noun) if Some(k) != what_column && figures::column_unit_of(h).is_none() => noun,
+            Some(noun) if Some(k) != what_column && !figures::states_a_unit(h) => noun,
             _ => h,
         };
         if let Some(q) = figures::table_cell(cell, h, label, caption) {
