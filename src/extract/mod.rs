@@ -485,6 +485,11 @@ fn table_figures(
         let cell = cell.or_else(|| trials::carried_cell(paras, i, col))?;
         catalog.municipality(cell).map(String::from)
     });
+    // A column headed by a trial ("Mikrolån") says what the cells are about, not what
+    // they count: the caption gives their unit.
+    let columns = column_trials
+        .entry(start)
+        .or_insert_with(|| header.iter().map(|h| trial_of(h)).collect());
     for (k, cell) in cells.iter().enumerate().skip(1) {
         let h = header.get(k).map(String::as_str).unwrap_or("");
         // "Heraf telefonisk" counts what the column before it counts.
@@ -496,11 +501,6 @@ fn table_figures(
             }
             _ => h,
         };
-        // A column headed by a trial ("Mikrolån") says what the cells are about, not
-        // what they count: the caption gives their unit.
-        let columns = column_trials
-            .entry(start)
-            .or_insert_with(|| header.iter().map(|h| trial_of(h)).collect());
         let column_trial = columns.get(k).cloned().flatten();
         let h = match what {
             _ if column_trial.is_some() => "",

@@ -134,11 +134,8 @@ impl Discovery {
     pub fn trial_of_short_name(&self, word: &str) -> Option<&str> {
         let stem = short_name_stem(word)?;
         let mut found = self.trials.iter().filter(|t| {
-            std::iter::once(&t.name)
-                .chain(&t.as_written)
-                .filter(|w| short_name_stem(w).is_none())
-                .flat_map(|w| w.split(|c: char| !c.is_alphanumeric()))
-                .any(|w| w.to_lowercase().contains(&stem))
+            let forms = std::iter::once(&t.name).chain(&t.as_written);
+            holds_stem(forms.filter(|w| short_name_stem(w).is_none()), &stem)
         });
         let first = found.next()?;
         found.next().is_none().then_some(first.name.as_str())
@@ -323,10 +320,7 @@ impl Builder {
                 *name != short
                     && short_name_stem(name).is_none()
                     && self.trials.get(name).is_some_and(|t| {
-                        std::iter::once(name)
-                            .chain(&t.as_written)
-                            .flat_map(|w| w.split(|c: char| !c.is_alphanumeric()))
-                            .any(|w| w.to_lowercase().contains(&stem))
+                        holds_stem(std::iter::once(name).chain(&t.as_written), &stem)
                     })
             };
             let mut targets = self.order.iter().filter(|n| holds_stem(n));
@@ -393,6 +387,15 @@ impl Builder {
         t.round = t.round.or(from.round);
         t.status = t.status.take().or(from.status);
     }
+}
+
+/// A word of these names holds a short name's stem ("psykolog" in "Psykologbehandling i
+/// jobcenterindsatsen").
+fn holds_stem<'a>(mut forms: impl Iterator<Item = &'a String>, stem: &str) -> bool {
+    forms.any(|f| {
+        f.split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.to_lowercase().contains(stem))
+    })
 }
 
 /// The stem of a short name made of one word and "forsøget": "Psykologforsøget" ->
@@ -498,15 +501,22 @@ fn listed_members<'n>(
     network: &dyn Fn() -> &'n [String],
 ) -> Option<Vec<String>> {
     if let Some(c) = ALL_MEMBERS.captures(list.trim().trim_end_matches('.')) {
-        let members = network();
-        let count = c
-            .get(1)
-            .and_then(|w| super::numbers::number_word(w.as_str()));
-        if members.len() >= 2 && count.is_none_or(|n| n as usize == members.len()) {
+        if let Some(members) = all_members(network, c.get(1).map(|m| m.as_str())) {
             return Some(members.to_vec());
         }
     }
     parse_list(catalog, list)
+}
+
+/// The network's members when a phrase names all of them ("alle fem kommuner"): known,
+/// and as many as it counts, if it counts them.
+fn all_members<'n>(
+    network: &dyn Fn() -> &'n [String],
+    count: Option<&str>,
+) -> Option<&'n [String]> {
+    let members = network();
+    let count = count.and_then(super::numbers::number_word);
+    (members.len() >= 2 && count.is_none_or(|n| n as usize == members.len())).then_some(members)
 }
 
 /// "Name – A og B, 2. ansøgningsrunde, start 1. januar 2018. …": the name and the list
@@ -1559,11 +1569,7 @@ fn clause_mentions<'n>(
             .collect();
         // "Forsøget gennemføres i alle tre kommuner": the network's members.
         if let Some(c) = ALL_OF_THEM.captures(&l) {
-            let members = network();
-            let count = c
-                .get(1)
-                .and_then(|w| super::numbers::number_word(w.as_str()));
-            if members.len() >= 2 && count.is_none_or(|n| n as usize == members.len()) {
+            if let Some(members) = all_members(network, c.get(1).map(|m| m.as_str())) {
                 munis.extend(members.iter().cloned());
             }
         }
