@@ -354,7 +354,7 @@ pub fn ingest(options: &IngestOptions, reporter: &dyn Reporter) -> Result<Ingest
     reporter.start(files.len());
 
     let store = IndexStore::open_or_create(&options.index_dir)?;
-    let mut writer = store.writer()?;
+    let mut writer = store.writer_with_threads(options.threads)?;
     let indexed = store.documents()?;
     let known: BTreeSet<String> = indexed.iter().map(|d| d.sha256.clone()).collect();
     let by_sha: HashMap<String, String> = indexed

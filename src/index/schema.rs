@@ -16,8 +16,9 @@ use tantivy::schema::{
 
 /// Bumped whenever the schema or the analysis changes; an index of another version
 /// must be rebuilt. 3: version signatures hash each word once (stored signatures of
-/// version 2 are not comparable).
-pub const SCHEMA_VERSION: u32 = 3;
+/// version 2 are not comparable). 4: a figure's `ordinal` (its place in its document;
+/// the writer's threads may split one document's figures over segments).
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The fields, resolved once.
 #[derive(Clone, Copy)]
@@ -46,6 +47,7 @@ pub struct Fields {
     pub furniture: Field,
     pub rev: Field,
     pub version_rank: Field,
+    pub ordinal: Field,
 }
 
 pub fn build() -> (Schema, Fields) {
@@ -99,6 +101,7 @@ pub fn build() -> (Schema, Fields) {
         furniture: b.add_text_field("furniture", STORED),
         rev: b.add_text_field("rev", terms_only(analyzer::DA_REV)),
         version_rank: b.add_u64_field("version_rank", FAST),
+        ordinal: b.add_u64_field("ordinal", FAST),
     };
     (b.build(), fields)
 }

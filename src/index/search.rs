@@ -357,11 +357,18 @@ impl IndexStore {
         for (score, address) in top {
             let source = columns.text(address, "source")?;
             let group = columns.text(address, "group")?;
-            candidates.push((score, address, source, group));
+            let page = columns.number(address, "page")?;
+            candidates.push((score, address, source, group, page));
         }
+        // Equal scores in page order: addresses depend on how the writer's threads split
+        // the documents into segments, which differs between machines.
+        candidates.sort_by(|a, b| {
+            b.0.total_cmp(&a.0)
+                .then_with(|| (&a.2, a.4).cmp(&(&b.2, b.4)))
+        });
         // The sources of each group among the candidates, in order of first hit.
         let mut present: HashMap<&str, Vec<&str>> = HashMap::new();
-        for (_, _, source, group) in &candidates {
+        for (_, _, source, group, _) in &candidates {
             let sources = present.entry(group).or_default();
             if !sources.contains(&source.as_str()) {
                 sources.push(source);
@@ -387,7 +394,7 @@ impl IndexStore {
         }
         let mut by_doc: Vec<(String, Vec<Hit>)> = Vec::new();
         let mut shown = 0;
-        for (score, address, source, group) in &candidates {
+        for (score, address, source, group, page) in &candidates {
             let (score, address) = (*score, *address);
             if group_rep.get(group.as_str()) != Some(&source.as_str()) {
                 continue;
@@ -410,7 +417,7 @@ impl IndexStore {
                 title: Some(columns.text(address, "title")?).filter(|t| !t.is_empty()),
                 kind: columns.text(address, "kind")?,
                 date: Some(columns.text(address, "date")?).filter(|t| !t.is_empty()),
-                page: u32::try_from(columns.number(address, "page")?).unwrap_or(0),
+                page: u32::try_from(*page).unwrap_or(0),
                 score,
                 snippet: snippet(&text, &matcher),
                 versions: versions
@@ -522,18 +529,11 @@ impl IndexStore {
                 .map_err(|e| index_error(&self.dir, e))?;
             let row: FigureRow = serde_json::from_str(&text_of(&doc, f.json))
                 .map_err(|e| index_error(&self.dir, format!("corrupt figure record: {e}")))?;
-            rows.push((row, address));
+            rows.push((row, columns.number(address, "ordinal")?));
         }
-        // A document's figures are written together, in the order they stand, so their
-        // addresses keep that order within a page (the collector's set has none).
-        rows.sort_by(|(a, x), (b, y)| {
-            (&a.source, a.page, x.segment_ord, x.doc_id).cmp(&(
-                &b.source,
-                b.page,
-                y.segment_ord,
-                y.doc_id,
-            ))
-        });
+        // The order they stand in their document: the writer's threads may put one
+        // document's figures in several segments, so addresses do not keep it.
+        rows.sort_by(|(a, x), (b, y)| (&a.source, x).cmp(&(&b.source, y)));
         Ok(rows.into_iter().map(|(row, _)| row).collect())
     }
 

@@ -177,17 +177,27 @@ impl IndexStore {
 
     /// Takes the index's single writer; refused while another process holds it.
     pub fn writer(&self) -> Result<IndexWriter> {
-        let writer = self
-            .index
-            .writer::<TantivyDocument>(WRITER_HEAP_BYTES)
-            .map_err(|e| match e {
-                tantivy::TantivyError::LockFailure(..) => index_error(
-                    &self.dir,
-                    "another referat ingest is writing this index (its writer lock is held); \
+        self.writer_with_threads(0)
+    }
+
+    /// A writer with this many indexing threads (0: tantivy's default, one per core up
+    /// to 8). Each thread writes its own segment, so one document's records may be
+    /// spread over several; nothing may rely on their addresses for order.
+    pub fn writer_with_threads(&self, threads: usize) -> Result<IndexWriter> {
+        let writer = match threads {
+            0 => self.index.writer::<TantivyDocument>(WRITER_HEAP_BYTES),
+            n => self
+                .index
+                .writer_with_num_threads::<TantivyDocument>(n.min(8), WRITER_HEAP_BYTES),
+        };
+        let writer = writer.map_err(|e| match e {
+            tantivy::TantivyError::LockFailure(..) => index_error(
+                &self.dir,
+                "another referat ingest is writing this index (its writer lock is held); \
                      try again when it has finished",
-                ),
-                other => index_error(&self.dir, other),
-            })?;
+            ),
+            other => index_error(&self.dir, other),
+        })?;
         let mut known = versions::VersionIndex::default();
         for (group, d) in self.stored_docs()? {
             known.insert(&d.document.sha256, &group, d.signature.as_ref());
@@ -433,11 +443,12 @@ impl IndexWriter {
                 .map_err(|e| index_error(&self.dir, e))?;
         }
 
-        for fig in &document.figures {
+        for (ordinal, fig) in document.figures.iter().enumerate() {
             let mut d = TantivyDocument::default();
             d.add_text(f.rec, "figure");
             common(&mut d);
             d.add_u64(f.page, u64::from(fig.page));
+            d.add_u64(f.ordinal, ordinal as u64);
             d.add_f64(f.value, fig.value);
             d.add_text(f.unit, schema::key(&fig.unit));
             if let Some(m) = &fig.municipality {
