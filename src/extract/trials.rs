@@ -897,6 +897,152 @@ pub fn ends_section(h: &str) -> bool {
         || round_of(h).is_some()
 }
 
+/// What a heading says of the trials.
+enum HeadingTrial {
+    /// It opens the section of this trial.
+    Opens(String),
+    /// It is a story's headline that names this trial in passing: the story's
+    /// paragraphs are about it, up to the next heading.
+    Headline(String),
+    Neither,
+}
+
+/// The document `discover` reads, for the helpers that look around a paragraph.
+struct Doc<'a, 'n> {
+    catalog: &'a Catalog,
+    paras: &'a [Paragraph],
+    /// The network's members, worked out when first asked for.
+    network: &'a dyn Fn() -> &'n [String],
+}
+
+/// The trial heading `i` is about: one it names, one whose facts or participants stand
+/// below it, or the trial of the section or agenda item it is a label within.
+/// `section_depth` is how deep the numbered heading that opened `section` was.
+fn heading_trial(
+    doc: &Doc,
+    i: usize,
+    b: &mut Builder,
+    section: Option<&str>,
+    in_item: Option<&str>,
+    section_depth: Option<usize>,
+) -> HeadingTrial {
+    let (catalog, paras, network) = (doc.catalog, doc.paras, doc.network);
+    let p = &paras[i];
+    let current = section.or(in_item);
+    let listed = participants_below(paras, i);
+    // "Sagsfremstilling" inside an agenda item about a trial, a box "Fakta om
+    // forsøget" under a trial's heading: the list below is that trial's.
+    let about_current = is_section_label(&p.text) || REFERS_BACK.is_match(&p.text);
+    if let (Some(list), true) = (&listed, about_current) {
+        if let Some(name) = current {
+            let munis = listed_members(catalog, list, network).unwrap_or_default();
+            let t = b.add(name, name, p.page);
+            add_municipalities(t, &munis);
+        }
+        current.map_or(HeadingTrial::Neither, |n| {
+            HeadingTrial::Opens(n.to_string())
+        })
+    } else if let Some(munis) = listed
+        .as_deref()
+        .filter(|_| !names_the_network(&p.text))
+        .and_then(|l| listed_members(catalog, l, network))
+    {
+        // (A list of people, "Lise Damgaard, jobcenterchef, …", is no
+        // trial's municipalities.)
+        let written = clean_name(&p.text);
+        let name = canonical(catalog, &written);
+        let t = b.add(&name, &written, p.page);
+        add_municipalities(t, &munis);
+        HeadingTrial::Opens(name)
+    } else if let Some((munis, rest)) = facts_below(catalog, paras, i) {
+        // A slide titled by a trial, its facts on the line below:
+        // "Sønderborg og Aabenraa · 3. runde · start 1. februar 2020".
+        let written = clean_name(&p.text);
+        let name = canonical(catalog, &written);
+        let t = b.add(&name, &written, p.page);
+        add_municipalities(t, &munis);
+        if t.round.is_none() {
+            t.round = round_of(&rest);
+        }
+        if t.start.is_none() {
+            t.start = parse_date(&rest).filter(|d| d.len() == 10);
+        }
+        HeadingTrial::Opens(name)
+    } else if let Some((written, munis)) =
+        split_name_list(catalog, &p.text, network).filter(|(written, _)| {
+            // A field label ("Kopi til: …") is no trial, nor is the network
+            // or the document ("Statusnotat fra Frikommunenetværket X (A, B
+            // og C kommuner)").
+            !names_the_network(written)
+                && (catalog.trial(written).is_some()
+                    || short_name_stem(written).is_some()
+                    || (!p.text.contains(": ") && written.split_whitespace().count() >= 3))
+        })
+    {
+        // A slide's title "Name – Brøndby og Hvidovre".
+        let name = canonical(catalog, &written);
+        let t = b.add(&name, &written, p.page);
+        add_municipalities(t, &munis);
+        HeadingTrial::Opens(name)
+    } else if let Some(name) = catalog.trial(&clean_name(&p.text)) {
+        let name = name.to_string();
+        b.add(&name, &clean_name(&p.text), p.page);
+        HeadingTrial::Opens(name)
+    } else if let Some(name) = b.named(&clean_name(&p.text)) {
+        b.add(&name, &clean_name(&p.text), p.page);
+        HeadingTrial::Opens(name)
+    } else if let Some(name) = heading_depth(&p.text)
+        // (A sub-heading inside a trial's section is part of it.)
+        .filter(|d| section.is_none() || section_depth.is_some_and(|s| *d <= s))
+        .and_then(|_| numbered_section(catalog, paras, i))
+    {
+        // "2.5 Digitale opfølgningssamtaler i sygedagpengesager" over
+        // "Forsøget med digitale … startede 1. juli 2019 i København …".
+        b.add(&name, &clean_name(&p.text), p.page);
+        HeadingTrial::Opens(name)
+    } else if let Some(name) = b.named_within(&p.text) {
+        // "Erfaringer med psykologbehandling" after the deck named the trial.
+        if is_headline(&p.text) {
+            HeadingTrial::Headline(name)
+        } else {
+            HeadingTrial::Opens(name)
+        }
+    } else if let Some(short) = p
+        .text
+        .split_once(": ")
+        .map(|(x, _)| x.trim())
+        .filter(|x| short_name_stem(x).is_some())
+    {
+        // A story's headline led by its trial's short name ("Attestforsøget:
+        // Borgerne slipper for …"): the story is about it.
+        b.add(short, short, p.page);
+        HeadingTrial::Headline(short.to_string())
+    } else if short_name_stem(&clean_name(&p.text)).is_some() {
+        // A slide titled by a trial's short name ("Psykologforsøget", "4.1
+        // Revalideringsforsøget"): folded into the trial it stands for once
+        // the whole document is read.
+        let written = clean_name(&p.text);
+        b.add(&written, &written, p.page);
+        HeadingTrial::Opens(written)
+    } else {
+        let ms = mentions(catalog, &p.text);
+        match ms.as_slice() {
+            [m] => {
+                b.add(&m.name, &m.written, p.page);
+                // A story's headline that names the trial in passing
+                // ("Mentorforsøget har hjulpet over 300 borgere tættere på
+                // job") is about it up to the next heading, no further.
+                if is_headline(&p.text) {
+                    HeadingTrial::Headline(m.name.clone())
+                } else {
+                    HeadingTrial::Opens(m.name.clone())
+                }
+            }
+            _ => HeadingTrial::Neither,
+        }
+    }
+}
+
 /// Finds the trials of a document.
 pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) -> Discovery {
     // Worked out only when a list item names "all the network's municipalities".
@@ -908,6 +1054,11 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
     };
     // Trials of numbered lists by their number, for "Ad 3)" paragraphs further on.
     let mut numbered: HashMap<u32, String> = HashMap::new();
+    let doc = Doc {
+        catalog,
+        paras,
+        network: &network,
+    };
     let mut b = Builder::default();
     let mut d = Discovery::default();
     let mut round: Option<u32> = None;
@@ -993,120 +1144,20 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                     }
                     // The list belongs to the nearest heading above it: a heading right
                     // below this one (an OCR fragment above the real title) takes it.
-                    let listed = participants_below(paras, i);
-                    // "Sagsfremstilling" inside an agenda item about a trial, a box "Fakta om
-                    // forsøget" under a trial's heading: the list below is that trial's.
-                    let about_current = is_section_label(&p.text) || REFERS_BACK.is_match(&p.text);
-                    let name = if let (Some(list), true) = (&listed, about_current) {
-                        let current = section.clone().or_else(|| in_item.clone());
-                        if let Some(name) = &current {
-                            let munis = listed_members(catalog, list, &network).unwrap_or_default();
-                            let t = b.add(name, name, p.page);
-                            add_municipalities(t, &munis);
-                        }
-                        current
-                    } else if let Some(munis) = listed
-                        .as_deref()
-                        .filter(|_| !names_the_network(&p.text))
-                        .and_then(|l| listed_members(catalog, l, &network))
-                    {
-                        // (A list of people, "Lise Damgaard, jobcenterchef, …", is no
-                        // trial's municipalities.)
-                        let written = clean_name(&p.text);
-                        let name = canonical(catalog, &written);
-                        let t = b.add(&name, &written, p.page);
-                        add_municipalities(t, &munis);
-                        Some(name)
-                    } else if let Some((munis, rest)) = facts_below(catalog, paras, i) {
-                        // A slide titled by a trial, its facts on the line below:
-                        // "Sønderborg og Aabenraa · 3. runde · start 1. februar 2020".
-                        let written = clean_name(&p.text);
-                        let name = canonical(catalog, &written);
-                        let t = b.add(&name, &written, p.page);
-                        add_municipalities(t, &munis);
-                        if t.round.is_none() {
-                            t.round = round_of(&rest);
-                        }
-                        if t.start.is_none() {
-                            t.start = parse_date(&rest).filter(|d| d.len() == 10);
-                        }
-                        Some(name)
-                    } else if let Some((written, munis)) =
-                        split_name_list(catalog, &p.text, &network).filter(|(written, _)| {
-                            // A field label ("Kopi til: …") is no trial, nor is the network
-                            // or the document ("Statusnotat fra Frikommunenetværket X (A, B
-                            // og C kommuner)").
-                            !names_the_network(written)
-                                && (catalog.trial(written).is_some()
-                                    || short_name_stem(written).is_some()
-                                    || (!p.text.contains(": ")
-                                        && written.split_whitespace().count() >= 3))
-                        })
-                    {
-                        // A slide's title "Name – Brøndby og Hvidovre".
-                        let name = canonical(catalog, &written);
-                        let t = b.add(&name, &written, p.page);
-                        add_municipalities(t, &munis);
-                        Some(name)
-                    } else if let Some(name) = catalog.trial(&clean_name(&p.text)) {
-                        let name = name.to_string();
-                        b.add(&name, &clean_name(&p.text), p.page);
-                        Some(name)
-                    } else if let Some(name) = b.named(&clean_name(&p.text)) {
-                        b.add(&name, &clean_name(&p.text), p.page);
-                        Some(name)
-                    } else if let Some(name) = heading_depth(&p.text)
-                        // (A sub-heading inside a trial's section is part of it.)
-                        .filter(|d| section.is_none() || section_depth.is_some_and(|s| *d <= s))
-                        .and_then(|_| numbered_section(catalog, paras, i))
-                    {
-                        // "2.5 Digitale opfølgningssamtaler i sygedagpengesager" over
-                        // "Forsøget med digitale … startede 1. juli 2019 i København …".
-                        b.add(&name, &clean_name(&p.text), p.page);
-                        Some(name)
-                    } else if let Some(name) = b.named_within(&p.text) {
-                        // "Erfaringer med psykologbehandling" after the deck named the trial.
-                        if is_headline(&p.text) {
+                    let name = match heading_trial(
+                        &doc,
+                        i,
+                        &mut b,
+                        section.as_deref(),
+                        in_item.as_deref(),
+                        section_depth,
+                    ) {
+                        HeadingTrial::Opens(name) => Some(name),
+                        HeadingTrial::Headline(name) => {
                             headline_topic = Some(name);
                             None
-                        } else {
-                            Some(name)
                         }
-                    } else if let Some(short) = p
-                        .text
-                        .split_once(": ")
-                        .map(|(x, _)| x.trim())
-                        .filter(|x| short_name_stem(x).is_some())
-                    {
-                        // A story's headline led by its trial's short name ("Attestforsøget:
-                        // Borgerne slipper for …"): the story is about it.
-                        b.add(short, short, p.page);
-                        headline_topic = Some(short.to_string());
-                        None
-                    } else if short_name_stem(&clean_name(&p.text)).is_some() {
-                        // A slide titled by a trial's short name ("Psykologforsøget", "4.1
-                        // Revalideringsforsøget"): folded into the trial it stands for once
-                        // the whole document is read.
-                        let written = clean_name(&p.text);
-                        b.add(&written, &written, p.page);
-                        Some(written)
-                    } else {
-                        let ms = mentions(catalog, &p.text);
-                        match ms.as_slice() {
-                            [m] => {
-                                b.add(&m.name, &m.written, p.page);
-                                // A story's headline that names the trial in passing
-                                // ("Mentorforsøget har hjulpet over 300 borgere tættere på
-                                // job") is about it up to the next heading, no further.
-                                if is_headline(&p.text) {
-                                    headline_topic = Some(m.name.clone());
-                                    None
-                                } else {
-                                    Some(m.name.clone())
-                                }
-                            }
-                            _ => None,
-                        }
+                        HeadingTrial::Neither => None,
                     };
                     // A numbered heading no deeper than the one that opened the section
                     // ("4 Revalidering og sæsonforløb" after "3 Fleksible rammer …") ends it.
