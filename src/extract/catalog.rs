@@ -337,6 +337,20 @@ impl Catalog {
             .or_else(|| self.trial_by_stems(&key))
     }
 
+    /// The one catalogued trial a short name's stem stands for ("psykolog" of
+    /// "psykologforsøget": Psykologbehandling): the only one with a word of its name or an
+    /// alias that holds the stem. None when several do ("attest").
+    pub fn trial_of_stem(&self, stem: &str) -> Option<&str> {
+        let mut found = self.trials.iter().filter(|t| {
+            std::iter::once(&t.name).chain(&t.aliases).any(|form| {
+                form.split(|c: char| !c.is_alphanumeric())
+                    .any(|w| word_holds_stem(&w.to_lowercase(), stem))
+            })
+        });
+        let first = found.next()?;
+        found.next().is_none().then_some(first.name.as_str())
+    }
+
     /// The one trial whose name or alias has the same content words up to inflection
     /// ("Forenklet bevillingsgrundlag for revalidering" for "Forenkling af
     /// bevillingsgrundlaget for revalidering"): at least three words, compared by their
@@ -384,6 +398,20 @@ impl Catalog {
             }
         }
         None
+    }
+}
+
+/// A word (in lower case) holds a short name's stem: "psykologbehandling" holds
+/// "psykolog". A long stem may differ in its last letter, as Danish derivations do
+/// ("fysioterapeutisk" for "fysioterapi").
+pub fn word_holds_stem(word: &str, stem: &str) -> bool {
+    if word.contains(stem) {
+        return true;
+    }
+    let n = stem.chars().count();
+    n >= 8 && {
+        let cut: String = stem.chars().take(n - 1).collect();
+        word.starts_with(&cut)
     }
 }
 

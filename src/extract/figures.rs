@@ -1065,13 +1065,17 @@ fn column_unit(text: &str) -> Option<ColumnUnit> {
 /// Figures of a table cell, with the unit and factor of its column header or caption.
 pub fn table_cell(cell: &str, header: &str, row: &str, caption: &str) -> Option<Quantity> {
     static CELL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(ca\.\s*)?(\d+(?:[.,]\d+)*[½]?)\s*(%|pct\.?|kr\.?|mio\.?(?:\s*kr\.?)?)?$")
-            .unwrap_or_else(|e| panic!("regex: {e}"))
+        Regex::new(
+            r"^(ca\.\s*)?([-−–]\s?)?(\d+(?:[.,]\d+)*[½]?)\s*(%|pct\.?|kr\.?|mio\.?(?:\s*kr\.?)?)?$",
+        )
+        .unwrap_or_else(|e| panic!("regex: {e}"))
     });
     let c = CELL.captures(cell.trim())?;
-    let digits = c.get(2)?.as_str();
+    // A minus: a budget's saving or a fall ("-420" in a table of 1.000 kr.).
+    let sign = if c.get(2).is_some() { -1.0 } else { 1.0 };
+    let digits = c.get(3)?.as_str();
     let suffix = c
-        .get(3)
+        .get(4)
         .map(|m| m.as_str().to_lowercase())
         .unwrap_or_default();
     let value = parse_digits(digits, suffix.starts_with("mio"))?;
@@ -1119,7 +1123,7 @@ pub fn table_cell(cell: &str, header: &str, row: &str, caption: &str) -> Option<
     }
     Some(Quantity {
         raw: cell.trim().to_string(),
-        value: value * factor,
+        value: sign * value * factor,
         unit,
         counted,
         qualifier,

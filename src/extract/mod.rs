@@ -434,6 +434,16 @@ fn table_figures(
         .filter(|p| !p.text.starts_with(char::is_lowercase))
         .map(|p| p.text.as_str())
         .unwrap_or("");
+    // The corner cell may state the table's unit as a caption does ("1.000 kr.,
+    // 2020-priser | 2020 | 2021").
+    let corner = header.first().map(String::as_str).unwrap_or("");
+    let with_corner;
+    let caption = if figures::states_a_unit(corner) && !figures::states_a_unit(caption) {
+        with_corner = format!("{caption} ({corner})");
+        with_corner.as_str()
+    } else {
+        caption
+    };
     let mut label = cells.first().map(String::as_str).unwrap_or("");
     // A merged first cell comes out empty below its first row: its trial goes on.
     if label.trim().is_empty() && cells.len() > 1 {
@@ -507,14 +517,23 @@ fn table_figures(
             Some(noun) if Some(k) != what_column && !figures::states_a_unit(h) => noun,
             _ => h,
         };
-        if let Some(q) = figures::table_cell(cell, h, label, caption) {
-            let trial = row_trial
-                .clone()
-                .or(column_trial)
-                .or_else(|| section.map(String::from));
+        let trial = row_trial
+            .clone()
+            .or(column_trial)
+            .or_else(|| section.map(String::from));
+        let found = match figures::table_cell(cell, h, label, caption) {
+            Some(q) => vec![q],
+            // A cell written as a sentence ("Mindst 60 % er raskmeldt 16 uger efter
+            // start") is read as one.
+            None if cell.split_whitespace().count() >= 3 && cell.contains(char::is_numeric) => {
+                figures::scan(cell, &[], &mut figures::Context::default())
+            }
+            None => Vec::new(),
+        };
+        for q in found {
             out.push(figure(
                 q,
-                trial,
+                trial.clone(),
                 municipality.clone(),
                 paras[i].page,
                 paras[i].text.clone(),

@@ -5,7 +5,7 @@
 //! running text (`forsøget med mikrolån`, or a known name of three words or more).
 //! Participation comes only from the trial's own lines, lists and sentences.
 
-use super::catalog::{normalize, Catalog};
+use super::catalog::{normalize, word_holds_stem, Catalog};
 use super::decisions::AgendaItem;
 use super::document::Trial;
 use super::meta::parse_date;
@@ -100,6 +100,25 @@ pub fn mentions(catalog: &Catalog, text: &str) -> Vec<Mention> {
                 written: text[start..end].to_string(),
             });
         }
+    }
+    // A short name ("psykologforsøget", "Mentorforsøget") of the one catalogued trial
+    // that holds its stem.
+    for word in lower.split_inclusive(|c: char| !c.is_alphanumeric() && c != '-') {
+        let w = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let start = word.as_ptr() as usize - lower.as_ptr() as usize;
+        let end = start + w.len();
+        if out.iter().any(|m| start < m.end && end > m.start) {
+            continue;
+        }
+        let Some(name) = short_name_stem(w).and_then(|stem| catalog.trial_of_stem(&stem)) else {
+            continue;
+        };
+        out.push(Mention {
+            start,
+            end,
+            name: name.to_string(),
+            written: text[start..end].to_string(),
+        });
     }
     out.sort_by_key(|m| m.start);
     out
@@ -394,7 +413,7 @@ impl Builder {
 fn holds_stem<'a>(mut forms: impl Iterator<Item = &'a String>, stem: &str) -> bool {
     forms.any(|f| {
         f.split(|c: char| !c.is_alphanumeric())
-            .any(|w| w.to_lowercase().contains(stem))
+            .any(|w| word_holds_stem(&w.to_lowercase(), stem))
     })
 }
 
@@ -812,6 +831,11 @@ fn listed_below(paras: &[Paragraph], k: usize, list: &str) -> String {
 /// The standard section labels of minutes and reports, which are never a trial's name.
 fn is_section_label(h: &str) -> bool {
     const LABELS: &[&str] = &[
+        // Who takes part, and for whom, in the trial of the section or document.
+        "deltagende kommuner",
+        "deltagere",
+        "målgruppe",
+        "målgruppen",
         "resumé",
         "resume",
         "sagsfremstilling",
@@ -895,6 +919,50 @@ pub fn ends_section(h: &str) -> bool {
             .iter()
             .any(|w| l.starts_with(w) || l.contains(&format!(" {w}")))
         || round_of(h).is_some()
+}
+
+/// The trial a document is about as a whole, when its title names it: a title heading
+/// on the first page (before any text) that holds the stem of a short name the text uses
+/// and the catalogue does not know ("Fysioterapeutisk behandling i …" and
+/// "fysioterapiforsøget"). Returns (name, as written, index of the heading).
+fn title_trial(catalog: &Catalog, paras: &[Paragraph]) -> Option<(String, String, usize)> {
+    let first_page = paras.first()?.page;
+    let titles: Vec<usize> = paras
+        .iter()
+        .enumerate()
+        .take_while(|(_, p)| p.page == first_page && p.kind == Kind::Heading)
+        .filter(|(_, p)| {
+            let words = p.text.split_whitespace().count();
+            let letters: Vec<char> = p.text.chars().filter(|c| c.is_alphabetic()).collect();
+            (2..=12).contains(&words)
+                && !p.text.contains([':', '·', '|'])
+                && !letters.iter().all(|c| c.is_uppercase())
+                && !names_the_network(&p.text)
+                && !p.text.to_lowercase().starts_with("frikommuneforsøg")
+                && municipality_mentions(catalog, &p.text).is_empty()
+        })
+        .map(|(i, _)| i)
+        .collect();
+    if titles.is_empty() {
+        return None;
+    }
+    let stems: BTreeSet<String> = paras
+        .iter()
+        .flat_map(|p| p.text.split(|c: char| !c.is_alphanumeric() && c != '-'))
+        .filter_map(short_name_stem)
+        .filter(|stem| catalog.trial_of_stem(stem).is_none())
+        .collect();
+    titles.into_iter().find_map(|i| {
+        let written = clean_name(&paras[i].text);
+        let words: Vec<String> = written
+            .split(|c: char| !c.is_alphanumeric())
+            .map(str::to_lowercase)
+            .collect();
+        stems
+            .iter()
+            .any(|stem| words.iter().any(|w| word_holds_stem(w, stem)))
+            .then(|| (canonical(catalog, &written), written, i))
+    })
 }
 
 /// What a heading says of the trials.
@@ -1080,9 +1148,19 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
     let mut facts_for: Option<String> = None;
     // The trial a story's headline names in passing: its paragraphs speak of it.
     let mut headline_topic: Option<String> = None;
+    // The trial the whole document is about, by its title: what no section or item
+    // places elsewhere is about it.
+    let title = title_trial(catalog, paras);
+    if let Some((name, written, at)) = &title {
+        b.add(name, written, paras[*at].page);
+    }
+    let about_document = title.map(|(name, _, _)| name);
     for (i, p) in paras.iter().enumerate() {
         let after_list = std::mem::take(&mut in_trial_list);
         let mut prose = false;
+        // A heading that names a trial, even the one whose section this already is (a
+        // slide's short title over its full name): its facts follow.
+        let mut opened = false;
         let section_before = section.clone();
         // (A participants line is one of them, even when a sentence follows its list.)
         let fact = field(&p.text)
@@ -1116,6 +1194,7 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
             if let Some(list) = deltagende(&p.text).filter(|_| !matches!(p.kind, Kind::TableRow(_)))
             {
                 let trial = section.as_deref().or(in_item.as_deref());
+                let trial = trial.or(about_document.as_deref());
                 if let (Some(t), Some(munis)) = (
                     trial.and_then(|t| b.trials.get_mut(t)),
                     listed_members(catalog, list, &network),
@@ -1162,6 +1241,7 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                     // A numbered heading no deeper than the one that opened the section
                     // ("4 Revalidering og sæsonforløb" after "3 Fleksible rammer …") ends it.
                     let depth = heading_depth(&p.text);
+                    opened = name.is_some();
                     if let Some(n) = name {
                         section = Some(n);
                         section_depth = depth;
@@ -1247,7 +1327,8 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                             d.items.insert(i);
                         }
                     } else if let Some(munis) = (looks_like_heading(text)
-                        && field(&clean_name(text)).is_none())
+                        && field(&clean_name(text)).is_none()
+                        && !is_section_label(text))
                     .then(|| participants_below(paras, i))
                     .flatten()
                     .and_then(|l| listed_members(catalog, &l, &network))
@@ -1316,13 +1397,16 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                 Kind::TableRow(cells) => {
                     lead = None;
                     let context = section.as_deref().or(in_item.as_deref());
+                    let context = context.or(about_document.as_deref());
                     table_row(catalog, &mut b, paras, i, cells, context, &mut d);
                 }
             }
             // Prose (and list items that are prose) names trials and who takes part.
             if prose {
                 let about = section.as_deref().or(in_item.as_deref());
-                let about = about.or(headline_topic.as_deref());
+                let about = about
+                    .or(headline_topic.as_deref())
+                    .or(about_document.as_deref());
                 body_mentions(catalog, &mut b, p, about, &network);
             }
         }
@@ -1349,7 +1433,7 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
         }
         // A trial's facts follow the heading that opened its section, one a line.
         facts_for = match (&section, fact) {
-            (Some(s), _) if section_before.as_ref() != Some(s) => Some(s.clone()),
+            (Some(s), _) if opened || section_before.as_ref() != Some(s) => Some(s.clone()),
             (_, Some(_)) => facts_for,
             _ => None,
         };
@@ -1358,7 +1442,8 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
             section
                 .clone()
                 .or_else(|| in_item.clone())
-                .or_else(|| headline_topic.clone()),
+                .or_else(|| headline_topic.clone())
+                .or_else(|| about_document.clone()),
         );
     }
     let mut folded = b.fold_short_names(catalog);
@@ -1455,7 +1540,7 @@ pub fn introduced_trial(catalog: &Catalog, text: &str) -> Option<String> {
         Regex::new(
             // The name ends at a punctuation mark or at the verb of the sentence
             // ("Forsøget Forenklet børnefaglig undersøgelse … udløber den 31. december").
-            r"\b(?i:frikommune)?(?i:forsøget)\s+(\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){1,9}?)(?:\s*(?:[.;:,]|$)|\s+(?:udløber|ophører|blev|er|har|giver|løber|startede|skal|kan|omfatter|fortsætter|gælder|træder)\b)",
+            r"\b(?i:frikommune)?(?i:forsøget)\s+[\x22“„«]?(\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){1,9}?)[\x22”“»]?(?:\s*(?:[.;:,]|$)|\s+(?:udløber|ophører|blev|er|har|giver|løber|startede|skal|kan|omfatter|fortsætter|gælder|træder)\b)",
         )
         .unwrap_or_else(|e| panic!("{e}"))
     });
