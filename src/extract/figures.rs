@@ -1169,8 +1169,13 @@ fn is_year_str(d: &str) -> bool {
 }
 
 fn header_duration(ctx: &str) -> Option<&'static str> {
-    ctx.split(|c: char| !c.is_alphanumeric())
-        .find_map(duration_unit)
+    // "Forventet antal borgere pr. år" counts citizens: a rate's "pr. år" is no unit.
+    let words: Vec<&str> = ctx.split(|c: char| !c.is_alphanumeric()).collect();
+    words.iter().enumerate().find_map(|(k, w)| {
+        let per = k >= 2 && matches!(words[k - 2], "pr" | "per") && words[k - 1].is_empty();
+        let per = per || (k >= 1 && matches!(words[k - 1], "pr" | "per" | "om"));
+        (!per).then(|| duration_unit(w)).flatten()
+    })
 }
 
 /// The counted noun of a header: `Antal borgere` -> `borgere`.

@@ -160,6 +160,14 @@ pub fn date(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
         .find_map(|p| standalone_date(&p.text))
         .or_else(dateline)
         .or_else(date_field)
+        // A letter's date line below its address blocks ("18. december 2017").
+        .or_else(|| {
+            paras
+                .iter()
+                .take(20)
+                .filter(|p| p.page == 1)
+                .find_map(|p| standalone_date(&p.text))
+        })
         // A masthead of parts ("Nyhedsbrev fra … · Nr. 3 · Juni 2019", "Endelig rapport,
         // maj 2021"): a part that is a date.
         .or_else(|| {
@@ -188,6 +196,15 @@ pub fn date(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
             })
         })
         .or_else(|| meeting_day_without_year(&masthead().collect::<Vec<_>>()))
+        // An agreement or letter dated where it is signed, at its end ("Ringkøbing, den 19.
+        // september 2019").
+        .or_else(|| {
+            paras
+                .iter()
+                .rev()
+                .find_map(|p| DATELINE.captures(p.text.trim()))
+                .and_then(|c| parse_date(&c[1]))
+        })
         // A report dated by its year alone ("Årsrapport 2020"): bare years elsewhere are
         // periods, not dates.
         .or_else(|| {
@@ -262,9 +279,14 @@ static FOLKETING: LazyLock<Regex> = LazyLock::new(|| {
 });
 static SAGSNR: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:sagsnr|sags\s?nr|j\.\s?nr|journalnr|sagsnummer|sagsid|sags-id)\.?:?[\s|]*([0-9][0-9A-ZÆØÅ.\-/]{4,})",
+        r"(?i)\b(?:sagsnr|sags\s?nr|j\.\s?nr|journalnr|sagsnummer|sagsid|sags-id|(?:jeres|vores|deres|vor|jer)\s+ref)\.?:?[\s|]*([0-9][0-9A-ZÆØÅ.\-/]{4,})",
     )
 });
+
+/// A case named in running text by its number: "sag nr. 20/3117", "(punkt 14, sag
+/// 17/4419)". Only a number with a slash or dash: "sag 12" is an agenda item.
+static SAG_IN_TEXT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\bsag(?:\s+nr\.?)?\s+(\d{2,4}[/-][0-9][0-9/\-]{2,}[0-9])\b"));
 
 /// Case numbers in one line, normalized (`BEU Alm.del Bilag 56`).
 pub fn case_numbers_in(s: &str) -> Vec<String> {
@@ -277,7 +299,7 @@ pub fn case_numbers_in(s: &str) -> Vec<String> {
     for c in FOLKETING.captures_iter(s) {
         out.push(format!("{} Alm.del Bilag {}", &c[1], &c[2]));
     }
-    for c in SAGSNR.captures_iter(s) {
+    for c in SAGSNR.captures_iter(s).chain(SAG_IN_TEXT.captures_iter(s)) {
         let v = c[1].trim_end_matches(['.', '-']).to_string();
         if !out.contains(&v) {
             out.push(v);
@@ -312,6 +334,13 @@ static COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
 static ADDRESSED: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b(?:til|for)\s+(\p{Lu}[\p{L}]*(?:-\s+og\s+\p{L}+)?(?:udvalget|rådet|bestyrelsen|byrådet))s?\s+(?:orientering|godkendelse|beslutning|behandling|drøftelse)",
+    )
+});
+/// "Beretningen forelægges Arbejdsmarkedsudvalget på mødet den 24. marts 2020": the
+/// document itself, a sentence's definite subject (not "en analyse, som forelægges …").
+static PRESENTED_TO: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:^|[.!?]\s+)\p{Lu}\p{L}+(?:en|et)\s+forelægges\s+(\p{Lu}[\p{L}]*(?:-\s+og\s+\p{L}+)?(?:udvalget|rådet|bestyrelsen|byrådet))\b",
     )
 });
 static RECOMMENDS: LazyLock<Regex> = LazyLock::new(|| {
@@ -401,6 +430,7 @@ pub fn body(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
         ADDRESSED
             .captures(&p.text)
             .or_else(|| RECOMMENDS.captures(&p.text))
+            .or_else(|| PRESENTED_TO.captures(&p.text))
             .map(|c| c[1].to_string())
     })
 }
@@ -493,10 +523,13 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
     // status of the trials it is about; a fact sheet or a newsletter says what it is in
     // its masthead ("FAKTAARK · Frikommuneforsøg II · Marts 2021").
     let masthead_genre = texts.iter().take(4).any(|t| {
-        t.split(|c: char| !c.is_alphanumeric())
-            .any(|w| matches!(w, "faktaark" | "nyhedsbrev" | "nyhedsmail"))
+        t.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            matches!(w, "faktaark" | "nyhedsbrev" | "nyhedsmail" | "folder") || w.ends_with("pjece")
+        })
     });
-    if ["ansøgning", "høringssvar"]
+    // An agreement between parties ("Budgetaftale 2020-2023") is no record of a meeting,
+    // even when it tells what was discussed at one.
+    if ["ansøgning", "høringssvar", "budgetaftale", "aftale "]
         .iter()
         .any(|w| title_l.starts_with(w))
         || masthead_genre

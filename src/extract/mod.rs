@@ -449,6 +449,18 @@ fn table_figures(
     if label.trim().is_empty() && cells.len() > 1 {
         label = trials::carried_cell(paras, i, 0).unwrap_or(label);
     }
+    // A first column of row numbers ("Nr. | Forsøg | …"): the next cell labels the row.
+    // (Not a year: "2019 | 402 | 436.170".)
+    let numbered = |c: &str| {
+        c.trim()
+            .trim_end_matches(['.', ')'])
+            .parse::<u32>()
+            .is_ok_and(|n| n < 1000)
+    };
+    let label_column = usize::from(numbered(label) && cells.len() > 2);
+    if label_column == 1 {
+        label = cells[1].as_str();
+    }
     // A total row of a table of several trials sums them: it is none of them. (Under
     // one trial's heading the total is that trial's.)
     // (Looked at only for a total row: it reads every row above with the catalogue.)
@@ -472,6 +484,15 @@ fn table_figures(
     // The row's trial, by its label; in a table of municipalities by trials, the
     // column's ("Kommune | LÆ 265 | Kontaktforløb | …").
     let trial_of = |label: &str| {
+        // "Psykologbehandling (netto)", "Mikrolån (delvis godkendelse)".
+        let label = match label
+            .trim_end()
+            .strip_suffix(')')
+            .and_then(|l| l.rsplit_once(" ("))
+        {
+            Some((name, _)) if name.split_whitespace().count() >= 1 => name,
+            _ => label,
+        };
         catalog
             .trial(label)
             .or_else(|| discovery.trial_of_label(label))
@@ -500,7 +521,7 @@ fn table_figures(
     let columns = column_trials
         .entry(start)
         .or_insert_with(|| header.iter().map(|h| trial_of(h)).collect());
-    for (k, cell) in cells.iter().enumerate().skip(1) {
+    for (k, cell) in cells.iter().enumerate().skip(1 + label_column) {
         let h = header.get(k).map(String::as_str).unwrap_or("");
         // "Heraf telefonisk" counts what the column before it counts.
         let heraf;
