@@ -248,6 +248,8 @@ fn item_trial(catalog: &Catalog, title: &str) -> Option<(String, String)> {
 struct Builder {
     order: Vec<String>,
     trials: HashMap<String, Trial>,
+    /// Names folded into another trial: what is added under them later goes there.
+    folded: HashMap<String, String>,
 }
 
 impl Builder {
@@ -293,7 +295,46 @@ impl Builder {
         found.next().is_none().then_some(first)
     }
 
+    /// The trial a table's label stands for: catalogued, named so before, or the one
+    /// trial of the document whose name or a written form holds all of the label's
+    /// content words ("Formkrav til samtaler" for "Formkrav til lovpligtige samtaler");
+    /// else the label itself, a trial of its own.
+    fn resolve(&self, catalog: &Catalog, written: &str) -> String {
+        if let Some(name) = catalog.trial(written) {
+            return name.to_string();
+        }
+        if let Some(name) = self.named(written) {
+            return name;
+        }
+        let content = |s: &str| -> BTreeSet<String> {
+            s.to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() > 3)
+                .map(String::from)
+                .collect()
+        };
+        let words = content(written);
+        if words.len() >= 2 {
+            let mut found = self.order.iter().filter(|name| {
+                self.trials.get(*name).is_some_and(|t| {
+                    std::iter::once(*name)
+                        .chain(&t.as_written)
+                        .any(|form| words.is_subset(&content(form)))
+                })
+            });
+            if let (Some(one), None) = (found.next(), found.next()) {
+                return one.clone();
+            }
+        }
+        written.to_string()
+    }
+
     fn add(&mut self, name: &str, written: &str, page: u32) -> &mut Trial {
+        let name = match self.folded.get(name) {
+            Some(target) => target.clone(),
+            None => name.to_string(),
+        };
+        let name = name.as_str();
         if !self.trials.contains_key(name) {
             self.order.push(name.to_string());
         }
@@ -384,6 +425,10 @@ impl Builder {
 
     /// Moves what the document says of trial `from` onto trial `to`.
     fn fold(&mut self, from: &str, to: &str) {
+        if from == to {
+            return;
+        }
+        self.folded.insert(from.to_string(), to.to_string());
         let Some(from) = self.trials.remove(from) else {
             return;
         };
@@ -965,6 +1010,29 @@ fn title_trial(catalog: &Catalog, paras: &[Paragraph]) -> Option<(String, String
     })
 }
 
+/// "Færre lægeattester – attestforsøget": a name and the short name it goes by.
+fn split_short_name(text: &str) -> Option<(String, &str)> {
+    let (name, short) = [" – ", " - ", " — "]
+        .iter()
+        .find_map(|sep| text.trim().split_once(sep))?;
+    let short = short.trim().trim_end_matches(['.', ',', ';']);
+    (short_name_stem(short).is_some() && name.split_whitespace().count() >= 2)
+        .then(|| (clean_name(name), short))
+}
+
+/// The catalogued trial a sentence gives as the official name of what it speaks of:
+/// "Forsøget hedder officielt ”Fritagelse for …”", "samtaleforsøget – officielt
+/// ”Formkrav til lovpligtige samtaler” –".
+fn official_name(catalog: &Catalog, text: &str) -> Option<String> {
+    let at = text.to_lowercase().find("officielt")?;
+    let rest = text.get(at + "officielt".len()..)?;
+    let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ':');
+    let rest = rest.strip_prefix("navn").unwrap_or(rest).trim_start();
+    let quoted = rest.strip_prefix(['”', '“', '"', '„', '«'])?;
+    let end = quoted.find(['”', '“', '"', '»'])?;
+    catalog.trial(&quoted[..end]).map(String::from)
+}
+
 /// What a heading says of the trials.
 enum HeadingTrial {
     /// It opens the section of this trial.
@@ -1233,6 +1301,10 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                     ) {
                         HeadingTrial::Opens(name) => Some(name),
                         HeadingTrial::Headline(name) => {
+                            // (A headline about another trial ends the section.)
+                            if section.as_ref().is_some_and(|s| *s != name) {
+                                section = None;
+                            }
                             headline_topic = Some(name);
                             None
                         }
@@ -1310,15 +1382,28 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                             d.item_names.insert(i, name);
                         }
                     } else if let Some((munis, r, true)) = &lead {
-                        let written = clean_name(text);
-                        let known = catalog.trial(&written).map(String::from);
+                        // "Færre lægeattester – attestforsøget": a name and its short name.
+                        let (written, short) = match split_short_name(text) {
+                            Some((name, short)) => (name, Some(short)),
+                            None => (clean_name(text), None),
+                        };
+                        let known = catalog
+                            .trial(&written)
+                            .or_else(|| {
+                                let stem = short_name_stem(short?)?;
+                                catalog.trial_of_stem(&stem)
+                            })
+                            .map(String::from);
                         // "Kommuner i forsøget:" lists municipalities, not trials.
-                        let short = written.split_whitespace().count() <= 10
+                        let short_list_item = written.split_whitespace().count() <= 10
                             && !written.contains(". ")
                             && written.chars().next().is_some_and(char::is_uppercase)
                             && catalog.municipality(&written).is_none();
-                        if known.is_some() || short {
+                        if known.is_some() || short_list_item {
                             let name = known.unwrap_or_else(|| written.clone());
+                            if let Some(short) = short {
+                                b.add(&name, short, p.page);
+                            }
                             let t = b.add(&name, &written, p.page);
                             add_municipalities(t, munis);
                             if t.round.is_none() {
@@ -1373,6 +1458,18 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                 Kind::Body => {
                     if after_list {
                         section = None;
+                    }
+                    // "Forsøget hedder officielt ”X”" under a section named in the
+                    // document's own words ("Færre lægeattester"): the section is X's.
+                    if let (Some(own), Some(official)) =
+                        (section.clone(), official_name(catalog, &p.text))
+                    {
+                        if own != official && catalog.trial_exact(&own).is_none() {
+                            b.add(&official, &official, p.page);
+                            b.fold(&own, &official);
+                            renamed.insert(own, official.clone());
+                            section = Some(official);
+                        }
                     }
                     if let Some(name) = refers_back(&p.text).and_then(|n| numbered.get(&n)) {
                         d.referred.insert(i, name.clone());
@@ -1772,7 +1869,7 @@ fn table_row(
         if written.is_empty() || is_total(&written) {
             return;
         }
-        let name = canonical(catalog, &written);
+        let name = b.resolve(catalog, &written);
         let munis = parse_list(catalog, mcell).unwrap_or_default();
         let t = b.add(&name, &written, page);
         add_municipalities(t, &munis);
@@ -1791,7 +1888,7 @@ fn table_row(
                 if written.is_empty() {
                     continue;
                 }
-                let name = canonical(catalog, &written);
+                let name = b.resolve(catalog, &written);
                 let t = b.add(&name, &written, page);
                 if marked {
                     add_municipalities(t, std::slice::from_ref(&m));
@@ -1834,7 +1931,7 @@ fn table_row(
             .filter(|(k, _)| cells.get(*k).is_some_and(|c| mark(c) == Some(true)))
             .map(|(_, m)| m.clone())
             .collect();
-        let name = canonical(catalog, &written);
+        let name = b.resolve(catalog, &written);
         let t = b.add(&name, &written, page);
         add_municipalities(t, &marked);
         d.items.insert(i);
