@@ -1158,8 +1158,17 @@ fn row_unit(header: &str, row: &str) -> Option<(String, Option<String>)> {
         None => {
             let words: Vec<&str> = row.split_whitespace().collect();
             let last = words.last()?.trim_matches(|c: char| !c.is_alphanumeric());
-            (words.len() <= 3 && last.chars().all(char::is_lowercase) && last.len() >= 3)
-                .then(|| ("count".into(), Some(last.to_string())))
+            if words.len() <= 3 {
+                return (last.chars().all(char::is_lowercase) && last.len() >= 3)
+                    .then(|| ("count".into(), Some(last.to_string())));
+            }
+            // A longer label opens with the plural noun it counts ("Fuldtidspersoner på
+            // offentlig forsørgelse i alt").
+            let first = words.first()?.to_lowercase();
+            (first.chars().all(char::is_alphabetic)
+                && first.chars().count() >= 5
+                && first.ends_with("er"))
+            .then(|| ("count".into(), Some(first)))
         }
     }
 }
@@ -1221,7 +1230,13 @@ fn header_noun(h: &str) -> Option<String> {
         None => {
             let (last, rest) = words.split_last()?;
             let last = last.to_lowercase();
-            (rest.len() <= 1 && plural_noun(&last)).then_some(last)
+            if rest.len() <= 1 {
+                return plural_noun(&last).then_some(last);
+            }
+            // … or one that opens a longer header ("Jobafklaringssager i teamet").
+            let first = words.first()?.to_lowercase();
+            (first.chars().count() >= 5 && first.ends_with("er") && plural_noun(&first))
+                .then_some(first)
         }
     }
 }

@@ -380,9 +380,14 @@ fn find_figures(
                     // What is written is the number line; the caption gave its noun.
                     q.raw = p.text.trim().to_string();
                 }
+                // A sentence about several trials may give each figure its own: "heraf
+                // 185.000 kr. i rehabiliteringsforsøget og 48.000 kr. i …".
+                let own_trial = at.filter(|_| named.len() >= 2).and_then(|a| {
+                    trial_right_after(&sentence, a + q.raw.len(), &mentions, discovery)
+                });
                 out.push(figure(
                     q,
-                    trial.clone(),
+                    own_trial.or_else(|| trial.clone()),
                     municipality,
                     p.page,
                     sentence.clone(),
@@ -561,6 +566,33 @@ fn table_figures(
             ));
         }
     }
+}
+
+/// The trial named right after a figure that ends at `end`: "… kr. i
+/// rehabiliteringsforsøget", "… borgere i forsøget med mikrolån".
+fn trial_right_after(
+    sentence: &str,
+    end: usize,
+    mentions: &[trials::Mention],
+    discovery: &trials::Discovery,
+) -> Option<String> {
+    let rest = sentence.get(end..)?;
+    let trimmed = rest.trim_start();
+    let after_word = ["i ", "på ", "til ", "for "]
+        .iter()
+        .find_map(|w| trimmed.strip_prefix(w))?;
+    let from = sentence.len() - after_word.len();
+    // A catalogued name, or "forsøget med X", standing right there.
+    if let Some(m) = mentions
+        .iter()
+        .find(|m| m.start >= from && sentence[from..m.start].split_whitespace().count() <= 2)
+    {
+        return Some(m.name.clone());
+    }
+    let word = after_word
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()?;
+    discovery.trial_of_short_name(word).map(String::from)
 }
 
 /// The quantity at `at` is a unit in parentheses: "(1.000 kr.)", "(i mio. kr.)".
