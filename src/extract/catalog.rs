@@ -378,11 +378,19 @@ impl Catalog {
         let one_long = |full: &BTreeSet<String>| {
             full.len() >= 5 && stems.len() == full.len() + 1 && full.is_subset(&stems)
         };
+        // Or, of four content words or more, one put otherwise ("differentieret brug af
+        // lægeattester på sygedagpengeområdet" for "Differentiering i valg af …").
+        let one_other = |full: &BTreeSet<String>| {
+            stems.len() >= 4
+                && full.len() == stems.len()
+                && stems.intersection(full).count() + 1 == stems.len()
+        };
         for matches in [
             &same as &dyn Fn(&BTreeSet<String>) -> bool,
             &one_short,
             &shortened,
             &one_long,
+            &one_other,
         ] {
             let mut found: Option<usize> = None;
             for (full, i) in &self.trial_stems {

@@ -33,6 +33,12 @@ static CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
+/// "forsøget med X": the words of X, up to a mark or the verb after it.
+static WITH_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bforsøg(?:et|ene)?\s+(?:med|om)\s+([\p{L}\d][\p{L}\d\s-]*?)(?:\s*[(),.;:]|\s+(?:som|der|gennemføres|gennemført|er|har|blev|startede|kører|fortsætter)\b|$)")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+
 /// Known trials named in `text`. Names of fewer than three words count only after
 /// `forsøg(et/ene) (med/om)`, so that `psykologbehandling` in passing is no trial.
 pub fn mentions(catalog: &Catalog, text: &str) -> Vec<Mention> {
@@ -97,6 +103,36 @@ pub fn mentions(catalog: &Catalog, text: &str) -> Vec<Mention> {
                 start,
                 end,
                 name: (*name).to_string(),
+                written: text[start..end].to_string(),
+            });
+        }
+    }
+    // A catalogued trial written in the writer's own words after "forsøget med"
+    // ("forsøget med differentieret brug af lægeattester i sygedagpengesager (…)"): the
+    // phrase up to its end, or the longest start of it of three words or more.
+    for c in WITH_NAME.captures_iter(&lower) {
+        let Some(g) = c.get(1) else { continue };
+        if out.iter().any(|m| g.start() < m.end && g.end() > m.start) {
+            continue;
+        }
+        let words: Vec<(usize, &str)> = g
+            .as_str()
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - lower.as_ptr() as usize, w))
+            .collect();
+        let found = (3..=words.len()).rev().find_map(|n| {
+            let (first, _) = words[0];
+            let (last, w) = words[n - 1];
+            let end = last + w.len();
+            catalog
+                .trial(&text[first..end])
+                .map(|name| (first, end, name))
+        });
+        if let Some((start, end, name)) = found {
+            out.push(Mention {
+                start,
+                end,
+                name: name.to_string(),
                 written: text[start..end].to_string(),
             });
         }
@@ -173,11 +209,28 @@ impl Discovery {
         if letters < 2 || alnum < 4 || is_total(label) {
             return None;
         }
-        let padded = format!(" {key} ");
+        // The label's last word may be the start of the form's ("Forlængelse af
+        // ressourceforløb" in "Forlængelse af ressourceforløbssager").
+        let label_words: Vec<&str> = key.split_whitespace().collect();
+        let holds = |form: &str| {
+            let words: Vec<String> = normalize(form)
+                .split_whitespace()
+                .map(String::from)
+                .collect();
+            let Some((last, init)) = label_words.split_last() else {
+                return false;
+            };
+            words.windows(label_words.len()).any(|w| {
+                w.iter().zip(init).all(|(a, b)| a == b)
+                    && w.last().is_some_and(|x| {
+                        x == last || (last.chars().count() >= 6 && x.starts_with(last))
+                    })
+            })
+        };
         let mut found = self.trials.iter().filter(|t| {
             std::iter::once(&t.name)
                 .chain(&t.as_written)
-                .any(|form| format!(" {} ", normalize(form)).contains(&padded))
+                .any(|form| holds(form))
         });
         let first = found.next()?;
         found.next().is_none().then_some(first.name.as_str())
