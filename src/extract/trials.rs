@@ -33,6 +33,13 @@ static CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
+/// The subject right after the verb: "har Næstved og Faxe", "kan Albertslund, Ishøj og
+/// Rødovre kommuner".
+static SUBJECT_AFTER_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:har|kan|kunne|må|skal|fik|får|havde)\s+(\p{Lu}[\p{L}-]*(?:(?:,\s*|\s+og\s+)\p{Lu}[\p{L}-]*)*(?:\s+kommuner?)?)")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+
 /// "forsøget med X": the words of X, up to a mark or the verb after it.
 static WITH_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\bforsøg(?:et|ene)?\s+(?:med|om)\s+([\p{L}\d][\p{L}\d\s-]*?)(?:\s*[(),.;:]|\s+(?:som|der|gennemføres|gennemført|er|har|blev|startede|kører|fortsætter)\b|$)")
@@ -1063,6 +1070,18 @@ fn title_trial(catalog: &Catalog, paras: &[Paragraph]) -> Option<(String, String
     })
 }
 
+/// The text after a trial's name without a parenthesis that names no municipality
+/// ("(attestforsøget)", "(FLEX)").
+fn skip_parenthesized_name<'a>(catalog: &Catalog, after: &'a str) -> &'a str {
+    let Some(inner) = after.trim_start().strip_prefix('(') else {
+        return after;
+    };
+    match inner.split_once(')') {
+        Some((name, rest)) if municipality_mentions(catalog, name).is_empty() => rest,
+        _ => after,
+    }
+}
+
 /// "Færre lægeattester – attestforsøget": a name and the short name it goes by.
 fn split_short_name(text: &str) -> Option<(String, &str)> {
     let (name, short) = [" – ", " - ", " — "]
@@ -1463,6 +1482,9 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                                 t.round = r.or(round);
                             }
                             d.items.insert(i);
+                        } else {
+                            // An item that tells of a trial rather than naming one.
+                            prose = true;
                         }
                     } else if let Some(munis) = (looks_like_heading(text)
                         && field(&clean_name(text)).is_none()
@@ -1825,12 +1847,27 @@ fn clause_mentions<'n>(
         _ => None,
     };
     let Some(target) = target else { return };
+    // "I psykologforsøget har Næstved og Faxe siden 2018 kunnet tilbyde …": the trial as
+    // the scene, the municipalities as the subject.
+    if let [m] = ms.as_slice() {
+        if s[..m.start].trim().eq_ignore_ascii_case("i") {
+            let munis = SUBJECT_AFTER_VERB
+                .captures(s[m.end..].trim_start())
+                .and_then(|c| parse_list(catalog, &c[1]));
+            if let (Some(munis), Some(t)) = (munis, b.trials.get_mut(&target)) {
+                add_municipalities(t, &munis);
+            }
+        }
+    }
     let before = ms.first().map(|m| &s[..m.start]).unwrap_or(s);
     // After the name, a relative clause may state others taking part ("…, som Kolding og
     // Haderslev har gennemført siden 2019").
     let after = ms
         .first()
         .map(|m| &s[m.end..])
+        // (A short name in parentheses after the name is no list: "… i sygedagpengesager
+        // (attestforsøget) gennemføres i Odense, Nordfyns og Nyborg".)
+        .map(|a| skip_parenthesized_name(catalog, a))
         .and_then(|a| match a.trim_start().strip_prefix(['–', '-', '(']) {
             // "forsøget med X – Herning, Holstebro og Struer – har gjort status": the
             // list set off after the name, up to the closing dash or parenthesis (not a
