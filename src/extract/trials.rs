@@ -585,22 +585,45 @@ pub fn round_of(s: &str) -> Option<u32> {
     }
 }
 
+/// "Forsøg 1 · X", "Forsøg nr. 2: X", "Nyt forsøg: X", a form's "Forsøgets navn: X", a
+/// decision's "Afslag: X" or "Delvis godkendelse: X": a trial heading names X.
+static TRIAL_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:del)?forsøg\s+(?:nr\.\s*)?\d{1,2}|(?:nyt|ansøgt|foreslået)\s+forsøg|(?:forsøgets\s+|officielt\s+)?navn|afslag|(?:delvis\s+)?godkendelse|(?:ikke\s+|delvist\s+)?godkendt)\s*[·:.\-–—]\s+")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// The trial a heading names after a label of trials ("Afslag: Fritagelse for sanktion
+/// ved udeblivelse", "Nyt forsøg: Digitale samtaler"), catalogued or not: two words or
+/// more, capitalised.
+fn labelled_trial(text: &str) -> Option<String> {
+    let bare = PARENS.replace_all(text, "");
+    let bare = bare.trim();
+    let numberless = bare
+        .split_once(' ')
+        .filter(|(n, _)| {
+            n.trim_end_matches(['.', ')'])
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.')
+        })
+        .map_or(bare, |(_, rest)| rest.trim());
+    let m = TRIAL_LABEL.find(numberless)?;
+    let name = clean_name(&numberless[m.end()..]);
+    (looks_like_heading(text)
+        && name.split_whitespace().count() >= 2
+        && name.starts_with(char::is_uppercase))
+    .then_some(name)
+}
+
 /// A trial's name as a document writes it, cleaned of parentheses and punctuation.
 pub fn clean_name(s: &str) -> String {
     static SECTION_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^\d{1,2}(?:\.\d{1,2}){0,3}[.)]?\s+").unwrap_or_else(|e| panic!("{e}"))
     });
-    // "Forsøg 1 · X", "Forsøg nr. 2: X", "Nyt forsøg: X", a form's "Forsøgets navn: X":
-    // a trial heading names X.
-    static TRIAL_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:(?:del)?forsøg\s+(?:nr\.\s*)?\d{1,2}|(?:nyt|ansøgt|foreslået)\s+forsøg|(?:forsøgets\s+|officielt\s+)?navn)\s*[·:.\-–—]\s+")
-            .unwrap_or_else(|e| panic!("{e}"))
-    });
     let s = PARENS.replace_all(s, "");
     // A numbered section heading ("2.2 Mentorforsøget") or list item in a table cell
     // ("3. Mikrolån") names the trial without its number.
     let s = SECTION_NUMBER.replace(s.trim(), "");
-    let s = TRIAL_NUMBER.replace(&s, "");
+    let s = TRIAL_LABEL.replace(&s, "");
     s.trim()
         .trim_end_matches(['.', ':', ';', ','])
         .trim()
@@ -1082,6 +1105,25 @@ fn skip_parenthesized_name<'a>(catalog: &Catalog, after: &'a str) -> &'a str {
     }
 }
 
+/// The section's trial, named in the document's own words ("Færre lægeattester"), is
+/// `official` by the text's own say ("Officielt navn: X"): what was said of it is X's.
+fn take_official_name(
+    catalog: &Catalog,
+    b: &mut Builder,
+    own: Option<&str>,
+    official: &str,
+    renamed: &mut HashMap<String, String>,
+) {
+    let Some(own) = own.filter(|o| *o != official && catalog.trial_exact(o).is_none()) else {
+        return;
+    };
+    if catalog.trial(own).is_some_and(|c| c != official) {
+        return;
+    }
+    b.fold(own, official);
+    renamed.insert(own.to_string(), official.to_string());
+}
+
 /// "Færre lægeattester – attestforsøget": a name and the short name it goes by.
 fn split_short_name(text: &str) -> Option<(String, &str)> {
     let (name, short) = [" – ", " - ", " — "]
@@ -1199,6 +1241,11 @@ fn heading_trial(
     } else if let Some(name) = b.named(&clean_name(&p.text)) {
         b.add(&name, &clean_name(&p.text), p.page);
         HeadingTrial::Opens(name)
+    } else if let Some(written) = labelled_trial(&p.text) {
+        // "Nyt forsøg: Digitale samtaler med sygemeldte".
+        let name = canonical(catalog, &written);
+        b.add(&name, &written, p.page);
+        HeadingTrial::Opens(name)
     } else if let Some(name) = heading_depth(&p.text)
         // (A sub-heading inside a trial's section is part of it.)
         .filter(|d| section.is_none() || section_depth.is_some_and(|s| *d <= s))
@@ -1286,6 +1333,8 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
     let mut renamed: HashMap<String, String> = HashMap::new();
     // The trial whose facts the lines below its heading may give.
     let mut facts_for: Option<String> = None;
+    // The heading that last opened a trial's section.
+    let mut opened_at: Option<usize> = None;
     // The trial a story's headline names in passing: its paragraphs speak of it.
     let mut headline_topic: Option<String> = None;
     // The trial the whole document is about, by its title: what no section or item
@@ -1345,8 +1394,22 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
             // The facts under a trial's heading ("Godkendt: 1. ansøgningsrunde,
             // forsøgsstart 1. juli 2017", "Status: Delvist ophør …") are its own; they
             // are no headings of their own.
-            if let (Some(trial), Some((label, value))) = (&facts_for, fact) {
-                if let Some(t) = b.trials.get_mut(trial) {
+            if let (Some(trial), Some((label, value))) = (facts_for.clone(), fact) {
+                // "Officielt navn: X" under a heading in the document's own words: the
+                // section is X's.
+                let official = label
+                    .to_lowercase()
+                    .ends_with("navn")
+                    .then(|| catalog.trial(value))
+                    .flatten()
+                    .filter(|o| *o != trial && catalog.trial_exact(&trial).is_none());
+                if let Some(official) = official {
+                    let official = official.to_string();
+                    b.add(&official, value, p.page);
+                    take_official_name(catalog, &mut b, Some(&trial), &official, &mut renamed);
+                    section = Some(official.clone());
+                    facts_for = Some(official);
+                } else if let Some(t) = b.trials.get_mut(&trial) {
                     read_facts(t, label, value);
                 }
                 break 'para;
@@ -1386,6 +1449,9 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                     // ("4 Revalidering og sæsonforløb" after "3 Fleksible rammer …") ends it.
                     let depth = heading_depth(&p.text);
                     opened = name.is_some();
+                    if opened {
+                        opened_at = Some(i);
+                    }
                     if let Some(n) = name {
                         section = Some(n);
                         section_depth = depth;
@@ -1499,6 +1565,24 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                         let name = canonical(catalog, &written);
                         let t = b.add(&name, &written, p.page);
                         add_municipalities(t, &munis);
+                        if text.to_lowercase().contains("navn:") {
+                            take_official_name(
+                                catalog,
+                                &mut b,
+                                section.as_deref(),
+                                &name,
+                                &mut renamed,
+                            );
+                        }
+                        d.items.insert(i);
+                        d.item_names.insert(i, name.clone());
+                        section = Some(name);
+                    } else if let Some(written) =
+                        labelled_trial(text).filter(|w| catalog.trial_exact(w).is_none())
+                    {
+                        // "4. Afslag: Fritagelse for sanktion ved udeblivelse …".
+                        let name = canonical(catalog, &written);
+                        b.add(&name, &written, p.page);
                         d.items.insert(i);
                         d.item_names.insert(i, name.clone());
                         section = Some(name);
@@ -1513,16 +1597,16 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                         // the items and prose below are about it. The heading above named
                         // it in its own words ("Forsøg 1: Færre lægeattester …").
                         let name = name.to_string();
-                        let official = text.to_lowercase().contains("navn:");
-                        if let Some(own) = section
-                            .clone()
-                            .filter(|s| official && *s != name && catalog.trial(s).is_none())
-                        {
-                            b.add(&name, &clean_name(text), p.page);
-                            b.fold(&own, &name);
-                            renamed.insert(own, name.clone());
-                        }
                         b.add(&name, &clean_name(text), p.page);
+                        if text.to_lowercase().contains("navn:") {
+                            take_official_name(
+                                catalog,
+                                &mut b,
+                                section.as_deref(),
+                                &name,
+                                &mut renamed,
+                            );
+                        }
                         d.items.insert(i);
                         d.item_names.insert(i, name.clone());
                         section = Some(name);
@@ -1535,14 +1619,25 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                         section = None;
                     }
                     // "Forsøget hedder officielt ”X”" under a section named in the
-                    // document's own words ("Færre lægeattester"): the section is X's.
-                    if let (Some(own), Some(official)) =
-                        (section.clone(), official_name(catalog, &p.text))
-                    {
+                    // document's own words ("Færre lægeattester"): the section is X's. So
+                    // is a trial introduced by name right under the heading ("Nyt forsøg:
+                    // Dansk på arbejdspladsen" over "… godkendt forsøget ”X”").
+                    let right_under = i > 0 && opened_at == Some(i - 1);
+                    let official = official_name(catalog, &p.text).or_else(|| {
+                        right_under
+                            .then(|| introduced_trial(catalog, &p.text))
+                            .flatten()
+                    });
+                    if let (Some(own), Some(official)) = (section.clone(), official) {
                         if own != official && catalog.trial_exact(&own).is_none() {
                             b.add(&official, &official, p.page);
-                            b.fold(&own, &official);
-                            renamed.insert(own, official.clone());
+                            take_official_name(
+                                catalog,
+                                &mut b,
+                                Some(&own),
+                                &official,
+                                &mut renamed,
+                            );
                             section = Some(official);
                         }
                     }
