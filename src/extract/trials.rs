@@ -1565,15 +1565,6 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                         let name = canonical(catalog, &written);
                         let t = b.add(&name, &written, p.page);
                         add_municipalities(t, &munis);
-                        if text.to_lowercase().contains("navn:") {
-                            take_official_name(
-                                catalog,
-                                &mut b,
-                                section.as_deref(),
-                                &name,
-                                &mut renamed,
-                            );
-                        }
                         d.items.insert(i);
                         d.item_names.insert(i, name.clone());
                         section = Some(name);
@@ -1598,20 +1589,19 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                         // it in its own words ("Forsøg 1: Færre lægeattester …").
                         let name = name.to_string();
                         b.add(&name, &clean_name(text), p.page);
-                        if text.to_lowercase().contains("navn:") {
-                            take_official_name(
-                                catalog,
-                                &mut b,
-                                section.as_deref(),
-                                &name,
-                                &mut renamed,
-                            );
-                        }
                         d.items.insert(i);
                         d.item_names.insert(i, name.clone());
                         section = Some(name);
                     } else {
                         prose = true;
+                    }
+                    // "Officielt navn: X" as an item under a heading in the document's own
+                    // words: the heading's trial is X.
+                    if let Some(name) = d.item_names.get(&i).cloned() {
+                        if text.to_lowercase().contains("navn:") {
+                            let own = section_before.as_deref();
+                            take_official_name(catalog, &mut b, own, &name, &mut renamed);
+                        }
                     }
                 }
                 Kind::Body => {
