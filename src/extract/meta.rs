@@ -620,7 +620,7 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
 /// The header fields of a memo or letter ("Til: Styregruppen", "Fra: …", "Dato: …").
 static MEMO_FIELD: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:til|fra|cc|kopi til|att\.?|dato|sagsnr\.?|sags\s?id|dok\.?\s?id|j\.\s?nr\.?|journalnr\.?|sagsbehandler|kontakt|ref\.?|afdeling|enhed|forvaltning|center|telefon|tlf\.?|e-?mail)\s*:",
+        r"(?i)^(?:til|fra|cc|kopi til|kopi|att\.?|(?:jeres|vores|deres)\s+ref\.?|dato|sagsnr\.?|sags\s?id|dok\.?\s?id|j\.\s?nr\.?|journalnr\.?|sagsbehandler|kontakt|ref\.?|afdeling|enhed|forvaltning|center|telefon|tlf\.?|e-?mail)\s*:",
     )
 });
 
@@ -631,9 +631,26 @@ static ISSUER: LazyLock<Regex> = LazyLock::new(|| {
 /// Organisations that issue documents about trials without being their subject.
 static ORGANISATION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:KKR\s+\p{L}+|KL|Jobcenter\s+\p{Lu}[\p{L}-]+|(?:Institut(?:tet)?|Center|Centret)\s+for\s+\p{L}+(?:\s+\p{L}+){0,3})$",
+        r"^(?i:KKR\s+\p{L}+|KL|Jobcenter\s+\p{Lu}[\p{L}-]+|(?:Institut(?:tet)?|Center|Centret|Styrelsen|Ministeriet)\s+for\s+\p{L}+(?:\s+\p{L}+){0,4}|[\p{L}-]+(?:\s+og\s+\p{L}+)?ministeriet|\p{Lu}[\p{L}-]*(?:\s+og\s+\p{L}+)?forvaltning(?:en)?)$",
     )
 });
+
+/// Masthead lines of issuers run together into one: "Odense Kommune Beskæftigelses- og
+/// Socialforvaltningen Jobcenter Odense".
+static ORGANISATIONS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:(?:\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?\s+Kommune|Jobcenter\s+\p{Lu}[\p{L}-]+|\p{Lu}[\p{L}-]*(?:\s+og\s+\p{L}+)?forvaltning(?:en)?|KKR\s+\p{L}+)(?:\s+|$)){2,}$",
+    )
+});
+
+/// A network's name and the line of its members run together: "Frikommunenetværket
+/// Storstrøm Faxe · Guldborgsund · Lolland · Næstved · Vordingborg".
+fn network_over_members(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.len() > 2
+        && words[0].to_lowercase().contains("netværk")
+        && is_member_line(&words[2..].join(" "))
+}
 
 /// A masthead's line of a network's members: "Holbæk · Lejre · Odsherred · Roskilde".
 fn is_member_line(text: &str) -> bool {
@@ -669,6 +686,7 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
     let issuer_only = |r: &String| {
         ORGANISATION.is_match(r)
             || (r.to_lowercase().contains("netværk") && r.split_whitespace().count() <= 3)
+            || network_over_members(r)
     };
     let running = running_title(paras, furniture);
     if let Some(running) = running.clone().filter(|r| !issuer_only(r)) {
@@ -712,8 +730,18 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
                     | "beslutning"
             )
             || standalone_date(&p.text).is_some()
-            // A list of members ("Lolan Ottesen (A) - formand Grethe Larsen (A) ...").
-            || PARTY_MARKS.is_match(&p.text)
+            // A genre's label in capitals over the title ("PROJEKTBESKRIVELSE", "NOTAT").
+            || {
+                let t = p.text.trim();
+                !t.contains(' ')
+                    && t.chars().filter(|c| c.is_alphabetic()).count() >= 5
+                    && t.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+            }
+            // A list of members ("Lolan Ottesen (A) - formand Grethe Larsen (A) ..."), or
+            // one member ("Til: Byrådsmedlem Signe Thygesen (Ø)"); a title may name its
+            // asker ("Besvarelse af spørgsmål fra byrådsmedlem X (Ø) om …").
+            || (PARTY_MARKS.find_iter(&p.text).count() >= 2
+                || PARTY_MARKS.find(&p.text).is_some_and(|m| p.text[m.end()..].trim().len() < 3))
             || reads_like_a_name(&p.text)
             || p.text.to_lowercase().starts_with("bilag")
             || p.text.ends_with(':')
@@ -721,14 +749,35 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
             // A web page's breadcrumb trail ("Forside › Nyheder › Job").
             || p.text.contains(['›', '»'])
             // A masthead of parts with the issue's date ("FAKTAARK · Frikommuneforsøg II ·
-            // Marts 2021").
-            || (p.text.matches(" · ").count() >= 2
+            // Marts 2021", "Jobcenter X BORGERPJECE · September 2019").
+            || (p.text.contains(" · ")
                 && p.text.split(" · ").any(|part| standalone_date(part.trim()).is_some()))
     };
+    // A letter: its address blocks (a line with a post code, "2630 Taastrup"), date and
+    // reference lines stand over its subject; the title is below the last of them.
+    static POSTCODE: LazyLock<Regex> = LazyLock::new(|| re(r"^\d{4}\s+\p{Lu}\p{L}"));
+    // (A meeting's venue has a post code too, but no date or reference line below it.)
+    let head = &paras[..paras.len().min(16)];
+    let letter_head = head
+        .iter()
+        .rposition(|p| POSTCODE.is_match(p.text.trim()))
+        .and_then(|address| {
+            let below = &head[address + 1..];
+            below
+                .iter()
+                .rposition(|p| {
+                    standalone_date(&p.text).is_some()
+                        || is_case_line(&p.text)
+                        || MEMO_FIELD.is_match(&p.text)
+                })
+                .map(|k| address + 1 + k + 1)
+        })
+        .unwrap_or(0);
     let headings = || {
         paras
             .iter()
             .enumerate()
+            .skip(letter_head)
             .take(12)
             // (A title may ask: "Frikommuneforsøg II – hvad har vi lært?".)
             .filter(|(i, p)| {
@@ -742,8 +791,11 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
     // is the title only when nothing else is.
     let issuer = |i: usize, p: &Paragraph| {
         let t = p.text.trim();
+        // (Two masthead lines may come out as one: "Nordfyns Kommune Jobcenter Nordfyn".)
         ISSUER.is_match(t)
             || ORGANISATION.is_match(t)
+            || ORGANISATIONS.is_match(t)
+            || network_over_members(t)
             || (t.to_lowercase().contains("netværk")
                 && paras.get(i + 1).is_some_and(|n| is_member_line(&n.text)))
     };
