@@ -103,7 +103,20 @@ pub fn mentions(catalog: &Catalog, text: &str) -> Vec<Mention> {
             let whole = lower.trim().trim_end_matches(['.', ':']) == form.as_str();
             // "Mikrolån: De første lån er betalt tilbage": a headline led by the name.
             let leads = lower[..start].trim().is_empty() && lower[end..].starts_with(": ");
-            if words < 3 && !whole && !leads && !definite && !CONTEXT.is_match(&lower[..start]) {
+            // "… Mikrolån (Helsingør og Gribskov)": a name with the list of who takes part.
+            let listed = || {
+                text[end..]
+                    .strip_prefix(" (")
+                    .and_then(|rest| rest.split_once(')'))
+                    .is_some_and(|(list, _)| parse_list(catalog, list).is_some())
+            };
+            if words < 3
+                && !whole
+                && !leads
+                && !definite
+                && !CONTEXT.is_match(&lower[..start])
+                && !listed()
+            {
                 continue;
             }
             out.push(Mention {
@@ -754,7 +767,7 @@ fn network_members(catalog: &Catalog, paras: &[Paragraph]) -> Vec<String> {
             // "Rødovre og Hvidovre står uden for netværket" names who is not in it.
             let outside = NOT_TAKING_PART.is_match(&l) || l.contains("uden for");
             // "Netværket, der består af A, B og C kommuner, …" names its members.
-            let members = says_taking_part(&l) || l.contains("består af");
+            let members = says_taking_part(&l) || l.contains("består af") || l.contains(" udgør ");
             if !l.contains("netværk")
                 || outside
                 || !members
@@ -816,9 +829,13 @@ fn deltagende(s: &str) -> Option<&str> {
     let (label, list) = s.split_once(':')?;
     let l = label.to_lowercase();
     let words: Vec<&str> = l.split_whitespace().collect();
-    let about_taking_part = words
-        .iter()
-        .any(|w| w.starts_with("kommuner") || *w == "kommune" || w.starts_with("deltage"));
+    let about_taking_part = words.iter().any(|w| {
+        w.starts_with("kommuner")
+                || *w == "kommune"
+                || w.starts_with("deltage")
+                // An agreement's parties ("Parter: Helsingør Kommune, …").
+                || *w == "parter"
+    });
     // "Fire kommuner: …" counts the network's members.
     if words.len() > 4 || !about_taking_part || is_count_phrase(label) {
         return None;
@@ -1074,6 +1091,17 @@ fn title_trial(catalog: &Catalog, paras: &[Paragraph]) -> Option<(String, String
     if titles.is_empty() {
         return None;
     }
+    // A title that names one trial ("Samarbejdsaftale om fælles gennemførelse af
+    // frikommuneforsøget Iværksætteri for dimittender").
+    let named = titles
+        .iter()
+        .find_map(|&i| match mentions(catalog, &paras[i].text).as_slice() {
+            [m] => Some((m.name.clone(), m.written.clone(), i)),
+            _ => None,
+        });
+    if named.is_some() {
+        return named;
+    }
     let stems: BTreeSet<String> = paras
         .iter()
         .flat_map(|p| p.text.split(|c: char| !c.is_alphanumeric() && c != '-'))
@@ -1147,6 +1175,18 @@ fn official_name(catalog: &Catalog, text: &str) -> Option<String> {
     catalog.trial(&quoted[..end]).map(String::from)
 }
 
+/// The trial a heading names: the whole heading, or the one catalogued trial named within
+/// it. (name, as written)
+fn heading_name(catalog: &Catalog, heading: &str) -> (String, String) {
+    let written = clean_name(heading);
+    if catalog.trial(&written).is_none() {
+        if let [m] = mentions(catalog, heading).as_slice() {
+            return (m.name.clone(), m.written.clone());
+        }
+    }
+    (canonical(catalog, &written), written)
+}
+
 /// What a heading says of the trials.
 enum HeadingTrial {
     /// It opens the section of this trial.
@@ -1198,9 +1238,9 @@ fn heading_trial(
         .and_then(|l| listed_members(catalog, l, network))
     {
         // (A list of people, "Lise Damgaard, jobcenterchef, …", is no
-        // trial's municipalities.)
-        let written = clean_name(&p.text);
-        let name = canonical(catalog, &written);
+        // trial's municipalities.) A heading that names a trial within its words
+        // ("om fælles gennemførelse af frikommuneforsøget X") is about that trial.
+        let (name, written) = heading_name(catalog, &p.text);
         let t = b.add(&name, &written, p.page);
         add_municipalities(t, &munis);
         HeadingTrial::Opens(name)
@@ -1920,6 +1960,20 @@ fn clause_mentions<'n>(
     for m in &ms {
         b.add(&m.name, &m.written, p.page);
     }
+    // "forsøgene Mikrolån (Helsingør og Gribskov), Formkrav … (alle fire kommuner) og …":
+    // each name with its own list.
+    if ms.len() >= 2 {
+        for m in &ms {
+            let munis = s[m.end..]
+                .trim_start()
+                .strip_prefix('(')
+                .and_then(|rest| rest.split_once(')'))
+                .and_then(|(list, _)| listed_members(catalog, list, network));
+            if let (Some(munis), Some(t)) = (munis, b.trials.get_mut(&m.name)) {
+                add_municipalities(t, &munis);
+            }
+        }
+    }
     let target = match ms.as_slice() {
         [m] => Some(m.name.clone()),
         // "X og Y kommuner har siden 2018 deltaget i forsøget", "X deltager sammen med Y
@@ -1962,10 +2016,13 @@ fn clause_mentions<'n>(
                     .or_else(|| rest.find(" - "))
                     .map_or(rest, |end| &rest[..end]),
             ),
-            // "… indgå i forsøget X sammen med Kalundborg og Odsherred kommuner"
+            // "… indgå i forsøget X sammen med Kalundborg og Odsherred kommuner",
+            // "godkendte … forsøget ”X” for Helsingør, Fredensborg og Hørsholm".
             None => {
                 let l = a.to_lowercase();
-                (l.trim_start().starts_with("sammen med") || says_taking_part(&l)).then_some(a)
+                let l = l.trim_start_matches(['”', '"', '“', '»', ' ']);
+                (l.starts_with("sammen med") || l.starts_with("for ") || says_taking_part(l))
+                    .then_some(a)
             }
         })
         .unwrap_or("");
