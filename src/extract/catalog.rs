@@ -351,6 +351,47 @@ impl Catalog {
         found.next().is_none().then_some(first.name.as_str())
     }
 
+    /// The catalogued trial a short name's stem stands for in a document: the only one
+    /// that holds the stem, or of several ("attest": two trials on lægeattester) the one
+    /// whose names share the most words with the document ("obligatoriske").
+    pub fn trial_of_stem_in(&self, stem: &str, document: &str) -> Option<&str> {
+        if let Some(one) = self.trial_of_stem(stem) {
+            return Some(one);
+        }
+        let words = |s: &str| -> BTreeSet<String> {
+            s.to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() >= 5)
+                .map(String::from)
+                .collect()
+        };
+        let in_document = words(document);
+        let mut scored: Vec<(usize, &str)> = self
+            .trials
+            .iter()
+            .filter_map(|t| {
+                let forms: Vec<&String> = std::iter::once(&t.name).chain(&t.aliases).collect();
+                let holds = forms.iter().any(|f| {
+                    f.split(|c: char| !c.is_alphanumeric())
+                        .any(|w| word_holds_stem(&w.to_lowercase(), stem))
+                });
+                if !holds {
+                    return None;
+                }
+                let mut own = BTreeSet::new();
+                for f in forms {
+                    own.extend(words(f));
+                }
+                Some((own.intersection(&in_document).count(), t.name.as_str()))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.cmp(&a.0));
+        match scored.as_slice() {
+            [(best, name), (next, _), ..] if best > next => Some(name),
+            _ => None,
+        }
+    }
+
     /// The one trial whose name or alias has the same content words up to inflection
     /// ("Forenklet bevillingsgrundlag for revalidering" for "Forenkling af
     /// bevillingsgrundlaget for revalidering"): at least three words, compared by their

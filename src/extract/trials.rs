@@ -440,7 +440,11 @@ impl Builder {
     /// the one other trial of the document with a word that holds the short name's stem
     /// ("Psykologbehandling i jobcenterindsatsen", "… forholdstalskrav"). Returns the
     /// folded names and the trial each now stands for.
-    fn fold_short_names(&mut self, catalog: &Catalog) -> HashMap<String, String> {
+    fn fold_short_names(
+        &mut self,
+        catalog: &Catalog,
+        paras: &[Paragraph],
+    ) -> HashMap<String, String> {
         let mut folded = HashMap::new();
         for short in self.order.clone() {
             let Some(stem) = short_name_stem(&short) else {
@@ -490,6 +494,34 @@ impl Builder {
             let (Some(target), None) = (targets.next().cloned(), targets.next()) else {
                 continue;
             };
+            self.fold(&short, &target);
+            folded.insert(short, target);
+        }
+        // A short name that no trial of the document holds: the catalogued trial it
+        // stands for ("attestforsøget" in a speech that never gives the full name).
+        let mut document: Option<String> = None;
+        for short in self.order.clone() {
+            let Some(stem) = short_name_stem(&short) else {
+                continue;
+            };
+            if catalog.trial_exact(&short).is_some() || folded.contains_key(&short) {
+                continue;
+            }
+            let text = document.get_or_insert_with(|| {
+                paras
+                    .iter()
+                    .map(|p| p.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            });
+            let Some(target) = catalog.trial_of_stem_in(&stem, text).map(String::from) else {
+                continue;
+            };
+            let page = self
+                .trials
+                .get(&short)
+                .and_then(|t| t.pages.first().copied());
+            self.add(&target, &short, page.unwrap_or(1));
             self.fold(&short, &target);
             folded.insert(short, target);
         }
@@ -632,7 +664,13 @@ pub fn clean_name(s: &str) -> String {
     static SECTION_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^\d{1,2}(?:\.\d{1,2}){0,3}[.)]?\s+").unwrap_or_else(|e| panic!("{e}"))
     });
-    let s = PARENS.replace_all(s, "");
+    // A speech's cue "[Slide 3 – attestforsøget]" heads what follows.
+    static CUE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\[(?:slide|dias)\s*\d*\s*[–—:-]?\s*(.*?)\]$")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let s = CUE.replace(s.trim(), "$1");
+    let s = PARENS.replace_all(&s, "");
     // A numbered section heading ("2.2 Mentorforsøget") or list item in a table cell
     // ("3. Mikrolån") names the trial without its number.
     let s = SECTION_NUMBER.replace(s.trim(), "");
@@ -1743,7 +1781,7 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                 .or_else(|| about_document.clone()),
         );
     }
-    let mut folded = b.fold_short_names(catalog);
+    let mut folded = b.fold_short_names(catalog, paras);
     folded.extend(renamed);
     let rename = |n: &mut String| {
         if let Some(target) = folded.get(n.as_str()) {
@@ -1841,6 +1879,18 @@ pub fn introduced_trial(catalog: &Catalog, text: &str) -> Option<String> {
         )
         .unwrap_or_else(|e| panic!("{e}"))
     });
+    // ”Gradvis tilbagevenden for sygemeldte med stress” – eller stressforsøget, …
+    static QUOTED_ALIAS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[\x22“”„«](\p{Lu}[^\x22“”»]{4,100}?)[\x22“”»]\s*(?:[–—-]\s*(?:eller|også kaldet|kaldet)\s+|\()\p{L}+forsøget\b")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    if let Some(name) = QUOTED_ALIAS.captures(text).and_then(|c| c.get(1)) {
+        let name = name.as_str().trim();
+        let known = catalog.trial(name).is_some();
+        if !known && name.split_whitespace().count() >= 2 {
+            return Some(name.to_string());
+        }
+    }
     sentences(text).into_iter().find_map(|sentence| {
         let c = AFTER.captures(&sentence)?;
         let name = c.get(1)?.as_str().trim();
@@ -1874,14 +1924,27 @@ static FIK_GODKENDT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:fik|har fået)\s+(?:\S+\s+){1,4}?godkendt\b").unwrap_or_else(|e| panic!("{e}"))
 });
 
+/// A clause that opens with the municipalities it is about: "Halsnæs og Hillerød gik i
+/// gang …" (not "I Halsnæs er 27 sygemeldte …").
+fn opens_with_municipalities(catalog: &Catalog, clause: &str) -> bool {
+    let places = super::municipalities::places(catalog, clause.trim_start());
+    places.first().is_some_and(|p| p.start == 0)
+        && places.iter().map(|p| p.names.len()).sum::<usize>() >= 2
+}
+
 fn says_taking_part(l: &str) -> bool {
     // "er med i", "er som den eneste i netværket med i forsøget".
     static WITH_IN: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\b(?:er|var|været|kommet)\s+(?:\S+\s+){0,6}?med i\b")
             .unwrap_or_else(|e| panic!("{e}"))
     });
+    // "A og B har siden 1. juli 2017 kunnet …": what the trial allows them.
+    static HAVE_BEEN_ABLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\bhar\s+(?:\S+\s+){0,5}?kunnet\b").unwrap_or_else(|e| panic!("{e}"))
+    });
     l.contains("deltag")
         || l.contains("deltog")
+        || HAVE_BEEN_ABLE.is_match(l)
         || WITH_IN.is_match(l)
         // "indgår i", "er blevet godkendt til at indgå i" (not "søger om at indgå i": an
         // application to join is no taking part yet)
@@ -1979,9 +2042,14 @@ fn clause_mentions<'n>(
         // "X og Y kommuner har siden 2018 deltaget i forsøget", "X deltager sammen med Y
         // og Z kommuner", "I forsøget deltager foruden X også Y" under the trial's heading
         // or in an agenda item about it.
+        // So does a clause whose subject is the municipalities ("Halsnæs og Hillerød gik i
+        // gang 1. april 2019", "Helsingør, Fredensborg og Halsnæs har siden 2017 kunnet …").
         [] => section.map(String::from).filter(|_| {
             takes_part
-                && (l.contains("forsøg") || l.contains("sammen med") || l.contains("foruden"))
+                && (l.contains("forsøg")
+                    || l.contains("sammen med")
+                    || l.contains("foruden")
+                    || opens_with_municipalities(catalog, s))
         }),
         _ => None,
     };
