@@ -385,7 +385,7 @@ impl Catalog {
                 Some((own.intersection(&in_document).count(), t.name.as_str()))
             })
             .collect();
-        scored.sort_by(|a, b| b.0.cmp(&a.0));
+        scored.sort_by_key(|s| std::cmp::Reverse(s.0));
         match scored.as_slice() {
             [(best, name), (next, _), ..] if best > next => Some(name),
             _ => None,
