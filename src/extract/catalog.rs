@@ -335,6 +335,30 @@ impl Catalog {
         }
         best.map(|(_, i)| self.trials[i].name.as_str())
             .or_else(|| self.trial_by_stems(&key))
+            .or_else(|| self.trial_cut_short(&key))
+    }
+
+    /// A name whose last word is cut short ("Forlængelse af ressourceforløb" for "…
+    /// ressourceforløbssager"): the same words, the last one the start of the name's
+    /// (six letters or more), if only one name fits.
+    fn trial_cut_short(&self, key: &str) -> Option<&str> {
+        let words: Vec<&str> = key.split_whitespace().collect();
+        let (last, init) = words.split_last()?;
+        if words.len() < 2 || last.chars().count() < 6 {
+            return None;
+        }
+        let mut found = self.trial_keys.iter().filter(|(k, _)| {
+            let theirs: Vec<&str> = k.split_whitespace().collect();
+            theirs.len() == words.len()
+                && theirs.iter().zip(init).all(|(a, b)| a == b)
+                && theirs
+                    .last()
+                    .is_some_and(|t| t.starts_with(last) && t != last)
+        });
+        let (_, first) = found.next()?;
+        found
+            .all(|(_, i)| i == first)
+            .then(|| self.trials[*first].name.as_str())
     }
 
     /// The one catalogued trial a short name's stem stands for ("psykolog" of

@@ -1091,10 +1091,12 @@ pub fn table_cell(cell: &str, header: &str, row: &str, caption: &str) -> Option<
         // about loans in kr. counts loans); under years across, a row label with a
         // percent sign, and when neither says anything, the row label.
         // A header that names what it counts ("Borgere i 2020") needs no caption.
+        // A caption that gives the cells in per cent ("Svarprocent fordelt på kommune
+        // (%)") holds for columns that only say whose they are ("Borgere").
+        let caption_unit = column_unit(caption);
         let decided = column_unit(header).or_else(|| {
-            header_noun(header)
-                .is_none()
-                .then(|| column_unit(caption))
+            (header_noun(header).is_none() || matches!(caption_unit, Some(ColumnUnit::Percent)))
+                .then_some(caption_unit)
                 .flatten()
         });
         let by_row = row_unit(header, row).filter(|(u, _)| {

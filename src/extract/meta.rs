@@ -536,7 +536,8 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
     {
         return DocumentKind::Other;
     }
-    if title_l.contains("evaluering") || title_l.contains("evalueringsrapport") {
+    // (A survey's report evaluates too: "Spørgeskemaundersøgelse 2020".)
+    if title_l.contains("evaluering") || title_l.contains("undersøgelse") {
         return DocumentKind::Evaluation;
     }
     let caps_headings = paras

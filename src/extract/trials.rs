@@ -2232,6 +2232,17 @@ fn table_row(
             .map(|(_, m)| m.clone())
             .collect();
         let name = b.resolve(catalog, &written);
+        // A row of numbers by municipality names a trial only if it is one already
+        // known; a survey's statement ("Samtalerne har været relevante for mig | 72 | 78")
+        // is none.
+        let marks_only = muni_cols.iter().all(|(k, _)| {
+            cells
+                .get(*k)
+                .is_none_or(|c| c.trim().is_empty() || mark(c).is_some())
+        });
+        if !marks_only && name == written && b.named(&written).is_none() {
+            return;
+        }
         let t = b.add(&name, &written, page);
         add_municipalities(t, &marked);
         d.items.insert(i);
