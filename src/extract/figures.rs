@@ -295,7 +295,9 @@ fn is_percent(t: &Tok) -> bool {
 fn plural_noun(w: &str) -> bool {
     let plural = ["er", "ere", "ige", "te"].iter().any(|e| w.ends_with(e))
         // Nouns alike in both numbers, also in compounds ("løntilskudsforløb").
-        || ["forløb", "lån", "job", "tilbud"].iter().any(|e| w.ends_with(e));
+        || ["forløb", "lån", "job", "tilbud", "forsøg", "møder", "besøg"]
+            .iter()
+            .any(|e| w.ends_with(e));
     plural
         && w.chars().count() >= 4
         && w.chars().all(char::is_alphabetic)

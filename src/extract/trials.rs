@@ -2166,7 +2166,8 @@ fn table_row(
             tcell
         };
         let written = clean_name(tcell);
-        if written.is_empty() || is_total(&written) {
+        // (A count of trials under "Godkendte forsøg" names none: "Nordvest | 5 | 6".)
+        if written.is_empty() || is_total(&written) || !written.chars().any(char::is_alphabetic) {
             return;
         }
         let name = b.resolve(catalog, &written);
