@@ -1108,7 +1108,11 @@ pub fn ends_section(h: &str) -> bool {
 /// on the first page (before any text) that holds the stem of a short name the text uses
 /// and the catalogue does not know ("Fysioterapeutisk behandling i …" and
 /// "fysioterapiforsøget"). Returns (name, as written, index of the heading).
-fn title_trial(catalog: &Catalog, paras: &[Paragraph]) -> Option<(String, String, usize)> {
+fn title_trial(
+    catalog: &Catalog,
+    paras: &[Paragraph],
+    minutes: bool,
+) -> Option<(String, String, usize)> {
     let first_page = paras.first()?.page;
     let titles: Vec<usize> = paras
         .iter()
@@ -1139,6 +1143,23 @@ fn title_trial(catalog: &Catalog, paras: &[Paragraph]) -> Option<(String, String
         });
     if named.is_some() {
         return named;
+    }
+    // A news story's lead, right under its headline, that names one trial ("… Det viser
+    // slutopgørelsen af psykologforsøget"): the story is about it.
+    // (Not minutes: their first item's text is about that item.)
+    let lead = paras
+        .iter()
+        .position(|p| p.kind == Kind::Body)
+        .filter(|_| !minutes)
+        .filter(|&k| k > 0 && paras[k - 1].kind == Kind::Heading && paras[k].page == first_page);
+    if let Some(k) = lead {
+        let ms = mentions(catalog, &paras[k].text);
+        let names: BTreeSet<&str> = ms.iter().map(|m| m.name.as_str()).collect();
+        if let ([m, ..], 1) = (ms.as_slice(), names.len()) {
+            if is_headline(&paras[k - 1].text) {
+                return Some((m.name.clone(), m.written.clone(), k));
+            }
+        }
     }
     let stems: BTreeSet<String> = paras
         .iter()
@@ -1417,7 +1438,7 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
     let mut headline_topic: Option<String> = None;
     // The trial the whole document is about, by its title: what no section or item
     // places elsewhere is about it.
-    let title = title_trial(catalog, paras);
+    let title = title_trial(catalog, paras, !items.is_empty());
     if let Some((name, written, at)) = &title {
         b.add(name, written, paras[*at].page);
     }
