@@ -155,11 +155,24 @@ pub fn date(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
                 .flatten()
         })
     };
+    // A speech's or meeting's "Tid og sted: Torsdag den 27. februar 2020 kl. 9.15, …".
+    let time_field = || {
+        paras.iter().take(20).filter(|p| p.page == 1).find_map(|p| {
+            let (label, value) = p.text.split_once(':')?;
+            let label = label.trim().to_lowercase();
+            let when = ["tid og sted", "tidspunkt", "tid", "mødedato", "dato og tid"];
+            when.contains(&label.as_str())
+                .then(|| DAY_MONTH_YEAR.find(value))
+                .flatten()
+                .and_then(|m| parse_date(m.as_str()))
+        })
+    };
     masthead()
         .filter(|p| p.text.split_whitespace().count() <= 10)
         .find_map(|p| standalone_date(&p.text))
         .or_else(dateline)
         .or_else(date_field)
+        .or_else(time_field)
         // A letter's date line below its address blocks ("18. december 2017").
         .or_else(|| {
             paras
@@ -303,6 +316,17 @@ pub fn case_numbers_in(s: &str) -> Vec<String> {
         let v = c[1].trim_end_matches(['.', '-']).to_string();
         if !out.contains(&v) {
             out.push(v);
+        }
+    }
+    // One field for several parties' cases: "Sagsnr.: 17/31488 (Helsingør), 17/4127
+    // (Fredensborg), 17/9921 (Hørsholm)".
+    static MORE: LazyLock<Regex> = LazyLock::new(|| re(r"\b\d{2,4}/\d{3,6}\b"));
+    if let Some(m) = SAGSNR.find(s) {
+        for v in MORE.find_iter(&s[m.end()..]) {
+            let v = v.as_str().to_string();
+            if !out.contains(&v) {
+                out.push(v);
+            }
         }
     }
     out
