@@ -185,10 +185,16 @@ pub fn date(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
         // maj 2021"): a part that is a date.
         .or_else(|| {
             masthead().find_map(|p| {
-                p.text
-                    .split(['·', '|', ','])
-                    .skip(1)
-                    .find_map(|part| standalone_date(part.trim()))
+                p.text.split(['·', '|', ',']).skip(1).find_map(|part| {
+                    standalone_date(part.trim()).or_else(|| {
+                        // (Masthead lines run together: "… · Frikommunenetværket
+                        // Nordegnen 14. juni 2021".)
+                        ends_with_date(part)
+                            .then(|| DAY_MONTH_YEAR.find(part))
+                            .flatten()
+                            .and_then(|m| parse_date(m.as_str()))
+                    })
+                })
             })
         })
         // The meeting line of minutes ("Referat af ordinært møde tirsdag den 9. juni 2020
@@ -227,6 +233,17 @@ pub fn date(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
                     .map(|c| c[1].to_string())
             })
         })
+}
+
+/// A part of a masthead that is or ends with a full date ("Marts 2021", "… Nordegnen 14.
+/// juni 2021").
+fn ends_with_date(part: &str) -> bool {
+    let part = part.trim();
+    standalone_date(part).is_some()
+        || DAY_MONTH_YEAR
+            .find_iter(part)
+            .last()
+            .is_some_and(|m| m.end() == part.len())
 }
 
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
@@ -664,7 +681,7 @@ static ORGANISATION: LazyLock<Regex> = LazyLock::new(|| {
 /// Socialforvaltningen Jobcenter Odense".
 static ORGANISATIONS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:(?:\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?\s+Kommune|Jobcenter\s+\p{Lu}[\p{L}-]+|\p{Lu}[\p{L}-]*(?:\s+og\s+\p{L}+)?forvaltning(?:en)?|KKR\s+\p{L}+)(?:\s+|$)){2,}$",
+        r"^(?:(?:\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?\s+Kommune|Jobcenter\s+\p{Lu}[\p{L}-]+|\p{Lu}[\p{L}-]*(?:\s+og\s+\p{L}+)?forvaltning(?:en)?|KKR\s+\p{L}+|(?:Styrelsen|Center|Centret|Institut(?:tet)?)\s+for(?:\s+\p{L}+){1,4})(?:\s+|$)){2,}$",
     )
 });
 
@@ -732,6 +749,8 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
             || matches!(
                 p.text.trim().trim_end_matches([':', '.']).to_lowercase().as_str(),
                 "referat"
+                    | "det talte ord gælder"
+                    | "talepapir"
                     | "åbent referat"
                     | "lukket referat"
                     | "dagsorden"
@@ -756,12 +775,7 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
             )
             || standalone_date(&p.text).is_some()
             // A genre's label in capitals over the title ("PROJEKTBESKRIVELSE", "NOTAT").
-            || {
-                let t = p.text.trim();
-                !t.contains(' ')
-                    && t.chars().filter(|c| c.is_alphabetic()).count() >= 5
-                    && t.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
-            }
+            || is_genre_label(&p.text)
             // A list of members ("Lolan Ottesen (A) - formand Grethe Larsen (A) ..."), or
             // one member ("Til: Byrådsmedlem Signe Thygesen (Ø)"); a title may name its
             // asker ("Besvarelse af spørgsmål fra byrådsmedlem X (Ø) om …").
@@ -775,8 +789,7 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
             || p.text.contains(['›', '»'])
             // A masthead of parts with the issue's date ("FAKTAARK · Frikommuneforsøg II ·
             // Marts 2021", "Jobcenter X BORGERPJECE · September 2019").
-            || (p.text.contains(" · ")
-                && p.text.split(" · ").any(|part| standalone_date(part.trim()).is_some()))
+            || (p.text.contains(" · ") && p.text.split(" · ").any(ends_with_date))
     };
     // A letter: its address blocks (a line with a post code, "2630 Taastrup"), date and
     // reference lines stand over its subject; the title is below the last of them.
@@ -817,13 +830,40 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
     let issuer = |i: usize, p: &Paragraph| {
         let t = p.text.trim();
         // (Two masthead lines may come out as one: "Nordfyns Kommune Jobcenter Nordfyn".)
+        let names_issuer = |part: &str| {
+            ISSUER.is_match(part)
+                || ORGANISATION.is_match(part)
+                || (part.to_lowercase().contains("netværk") && part.split_whitespace().count() <= 3)
+        };
         ISSUER.is_match(t)
             || ORGANISATION.is_match(t)
             || ORGANISATIONS.is_match(t)
             || network_over_members(t)
+            // "Herlev Kommune · Frikommunenetværket Nordegnen".
+            || (t.contains(" · ") && t.split(" · ").all(|part| names_issuer(part.trim())))
             || (t.to_lowercase().contains("netværk")
                 && paras.get(i + 1).is_some_and(|n| is_member_line(&n.text)))
     };
+    // A genre's label in capitals whose line goes on below it ("SAMARBEJDSAFTALE" / "om
+    // fælles gennemførelse af …") is the start of the title.
+    let continued = |i: usize, p: &Paragraph| -> Option<String> {
+        let next = paras.get(i + 1).filter(|n| n.kind == Kind::Heading)?;
+        let letters: Vec<char> = p.text.chars().filter(|c| c.is_alphabetic()).collect();
+        (letters.len() >= 5
+            && letters.iter().all(|c| c.is_uppercase())
+            && !p.text.trim().contains(' ')
+            && next.text.starts_with(char::is_lowercase))
+        .then(|| format!("{} {}", p.text.trim(), next.text.trim()))
+    };
+    if let Some(title) = paras
+        .iter()
+        .enumerate()
+        .skip(letter_head)
+        .take(12)
+        .find_map(|(i, p)| continued(i, p))
+    {
+        return Some(title);
+    }
     headings()
         .find(|(i, p)| !issuer(*i, p))
         .map(|(_, p)| without_issuer(&p.text).to_string())
@@ -882,11 +922,20 @@ fn running_title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
         .iter()
         .map(|f| f.trim())
         .filter(|f| f.chars().any(char::is_alphabetic) && standalone_date(f).is_none())
-        // The issuer's name over every page is no title ("Thisted Kommune").
-        .filter(|f| !ISSUER.is_match(f))
+        // The issuer's name over every page is no title ("Thisted Kommune"), nor is
+        // the genre ("PRESSEMEDDELELSE").
+        .filter(|f| !ISSUER.is_match(f) && !is_genre_label(f))
         .filter(|f| !f.to_lowercase().starts_with("side "))
         .find(|f| first.len() > f.len() && first.starts_with(&format!("{f} ")))
         .map(String::from)
+}
+
+/// A genre's label in capitals, one word: "PROJEKTBESKRIVELSE", "PRESSEMEDDELELSE".
+fn is_genre_label(text: &str) -> bool {
+    let t = text.trim();
+    !t.contains(' ')
+        && t.chars().filter(|c| c.is_alphabetic()).count() >= 5
+        && t.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
 }
 
 /// Three or more capitalised words and nothing else: a person's name ("Mie Helene

@@ -149,14 +149,16 @@ pub fn paragraphs(doc: &DocumentText) -> Vec<Paragraph> {
                 .flat_map(header_fields)
                 .collect();
             // A table whose rows stand apart (a blank line between them, as some
-            // producers' row heights give) goes on from the row before this block.
+            // producers' row heights give) goes on from the row before this block; so
+            // does a table that a page break cuts (its rows open the next page).
             let mut table_start: Option<usize> = out.last().and_then(|last| {
                 let (Kind::TableRow(cells), Some(start)) = (&last.kind, last.table_start) else {
                     return None;
                 };
                 let first = lines.first()?;
                 let width = first.split('|').count();
-                (last.page == page.number && first.contains(" | ") && width == cells.len())
+                let same_or_next_page = last.page == page.number || last.page + 1 == page.number;
+                (same_or_next_page && first.contains(" | ") && width == cells.len())
                     .then_some(start)
             });
             for line in lines {

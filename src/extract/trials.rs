@@ -790,6 +790,18 @@ fn is_count_phrase(name: &str) -> bool {
 fn network_members(catalog: &Catalog, paras: &[Paragraph]) -> Vec<String> {
     // A masthead's line of members under the network's name: "Frikommunenetværket
     // Fjordlandet" / "Holbæk · Lejre · Odsherred · Roskilde".
+    // … or on the network's own line after a dash: "Frikommunenetværket Nordkysten –
+    // Helsingør, Hillerød, Fredensborg og Halsnæs".
+    for p in paras.iter().take(8) {
+        let Some((name, list)) = p.text.split_once(" – ") else {
+            continue;
+        };
+        if name.to_lowercase().contains("netværk") && name.split_whitespace().count() <= 3 {
+            if let Some(members) = parse_list(catalog, list).filter(|m| m.len() >= 2) {
+                return members;
+            }
+        }
+    }
     for pair in paras.iter().take(6).collect::<Vec<_>>().windows(2) {
         if !pair[0].text.to_lowercase().contains("netværk") {
             continue;
@@ -1754,7 +1766,7 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                     lead = None;
                     let context = section.as_deref().or(in_item.as_deref());
                     let context = context.or(about_document.as_deref());
-                    table_row(catalog, &mut b, paras, i, cells, context, &mut d);
+                    table_row(&doc, &mut b, i, cells, context, &mut d);
                 }
             }
             // Prose (and list items that are prose) names trials and who takes part.
@@ -1948,7 +1960,15 @@ static FIK_GODKENDT: LazyLock<Regex> = LazyLock::new(|| {
 /// A clause that opens with the municipalities it is about: "Halsnæs og Hillerød gik i
 /// gang …" (not "I Halsnæs er 27 sygemeldte …").
 fn opens_with_municipalities(catalog: &Catalog, clause: &str) -> bool {
-    let places = super::municipalities::places(catalog, clause.trim_start());
+    let c = clause.trim_start();
+    // "Alle fire kommuner er med."
+    if ALL_OF_THEM
+        .find(&c.to_lowercase())
+        .is_some_and(|m| m.start() == 0)
+    {
+        return true;
+    }
+    let places = super::municipalities::places(catalog, c);
     places.first().is_some_and(|p| p.start == 0)
         && places.iter().map(|p| p.names.len()).sum::<usize>() >= 2
 }
@@ -1966,6 +1986,8 @@ fn says_taking_part(l: &str) -> bool {
     l.contains("deltag")
         || l.contains("deltog")
         || HAVE_BEEN_ABLE.is_match(l)
+        // "Alle fire kommuner er med."
+        || l.trim_end_matches(['.', ' ']).ends_with(" er med")
         || WITH_IN.is_match(l)
         // "indgår i", "er blevet godkendt til at indgå i" (not "søger om at indgå i": an
         // application to join is no taking part yet)
@@ -2149,14 +2171,14 @@ fn clause_mentions<'n>(
 /// Tables: a trial column with a municipalities column, or a trial × municipality
 /// matrix with marks.
 fn table_row(
-    catalog: &Catalog,
+    doc: &Doc,
     b: &mut Builder,
-    paras: &[Paragraph],
     i: usize,
     cells: &[String],
     context: Option<&str>,
     d: &mut Discovery,
 ) {
+    let (catalog, paras) = (doc.catalog, doc.paras);
     let Some(head_idx) = paras[i].table_start else {
         return;
     };
@@ -2192,7 +2214,25 @@ fn table_row(
             return;
         }
         let name = b.resolve(catalog, &written);
-        let munis = parse_list(catalog, mcell).unwrap_or_default();
+        // "Alle fem kommuner": the members listed above the table ("Kommuner: Gladsaxe
+        // (tovholder), Gentofte, …" under each network's heading in an overview).
+        let munis = parse_list(catalog, mcell)
+            .or_else(|| {
+                // (… or, with none listed there, the network's own.)
+                let local = members_above(catalog, paras, head_idx);
+                if local.is_none() {
+                    return listed_members(catalog, mcell, doc.network);
+                }
+                let c = ALL_MEMBERS.captures(mcell.trim())?;
+                let local = local?;
+                let count = c
+                    .get(1)
+                    .and_then(|m| super::numbers::number_word(m.as_str()));
+                count
+                    .is_none_or(|n| n as usize == local.len())
+                    .then_some(local)
+            })
+            .unwrap_or_default();
         let t = b.add(&name, &written, page);
         add_municipalities(t, &munis);
         d.items.insert(i);
@@ -2269,6 +2309,18 @@ fn table_row(
         add_municipalities(t, &marked);
         d.items.insert(i);
     }
+}
+
+/// The municipalities a `Kommuner:` line lists right above a table (within six
+/// paragraphs, not past a numbered heading).
+fn members_above(catalog: &Catalog, paras: &[Paragraph], table: usize) -> Option<Vec<String>> {
+    paras[table.saturating_sub(6)..table]
+        .iter()
+        .rev()
+        .take_while(|p| heading_depth(&p.text).is_none())
+        .find_map(|p| deltagende(&p.text))
+        .and_then(|list| parse_list(catalog, &PARENS.replace_all(list, "")))
+        .filter(|m| m.len() >= 2)
 }
 
 /// A table's total row or column ("I alt", "Total", "Samlet"): no trial, no place.
