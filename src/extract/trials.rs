@@ -140,7 +140,8 @@ pub fn mentions(catalog: &Catalog, text: &str) -> Vec<Mention> {
             .split_whitespace()
             .map(|w| (w.as_ptr() as usize - lower.as_ptr() as usize, w))
             .collect();
-        let found = (3..=words.len()).rev().find_map(|n| {
+        // (A name is short: a run-on phrase is tried up to its first 15 words.)
+        let found = (3..=words.len().min(15)).rev().find_map(|n| {
             let (first, _) = words[0];
             let (last, w) = words[n - 1];
             let end = last + w.len();
