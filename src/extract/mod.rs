@@ -521,6 +521,23 @@ fn table_figures(
         let cell = cell.or_else(|| trials::carried_cell(paras, i, col))?;
         catalog.municipality(cell).map(String::from)
     });
+    // A row label may state a figure of its own ("Projektleder, 0,8 årsværk inkl.
+    // overhead", "Iværksætterkursus (2 hold)").
+    // (A trial's name with a number in it is no figure: "Ledighedsydelse – … i 12. måned
+    // inden for 18 måneder".)
+    let names_a_trial = row_trial.is_some() || !trials::mentions(catalog, label).is_empty();
+    if label.split_whitespace().count() >= 2 && label.contains(char::is_numeric) && !names_a_trial {
+        let trial = section.map(String::from);
+        for q in figures::scan(label, &[], &mut figures::Context::default()) {
+            out.push(figure(
+                q,
+                trial.clone(),
+                municipality.clone(),
+                paras[i].page,
+                paras[i].text.clone(),
+            ));
+        }
+    }
     // A column headed by a trial ("Mikrolån") says what the cells are about, not what
     // they count: the caption gives their unit.
     let columns = column_trials
