@@ -9,9 +9,7 @@ cd "$(dirname "$0")/.."
 FILES=${1:-10000}
 OUT=target/bench-pdfs-$FILES
 . scripts/lib.sh
-ensure_poppler
-cargo build --release -q
-BIN=target/release/referat
+peer_and_referat
 if [ ! -f "$OUT/.done" ]; then
     cargo bench -q --bench gen_pdfs -- --files "$FILES" --out "$OUT"
     touch "$OUT/.done"

@@ -11,9 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
-ensure_poppler
-cargo build --release -q
-BIN=target/release/referat
+peer_and_referat
 
 if [ $# -gt 0 ]; then
     FILES=("$@")

@@ -12,9 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 DIR=${1:-../shared/corpus/robustness}
 . scripts/lib.sh
-ensure_poppler
-cargo build --release -q
-BIN=target/release/referat
+peer_and_referat
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 mkdir -p "$WORK/pdf" "$WORK/truth"

@@ -7,3 +7,10 @@ ensure_poppler() {
     if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null
     else sudo apt-get update -qq && sudo apt-get install -y -qq poppler-utils >/dev/null; fi
 }
+
+# The peer and a release build of referat, for a comparison: sets BIN.
+peer_and_referat() {
+    ensure_poppler
+    cargo build --release -q
+    BIN=target/release/referat
+}

@@ -365,12 +365,10 @@ impl Catalog {
     /// "psykologforsøget": Psykologbehandling): the only one with a word of its name or an
     /// alias that holds the stem. None when several do ("attest").
     pub fn trial_of_stem(&self, stem: &str) -> Option<&str> {
-        let mut found = self.trials.iter().filter(|t| {
-            std::iter::once(&t.name).chain(&t.aliases).any(|form| {
-                form.split(|c: char| !c.is_alphanumeric())
-                    .any(|w| word_holds_stem(&w.to_lowercase(), stem))
-            })
-        });
+        let mut found = self
+            .trials
+            .iter()
+            .filter(|t| forms_hold_stem(std::iter::once(&t.name).chain(&t.aliases), stem));
         let first = found.next()?;
         found.next().is_none().then_some(first.name.as_str())
     }
@@ -395,11 +393,7 @@ impl Catalog {
             .iter()
             .filter_map(|t| {
                 let forms: Vec<&String> = std::iter::once(&t.name).chain(&t.aliases).collect();
-                let holds = forms.iter().any(|f| {
-                    f.split(|c: char| !c.is_alphanumeric())
-                        .any(|w| word_holds_stem(&w.to_lowercase(), stem))
-                });
-                if !holds {
+                if !forms_hold_stem(forms.iter().copied(), stem) {
                     return None;
                 }
                 let mut own = BTreeSet::new();
@@ -472,6 +466,15 @@ impl Catalog {
         }
         None
     }
+}
+
+/// A word of these names holds a short name's stem ("psykolog" in "Psykologbehandling i
+/// jobcenterindsatsen").
+pub fn forms_hold_stem<'a>(mut forms: impl Iterator<Item = &'a String>, stem: &str) -> bool {
+    forms.any(|f| {
+        f.split(|c: char| !c.is_alphanumeric())
+            .any(|w| word_holds_stem(&w.to_lowercase(), stem))
+    })
 }
 
 /// A word (in lower case) holds a short name's stem: "psykologbehandling" holds

@@ -147,20 +147,23 @@ pub fn date(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
             .and_then(|c| parse_date(&c[1]))
     };
     // A letter's "Dato:" field, below address blocks that push it past the masthead.
+    // Field lines on page 1 (label in lower case, value), for the two below.
+    let fields = || {
+        paras
+            .iter()
+            .take(20)
+            .filter(|p| p.page == 1)
+            .filter_map(|p| p.text.split_once(':'))
+            .map(|(label, value)| (label.trim().to_lowercase(), value.trim()))
+    };
     let date_field = || {
-        paras.iter().take(20).filter(|p| p.page == 1).find_map(|p| {
-            let (label, value) = p.text.split_once(':')?;
-            (label.trim().eq_ignore_ascii_case("dato"))
-                .then(|| standalone_date(value.trim()))
-                .flatten()
-        })
+        fields()
+            .find_map(|(label, value)| (label == "dato").then(|| standalone_date(value)).flatten())
     };
     // A speech's or meeting's "Tid og sted: Torsdag den 27. februar 2020 kl. 9.15, …".
     let time_field = || {
-        paras.iter().take(20).filter(|p| p.page == 1).find_map(|p| {
-            let (label, value) = p.text.split_once(':')?;
-            let label = label.trim().to_lowercase();
-            let when = ["tid og sted", "tidspunkt", "tid", "mødedato", "dato og tid"];
+        let when = ["tid og sted", "tidspunkt", "tid", "mødedato", "dato og tid"];
+        fields().find_map(|(label, value)| {
             when.contains(&label.as_str())
                 .then(|| DAY_MONTH_YEAR.find(value))
                 .flatten()
@@ -848,12 +851,8 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
     // fælles gennemførelse af …") is the start of the title.
     let continued = |i: usize, p: &Paragraph| -> Option<String> {
         let next = paras.get(i + 1).filter(|n| n.kind == Kind::Heading)?;
-        let letters: Vec<char> = p.text.chars().filter(|c| c.is_alphabetic()).collect();
-        (letters.len() >= 5
-            && letters.iter().all(|c| c.is_uppercase())
-            && !p.text.trim().contains(' ')
-            && next.text.starts_with(char::is_lowercase))
-        .then(|| format!("{} {}", p.text.trim(), next.text.trim()))
+        (is_genre_label(&p.text) && next.text.starts_with(char::is_lowercase))
+            .then(|| format!("{} {}", p.text.trim(), next.text.trim()))
     };
     if let Some(title) = paras
         .iter()

@@ -5,7 +5,7 @@
 //! running text (`forsøget med mikrolån`, or a known name of three words or more).
 //! Participation comes only from the trial's own lines, lists and sentences.
 
-use super::catalog::{normalize, word_holds_stem, Catalog};
+use super::catalog::{forms_hold_stem, normalize, word_holds_stem, Catalog};
 use super::decisions::AgendaItem;
 use super::document::Trial;
 use super::meta::parse_date;
@@ -164,7 +164,8 @@ pub fn mentions(catalog: &Catalog, text: &str) -> Vec<Mention> {
         let w = word.trim_end_matches(|c: char| !c.is_alphanumeric());
         let start = word.as_ptr() as usize - lower.as_ptr() as usize;
         let end = start + w.len();
-        if out.iter().any(|m| start < m.end && end > m.start) {
+        // (Most words are none: skip them before `short_name_stem` allocates.)
+        if !w.ends_with("forsøget") || out.iter().any(|m| start < m.end && end > m.start) {
             continue;
         }
         let Some(name) = short_name_stem(w).and_then(|stem| catalog.trial_of_stem(&stem)) else {
@@ -211,7 +212,7 @@ impl Discovery {
         let stem = short_name_stem(word)?;
         let mut found = self.trials.iter().filter(|t| {
             let forms = std::iter::once(&t.name).chain(&t.as_written);
-            holds_stem(forms.filter(|w| short_name_stem(w).is_none()), &stem)
+            forms_hold_stem(forms.filter(|w| short_name_stem(w).is_none()), &stem)
         });
         let first = found.next()?;
         found.next().is_none().then_some(first.name.as_str())
@@ -458,7 +459,7 @@ impl Builder {
                 *name != short
                     && short_name_stem(name).is_none()
                     && self.trials.get(name).is_some_and(|t| {
-                        holds_stem(std::iter::once(name).chain(&t.as_written), &stem)
+                        forms_hold_stem(std::iter::once(name).chain(&t.as_written), &stem)
                     })
             };
             let mut targets = self.order.iter().filter(|n| holds_stem(n));
@@ -557,15 +558,6 @@ impl Builder {
         t.round = t.round.or(from.round);
         t.status = t.status.take().or(from.status);
     }
-}
-
-/// A word of these names holds a short name's stem ("psykolog" in "Psykologbehandling i
-/// jobcenterindsatsen").
-fn holds_stem<'a>(mut forms: impl Iterator<Item = &'a String>, stem: &str) -> bool {
-    forms.any(|f| {
-        f.split(|c: char| !c.is_alphanumeric())
-            .any(|w| word_holds_stem(&w.to_lowercase(), stem))
-    })
 }
 
 /// The stem of a short name made of one word and "forsøget": "Psykologforsøget" ->
@@ -1445,7 +1437,7 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
     let mut renamed: HashMap<String, String> = HashMap::new();
     // The trial whose facts the lines below its heading may give.
     let mut facts_for: Option<String> = None;
-    // The heading that last opened a trial's section.
+    // The heading that last named a trial's section.
     let mut opened_at: Option<usize> = None;
     // The trial a story's headline names in passing: its paragraphs speak of it.
     let mut headline_topic: Option<String> = None;
@@ -1459,9 +1451,6 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
     for (i, p) in paras.iter().enumerate() {
         let after_list = std::mem::take(&mut in_trial_list);
         let mut prose = false;
-        // A heading that names a trial, even the one whose section this already is (a
-        // slide's short title over its full name): its facts follow.
-        let mut opened = false;
         let section_before = section.clone();
         // (A participants line is one of them, even when a sentence follows its list.)
         let fact = field(&p.text)
@@ -1560,8 +1549,7 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                     // A numbered heading no deeper than the one that opened the section
                     // ("4 Revalidering og sæsonforløb" after "3 Fleksible rammer …") ends it.
                     let depth = heading_depth(&p.text);
-                    opened = name.is_some();
-                    if opened {
+                    if name.is_some() {
                         opened_at = Some(i);
                     }
                     if let Some(n) = name {
@@ -1802,7 +1790,11 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
         }
         // A trial's facts follow the heading that opened its section, one a line.
         facts_for = match (&section, fact) {
-            (Some(s), _) if opened || section_before.as_ref() != Some(s) => Some(s.clone()),
+            // (A heading that names a trial, even the one whose section this already is
+            // (a slide's short title over its full name): its facts follow.)
+            (Some(s), _) if opened_at == Some(i) || section_before.as_ref() != Some(s) => {
+                Some(s.clone())
+            }
             (_, Some(_)) => facts_for,
             _ => None,
         };
