@@ -688,6 +688,23 @@ static ORGANISATIONS: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Issuer lines run together (`ORGANISATIONS`). The regex takes milliseconds to build,
+/// so a line that cannot hold two issuers' names is turned away before it is built.
+fn issuers_run_together(line: &str) -> bool {
+    const MARKS: &[&str] = &[
+        "Kommune",
+        "Jobcenter",
+        "forvaltning",
+        "KKR",
+        "Styrelsen",
+        "Center",
+        "Centret",
+        "Institut",
+    ];
+    let marks: usize = MARKS.iter().map(|m| line.matches(m).count()).sum();
+    marks >= 2 && ORGANISATIONS.is_match(line)
+}
+
 /// A network's name and the line of its members run together: "Frikommunenetværket
 /// Storstrøm Faxe · Guldborgsund · Lolland · Næstved · Vordingborg".
 fn network_over_members(text: &str) -> bool {
@@ -840,7 +857,7 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
         };
         ISSUER.is_match(t)
             || ORGANISATION.is_match(t)
-            || ORGANISATIONS.is_match(t)
+            || issuers_run_together(t)
             || network_over_members(t)
             // "Herlev Kommune · Frikommunenetværket Nordegnen".
             || (t.contains(" · ") && t.split(" · ").all(|part| names_issuer(part.trim())))

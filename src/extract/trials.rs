@@ -1910,7 +1910,12 @@ pub fn introduced_trial(catalog: &Catalog, text: &str) -> Option<String> {
         Regex::new(r"[\x22“”„«](\p{Lu}[^\x22“”»]{4,100}?)[\x22“”»]\s*(?:[–—-]\s*(?:eller|også kaldet|kaldet)\s+|\()\p{L}+forsøget\b")
             .unwrap_or_else(|e| panic!("{e}"))
     });
-    if let Some(name) = QUOTED_ALIAS.captures(text).and_then(|c| c.get(1)) {
+    // (The regex is costly to build: only a text with a short name needs it.)
+    let quoted = text
+        .contains("forsøget")
+        .then(|| QUOTED_ALIAS.captures(text))
+        .flatten();
+    if let Some(name) = quoted.and_then(|c| c.get(1)) {
         let name = name.as_str().trim();
         let known = catalog.trial(name).is_some();
         if !known && name.split_whitespace().count() >= 2 {
