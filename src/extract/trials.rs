@@ -1423,8 +1423,7 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
     let mut round: Option<u32> = None;
     let mut start: Option<String> = None;
     let mut section: Option<String> = None;
-    // lead-in of the current list: (municipalities, round, is about trials)
-    let mut lead: Option<(Vec<String>, Option<u32>, bool)> = None;
+    let mut lead: Option<ListLead> = None;
     let mut in_item: Option<String> = None;
     let items: HashMap<usize, Option<&str>> = items
         .iter()
@@ -1564,144 +1563,27 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                     }
                 }
                 Kind::Bullet | Kind::Numbered(_) => {
-                    let text = p.text.as_str();
-                    // "Name (Holbæk og Odsherred): Holbæk har siden …": the item names its
-                    // trial and goes on to tell of it.
-                    // "Name – Bornholm og Stevns, 2. ansøgningsrunde, start 1. januar 2018.
-                    // Revalidering kan …": the list, then the trial's facts and prose.
-                    let told = text
-                        .find("): ")
-                        .and_then(|end| split_name_list(catalog, &text[..=end], &network))
-                        .or_else(|| split_name_facts(catalog, text, &network))
-                        .filter(|_| split_name_list(catalog, text, &network).is_none());
-                    if let Some((written, munis)) = told
-                        .clone()
-                        .or_else(|| split_name_list(catalog, text, &network))
-                    {
-                        let name = canonical(catalog, &written);
-                        if let Kind::Numbered(n) = p.kind {
-                            numbered.insert(n, name.clone());
-                        }
-                        let t = b.add(&name, &written, p.page);
-                        add_municipalities(t, &munis);
-                        if let Some(st) = status_in(text) {
-                            t.status = Some(st.to_string());
-                        }
-                        if told.is_some() {
-                            read_facts(t, "", text);
-                        }
-                        if t.round.is_none() {
-                            t.round = round;
-                        }
-                        if t.start.is_none() {
-                            t.start.clone_from(&start);
-                        }
-                        // (Its numbers are the name's, unless it tells of the trial too.)
-                        if told.is_none() {
-                            d.items.insert(i);
-                        }
-                        // The prose below the item is about its trial, unless the item ends
-                        // a list of trials (below).
-                        section = Some(name.clone());
-                        d.item_names.insert(i, name);
-                        break 'para;
-                    } else if let Some((head, status)) = split_status(text) {
-                        // "6. Name (Ringsted og Sorø) – ikke påbegyndt": the list may stand
-                        // before the status.
-                        let (written, munis) = split_name_list(catalog, head, &network)
-                            .unwrap_or_else(|| (clean_name(head), Vec::new()));
-                        let name = canonical(catalog, &written);
-                        let t = b.add(&name, &written, p.page);
-                        t.status = Some(status.to_string());
-                        add_municipalities(t, &munis);
-                        d.items.insert(i);
-                        if !munis.is_empty() {
+                    let item = ListItem {
+                        i,
+                        lead: lead.as_ref(),
+                        round,
+                        start: start.as_deref(),
+                    };
+                    match list_item(&doc, &mut b, &mut d, &item, &mut numbered) {
+                        ItemRead::Opens(name) => {
+                            // The prose below the item is about its trial, unless the item
+                            // ends a list of trials (below).
+                            d.item_names.insert(i, name.clone());
                             section = Some(name.clone());
-                            d.item_names.insert(i, name);
-                        }
-                    } else if let Some((munis, r, true)) = &lead {
-                        // "Færre lægeattester – attestforsøget": a name and its short name.
-                        let (written, short) = match split_short_name(text) {
-                            Some((name, short)) => (name, Some(short)),
-                            None => (clean_name(text), None),
-                        };
-                        let known = catalog
-                            .trial(&written)
-                            .or_else(|| {
-                                let stem = short_name_stem(short?)?;
-                                catalog.trial_of_stem(&stem)
-                            })
-                            .map(String::from);
-                        // "Kommuner i forsøget:" lists municipalities, not trials.
-                        let short_list_item = written.split_whitespace().count() <= 10
-                            && !written.contains(". ")
-                            && written.chars().next().is_some_and(char::is_uppercase)
-                            && catalog.municipality(&written).is_none();
-                        if known.is_some() || short_list_item {
-                            let name = known.unwrap_or_else(|| written.clone());
-                            if let Some(short) = short {
-                                b.add(&name, short, p.page);
+                            // "Officielt navn: X" as an item under a heading in the
+                            // document's own words: the heading's trial is X.
+                            if p.text.to_lowercase().contains("navn:") {
+                                let own = section_before.as_deref();
+                                take_official_name(catalog, &mut b, own, &name, &mut renamed);
                             }
-                            let t = b.add(&name, &written, p.page);
-                            add_municipalities(t, munis);
-                            if t.round.is_none() {
-                                t.round = r.or(round);
-                            }
-                            d.items.insert(i);
-                        } else {
-                            // An item that tells of a trial rather than naming one.
-                            prose = true;
                         }
-                    } else if let Some(munis) = (looks_like_heading(text)
-                        && field(&clean_name(text)).is_none()
-                        && !is_section_label(text))
-                    .then(|| participants_below(paras, i))
-                    .flatten()
-                    .and_then(|l| listed_members(catalog, &l, &network))
-                    {
-                        // "1. Færre opfølgninger for … / Deltagende kommuner: A, B og C": a
-                        // numbered heading over the trial's facts and prose.
-                        let written = clean_name(text);
-                        let name = canonical(catalog, &written);
-                        let t = b.add(&name, &written, p.page);
-                        add_municipalities(t, &munis);
-                        d.items.insert(i);
-                        d.item_names.insert(i, name.clone());
-                        section = Some(name);
-                    } else if let Some(written) =
-                        labelled_trial(text).filter(|w| catalog.trial_exact(w).is_none())
-                    {
-                        // "4. Afslag: Fritagelse for sanktion ved udeblivelse …".
-                        let name = canonical(catalog, &written);
-                        b.add(&name, &written, p.page);
-                        d.items.insert(i);
-                        d.item_names.insert(i, name.clone());
-                        section = Some(name);
-                    } else if let Some(name) = numbered_section(catalog, paras, i) {
-                        // "1. Fritagelse for indhentelse af LÆ265 …" over the trial's prose.
-                        b.add(&name, &clean_name(text), p.page);
-                        d.items.insert(i);
-                        d.item_names.insert(i, name.clone());
-                        section = Some(name);
-                    } else if let Some(name) = catalog.trial_exact(&clean_name(text)) {
-                        // A list item that is a trial's name ("Navn: X" in a fact box):
-                        // the items and prose below are about it. The heading above named
-                        // it in its own words ("Forsøg 1: Færre lægeattester …").
-                        let name = name.to_string();
-                        b.add(&name, &clean_name(text), p.page);
-                        d.items.insert(i);
-                        d.item_names.insert(i, name.clone());
-                        section = Some(name);
-                    } else {
-                        prose = true;
-                    }
-                    // "Officielt navn: X" as an item under a heading in the document's own
-                    // words: the heading's trial is X.
-                    if let Some(name) = d.item_names.get(&i).cloned() {
-                        if text.to_lowercase().contains("navn:") {
-                            let own = section_before.as_deref();
-                            take_official_name(catalog, &mut b, own, &name, &mut renamed);
-                        }
+                        ItemRead::Listed => {}
+                        ItemRead::Prose => prose = true,
                     }
                 }
                 Kind::Body => {
@@ -1747,7 +1629,11 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                             .into_iter()
                             .flat_map(|m| m.1)
                             .collect();
-                        (munis, round_of(&last), TRIAL_WORD.is_match(&last))
+                        ListLead {
+                            municipalities: munis,
+                            round: round_of(&last),
+                            about_trials: TRIAL_WORD.is_match(&last),
+                        }
                     });
                     prose = deltagende(&p.text).is_none();
                 }
@@ -1835,6 +1721,169 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
         }
     }
     d
+}
+
+/// The lead-in of a list (a paragraph ending in ':'): the municipalities and round it
+/// names, and whether it is about trials ("Kommunerne deltager i følgende forsøg:").
+struct ListLead {
+    municipalities: Vec<String>,
+    round: Option<u32>,
+    about_trials: bool,
+}
+
+/// A list item and what the walk knows where it stands.
+struct ListItem<'w> {
+    i: usize,
+    lead: Option<&'w ListLead>,
+    /// The round and start date of the heading or prose above.
+    round: Option<u32>,
+    start: Option<&'w str>,
+}
+
+/// What a list item is: a trial's name that opens the trial's section, a trial listed
+/// under a lead-in, or prose that tells of trials.
+enum ItemRead {
+    Opens(String),
+    Listed,
+    Prose,
+}
+
+/// Reads list item `item.i`: the trial it names, with what it says of its participants,
+/// round, start and status. Trials of numbered items go into `numbered` by their number,
+/// for "Ad 3)" paragraphs further on.
+fn list_item(
+    doc: &Doc,
+    b: &mut Builder,
+    d: &mut Discovery,
+    item: &ListItem,
+    numbered: &mut HashMap<u32, String>,
+) -> ItemRead {
+    let (catalog, paras, network) = (doc.catalog, doc.paras, doc.network);
+    let i = item.i;
+    let p = &paras[i];
+    let text = p.text.as_str();
+    // "Name (Holbæk og Odsherred): Holbæk har siden …": the item names its trial and goes
+    // on to tell of it.
+    // "Name – Bornholm og Stevns, 2. ansøgningsrunde, start 1. januar 2018. Revalidering
+    // kan …": the list, then the trial's facts and prose.
+    let told = text
+        .find("): ")
+        .and_then(|end| split_name_list(catalog, &text[..=end], &network))
+        .or_else(|| split_name_facts(catalog, text, &network))
+        .filter(|_| split_name_list(catalog, text, &network).is_none());
+    if let Some((written, munis)) = told
+        .clone()
+        .or_else(|| split_name_list(catalog, text, &network))
+    {
+        let name = canonical(catalog, &written);
+        if let Kind::Numbered(n) = p.kind {
+            numbered.insert(n, name.clone());
+        }
+        let t = b.add(&name, &written, p.page);
+        add_municipalities(t, &munis);
+        if let Some(st) = status_in(text) {
+            t.status = Some(st.to_string());
+        }
+        if told.is_some() {
+            read_facts(t, "", text);
+        }
+        if t.round.is_none() {
+            t.round = item.round;
+        }
+        if t.start.is_none() {
+            t.start = item.start.map(String::from);
+        }
+        // (Its numbers are the name's, unless it tells of the trial too.)
+        if told.is_none() {
+            d.items.insert(i);
+        }
+        return ItemRead::Opens(name);
+    }
+    if let Some((head, status)) = split_status(text) {
+        // "6. Name (Ringsted og Sorø) – ikke påbegyndt": the list may stand before the
+        // status.
+        let (written, munis) = split_name_list(catalog, head, &network)
+            .unwrap_or_else(|| (clean_name(head), Vec::new()));
+        let name = canonical(catalog, &written);
+        let t = b.add(&name, &written, p.page);
+        t.status = Some(status.to_string());
+        add_municipalities(t, &munis);
+        d.items.insert(i);
+        return if munis.is_empty() {
+            ItemRead::Listed
+        } else {
+            ItemRead::Opens(name)
+        };
+    }
+    if let Some(lead) = item.lead.filter(|l| l.about_trials) {
+        // "Færre lægeattester – attestforsøget": a name and its short name.
+        let (written, short) = match split_short_name(text) {
+            Some((name, short)) => (name, Some(short)),
+            None => (clean_name(text), None),
+        };
+        let known = catalog
+            .trial(&written)
+            .or_else(|| {
+                let stem = short_name_stem(short?)?;
+                catalog.trial_of_stem(&stem)
+            })
+            .map(String::from);
+        // "Kommuner i forsøget:" lists municipalities, not trials.
+        let short_list_item = written.split_whitespace().count() <= 10
+            && !written.contains(". ")
+            && written.chars().next().is_some_and(char::is_uppercase)
+            && catalog.municipality(&written).is_none();
+        if !(known.is_some() || short_list_item) {
+            // An item that tells of a trial rather than naming one.
+            return ItemRead::Prose;
+        }
+        let name = known.unwrap_or_else(|| written.clone());
+        if let Some(short) = short {
+            b.add(&name, short, p.page);
+        }
+        let t = b.add(&name, &written, p.page);
+        add_municipalities(t, &lead.municipalities);
+        if t.round.is_none() {
+            t.round = lead.round.or(item.round);
+        }
+        d.items.insert(i);
+        return ItemRead::Listed;
+    }
+    let opens = if let Some(munis) =
+        (looks_like_heading(text) && field(&clean_name(text)).is_none() && !is_section_label(text))
+            .then(|| participants_below(paras, i))
+            .flatten()
+            .and_then(|l| listed_members(catalog, &l, &network))
+    {
+        // "1. Færre opfølgninger for … / Deltagende kommuner: A, B og C": a numbered
+        // heading over the trial's facts and prose.
+        let written = clean_name(text);
+        let name = canonical(catalog, &written);
+        let t = b.add(&name, &written, p.page);
+        add_municipalities(t, &munis);
+        name
+    } else if let Some(written) = labelled_trial(text).filter(|w| catalog.trial_exact(w).is_none())
+    {
+        // "4. Afslag: Fritagelse for sanktion ved udeblivelse …".
+        let name = canonical(catalog, &written);
+        b.add(&name, &written, p.page);
+        name
+    } else if let Some(name) = numbered_section(catalog, paras, i) {
+        // "1. Fritagelse for indhentelse af LÆ265 …" over the trial's prose.
+        b.add(&name, &clean_name(text), p.page);
+        name
+    } else if let Some(name) = catalog.trial_exact(&clean_name(text)) {
+        // A list item that is a trial's name ("Navn: X" in a fact box): the items and
+        // prose below are about it. The heading above named it in its own words
+        // ("Forsøg 1: Færre lægeattester …").
+        let name = name.to_string();
+        b.add(&name, &clean_name(text), p.page);
+        name
+    } else {
+        return ItemRead::Prose;
+    };
+    d.items.insert(i);
+    ItemRead::Opens(opens)
 }
 
 /// Short names in parentheses that could name a trial: an abbreviation ("(FLEX)") or a
