@@ -405,3 +405,35 @@ fn exact_form_ranks_above_stemmed_form() {
         r.hits.iter().map(|h| &h.snippet).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn misspelt_words_are_searched_as_the_words_meant() {
+    // On no page: the word one edit away, and the keyboard spelling of ø.
+    for (typed, meant) in [("lægeatester", "lægeattester"), ("Hjoerring", "hjørring")] {
+        let r = search(typed);
+        assert!(r.total > 0, "{typed}");
+        let notice = r.notice.as_deref().unwrap_or_default();
+        assert!(notice.contains(meant), "{typed}: {notice}");
+        let pages = |r: &SearchResults| -> Vec<(String, u32)> {
+            r.hits.iter().map(|h| (h.source.clone(), h.page)).collect()
+        };
+        assert_eq!(pages(&r), pages(&search(meant)), "{typed}");
+    }
+    // A word the index has on many pages is taken as typed.
+    assert_eq!(search("Rebild").notice, None);
+}
+
+#[test]
+fn a_trial_named_finds_the_pages_about_it_in_other_words() {
+    // "psykologforsøget" is the writers' short name; the pages call the trial
+    // "Psykologbehandling".
+    let short = search("psykologforsøget");
+    let as_written = search("\"psykologforsøget\"");
+    assert!(short.total > as_written.total);
+    assert!(short
+        .notice
+        .as_deref()
+        .is_some_and(|n| n.contains("Psykologbehandling")));
+    // Quoted, the words are searched as written.
+    assert_eq!(as_written.notice, None);
+}

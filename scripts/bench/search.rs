@@ -157,6 +157,14 @@ fn queries() -> Vec<(&'static str, SearchRequest)> {
     ] {
         v.push(("phrase", q(t)));
     }
+    // Misspelt words (searched as the index's nearest words) and trials named by a
+    // short name or an official one (also the pages the records place them on).
+    for t in ["lægeatester", "Hjoerring", "revaliderng", "mikrolaan"] {
+        v.push(("typo", q(t)));
+    }
+    for t in ["psykologforsøget", "lempede mentorregler", "mentorforsøget"] {
+        v.push(("trial", q(t)));
+    }
     for (t, m) in [
         ("lægeattester", "Rebild"),
         ("samtaler", "Aalborg"),

@@ -5,8 +5,11 @@
 //! Every word matches its stemmed form, its exact form (ranked higher) and, for words of
 //! four letters or more, the compounds it starts or ends (`attest` finds
 //! `lægeattester`, `sygedagpenge` finds `sygedagpengeopfølgning`), ranked lower.
+//! A word on no page, or on very few, is also searched as the words it was most likely
+//! meant as, and a query that names a trial also finds the pages about it (`expand`).
 
 use super::analyzer;
+use super::expand;
 use super::facets;
 use super::schema;
 use super::store::{index_error, text_of, Columns, IndexStore};
@@ -22,6 +25,12 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::{TantivyDocument, Term};
 use unicode_normalization::UnicodeNormalization;
 
+/// The query of a misspelt word's corrections, and those words (quoted) to tell the user.
+type Corrected = (Box<dyn Query>, Vec<String>);
+
+/// A query word on this many pages or fewer may be a misspelling (see `corrections`).
+const RARE_PAGES: usize = 2;
+
 /// One parsed element of a query.
 #[derive(Debug, Clone, PartialEq)]
 enum Item {
@@ -36,6 +45,21 @@ struct Parsed {
     required: Vec<Vec<Item>>,
     excluded: Vec<Item>,
     notices: Vec<String>,
+}
+
+impl Parsed {
+    /// The query's words and phrases as typed, without quotes.
+    fn words(&self) -> String {
+        let text = |i: &Item| match i {
+            Item::Word(w) | Item::Prefix(w) | Item::Phrase(w) => w.clone(),
+        };
+        self.required
+            .iter()
+            .flatten()
+            .map(text)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
 }
 
 fn parse(query: &str) -> Parsed {
@@ -276,16 +300,66 @@ impl IndexStore {
             compounds: vec![],
             prefixes: vec![],
         };
+        let searcher = self.reader.searcher();
+        let mut notices = parsed.notices.clone();
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for group in &parsed.required {
-            let alts: Vec<(Occur, Box<dyn Query>)> = group
-                .iter()
-                .filter_map(|i| self.item_query(i, true, &mut matcher))
-                .map(|q| (Occur::Should, q))
-                .collect();
+            let mut alts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+            for item in group {
+                let Some(q) = self.item_query(item, true, &mut matcher) else {
+                    continue;
+                };
+                // A word on no page or on very few is most likely misspelt (by the user
+                // or, for the few, by the writers): words near it that far more pages
+                // have are searched for too.
+                if let Item::Word(word) = item {
+                    // (A stem on more pages than that is no typo: no need to count.)
+                    let pages = if self.stem_pages(&searcher, word)? > RARE_PAGES as u64 {
+                        RARE_PAGES + 1
+                    } else {
+                        self.pages_matching(&searcher, q.as_ref())?
+                    };
+                    if pages <= RARE_PAGES {
+                        if let Some((c, words)) =
+                            self.corrected_query(&searcher, word, pages, &mut matcher)?
+                        {
+                            notices.push(if pages == 0 {
+                                format!("no page has “{word}”; searched for {}", words.join(" or "))
+                            } else {
+                                format!(
+                                    "“{word}” is on {pages} page(s); searched also for {}",
+                                    words.join(" or ")
+                                )
+                            });
+                            alts.push((Occur::Should, c));
+                            if pages == 0 {
+                                continue;
+                            }
+                        }
+                    }
+                }
+                alts.push((Occur::Should, q));
+            }
             if !alts.is_empty() {
                 clauses.push((Occur::Must, Box::new(BooleanQuery::new(alts))));
             }
+        }
+        // A query that names a trial also finds the pages about it in other words.
+        // (Not a quoted phrase: quotes ask for those words as written.)
+        let trial = (parsed.excluded.is_empty()
+            && parsed
+                .required
+                .iter()
+                .all(|g| matches!(g.as_slice(), [Item::Word(_)])))
+        .then(|| expand::named_trial(crate::extract::Catalog::builtin_ref(), &parsed.words()))
+        .flatten();
+        if let (Some(trial), false) = (trial, clauses.is_empty()) {
+            let words = BooleanQuery::new(std::mem::take(&mut clauses));
+            let about = self.trial_pages_query(trial, &mut matcher);
+            let either: Vec<(Occur, Box<dyn Query>)> =
+                vec![(Occur::Should, Box::new(words)), (Occur::Should, about)];
+            clauses.push((Occur::Must, Box::new(BooleanQuery::new(either))));
+            notices.push(format!("with the pages about the trial “{trial}”"));
         }
         if clauses.is_empty() {
             return Err(Error::Query {
@@ -310,7 +384,6 @@ impl IndexStore {
             clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
         }
         let query = BooleanQuery::new(clauses);
-        let searcher = self.reader.searcher();
         let limit = request.limit.max(1);
         let mut multi = MultiCollector::new();
         let top = multi.add_collector(TopDocs::with_limit(limit * 4).order_by_score());
@@ -430,7 +503,7 @@ impl IndexStore {
                 None => by_doc.push((source.clone(), vec![hit])),
             }
         }
-        let notice = (!parsed.notices.is_empty()).then(|| parsed.notices.join("; "));
+        let notice = (!notices.is_empty()).then(|| notices.join("; "));
         Ok(SearchResults {
             query: request.query.clone(),
             notice,
@@ -438,6 +511,91 @@ impl IndexStore {
             hits: by_doc.into_iter().flat_map(|(_, h)| h).collect(),
             facets,
         })
+    }
+
+    /// How many pages hold the stem of `word` (an upper bound before deletions).
+    fn stem_pages(&self, searcher: &tantivy::Searcher, word: &str) -> Result<u64> {
+        let mut most = 0;
+        for stem in self.analyze(word, true) {
+            let term = Term::from_field_text(self.fields.text, &stem);
+            let n = searcher
+                .doc_freq(&term)
+                .map_err(|e| index_error(&self.dir, e))?;
+            most = most.max(n);
+        }
+        Ok(most)
+    }
+
+    /// How many pages of the index `query` matches (filters aside).
+    fn pages_matching(&self, searcher: &tantivy::Searcher, query: &dyn Query) -> Result<usize> {
+        searcher
+            .search(query, &Count)
+            .map_err(|e| index_error(&self.dir, e))
+    }
+
+    /// The query of the words a misspelt `word` (on `pages` pages) was most likely meant
+    /// as, and those words.
+    fn corrected_query(
+        &self,
+        searcher: &tantivy::Searcher,
+        word: &str,
+        pages: usize,
+        m: &mut Matcher,
+    ) -> Result<Option<Corrected>> {
+        let exact = self.analyze(word, false);
+        let [form] = exact.as_slice() else {
+            return Ok(None);
+        };
+        let words = self.corrections(searcher, form, pages as u64)?;
+        let alts: Vec<(Occur, Box<dyn Query>)> = words
+            .iter()
+            .filter_map(|w| self.word_query(w, true, m))
+            .map(|q| (Occur::Should, q))
+            .collect();
+        if alts.is_empty() {
+            return Ok(None);
+        }
+        let quoted = words.iter().map(|w| format!("“{w}”")).collect();
+        Ok(Some((Box::new(BooleanQuery::new(alts)), quoted)))
+    }
+
+    /// The pages the records place `trial` on, ranked by the words of its name they hold
+    /// and below pages with the query's own words.
+    fn trial_pages_query(&self, trial: &str, m: &mut Matcher) -> Box<dyn Query> {
+        let f = self.fields;
+        let on_page = TermQuery::new(
+            Term::from_field_text(f.trial_key, &schema::key(trial)),
+            IndexRecordOption::Basic,
+        );
+        // (Figure records carry the trial too; only pages are hits.)
+        let page = TermQuery::new(
+            Term::from_field_text(f.rec, "page"),
+            IndexRecordOption::Basic,
+        );
+        let mut about: Vec<(Occur, Box<dyn Query>)> = vec![
+            (
+                Occur::Must,
+                Box::new(ConstScoreQuery::new(Box::new(on_page), 1.0)),
+            ),
+            (
+                Occur::Must,
+                Box::new(ConstScoreQuery::new(Box::new(page), 0.0)),
+            ),
+        ];
+        // (Content words only: "hver 6. måned" would rank any page with "hver".)
+        for stem in self.analyze(trial, true) {
+            if stem.chars().count() >= 6 {
+                m.stems.insert(stem.clone());
+                about.push((
+                    Occur::Should,
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(f.text, &stem),
+                        IndexRecordOption::WithFreqs,
+                    )),
+                ));
+            }
+        }
+        Box::new(BoostQuery::new(Box::new(BooleanQuery::new(about)), 0.5))
     }
 
     /// The sources of a version group, the representative first: the version with the
@@ -566,13 +724,13 @@ impl IndexStore {
 /// A user's municipality filter as indexed: any form the catalog knows (`Vesthimmerlands
 /// Kommune`, `Jammerbrugt`) resolves to the official name.
 fn municipality_key(value: &str) -> String {
-    let catalog = crate::extract::Catalog::builtin();
+    let catalog = crate::extract::Catalog::builtin_ref();
     schema::key(catalog.municipality(value).unwrap_or(value))
 }
 
 /// A user's trial filter as indexed: aliases and typos resolve to the canonical name.
 fn trial_key(value: &str) -> String {
-    let catalog = crate::extract::Catalog::builtin();
+    let catalog = crate::extract::Catalog::builtin_ref();
     schema::key(catalog.trial(value).unwrap_or(value))
 }
 

@@ -1,0 +1,102 @@
+//! What a query means beyond its letters: the index's words near a misspelt one
+//! (`Brønderlsev`, `Naestved`), and the trial a query names (`indsatsplanforsøget`,
+//! an official name), whose pages are found whatever words they call it by.
+
+use super::store::{index_error, IndexStore};
+use crate::error::Result;
+use crate::extract::catalog::edit_distance;
+use crate::extract::trials::short_name_stem;
+use crate::extract::Catalog;
+use std::collections::HashMap;
+use tantivy::query::FuzzyTermQuery;
+use tantivy::{Searcher, Term};
+
+/// Most corrections tried for one word.
+const MAX_CORRECTIONS: usize = 3;
+
+impl IndexStore {
+    /// Words of the index (exact forms) that `form`, an exact form on `pages` pages, was
+    /// most likely meant as: first the keyboard spellings of æ and ø (`ae`, `oe`; å is
+    /// `aa` in the index already), else the closest words within one edit (two from
+    /// eight letters), transpositions counting one, the most frequent first. A form on
+    /// some pages is only corrected to words on many more (a writer's typo, `Fredricia`,
+    /// against the name, not one rare word against another). Short words and words with
+    /// digits are taken as typed: too many words are one edit from them.
+    pub(super) fn corrections(
+        &self,
+        searcher: &Searcher,
+        form: &str,
+        pages: u64,
+    ) -> Result<Vec<String>> {
+        let letters = form.chars().count();
+        if letters < 4 || !form.chars().all(char::is_alphabetic) {
+            return Ok(Vec::new());
+        }
+        let field = self.fields.exact;
+        let transliterated = form.replace("ae", "æ").replace("oe", "ø");
+        if transliterated != form {
+            let term = Term::from_field_text(field, &transliterated);
+            let on_pages = searcher
+                .doc_freq(&term)
+                .map_err(|e| index_error(&self.dir, e))?;
+            if on_pages > pages {
+                return Ok(vec![transliterated]);
+            }
+        }
+        let distance = if letters >= 8 { 2 } else { 1 };
+        let mut found: HashMap<String, u64> = HashMap::new();
+        for segment in searcher.segment_readers() {
+            let automaton = FuzzyTermQuery::new(Term::from_field_text(field, form), distance, true)
+                .automaton()
+                .map_err(|e| index_error(&self.dir, e))?;
+            let inverted = segment
+                .inverted_index(field)
+                .map_err(|e| index_error(&self.dir, e))?;
+            let mut terms = inverted
+                .terms()
+                .search(automaton)
+                .into_stream()
+                .map_err(|e| index_error(&self.dir, e))?;
+            while terms.advance() {
+                if let Ok(word) = std::str::from_utf8(terms.key()) {
+                    *found.entry(word.to_string()).or_default() +=
+                        u64::from(terms.value().doc_freq);
+                }
+            }
+        }
+        let popular = if pages == 0 { 1 } else { (pages * 4).max(3) };
+        let mut ranked: Vec<(usize, u64, String)> = found
+            .into_iter()
+            .filter(|(w, n)| *w != form && *n >= popular && w.chars().all(char::is_alphabetic))
+            .map(|(w, n)| (edit_distance(form, &w), n, w))
+            .collect();
+        ranked.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+        let closest = ranked.first().map(|r| r.0);
+        Ok(ranked
+            .into_iter()
+            .take_while(|r| Some(r.0) == closest)
+            .take(MAX_CORRECTIONS)
+            .map(|r| r.2)
+            .collect())
+    }
+}
+
+/// The catalogued trial a whole query names: its official name or an alias (typos
+/// forgiven as in the records), or a short name whose stem one trial holds
+/// (`indsatsplanforsøget`, `psykologforsøget`).
+pub(super) fn named_trial<'c>(catalog: &'c Catalog, query: &str) -> Option<&'c str> {
+    let query = query.trim();
+    let words = query.split_whitespace().count();
+    if words == 1 {
+        if let Some(stem) = short_name_stem(query) {
+            return catalog.trial_of_stem(&stem);
+        }
+    }
+    // (Two words are a topic more often than a name: `mentor unge`.)
+    if words >= 2 || query.chars().count() >= 8 {
+        return catalog
+            .trial_exact(query)
+            .or_else(|| (words >= 3).then(|| catalog.trial(query)).flatten());
+    }
+    None
+}
