@@ -3,27 +3,14 @@
 
 use referat::extract::Catalog;
 use referat::index::{FigureFilter, IndexStore, SearchRequest, SearchResults};
-use referat::ingest::{ingest, IngestOptions, Silent};
 use std::path::Path;
 use std::sync::OnceLock;
 
+mod common;
+
 fn index() -> &'static IndexStore {
     static INDEX: OnceLock<(tempfile::TempDir, IndexStore)> = OnceLock::new();
-    &INDEX
-        .get_or_init(|| {
-            let dir = tempfile::tempdir().expect("tempdir");
-            let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/pdf");
-            let mut options =
-                IngestOptions::new(vec![corpus], dir.path().join("index"), Catalog::builtin());
-            // More indexing threads than this machine may have cores: each writes its own
-            // segment, as on a many-core machine, so no order here may rest on addresses.
-            options.threads = 8;
-            let report = ingest(&options, &Silent).expect("ingest");
-            assert_eq!(report.failures().count(), 0);
-            let store = IndexStore::open(&dir.path().join("index")).expect("open");
-            (dir, store)
-        })
-        .1
+    &INDEX.get_or_init(|| common::index_of("corpus/pdf")).1
 }
 
 fn search(query: &str) -> SearchResults {

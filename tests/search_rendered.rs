@@ -5,11 +5,11 @@
 //!
 //! `cargo test --release --test search_rendered -- --nocapture` prints the measures.
 
-use referat::extract::Catalog;
-use referat::index::{IndexStore, SearchRequest};
-use referat::ingest::{ingest, IngestOptions, Silent};
+use referat::index::SearchRequest;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
+
+mod common;
 
 /// One judged query.
 struct Judged {
@@ -73,14 +73,7 @@ fn blind_queries_find_their_pages() {
         Err(_) => include_str!("fixtures/search/blind-qrels.tsv").to_string(),
     };
     let queries = judged(&qrels);
-    let dir = tempfile::tempdir().expect("tempdir");
-    let rendered = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rendered");
-    let mut options =
-        IngestOptions::new(vec![rendered], dir.path().join("index"), Catalog::builtin());
-    options.threads = 8;
-    let report = ingest(&options, &Silent).expect("ingest");
-    assert_eq!(report.failures().count(), 0);
-    let store = IndexStore::open(&dir.path().join("index")).expect("open");
+    let (_dir, store) = common::index_of("tests/fixtures/rendered");
 
     let mut by_kind: BTreeMap<String, Vec<Scores>> = BTreeMap::new();
     let mut misses = Vec::new();
