@@ -305,8 +305,21 @@ impl Catalog {
         if let Some(name) = self.trial_exact(s) {
             return Some(name);
         }
-        // The definite form of a one-word name: "Mentorforsøget" for "Mentorforsøg".
+        // A name with whom it is for after it: "Psykologbehandling til sygemeldte",
+        // "Mikrolån for iværksættere" (three words at most after the preposition).
         let t = s.trim();
+        let words: Vec<&str> = t.split_whitespace().collect();
+        for (k, w) in words.iter().enumerate().skip(1) {
+            let qualifier = words.len() - k - 1;
+            if (1..=3).contains(&qualifier)
+                && ["til", "for", "blandt", "med"].contains(&w.to_lowercase().as_str())
+            {
+                if let Some(name) = self.trial_exact(&words[..k].join(" ")) {
+                    return Some(name);
+                }
+            }
+        }
+        // The definite form of a one-word name: "Mentorforsøget" for "Mentorforsøg".
         if !t.contains(' ') {
             for suffix in ["et", "en", "ene"] {
                 if let Some(name) = t
@@ -336,6 +349,31 @@ impl Catalog {
         best.map(|(_, i)| self.trials[i].name.as_str())
             .or_else(|| self.trial_by_stems(&key))
             .or_else(|| self.trial_cut_short(&key))
+            .or_else(|| self.trial_by_topic(&key))
+    }
+
+    /// A name written as its topic alone, the words after the preposition that ends the
+    /// name ("Løntilskud og jobrotation" for "Fleksible rammer for løntilskud og
+    /// jobrotation"): two words or more, if only one name ends so.
+    fn trial_by_topic(&self, key: &str) -> Option<&str> {
+        if key.split_whitespace().count() < 2 {
+            return None;
+        }
+        let mut found: Option<usize> = None;
+        for (k, i) in &self.trial_keys {
+            let Some(head) = k.strip_suffix(key).and_then(|h| h.strip_suffix(' ')) else {
+                continue;
+            };
+            let preposition = head.rsplit(' ').next().unwrap_or("");
+            if !["for", "af", "med", "ved", "om", "til"].contains(&preposition) {
+                continue;
+            }
+            match found {
+                Some(f) if f != *i => return None,
+                _ => found = Some(*i),
+            }
+        }
+        found.map(|i| self.trials[i].name.as_str())
     }
 
     /// A name whose last word is cut short ("Forlængelse af ressourceforløb" for "…
@@ -518,6 +556,21 @@ mod tests {
         let c = Catalog::builtin();
         assert_eq!(c.municipalities().len(), 98);
         assert!(c.trials().len() >= 20);
+    }
+
+    #[test]
+    fn names_written_with_a_qualifier_or_as_their_topic() {
+        let c = Catalog::builtin();
+        assert_eq!(
+            c.trial("Psykologbehandling til sygemeldte"),
+            Some("Psykologbehandling")
+        );
+        assert_eq!(
+            c.trial("Løntilskud og jobrotation"),
+            Some("Fleksible rammer for løntilskud og jobrotation")
+        );
+        // A topic two names end with names neither; one word is no name.
+        assert_eq!(c.trial("Uddannelse"), None);
     }
 
     #[test]

@@ -138,9 +138,11 @@ pub fn agenda_items(paras: &[Paragraph]) -> Vec<AgendaItem> {
             let next_decision = paras[i + 1..]
                 .iter()
                 .position(|q| is_decision_head(&q.text));
-            let next_numbered = paras[i + 1..]
-                .iter()
-                .position(|q| matches!(q.kind, Kind::Numbered(_)));
+            // (A "Punkt 1" marker opens the next item as a number does: the last section
+            // of terms of reference above the minutes decides nothing.)
+            let next_numbered = paras[i + 1..].iter().position(|q| {
+                matches!(q.kind, Kind::Numbered(_)) || is_item_marker(&q.text).is_some()
+            });
             let decided = next_decision.is_some_and(|d| next_numbered.is_none_or(|x| x > d));
             // The item after an item ("6. Eventuelt") is one, decided or not: it ends the
             // last one's decision.

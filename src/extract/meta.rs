@@ -201,15 +201,19 @@ pub fn date(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
             })
         })
         // The meeting line of minutes ("Referat af ordinært møde tirsdag den 9. juni 2020
-        // kl. 13.30 i Mødelokale 2") and a short masthead line with a full date ("KKR
-        // Nordjylland · 24. september 2020"): the date named in full there.
+        // kl. 13.30 i Mødelokale 2"), a short masthead line with a full date ("KKR
+        // Nordjylland · 24. september 2020") and an adoption line: the date named in full
+        // there.
         .or_else(|| {
             masthead().find_map(|p| {
                 let l = p.text.to_lowercase();
                 let meeting =
                     l.contains("møde") || l.starts_with("referat") || l.starts_with("dagsorden");
                 let short = p.text.split_whitespace().count() <= 8;
-                if !(meeting || short) {
+                // Terms of reference or a policy dated by their adoption ("Godkendt af
+                // styregruppen den 20. februar 2018, jf. punkt 2 …").
+                let adopted = l.starts_with("godkendt ") || l.starts_with("vedtaget ");
+                if !(meeting || short || adopted) {
                     return None;
                 }
                 DAY_MONTH_YEAR
@@ -422,7 +426,7 @@ fn labelled_body(s: &str) -> Option<String> {
     let label = label.trim().to_lowercase();
     if !matches!(
         label.as_str(),
-        "sagen afgøres i" | "afgøres i" | "beslutningskompetence"
+        "sagen afgøres i" | "afgøres i" | "beslutningskompetence" | "udvalg" | "fagudvalg"
     ) {
         return None;
     }
@@ -445,8 +449,13 @@ pub fn body(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
     if let Some(b) = paras.iter().find_map(|p| labelled_body(&p.text)) {
         return Some(b);
     }
-    // "Styregruppen for Frikommunenetværket Kattegat": a group named by what it steers.
-    if let Some(b) = paras.iter().take(8).find_map(|p| steering_body(&p.text)) {
+    // "Styregruppen for Frikommunenetværket Kattegat": a group named by what it steers,
+    // or set up by terms of reference.
+    if let Some(b) = paras
+        .iter()
+        .take(8)
+        .find_map(|p| steering_body(&p.text).or_else(|| group_of_terms(&p.text)))
+    {
         return Some(b);
     }
     for p in paras.iter().take(6) {
@@ -573,10 +582,14 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
     });
     // An agreement between parties ("Budgetaftale 2020-2023") is no record of a meeting,
     // even when it tells what was discussed at one.
+    // (So is an answer to a question: "Spørgsmål nr. 287:" … "Svar:".)
+    let answers = texts.iter().any(|t| t.trim() == "svar:")
+        && texts.iter().any(|t| QUESTION.is_match(t.trim()));
     if ["ansøgning", "høringssvar", "budgetaftale", "aftale "]
         .iter()
         .any(|w| title_l.starts_with(w))
         || masthead_genre
+        || answers
     {
         return DocumentKind::Other;
     }
@@ -608,10 +621,13 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
     let status_section = paras
         .iter()
         .any(|p| p.kind == Kind::Heading && p.text.to_lowercase().starts_with("status"));
-    // A follow-up of the trials' budgets each quarter reports their status too.
+    // A follow-up of the trials' budgets each quarter, their accounts and a jobcentre's
+    // management information report their status too.
     if title_l.contains("status")
         || title_l.contains("opfølgning")
         || title_l.contains("kvartalsrapport")
+        || title_l.contains("regnskab")
+        || title_l.contains("ledelsesinformation")
         || status_section
         || deltagende >= 2
         || masthead_names_a_report(paras)
@@ -675,8 +691,11 @@ static ISSUER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Organisations that issue documents about trials without being their subject.
 static ORGANISATION: LazyLock<Regex> = LazyLock::new(|| {
+    // (A research centre under its acronym, "CARMA – Center for Arbejdsmarkedsforskning";
+    // an institute with its university, "Institut for Politik og Samfund, Aalborg
+    // Universitet".)
     re(
-        r"^(?i:KKR\s+\p{L}+|KL|Jobcenter\s+\p{Lu}[\p{L}-]+|(?:Institut(?:tet)?|Center|Centret|Styrelsen|Ministeriet)\s+for\s+\p{L}+(?:\s+\p{L}+){0,4}|[\p{L}-]+(?:\s+og\s+\p{L}+)?ministeriet|\p{Lu}[\p{L}-]*(?:\s+og\s+\p{L}+)?forvaltning(?:en)?)$",
+        r"^(?:\p{Lu}{2,8}\s+[–-]\s+)?(?i:KKR\s+\p{L}+|KL|\p{Lu}\p{L}*\s+Universitet|Jobcenter\s+\p{Lu}[\p{L}-]+|(?:Institut(?:tet)?|Center|Centret|Styrelsen|Ministeriet)\s+for\s+\p{L}+(?:\s+\p{L}+){0,4}|[\p{L}-]+(?:\s+og\s+\p{L}+)?ministeriet|\p{Lu}[\p{L}-]*(?:\s+og\s+\p{L}+)?forvaltning(?:en)?)(?:,\s+\p{Lu}\p{L}*\s+Universitet)?$",
     )
 });
 
@@ -794,8 +813,10 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
                     | "beslutning"
             )
             || standalone_date(&p.text).is_some()
-            // A genre's label in capitals over the title ("PROJEKTBESKRIVELSE", "NOTAT").
+            // A genre's label in capitals over the title ("PROJEKTBESKRIVELSE", "NOTAT"),
+            // or with the number in its series ("Arbejdspapir 2021:3", "Notat nr. 4").
             || is_genre_label(&p.text)
+            || SERIES_NUMBER.is_match(p.text.trim())
             // A list of members ("Lolan Ottesen (A) - formand Grethe Larsen (A) ..."), or
             // one member ("Til: Byrådsmedlem Signe Thygesen (Ø)"); a title may name its
             // asker ("Besvarelse af spørgsmål fra byrådsmedlem X (Ø) om …").
@@ -855,8 +876,17 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
                 || ORGANISATION.is_match(part)
                 || (part.to_lowercase().contains("netværk") && part.split_whitespace().count() <= 3)
         };
+        // A unit of the issuer on the line below it ("Jobcenter Køge" / "Analyse &
+        // Ledelsesinformation", "… / Sekretariatet").
+        let unit = i > 0
+            && paras.get(i - 1).is_some_and(|above| {
+                ISSUER.is_match(above.text.trim()) || ORGANISATION.is_match(above.text.trim())
+            })
+            && t.split_whitespace().count() <= 5
+            && (t.contains(" & ") || UNIT.is_match(t));
         ISSUER.is_match(t)
             || ORGANISATION.is_match(t)
+            || unit
             || issuers_run_together(t)
             || network_over_members(t)
             // "Herlev Kommune · Frikommunenetværket Nordegnen".
@@ -880,6 +910,14 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
     {
         return Some(title);
     }
+    // An answer to a question names it under the letter head: "Beskæftigelsesudvalgets
+    // spørgsmål nr. 287 (alm. del) af 12. februar 2021 stillet efter ønske fra …".
+    if let Some(question) = paras
+        .get(letter_head)
+        .filter(|p| letter_head > 0 && QUESTION.is_match(p.text.trim()))
+    {
+        return Some(question.text.trim().trim_end_matches('.').to_string());
+    }
     headings()
         .find(|(i, p)| !issuer(*i, p))
         .map(|(_, p)| without_issuer(&p.text).to_string())
@@ -902,6 +940,29 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
                 })
             })
         })
+}
+
+/// The group terms of reference set up, from their title: "Kommissorium for den
+/// politiske styregruppe for Frikommunenetværket Hærvejen" -> "Politisk styregruppe for
+/// …" (the group as a name: indefinite, "den politiske" -> "Politisk").
+fn group_of_terms(line: &str) -> Option<String> {
+    static TERMS_OF_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^Kommissorium\s+for\s+(?:(?:den|det)\s+(\p{Ll}+?)e?\s+)?(\p{Ll}*(?:gruppe|udvalg|råd|bestyrelse)\b.*)$",
+        )
+    });
+    let t = line.trim();
+    let c = TERMS_OF_REFERENCE
+        .captures(t)
+        .filter(|_| t.split_whitespace().count() <= 12)?;
+    let group = match c.get(1) {
+        Some(adjective) => format!("{} {}", adjective.as_str(), &c[2]),
+        None => c[2].to_string(),
+    };
+    let mut chars = group.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
 }
 
 /// A masthead line naming a steering group or board by what it serves ("Styregruppen for
@@ -947,6 +1008,25 @@ fn running_title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
 }
 
 /// A genre's label in capitals, one word: "PROJEKTBESKRIVELSE", "PRESSEMEDDELELSE".
+/// A genre with the document's number in its series: "Arbejdspapir 2021:3", "Notat nr. 4".
+static SERIES_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:arbejdspapir|working paper|notat|rapport|analyse|baggrundsnotat)\s+(?:nr\.\s*)?\d{1,4}(?:[:/-]\d{1,4})?$",
+    )
+});
+
+/// A unit of an organisation ("Sekretariatet", "Økonomiafdelingen", "Team Sygedagpenge").
+static UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:afdeling|afdelingen|sekretariat|sekretariatet|staben|kontor|kontoret|enhed|enheden)$|^team\s",
+    )
+});
+
+/// The question a letter answers, on the line that opens it: "Beskæftigelsesudvalgets
+/// spørgsmål nr. 287 (alm. del) …", "Spørgsmål nr. 12 fra …".
+static QUESTION: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(?:\p{L}+s\s+)?spørgsmål\s+nr\.\s*\d+\b"));
+
 fn is_genre_label(text: &str) -> bool {
     let t = text.trim();
     !t.contains(' ')

@@ -108,6 +108,9 @@ fn header_fields(line: &str) -> Vec<&str> {
         .collect()
 }
 
+static LETTERED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[a-zæøå]\)\s+(\S.*)$").unwrap_or_else(|e| panic!("regex: {e}")));
+
 static BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[-–•▪·*o]\s+(\S.*)$").unwrap_or_else(|e| panic!("regex: {e}")));
 
@@ -198,6 +201,10 @@ pub fn paragraphs(doc: &DocumentText) -> Vec<Paragraph> {
                 }
                 table_start = None;
                 let (kind, text) = if let Some(c) = BULLET.captures(line) {
+                    (Kind::Bullet, c[1].to_string())
+                } else if let Some(c) = LETTERED.captures(line) {
+                    // "a) Forlængelse af ressourceforløb (Hvidovre og Brøndby)": an item of
+                    // a list by letter.
                     (Kind::Bullet, c[1].to_string())
                 } else if let Some(c) = NUMBERED
                     .captures(line)

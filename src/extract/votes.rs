@@ -61,6 +61,12 @@ pub fn outcome(decision: &str) -> Option<Outcome> {
                 r"\bgodkend\w*|\bvedtag\w*|\btiltrå\w*|\bbevilge[ts]?\b|\bimødekomm\w*",
                 Outcome::Approved,
             ),
+            // An election decides too: "Styregruppen valgte X som formand", "X blev
+            // genvalgt som næstformand".
+            rule(
+                r"\b(?:gen)?valgte?\s+[^.]{0,80}?\b(?:som|til)\s+(?:\w*formand|medlem|sekretær)\b",
+                Outcome::Approved,
+            ),
         ]
     });
     // The first sentence that decides something says the outcome ("Styregruppen
@@ -385,6 +391,16 @@ mod tests {
     #[test]
     fn outcomes() {
         assert_eq!(outcome("Godkendt."), Some(Outcome::Approved));
+        assert_eq!(
+            outcome(
+                "Styregruppen valgte Ib Holst (Billund) som formand og Ea Bak som næstformand."
+            ),
+            Some(Outcome::Approved)
+        );
+        assert_eq!(
+            outcome("Karen Lund blev genvalgt som næstformand."),
+            Some(Outcome::Approved)
+        );
         assert_eq!(
             outcome("Indstillingen blev ikke godkendt."),
             Some(Outcome::Rejected)
