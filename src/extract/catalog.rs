@@ -530,7 +530,7 @@ pub fn word_holds_stem(word: &str, stem: &str) -> bool {
 }
 
 /// The content words of a normalized name, each cut to its first six letters.
-fn content_stems(key: &str) -> BTreeSet<String> {
+pub fn content_stems(key: &str) -> BTreeSet<String> {
     const FUNCTION_WORDS: &[&str] = &[
         "af", "for", "i", "til", "med", "og", "på", "om", "ved", "de", "den", "det", "en", "et",
         "fra", "at", "som",

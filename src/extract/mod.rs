@@ -35,6 +35,11 @@ static SEVERAL_TRIALS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A number alone on its line, with at most a qualifier.
+/// The number of a section at the start of its heading: "2.3 ", "4.1.2 ".
+static SECTION_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s").unwrap_or_else(|e| panic!("{e}"))
+});
+
 static BARE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:(?:ca\.|cirka|knap|godt|over|under|næsten|mindst)\s+)?\d+(?:[.,]\d+)*$")
         .unwrap_or_else(|e| panic!("{e}"))
@@ -290,6 +295,12 @@ fn find_figures(
             let mentions = trials::mentions(catalog, &sentence);
             let mut mask: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
             mask.extend(footnote_marks(&sentence).into_iter().map(|(at, _)| at));
+            // A heading's section number ("2.3 Center-MED, Jobcenter Hvidovre").
+            if p.kind == Kind::Heading {
+                if let Some(m) = SECTION_NUMBER.find(&sentence) {
+                    mask.push((m.start(), m.end()));
+                }
+            }
             if let Some(at) = footnote_number(&sentence, &marks) {
                 mask.push(at);
             }
@@ -311,6 +322,12 @@ fn find_figures(
             let several = SEVERAL_TRIALS.is_match(&low_sentence);
             if topic.as_deref().is_some_and(|t| named.contains(&t)) {
                 topic_named = true;
+            }
+            // A sentence naming none, outside any trial's section, may name one of the
+            // document's trials in its own words ("Hvidovre har forlænget 57
+            // ressourceforløb" in a consultation memo sectioned by who answered).
+            if named.is_empty() && !several && section.is_none() && heading_topic.is_none() {
+                named.extend(discovery.trial_in_words(&sentence));
             }
             let trial = match named.as_slice() {
                 [one] => Some((*one).to_string()),

@@ -5,7 +5,7 @@
 //! running text (`forsøget med mikrolån`, or a known name of three words or more).
 //! Participation comes only from the trial's own lines, lists and sentences.
 
-use super::catalog::{forms_hold_stem, normalize, word_holds_stem, Catalog};
+use super::catalog::{content_stems, forms_hold_stem, normalize, word_holds_stem, Catalog};
 use super::decisions::AgendaItem;
 use super::document::Trial;
 use super::meta::parse_date;
@@ -216,6 +216,45 @@ impl Discovery {
         });
         let first = found.next()?;
         found.next().is_none().then_some(first.name.as_str())
+    }
+
+    /// The one trial of the document a sentence names in its own words: it holds every
+    /// content word of the trial's name (all but one of four or more), two at least,
+    /// each cut to six letters ("Hvidovre har
+    /// forlænget 57 ressourceforløb" for "Forlængelse af ressourceforløbssager", "142
+    /// integrationsmodtagere … haft et fleksibelt kontaktforløb").
+    pub fn trial_in_words(&self, sentence: &str) -> Option<&str> {
+        let key = normalize(sentence);
+        let words = content_stems(&key);
+        let mut best: Option<(&str, usize)> = None;
+        let mut tie = false;
+        for t in &self.trials {
+            let name_key = normalize(&t.name);
+            let name: BTreeSet<String> = content_stems(&name_key)
+                .into_iter()
+                .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
+                .collect();
+            // (A sentence that writes a trial's name as such is left to the mentions:
+            // "… (mikrolån), Horsens Fjord (forlængelse af ressourceforløb) og …" is about
+            // several.)
+            if key.contains(&name_key) {
+                return None;
+            }
+            let held = name.intersection(&words).count();
+            let spared = usize::from(name.len() >= 4);
+            if held < 2 || held + spared < name.len() {
+                continue;
+            }
+            match best {
+                Some((_, n)) if n > held => {}
+                Some((_, n)) if n == held => tie = true,
+                _ => {
+                    best = Some((t.name.as_str(), held));
+                    tie = false;
+                }
+            }
+        }
+        best.filter(|_| !tie).map(|(name, _)| name)
     }
 
     /// The trial a table's label stands for: one of the document's trials written so, or
@@ -2416,7 +2455,12 @@ fn numbered_section(catalog: &Catalog, paras: &[Paragraph], i: usize) -> Option<
         return Some(name.to_string());
     }
     let l = next.text.to_lowercase();
-    let about = l.contains("forsøget") && says_taking_part(&l);
+    // ("Forsøget med …", not a short name that names another trial, "… imod
+    // ledighedsydelsesforsøget".)
+    let the_trial = l
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w == "forsøget");
+    let about = the_trial && says_taking_part(&l);
     let plausible = written.split_whitespace().count() >= 2
         && catalog.municipality(&written).is_none()
         && mentions(catalog, &next.text).is_empty();
