@@ -694,7 +694,8 @@ fn labelled_trial(text: &str) -> Option<String> {
 /// A trial's name as a document writes it, cleaned of parentheses and punctuation.
 pub fn clean_name(s: &str) -> String {
     static SECTION_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\d{1,2}(?:\.\d{1,2}){0,3}[.)]?\s+").unwrap_or_else(|e| panic!("{e}"))
+        Regex::new(r"^(?:[Nn]ote\s+)?\d{1,2}(?:\.\d{1,2}){0,3}[.)]?\s+")
+            .unwrap_or_else(|e| panic!("{e}"))
     });
     // A speech's cue "[Slide 3 – attestforsøget]" heads what follows.
     static CUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -953,8 +954,10 @@ fn facts_below(catalog: &Catalog, paras: &[Paragraph], i: usize) -> Option<(Vec<
 
 /// The depth of a heading's section number: "3 Fleksible …" 1, "4.1 Revalidering…" 2.
 fn heading_depth(text: &str) -> Option<usize> {
+    // (The notes of accounts are numbered sections too: "Note 4. Virksomhedsrettet …".)
     static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+\p{L}").unwrap_or_else(|e| panic!("{e}"))
+        Regex::new(r"^(?:[Nn]ote\s+)?(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+\p{L}")
+            .unwrap_or_else(|e| panic!("{e}"))
     });
     NUMBER
         .captures(text.trim())
@@ -1805,8 +1808,10 @@ fn list_item(
     // on to tell of it.
     // "Name – Bornholm og Stevns, 2. ansøgningsrunde, start 1. januar 2018. Revalidering
     // kan …": the list, then the trial's facts and prose.
+    // "Name (Aabenraa og Haderslev). Forsøget skal …" as well.
     let told = text
         .find("): ")
+        .or_else(|| text.find("). "))
         .and_then(|end| split_name_list(catalog, &text[..=end], &network))
         .or_else(|| split_name_facts(catalog, text, &network))
         .filter(|_| split_name_list(catalog, text, &network).is_none());
