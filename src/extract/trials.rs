@@ -1401,6 +1401,11 @@ fn heading_trial(
         // "Forsøget med digitale … startede 1. juli 2019 i København …".
         b.add(&name, &clean_name(&p.text), p.page);
         HeadingTrial::Opens(name)
+    } else if let Some(written) = approved_below(catalog, paras, i) {
+        // "Fleksibel opfølgning for sygemeldte grænsependlere" over "Det tredje forsøg …
+        // blev godkendt i 3. ansøgningsrunde med forsøgsstart den 1. april 2019 …".
+        b.add(&written, &written, p.page);
+        HeadingTrial::Opens(written)
     } else if let Some(name) = b.named_within(&p.text) {
         // "Erfaringer med psykologbehandling" after the deck named the trial.
         if is_headline(&p.text) {
@@ -2016,12 +2021,37 @@ pub fn introduced_trial(catalog: &Catalog, text: &str) -> Option<String> {
         }
     }
     sentences(text).into_iter().find_map(|sentence| {
-        let c = AFTER.captures(&sentence)?;
+        let Some(c) = AFTER.captures(&sentence) else {
+            return run_by_trial(catalog, &sentence).map(|(name, _)| name);
+        };
         let name = c.get(1)?.as_str().trim();
         let known = !mentions(catalog, name).is_empty() || catalog.trial(name).is_some();
         let names_place = !municipality_mentions(catalog, name).is_empty();
         (!known && !names_place).then(|| name.to_string())
     })
+}
+
+/// A trial the catalogue does not know, written in lower case and named by who ran it:
+/// "Forsøget med afkortet sygedagpengeopfølgning ved forventet raskmelding, som Bornholm
+/// og Ærø gennemførte fra …" -> the name (capitalised) and the municipalities.
+fn run_by_trial(catalog: &Catalog, sentence: &str) -> Option<(String, Vec<String>)> {
+    static RUN_BY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"\b(?i:forsøget)\s+med\s+(\p{Ll}[\p{L}-]*(?:\s+[\p{L}-]+){1,9}?),\s+som\s+(\p{Lu}[^,]{0,80}?)\s+(?:har\s+|havde\s+)?(?:gennemført|gennemførte|gennemfører|deltager\s+i|deltog\s+i|deltaget\s+i|afprøvede|afprøver)\b",
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let c = RUN_BY.captures(sentence)?;
+    // (Run by municipalities, not "som vi gennemførte".)
+    let munis = parse_list(catalog, &c[2])?;
+    let name = c[1].trim();
+    let known = !mentions(catalog, name).is_empty() || catalog.trial(name).is_some();
+    if known || !municipality_mentions(catalog, name).is_empty() {
+        return None;
+    }
+    let mut chars = name.chars();
+    let name = chars.next()?.to_uppercase().chain(chars).collect();
+    Some((name, munis))
 }
 
 /// Clauses of a sentence that may say opposite things about participation ("Hjørring
@@ -2129,6 +2159,14 @@ fn body_mentions<'n>(
     let introduced = introduced_trial(catalog, &p.text);
     if let Some(name) = &introduced {
         b.add(name, name, p.page);
+    }
+    // (… with who ran it, whatever the sentence goes on to say: "…, som Bornholm og Ærø
+    // gennemførte …, indgår ikke i analysen".)
+    for (name, munis) in sentences(&p.text)
+        .iter()
+        .filter_map(|s| run_by_trial(catalog, s))
+    {
+        add_municipalities(b.add(&name, &name, p.page), &munis);
     }
     // A paragraph that names one trial is about it: its other sentences ("Forsøget
     // fortsætter i Varde og Billund") speak of that trial.
@@ -2470,6 +2508,31 @@ fn numbered_section(catalog: &Catalog, paras: &[Paragraph], i: usize) -> Option<
         && catalog.municipality(&written).is_none()
         && mentions(catalog, &next.text).is_empty();
     (about && plausible).then_some(written)
+}
+
+/// A heading of three words or more in the writer's own words over prose that tells a
+/// trial's approval (its round or its start: "Det tredje forsøg har netværket selv
+/// udviklet. Det blev godkendt i 3. ansøgningsrunde med forsøgsstart den 1. april 2019")
+/// without naming a known one: the heading is that trial's name.
+fn approved_below(catalog: &Catalog, paras: &[Paragraph], i: usize) -> Option<String> {
+    let p = paras.get(i)?;
+    let next = paras.get(i + 1).filter(|n| n.kind == Kind::Body)?;
+    let written = clean_name(&p.text);
+    let plausible = written.split_whitespace().count() >= 3
+        && looks_like_heading(&p.text)
+        && !written.contains([':', '?'])
+        && !written.chars().any(|c| c.is_ascii_digit())
+        && !TRIAL_WORD.is_match(&written)
+        && !ends_section(&written)
+        && !is_section_label(&written)
+        && catalog.municipality(&written).is_none()
+        && municipality_mentions(catalog, &written).is_empty();
+    let l = next.text.to_lowercase();
+    let approved = l
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.starts_with("forsøg"))
+        && (l.contains("forsøgsstart") || (l.contains("godkendt") && round_of(&l).is_some()));
+    (plausible && approved && mentions(catalog, &next.text).is_empty()).then_some(written)
 }
 
 /// What a matrix cell says of taking part: yes (`x`, `Ja`, `✓`, `Fra 2020`), no (`Nej`,
