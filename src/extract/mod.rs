@@ -283,6 +283,8 @@ fn find_figures(
         // Frederikshavn/Læsø. Her har man … kun i 8 sager …".
         let mut last_place: Option<String> = None;
         let mut previous_named: Option<String> = None;
+        // The trial a sentence of this paragraph named in its own words.
+        let mut in_words: Option<String> = None;
         for sentence in structure::sentences(&text) {
             // Table captions name the unit of the cells ("Beløb i 1.000 kr."), not a figure.
             let low = sentence.to_lowercase();
@@ -326,8 +328,13 @@ fn find_figures(
             // A sentence naming none, outside any trial's section, may name one of the
             // document's trials in its own words ("Hvidovre har forlænget 57
             // ressourceforløb" in a consultation memo sectioned by who answered).
+            // (The sentences after it in the paragraph that name none are about it too:
+            // "… haft et fleksibelt kontaktforløb. Evalueringen viser, at 62,5 pct. …".)
             if named.is_empty() && !several && section.is_none() && heading_topic.is_none() {
-                named.extend(discovery.trial_in_words(&sentence));
+                if let Some(t) = discovery.trial_in_words(&sentence) {
+                    named.push(t);
+                    in_words.get_or_insert_with(|| t.to_string());
+                }
             }
             let trial = match named.as_slice() {
                 [one] => Some((*one).to_string()),
@@ -338,6 +345,7 @@ fn find_figures(
                 [] => topic
                     .clone()
                     .filter(|_| topic_named)
+                    .or_else(|| in_words.clone())
                     .or_else(|| section.clone())
                     .or_else(|| heading_topic.clone()),
                 _ => None,
