@@ -10,7 +10,7 @@ mod common;
 
 fn index() -> &'static IndexStore {
     static INDEX: OnceLock<(tempfile::TempDir, IndexStore)> = OnceLock::new();
-    &INDEX.get_or_init(|| common::index_of("corpus/pdf")).1
+    &INDEX.get_or_init(|| common::index_of(&["corpus/pdf"])).1
 }
 
 fn search(query: &str) -> SearchResults {

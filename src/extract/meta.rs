@@ -700,15 +700,10 @@ static ORGANISATION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Masthead lines of issuers run together into one: "Odense Kommune Beskæftigelses- og
-/// Socialforvaltningen Jobcenter Odense".
-static ORGANISATIONS: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?:(?:\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?\s+Kommune|Jobcenter\s+\p{Lu}[\p{L}-]+|\p{Lu}[\p{L}-]*(?:\s+og\s+\p{L}+)?forvaltning(?:en)?|KKR\s+\p{L}+|(?:Styrelsen|Center|Centret|Institut(?:tet)?)\s+for(?:\s+\p{L}+){1,4})(?:\s+|$)){2,}$",
-    )
-});
-
-/// Issuer lines run together (`ORGANISATIONS`). The regex takes milliseconds to build,
-/// so a line that cannot hold two issuers' names is turned away before it is built.
+/// Socialforvaltningen Jobcenter Odense", "CARMA – Center for Arbejdsmarkedsforskning
+/// Institut for Politik og Samfund, Aalborg Universitet": the line parts into two or more
+/// issuers' names (`ISSUER`, `ORGANISATION`). A line without two issuers' marks is
+/// turned away before any split is tried.
 fn issuers_run_together(line: &str) -> bool {
     const MARKS: &[&str] = &[
         "Kommune",
@@ -719,9 +714,27 @@ fn issuers_run_together(line: &str) -> bool {
         "Center",
         "Centret",
         "Institut",
+        "Universitet",
     ];
     let marks: usize = MARKS.iter().map(|m| line.matches(m).count()).sum();
-    marks >= 2 && ORGANISATIONS.is_match(line)
+    if marks < 2 {
+        return false;
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let names_issuer = |from: usize, to: usize| {
+        let part = words[from..to].join(" ");
+        ISSUER.is_match(&part) || ORGANISATION.is_match(&part)
+    };
+    // parts[k]: the most issuers' names words[k..] parts into (none: it does not).
+    let n = words.len();
+    let mut parts: Vec<Option<usize>> = vec![None; n + 1];
+    parts[n] = Some(0);
+    for from in (0..n).rev() {
+        parts[from] = (from + 1..=n)
+            .filter_map(|to| parts[to].filter(|_| names_issuer(from, to)).map(|p| p + 1))
+            .max();
+    }
+    parts[0].is_some_and(|p| p >= 2)
 }
 
 /// A network's name and the line of its members run together: "Frikommunenetværket
@@ -766,6 +779,7 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
     // title, as the masthead does.)
     let issuer_only = |r: &String| {
         ORGANISATION.is_match(r)
+            || issuer_with_unit(r)
             || (r.to_lowercase().contains("netværk") && r.split_whitespace().count() <= 3)
             || network_over_members(r)
     };
@@ -882,11 +896,11 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
             && paras.get(i - 1).is_some_and(|above| {
                 ISSUER.is_match(above.text.trim()) || ORGANISATION.is_match(above.text.trim())
             })
-            && t.split_whitespace().count() <= 5
-            && (t.contains(" & ") || UNIT.is_match(t));
+            && is_unit(t);
         ISSUER.is_match(t)
             || ORGANISATION.is_match(t)
             || unit
+            || issuer_with_unit(t)
             || issuers_run_together(t)
             || network_over_members(t)
             // "Herlev Kommune · Frikommunenetværket Nordegnen".
@@ -1008,6 +1022,25 @@ fn running_title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
 }
 
 /// A genre's label in capitals, one word: "PROJEKTBESKRIVELSE", "PRESSEMEDDELELSE".
+/// A masthead line of an issuer and its unit, set as one or two lines: "Jobcenter Køge
+/// Analyse & Ledelsesinformation", "Randers Kommune Sekretariatet".
+fn issuer_with_unit(line: &str) -> bool {
+    static LEAD: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^(?:\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)? Kommune|Jobcenter \p{Lu}[\p{L}-]+)\s+(\p{Lu}.*)$",
+        )
+    });
+    LEAD.captures(line.trim())
+        .and_then(|c| c.get(1))
+        .is_some_and(|unit| is_unit(unit.as_str()))
+}
+
+/// A unit's name: a few words with " & " or a unit's noun ("Analyse & Ledelsesinformation",
+/// "Sekretariatet").
+fn is_unit(t: &str) -> bool {
+    t.split_whitespace().count() <= 5 && (t.contains(" & ") || UNIT.is_match(t))
+}
+
 /// A genre with the document's number in its series: "Arbejdspapir 2021:3", "Notat nr. 4".
 static SERIES_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     re(

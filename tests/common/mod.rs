@@ -329,15 +329,16 @@ fn txt_stems(dir: &std::path::Path) -> Vec<String> {
     names
 }
 
-/// An index of every PDF under `folder` (a repository path), built through the whole
-/// pipeline in a temporary folder. More indexing threads than the machine may have
-/// cores: each writes its own segment, as on a many-core machine, so no order may rest
-/// on addresses.
-pub fn index_of(folder: &str) -> (tempfile::TempDir, referat::index::IndexStore) {
+/// An index of the PDFs at `paths` (repository paths of folders or files), built through
+/// the whole pipeline in a temporary folder. More indexing threads than the machine may
+/// have cores: each writes its own segment, as on a many-core machine, so no order may
+/// rest on addresses.
+pub fn index_of(paths: &[&str]) -> (tempfile::TempDir, referat::index::IndexStore) {
     use referat::ingest::{ingest, IngestOptions, Silent};
     let dir = tempfile::tempdir().expect("tempdir");
-    let pdfs = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
-    let mut options = IngestOptions::new(vec![pdfs], dir.path().join("index"), Catalog::builtin());
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let pdfs = paths.iter().map(|p| root.join(p)).collect();
+    let mut options = IngestOptions::new(pdfs, dir.path().join("index"), Catalog::builtin());
     options.threads = 8;
     let report = ingest(&options, &Silent).expect("ingest");
     assert_eq!(report.failures().count(), 0);
