@@ -546,6 +546,19 @@ fn table_figures(
         let cell = cell.or_else(|| trials::carried_cell(paras, i, col))?;
         catalog.municipality(cell).map(String::from)
     });
+    // Else the column's ("Kommune | Køge | Greve | Solrød"), else the one the caption
+    // names ("Tabel 1. Forsøg og antal borgere omfattet i Køge", "Samtaleforsøget,
+    // Jobcenter Køge").
+    let column_place = |k: usize| {
+        header
+            .get(k)
+            .and_then(|h| catalog.municipality(h.trim()))
+            .map(String::from)
+    };
+    let caption_place = match municipalities::mentions(catalog, caption).as_slice() {
+        [(_, names)] if names.len() == 1 => names.first().cloned(),
+        _ => None,
+    };
     // A row label may state a figure of its own ("Projektleder, 0,8 årsværk inkl.
     // overhead", "Iværksætterkursus (2 hold)").
     // (A trial's name with a number in it is no figure: "Ledighedsydelse – … i 12. måned
@@ -598,11 +611,15 @@ fn table_figures(
             }
             None => Vec::new(),
         };
+        let place = municipality
+            .clone()
+            .or_else(|| column_place(k))
+            .or_else(|| caption_place.clone());
         for q in found {
             out.push(figure(
                 q,
                 trial.clone(),
-                municipality.clone(),
+                place.clone(),
                 paras[i].page,
                 paras[i].text.clone(),
             ));
