@@ -365,18 +365,28 @@ fn find_figures(
             };
             let here = sentence.starts_with("Her ");
             let last_named = places.last().map(|p| p.names.join("/"));
+            let scanned = figures::scan(&sentence, &mask, &mut ctx);
+            // Where each figure stands in the sentence.
             let mut cursor = 0;
-            for mut q in figures::scan(&sentence, &mask, &mut ctx) {
+            let positions: Vec<Option<usize>> = scanned
+                .iter()
+                .map(|q| {
+                    let at = sentence
+                        .get(cursor..)
+                        .and_then(|rest| rest.find(&q.raw))
+                        .map(|i| cursor + i);
+                    if let Some(a) = at {
+                        cursor = a + q.raw.len();
+                    }
+                    at
+                })
+                .collect();
+            let respectively = respective_places(&sentence, &places, &positions);
+            for ((mut q, at), respective) in scanned.into_iter().zip(positions).zip(respectively) {
                 // Official names; one mention naming two (`Frederikshavn/Læsø`) keeps
                 // both. A count of municipalities is about none of them.
-                let at = sentence
-                    .get(cursor..)
-                    .and_then(|rest| rest.find(&q.raw))
-                    .map(|i| cursor + i);
-                if let Some(a) = at {
-                    cursor = a + q.raw.len();
-                }
                 let municipality = match (places.is_empty(), at) {
+                    _ if respective.is_some() => respective,
                     (true, _) => label
                         .clone()
                         .or_else(|| last_place.clone())
@@ -428,6 +438,46 @@ fn find_figures(
         }
         if opens_topic {
             heading_topic.clone_from(&topic);
+        }
+    }
+    out
+}
+
+/// "Solrød og Stevns har færre digitale samtaler, med henholdsvis 29,8 % og 33,6 %": the
+/// figures after `henholdsvis` belong, in order, to the places named before it, when
+/// there are as many of each (two or more). One entry per figure of the sentence.
+fn respective_places(
+    sentence: &str,
+    places: &[municipalities::Place],
+    positions: &[Option<usize>],
+) -> Vec<Option<String>> {
+    let mut out = vec![None; positions.len()];
+    let Some(h) = sentence.find("henholdsvis") else {
+        return out;
+    };
+    let after: Vec<usize> = (0..positions.len())
+        .filter(|&k| positions[k].is_some_and(|a| a > h))
+        .collect();
+    // The places before it in lists ("Solrød og Stevns … end Køge": the list is two).
+    let mut lists: Vec<Vec<String>> = Vec::new();
+    let mut last_end: Option<usize> = None;
+    for p in places.iter().filter(|p| p.end <= h) {
+        let joined = last_end.is_some_and(|e| {
+            let gap = sentence.get(e..p.start).unwrap_or("").trim();
+            gap.is_empty() || gap == "," || gap == "og"
+        });
+        match lists.last_mut() {
+            Some(list) if joined => list.push(p.names.join("/")),
+            _ => lists.push(vec![p.names.join("/")]),
+        }
+        last_end = Some(p.end);
+    }
+    if let Some(list) = lists
+        .into_iter()
+        .find(|l| l.len() >= 2 && l.len() == after.len())
+    {
+        for (k, name) in after.into_iter().zip(list) {
+            out[k] = Some(name);
         }
     }
     out
@@ -709,5 +759,26 @@ fn figure(
         spelled_out: q.spelled_out,
         page,
         sentence,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_after_henholdsvis_take_the_listed_places_in_order() {
+        let catalog = Catalog::builtin();
+        let sentence = "Solrød og Stevns har færre digitale samtaler end Køge, med henholdsvis 29,8 % og 33,6 % i 3. kvartal.";
+        let places = municipalities::places(&catalog, sentence);
+        let at = |raw: &str| sentence.find(raw);
+        let got = respective_places(sentence, &places, &[at("29,8 %"), at("33,6 %")]);
+        assert_eq!(
+            got,
+            vec![Some("Solrød".to_string()), Some("Stevns".to_string())]
+        );
+        // As many figures as places, or none is given one.
+        let got = respective_places(sentence, &places, &[at("29,8 %")]);
+        assert_eq!(got, vec![None]);
     }
 }
