@@ -304,44 +304,8 @@ impl IndexStore {
         let mut notices = parsed.notices.clone();
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for group in &parsed.required {
-            let mut alts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-            for item in group {
-                let Some(q) = self.item_query(item, true, &mut matcher) else {
-                    continue;
-                };
-                // A word on no page or on very few is most likely misspelt (by the user
-                // or, for the few, by the writers): words near it that far more pages
-                // have are searched for too.
-                if let Item::Word(word) = item {
-                    // (A stem on more pages than that is no typo: no need to count.)
-                    let pages = if self.stem_pages(&searcher, word)? > RARE_PAGES as u64 {
-                        RARE_PAGES + 1
-                    } else {
-                        self.pages_matching(&searcher, q.as_ref())?
-                    };
-                    if pages <= RARE_PAGES {
-                        if let Some((c, words)) =
-                            self.corrected_query(&searcher, word, pages, &mut matcher)?
-                        {
-                            notices.push(if pages == 0 {
-                                format!("no page has “{word}”; searched for {}", words.join(" or "))
-                            } else {
-                                format!(
-                                    "“{word}” is on {pages} page(s); searched also for {}",
-                                    words.join(" or ")
-                                )
-                            });
-                            alts.push((Occur::Should, c));
-                            if pages == 0 {
-                                continue;
-                            }
-                        }
-                    }
-                }
-                alts.push((Occur::Should, q));
-            }
-            if !alts.is_empty() {
-                clauses.push((Occur::Must, Box::new(BooleanQuery::new(alts))));
+            if let Some(q) = self.group_query(&searcher, group, &mut matcher, &mut notices)? {
+                clauses.push((Occur::Must, q));
             }
         }
         // A query that names a trial also finds the pages about it in other words.
@@ -511,6 +475,54 @@ impl IndexStore {
             hits: by_doc.into_iter().flat_map(|(_, h)| h).collect(),
             facets,
         })
+    }
+
+    /// The query of one required group of alternatives (`a OR b`), each word searched
+    /// also as the words it was most likely meant as when it is on no page or very few
+    /// (saying so in `notices`); `None` when no item has anything to search for.
+    fn group_query(
+        &self,
+        searcher: &tantivy::Searcher,
+        group: &[Item],
+        matcher: &mut Matcher,
+        notices: &mut Vec<String>,
+    ) -> Result<Option<Box<dyn Query>>> {
+        let mut alts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for item in group {
+            let Some(q) = self.item_query(item, true, matcher) else {
+                continue;
+            };
+            // A word on no page or on very few is most likely misspelt (by the user or,
+            // for the few, by the writers): words near it that far more pages have are
+            // searched for too.
+            if let Item::Word(word) = item {
+                // (A stem on more pages than that is no typo: no need to count.)
+                let pages = if self.stem_pages(searcher, word)? > RARE_PAGES as u64 {
+                    RARE_PAGES + 1
+                } else {
+                    self.pages_matching(searcher, q.as_ref())?
+                };
+                let corrected = if pages <= RARE_PAGES {
+                    self.corrected_query(searcher, word, pages, matcher)?
+                } else {
+                    None
+                };
+                if let Some((c, words)) = corrected {
+                    let words = words.join(" or ");
+                    notices.push(if pages == 0 {
+                        format!("no page has “{word}”; searched for {words}")
+                    } else {
+                        format!("“{word}” is on {pages} page(s); searched also for {words}")
+                    });
+                    alts.push((Occur::Should, c));
+                    if pages == 0 {
+                        continue;
+                    }
+                }
+            }
+            alts.push((Occur::Should, q));
+        }
+        Ok((!alts.is_empty()).then(|| Box::new(BooleanQuery::new(alts)) as Box<dyn Query>))
     }
 
     /// How many pages hold the stem of `word` (an upper bound before deletions).
