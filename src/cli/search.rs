@@ -9,6 +9,8 @@ use std::io::Write;
 pub struct Args {
     /// Words, "phrases", -excluded words, OR, prefix*. Put options first and the query
     /// after `--` when it has an exclusion: `referat search --limit 5 -- mikrolån -Aalborg`.
+    /// A word on no page is searched as the index's nearest words; a trial's name or short
+    /// name (`psykologforsøget`) also finds the pages about that trial. stderr says so.
     #[arg(required = true, num_args = 1..)]
     query: Vec<String>,
     #[command(flatten)]
