@@ -805,6 +805,53 @@ fn split_name_list<'n>(
             from = pos;
         }
     }
+    split_name_places(catalog, s)
+}
+
+/// "Rehabiliteringsteams i Aalborg og Rebild", "Lempede mentorregler (mentorforsøget) i
+/// Aarhus og Norddjurs med 412 borgere. …": a name, then where it runs, in the first
+/// sentence. (Not a sentence: "Forsøget er gennemført i A og B" names no trial.)
+fn split_name_places(catalog: &Catalog, s: &str) -> Option<(String, Vec<String>)> {
+    const VERBS: &[&str] = &[
+        "er",
+        "har",
+        "blev",
+        "bliver",
+        "var",
+        "kan",
+        "skal",
+        "vil",
+        "deltager",
+        "gennemføres",
+        "gennemført",
+        "indgår",
+        "kører",
+        "startede",
+    ];
+    let first = s.split(". ").next().unwrap_or(s).trim_end_matches('.');
+    let mut from = first.len();
+    while let Some(pos) = first[..from].rfind(" i ") {
+        let (name, rest) = (&first[..pos], &first[pos + 3..]);
+        let list = rest.split(" med ").next().unwrap_or(rest);
+        let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+        let sentence_like = words.iter().any(|w| VERBS.contains(&w.as_str()))
+            || words.first().is_some_and(|w| {
+                ["det", "der", "den", "forsøget", "forsøgene"].contains(&w.as_str())
+            });
+        // (A name is capitalised and has no label; one word names a trial only if the
+        // catalogue knows it: "Psykologhjælp i Holstebro og Struer" is a topic.)
+        let name_like = name.starts_with(char::is_uppercase)
+            && !name.contains(':')
+            && (words.len() >= 2 || catalog.trial(name).is_some());
+        if name_like && !sentence_like && !is_count_phrase(name) {
+            if let Some(m) = parse_list(catalog, list) {
+                if catalog.municipality(name).is_none() {
+                    return Some((clean_name(name), m));
+                }
+            }
+        }
+        from = pos;
+    }
     None
 }
 
@@ -1799,6 +1846,39 @@ enum ItemRead {
 /// round, start and status. Trials of numbered items go into `numbered` by their number,
 /// for "Ad 3)" paragraphs further on.
 fn list_item(
+    doc: &Doc,
+    b: &mut Builder,
+    d: &mut Discovery,
+    item: &ListItem,
+    numbered: &mut HashMap<u32, String>,
+) -> ItemRead {
+    // An item of a contents list ("I dette nummer", "Indhold") names what comes, it opens
+    // no section.
+    match list_item_read(doc, b, d, item, numbered) {
+        ItemRead::Opens(_) if in_contents_list(doc.paras, item.i) => ItemRead::Listed,
+        read => read,
+    }
+}
+
+/// The list item's lead paragraph is a contents list's label.
+fn in_contents_list(paras: &[Paragraph], i: usize) -> bool {
+    let lead = paras[..i]
+        .iter()
+        .rev()
+        .find(|p| !matches!(p.kind, Kind::Bullet | Kind::Numbered(_)));
+    lead.is_some_and(|p| {
+        let l = p.text.trim().trim_end_matches(':').to_lowercase();
+        [
+            "i dette nummer",
+            "indhold",
+            "indholdsfortegnelse",
+            "læs i dette nummer",
+        ]
+        .contains(&l.as_str())
+    })
+}
+
+fn list_item_read(
     doc: &Doc,
     b: &mut Builder,
     d: &mut Discovery,
