@@ -805,7 +805,7 @@ fn split_name_list<'n>(
             from = pos;
         }
     }
-    split_name_places(catalog, s)
+    None
 }
 
 /// "Rehabiliteringsteams i Aalborg og Rebild", "Lempede mentorregler (mentorforsøget) i
@@ -1900,9 +1900,16 @@ fn list_item_read(
         .and_then(|end| split_name_list(catalog, &text[..=end], &network))
         .or_else(|| split_name_facts(catalog, text, &network))
         .filter(|_| split_name_list(catalog, text, &network).is_none());
+    // (A name and where it runs, "Mikrolån i Kalundborg og Kolding", only for a name the
+    // catalogue knows: "Succesfuld åben garage … i Middelfart" is a story.)
     if let Some((written, munis)) = told
         .clone()
         .or_else(|| split_name_list(catalog, text, &network))
+        .or_else(|| {
+            split_name_places(catalog, text).filter(|(w, _)| {
+                catalog.trial(w).is_some() && item.lead.is_none_or(|l| !l.about_trials)
+            })
+        })
     {
         let name = canonical(catalog, &written);
         if let Kind::Numbered(n) = p.kind {
@@ -1945,10 +1952,13 @@ fn list_item_read(
         };
     }
     if let Some(lead) = item.lead.filter(|l| l.about_trials) {
+        // "Rehabiliteringsteams i Aalborg og Rebild": a name and where it runs.
+        let placed = split_name_places(catalog, text);
         // "Færre lægeattester – attestforsøget": a name and its short name.
-        let (written, short) = match split_short_name(text) {
-            Some((name, short)) => (name, Some(short)),
-            None => (clean_name(text), None),
+        let (written, short) = match (&placed, split_short_name(text)) {
+            (Some((name, _)), _) => (name.clone(), None),
+            (None, Some((name, short))) => (name, Some(short)),
+            (None, None) => (clean_name(text), None),
         };
         let known = catalog
             .trial(&written)
@@ -1972,6 +1982,9 @@ fn list_item_read(
         }
         let t = b.add(&name, &written, p.page);
         add_municipalities(t, &lead.municipalities);
+        if let Some((_, munis)) = &placed {
+            add_municipalities(t, munis);
+        }
         if t.round.is_none() {
             t.round = lead.round.or(item.round);
         }
