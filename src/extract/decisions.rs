@@ -89,6 +89,12 @@ pub fn is_decision_head(text: &str) -> bool {
     DECISION.is_match(text.trim())
 }
 
+/// The label of an agenda item's recommendation: `Indstilling`, `Indstilling:`.
+fn is_recommendation_head(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(':').to_lowercase();
+    t == "indstilling" || t == "administrationens indstilling" || t == "forvaltningens indstilling"
+}
+
 /// The agenda items, in order. A numbered heading counts only when a decision comes
 /// before the next numbered paragraph, so numbered section headings of reports do not.
 pub fn agenda_items(paras: &[Paragraph]) -> Vec<AgendaItem> {
@@ -135,9 +141,11 @@ pub fn agenda_items(paras: &[Paragraph]) -> Vec<AgendaItem> {
             if !looks_like_heading(&p.text) {
                 continue;
             }
+            // (An agenda sent out before the meeting has the administration's
+            // recommendation, "Indstilling", where the minutes will have the decision.)
             let next_decision = paras[i + 1..]
                 .iter()
-                .position(|q| is_decision_head(&q.text));
+                .position(|q| is_decision_head(&q.text) || is_recommendation_head(&q.text));
             // (A "Punkt 1" marker opens the next item as a number does: the last section
             // of terms of reference above the minutes decides nothing.)
             let next_numbered = paras[i + 1..].iter().position(|q| {

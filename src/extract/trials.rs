@@ -320,7 +320,8 @@ static ITEM_TRIAL: LazyLock<Regex> = LazyLock::new(|| {
 fn item_trial(catalog: &Catalog, title: &str) -> Option<(String, String)> {
     // "Status på X", "Forlængelse af forsøget med X": what is done with trial X.
     static ACTION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:status|orientering|evaluering|slutevaluering|midtvejsevaluering|forlængelse|afrapportering|slutrapport|rapport|opfølgning|resultater)\s+(?:på|om|af|for|fra)\s+(?:(?:frikommune)?forsøget\s+(?:med\s+|om\s+)?)?(\S.*)$")
+        // (… or two of them, "Status og forlængelse af …"; "Udtræden af forsøget X".)
+        Regex::new(r"(?i)^(?:(?:status|orientering|evaluering|slutevaluering|midtvejsevaluering|forlængelse|afrapportering|slutrapport|rapport|opfølgning|resultater|udtræden|udtrædelse|ophør|videreførelse|tilslutning|deltagelse)(?:\s+og\s+|\s+(?:på|om|af|for|fra|i)\s+))+(?:(?:frikommune)?forsøget\s+(?:med\s+|om\s+)?)?(\S.*)$")
             .unwrap_or_else(|e| panic!("{e}"))
     });
     if let Some(c) = ITEM_TRIAL.captures(title) {
