@@ -446,6 +446,22 @@ pub fn body(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
             return Some(name);
         }
     }
+    // (An agenda's masthead names its committee, "Dagsorden / Arbejdsmarkedsudvalget",
+    // before an item says where its case is decided, "Sagen afgøres i: Byrådet".)
+    let masthead_committee = paras.iter().take(6).find_map(|p| {
+        let line = without_issuer(&p.text);
+        (line.split_whitespace().count() <= 6)
+            .then(|| COMMITTEE.captures(line))
+            .flatten()
+            .filter(|m| {
+                m.get(0)
+                    .is_some_and(|g| g.start() == 0 && g.end() == line.len())
+            })
+            .map(|m| m[1].to_string())
+    });
+    if let Some(b) = masthead_committee {
+        return Some(b);
+    }
     if let Some(b) = paras.iter().find_map(|p| labelled_body(&p.text)) {
         return Some(b);
     }
