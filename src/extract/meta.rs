@@ -613,6 +613,20 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
     if title_l.contains("evaluering") || title_l.contains("undersøgelse") {
         return DocumentKind::Evaluation;
     }
+    // A newspaper's article has a byline under its headline ("Af Mette Kjærgaard Holm"),
+    // however many headings in capitals its page has.
+    let byline = paras.iter().take(10).any(|p| {
+        p.text.strip_prefix("Af ").is_some_and(|name| {
+            reads_like_a_name(name)
+                || name.split_whitespace().count() == 2
+                    && name
+                        .split_whitespace()
+                        .all(|w| w.starts_with(char::is_uppercase))
+        })
+    });
+    if byline {
+        return DocumentKind::Other;
+    }
     let caps_headings = paras
         .iter()
         .filter(|p| p.kind == Kind::Heading)
@@ -697,7 +711,7 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
 /// The header fields of a memo or letter ("Til: Styregruppen", "Fra: …", "Dato: …").
 static MEMO_FIELD: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:til|fra|cc|kopi til|kopi|att\.?|(?:jeres|vores|deres)\s+ref\.?|dato|sagsnr\.?|sags\s?id|dok\.?\s?id|j\.\s?nr\.?|journalnr\.?|sagsbehandler|kontakt|ref\.?|afdeling|enhed|forvaltning|center|telefon|tlf\.?|e-?mail)\s*:",
+        r"(?i)^(?:til|fra|cc|kopi til|kopi|att\.?|(?:jeres|vores|deres)\s+ref\.?|dato|sagsnr\.?|sags\s?id|dok\.?\s?id|j\.\s?nr\.?|journalnr\.?|sagsbehandler|kontakt|ref\.?|afdeling|enhed|forvaltning|center|telefon|(?:direkte\s+)?tlf\.?|direkte\s+telefon|mobil|cpr\.?\s?-?nr\.?|e-?mail)\s*:",
     )
 });
 
@@ -779,7 +793,10 @@ static PARTY_MARKS: LazyLock<Regex> = LazyLock::new(|| re(r"\([A-ZÆØÅ]\)"));
 pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
     // A letter's subject line ("Vedr.: Ansøgning om forlængelse …") is its title.
     static SUBJECT: LazyLock<Regex> =
-        LazyLock::new(|| re(r"^(?i:vedr\.?|vedrørende|emne|om)\s*:\s*(\S.{3,})$"));
+        // (An e-mail's subject without its reply and forward marks: "Emne: SV: X".)
+        LazyLock::new(|| {
+            re(r"^(?i:vedr\.?|vedrørende|emne|om)\s*:\s*(?:(?i:sv|re|vs|fw|fwd)\s*:\s*)*(\S.{3,})$")
+        });
     if let Some(subject) = paras.iter().take(20).find_map(|p| {
         SUBJECT
             .captures(p.text.trim())
@@ -1054,7 +1071,18 @@ fn issuer_with_unit(line: &str) -> bool {
 /// A unit's name: a few words with " & " or a unit's noun ("Analyse & Ledelsesinformation",
 /// "Sekretariatet").
 fn is_unit(t: &str) -> bool {
-    t.split_whitespace().count() <= 5 && (t.contains(" & ") || UNIT.is_match(t))
+    let words: Vec<&str> = t.split_whitespace().collect();
+    // "Arbejdsmarked og Borgerservice": names joined, each capitalised (a Danish title
+    // capitalises its first word only).
+    // (Not a committee: "Børne- og Ungeudvalget".)
+    let joined_names = words.len() <= 4
+        && words.contains(&"og")
+        && !words.iter().any(|w| w.ends_with('-'))
+        && !COMMITTEE.is_match(t)
+        && words
+            .iter()
+            .all(|w| *w == "og" || w.starts_with(char::is_uppercase));
+    words.len() <= 5 && (t.contains(" & ") || UNIT.is_match(t) || joined_names)
 }
 
 /// A genre with the document's number in its series: "Arbejdspapir 2021:3", "Notat nr. 4".
