@@ -1968,8 +1968,11 @@ fn list_item_read(
                 catalog.trial_of_stem(&stem)
             })
             .map(String::from);
-        // "Kommuner i forsøget:" lists municipalities, not trials.
+        // "Kommuner i forsøget:" lists municipalities, not trials; "3. Økonomi" after the
+        // list is the document's next section.
         let short_list_item = written.split_whitespace().count() <= 10
+            && !ends_section(&written)
+            && !is_section_label(&written)
             && !written.contains(". ")
             && written.chars().next().is_some_and(char::is_uppercase)
             && catalog.municipality(&written).is_none();
@@ -2310,11 +2313,13 @@ fn clause_mentions<'n>(
         // or in an agenda item about it.
         // So does a clause whose subject is the municipalities ("Halsnæs og Hillerød gik i
         // gang 1. april 2019", "Helsingør, Fredensborg og Halsnæs har siden 2017 kunnet …").
+        // ("Det er gennemført i …": the section's trial as the subject.)
         [] => section.map(String::from).filter(|_| {
             takes_part
                 && (l.contains("forsøg")
                     || l.contains("sammen med")
                     || l.contains("foruden")
+                    || l.starts_with("det ")
                     || opens_with_municipalities(catalog, s))
         }),
         _ => None,
@@ -2574,12 +2579,21 @@ pub fn carried_cell(paras: &[Paragraph], i: usize, col: usize) -> Option<&str> {
 fn numbered_section(catalog: &Catalog, paras: &[Paragraph], i: usize) -> Option<String> {
     let p = paras.get(i)?;
     // The prose below, past sub-headings ("2.1 Om forsøget").
-    let next = paras
-        .get(i + 1..)?
+    let below = paras.get(i + 1..)?;
+    let next = below
         .iter()
         .take(3)
         .find(|n| n.kind != Kind::Heading)
         .filter(|n| n.kind == Kind::Body)?;
+    // (A sub-heading that names a trial owns the prose: "2. Resultater på tværs af
+    // netværkene" / "2.1 Formkrav ved lovpligtige samtaler" / "Forsøget er …".)
+    if below
+        .iter()
+        .take_while(|n| n.kind == Kind::Heading)
+        .any(|h| catalog.trial(&clean_name(&h.text)).is_some())
+    {
+        return None;
+    }
     if !looks_like_heading(&p.text)
         || TRIAL_WORD.is_match(&p.text)
         || ends_section(&p.text)
