@@ -403,6 +403,22 @@ fn read_after(toks: &[Tok], i: usize, value: f64) -> After {
             break;
         }
         if let Some(u) = duration_unit(t.text) {
+            // "890 sidste år", "120 om året": when, not how long.
+            let when = k > j
+                && toks.get(k - 1).is_some_and(|a| {
+                    [
+                        "sidste", "næste", "forrige", "samme", "dette", "hvert", "om", "i",
+                    ]
+                    .contains(&lower(a).as_str())
+                });
+            if when {
+                return After {
+                    unit: Some("count"),
+                    counted: None,
+                    factor,
+                    end: j,
+                };
+            }
             if k > j + 2 {
                 break;
             }
@@ -1261,6 +1277,14 @@ mod tests {
         let v = vals(s);
         assert_eq!(v.len(), 1, "{s}: {v:?}");
         (v[0].0, v[0].1.clone())
+    }
+
+    #[test]
+    fn a_year_that_says_when_is_no_duration() {
+        // "890 sidste år": 890 of what the sentence counts, last year; not 890 years.
+        let v = vals("Antallet er faldet fra 1.380 i 2017 til 890 sidste år.");
+        assert!(v.iter().all(|(_, unit, _)| unit == "count"), "{v:?}");
+        assert_eq!(one("Forløbet varer 2 år."), (2.0, "years".into()));
     }
 
     #[test]
