@@ -448,18 +448,11 @@ pub fn body(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
     }
     // (An agenda's masthead names its committee, "Dagsorden / Arbejdsmarkedsudvalget",
     // before an item says where its case is decided, "Sagen afgøres i: Byrådet".)
-    let masthead_committee = paras.iter().take(6).find_map(|p| {
-        let line = without_issuer(&p.text);
-        (line.split_whitespace().count() <= 6)
-            .then(|| COMMITTEE.captures(line))
-            .flatten()
-            .filter(|m| {
-                m.get(0)
-                    .is_some_and(|g| g.start() == 0 && g.end() == line.len())
-            })
-            .map(|m| m[1].to_string())
-    });
-    if let Some(b) = masthead_committee {
+    let whole_line = paras
+        .iter()
+        .take(6)
+        .find_map(|p| masthead_committee(&p.text).filter(|(_, whole)| *whole));
+    if let Some((b, _)) = whole_line {
         return Some(b);
     }
     if let Some(b) = paras.iter().find_map(|p| labelled_body(&p.text)) {
@@ -485,14 +478,8 @@ pub fn body(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
             return Some("Byrådet".to_string());
         }
         // A masthead line that is the body's name ("Byrådet i Skive Kommune").
-        let line = without_issuer(&p.text);
-        if line.split_whitespace().count() <= 6 {
-            if let Some(m) = COMMITTEE
-                .captures(line)
-                .filter(|m| m.get(0).is_some_and(|g| g.start() == 0))
-            {
-                return Some(m[1].to_string());
-            }
+        if let Some((b, _)) = masthead_committee(&p.text) {
+            return Some(b);
         }
     }
     paras.iter().find_map(|p| {
@@ -502,6 +489,18 @@ pub fn body(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
             .or_else(|| PRESENTED_TO.captures(&p.text))
             .map(|c| c[1].to_string())
     })
+}
+
+/// The committee a masthead line of six words at most opens with (the issuer before it
+/// aside: "Slagelse Kommune Børne- og Ungeudvalget"), and whether it is the whole line.
+fn masthead_committee(text: &str) -> Option<(String, bool)> {
+    let line = without_issuer(text);
+    if line.split_whitespace().count() > 6 {
+        return None;
+    }
+    let m = COMMITTEE.captures(line)?;
+    let whole = m.get(0)?;
+    (whole.start() == 0).then(|| (m[1].to_string(), whole.end() == line.len()))
 }
 
 static ITEM: LazyLock<Regex> = LazyLock::new(|| {
@@ -729,6 +728,11 @@ static ORGANISATION: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A municipality's or an organisation's name as issuer (`ISSUER`, `ORGANISATION`).
+fn names_an_issuer(part: &str) -> bool {
+    ISSUER.is_match(part) || ORGANISATION.is_match(part)
+}
+
 /// Masthead lines of issuers run together into one: "Odense Kommune Beskæftigelses- og
 /// Socialforvaltningen Jobcenter Odense", "CARMA – Center for Arbejdsmarkedsforskning
 /// Institut for Politik og Samfund, Aalborg Universitet": the line parts into two or more
@@ -753,7 +757,7 @@ fn issuers_run_together(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
     let names_issuer = |from: usize, to: usize| {
         let part = words[from..to].join(" ");
-        ISSUER.is_match(&part) || ORGANISATION.is_match(&part)
+        names_an_issuer(&part)
     };
     // parts[k]: the most issuers' names words[k..] parts into (none: it does not).
     let n = words.len();
@@ -919,19 +923,17 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
         let t = p.text.trim();
         // (Two masthead lines may come out as one: "Nordfyns Kommune Jobcenter Nordfyn".)
         let names_issuer = |part: &str| {
-            ISSUER.is_match(part)
-                || ORGANISATION.is_match(part)
+            names_an_issuer(part)
                 || (part.to_lowercase().contains("netværk") && part.split_whitespace().count() <= 3)
         };
         // A unit of the issuer on the line below it ("Jobcenter Køge" / "Analyse &
         // Ledelsesinformation", "… / Sekretariatet").
         let unit = i > 0
-            && paras.get(i - 1).is_some_and(|above| {
-                ISSUER.is_match(above.text.trim()) || ORGANISATION.is_match(above.text.trim())
-            })
+            && paras
+                .get(i - 1)
+                .is_some_and(|above| names_an_issuer(above.text.trim()))
             && is_unit(t);
-        ISSUER.is_match(t)
-            || ORGANISATION.is_match(t)
+        names_an_issuer(t)
             || unit
             || issuer_with_unit(t)
             || issuers_run_together(t)
@@ -1054,7 +1056,6 @@ fn running_title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
         .map(String::from)
 }
 
-/// A genre's label in capitals, one word: "PROJEKTBESKRIVELSE", "PRESSEMEDDELELSE".
 /// A masthead line of an issuer and its unit, set as one or two lines: "Jobcenter Køge
 /// Analyse & Ledelsesinformation", "Randers Kommune Sekretariatet".
 fn issuer_with_unit(line: &str) -> bool {
@@ -1104,6 +1105,7 @@ static UNIT: LazyLock<Regex> = LazyLock::new(|| {
 static QUESTION: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^(?:\p{L}+s\s+)?spørgsmål\s+nr\.\s*\d+\b"));
 
+/// A genre's label in capitals, one word: "PROJEKTBESKRIVELSE", "PRESSEMEDDELELSE".
 fn is_genre_label(text: &str) -> bool {
     let t = text.trim();
     !t.contains(' ')

@@ -1665,6 +1665,9 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                         start: start.as_deref(),
                     };
                     match list_item(&doc, &mut b, &mut d, &item, &mut numbered) {
+                        // An item of a contents list ("I dette nummer", "Indhold") names
+                        // what comes, it opens no section.
+                        ItemRead::Opens(_) if in_contents_list(paras, i) => {}
                         ItemRead::Opens(name) => {
                             // The prose below the item is about its trial, unless the item
                             // ends a list of trials (below).
@@ -1843,24 +1846,6 @@ enum ItemRead {
     Prose,
 }
 
-/// Reads list item `item.i`: the trial it names, with what it says of its participants,
-/// round, start and status. Trials of numbered items go into `numbered` by their number,
-/// for "Ad 3)" paragraphs further on.
-fn list_item(
-    doc: &Doc,
-    b: &mut Builder,
-    d: &mut Discovery,
-    item: &ListItem,
-    numbered: &mut HashMap<u32, String>,
-) -> ItemRead {
-    // An item of a contents list ("I dette nummer", "Indhold") names what comes, it opens
-    // no section.
-    match list_item_read(doc, b, d, item, numbered) {
-        ItemRead::Opens(_) if in_contents_list(doc.paras, item.i) => ItemRead::Listed,
-        read => read,
-    }
-}
-
 /// The list item's lead paragraph is a contents list's label.
 fn in_contents_list(paras: &[Paragraph], i: usize) -> bool {
     let lead = paras[..i]
@@ -1879,7 +1864,10 @@ fn in_contents_list(paras: &[Paragraph], i: usize) -> bool {
     })
 }
 
-fn list_item_read(
+/// Reads list item `item.i`: the trial it names, with what it says of its participants,
+/// round, start and status. Trials of numbered items go into `numbered` by their number,
+/// for "Ad 3)" paragraphs further on.
+fn list_item(
     doc: &Doc,
     b: &mut Builder,
     d: &mut Discovery,
