@@ -20,8 +20,9 @@ for f in "$DIR"/*.pdf; do
     name=$(basename "$f" .pdf)
     timeout 10 pdftotext -q "$f" "$WORK/truth/$name.txt" 2>/dev/null || true
     [ -f "$WORK/truth/$name.txt" ] || continue
-    # The same word runs as referat eval counts (letters and digits).
-    words=$(python3 -c 'import re,sys; print(len(re.findall(r"[^\W_]+", open(sys.argv[1], encoding="utf-8", errors="replace").read())))' "$WORK/truth/$name.txt")
+    # The same tokens as referat eval counts (letter and digit runs; a Han ideograph or a
+    # hiragana by itself).
+    words=$(python3 -c 'import re,sys; print(len(re.findall(r"[\u3040-\u309f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|(?:(?![\u3040-\u309f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])[^\W_])+", open(sys.argv[1], encoding="utf-8", errors="replace").read())))' "$WORK/truth/$name.txt")
     if [ "$words" -ge 50 ]; then
         ln -s "$(realpath "$f")" "$WORK/pdf/$name.pdf"
     else

@@ -2,7 +2,9 @@
 //! records against `gold/`, over a corpus folder laid out as `pdf/`, `truth/`, `gold/`.
 //!
 //! Word agreement: tokens are Unicode word runs (letters and digits), punctuation
-//! dropped, NFC. `bag_f1` is the multiset F1; `order_f1` is 2·LCS/(n_truth + n_got), so
+//! dropped, NFC; a Han ideograph or a hiragana is a token by itself, as Unicode word
+//! segmentation (UAX #29) has it: Chinese and Japanese put no spaces between words, and
+//! runs would measure only where lines break. `bag_f1` is the multiset F1; `order_f1` is 2·LCS/(n_truth + n_got), so
 //! it also punishes words out of reading order.
 
 use crate::error::{Error, Result};
@@ -16,13 +18,28 @@ use unicode_normalization::UnicodeNormalization;
 ///
 /// ```
 /// assert_eq!(referat::eval::words("Læsø: 1.300 lægetimer!"), ["Læsø", "1", "300", "lægetimer"]);
+/// assert_eq!(referat::eval::words("道路交通法の一部"), ["道", "路", "交", "通", "法", "の", "一", "部"]);
 /// ```
 pub fn words(text: &str) -> Vec<String> {
-    let nfc: String = text.nfc().collect();
-    nfc.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
+    let mut out = Vec::new();
+    let mut word = String::new();
+    for c in text.nfc() {
+        let by_itself = matches!(c as u32, 0x3040..=0x309F | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF);
+        if c.is_alphanumeric() && !by_itself {
+            word.push(c);
+            continue;
+        }
+        if !word.is_empty() {
+            out.push(std::mem::take(&mut word));
+        }
+        if by_itself {
+            out.push(c.to_string());
+        }
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+    out
 }
 
 /// Multiset F1 of two token lists.

@@ -63,6 +63,27 @@ fn danish_identity_h_agenda_item() {
 }
 
 #[test]
+fn vertical_japanese_reads_down_the_columns_and_band_by_band() {
+    let doc =
+        referat::text::extract_file(&fixture("cjk-japanese-dvipdfmx.pdf"), &Limits::default())
+            .expect("extracts");
+    let text = doc.joined();
+    // Two columns of one stanza, joined without a space (Japanese writes none).
+    assert!(
+        text.contains("わたくしといふ現象は假定された有機交流電燈のひとつの青い照明です"),
+        "{text}"
+    );
+    // The upper band's last stanza comes before the lower band's first.
+    let upper = text
+        .find("そのとほりの心象スケッチです")
+        .expect("upper band");
+    let lower = text
+        .find("けれどもこれら新世代沖積世の")
+        .expect("lower band");
+    assert!(upper < lower, "{text}");
+}
+
+#[test]
 fn tiny_deadline_gives_a_limit_error() {
     let limits = Limits {
         deadline: std::time::Duration::from_nanos(1),

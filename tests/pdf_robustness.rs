@@ -46,6 +46,25 @@ fn robustness_sweep() {
     assert!(failures.is_empty(), "{failures:#?}");
 }
 
+/// A Japanese gazette whose vertical columns are drawn glyph by glyph in a horizontal
+/// font (not redistributable, so only here): read down the columns, not across them.
+#[test]
+fn stacked_japanese_columns_read_downwards() {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus/robustness/enc-rc4-japanese-kampo.pdf");
+    if !file.is_file() {
+        return;
+    }
+    let doc = referat::text::extract_file(&file, &Limits::default()).expect("extracts");
+    let text = doc.joined();
+    for phrase in [
+        "道路交通法施行令の一部を改正する政令",
+        "第十六条中第二号を削り、第三号を第二号とする。",
+    ] {
+        assert!(text.contains(phrase), "{phrase} not in {text}");
+    }
+}
+
 /// The Danish municipal documents of the set: no replacement or private-use characters,
 /// and æ, ø, å (and capitals) as often as pdftotext finds them (its counts, measured once,
 /// are in tests/fixtures/pdf/dk-letter-counts.tsv).

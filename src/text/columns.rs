@@ -5,10 +5,30 @@
 
 use super::layout::{Line, Word};
 
-/// Reorders the lines of one page (already top to bottom) for multi-column text.
-pub fn reorder(lines: Vec<&Line>, width: f32) -> Vec<Line> {
-    let owned: Vec<Line> = lines.into_iter().cloned().collect();
-    reorder_in(owned, 0.0, width, 0)
+/// Reorders the lines of one page (already top to bottom within each direction) for
+/// multi-column text. Each direction is read in its own frame: the bands of vertical
+/// Japanese are columns there.
+pub fn reorder(lines: Vec<&Line>, width: f32, height: f32) -> Vec<Line> {
+    let mut out = Vec::with_capacity(lines.len());
+    for dir in 0..4u8 {
+        let same: Vec<Line> = lines
+            .iter()
+            .filter(|l| l.dir % 4 == dir)
+            .map(|&l| l.clone())
+            .collect();
+        if same.is_empty() {
+            continue;
+        }
+        // The page's extent across the text in this direction's frame (see pdf::to_frame).
+        let (lo, hi) = match dir {
+            1 => (0.0, height),
+            2 => (-width, 0.0),
+            3 => (-height, 0.0),
+            _ => (0.0, width),
+        };
+        out.extend(reorder_in(same, lo, hi, 0));
+    }
+    out
 }
 
 /// Splits at the best gutter between `lo` and `hi`, then each side again (three or four
@@ -26,7 +46,7 @@ fn reorder_in(lines: Vec<Line>, lo: f32, hi: f32, depth: usize) -> Vec<Line> {
         out.extend(reorder_in(std::mem::take(right), gutter, hi, depth + 1));
     };
     for l in lines {
-        if l.dir != 0 || l.words().any(|w| w.x0 < gutter && w.x1 > gutter) {
+        if l.words().any(|w| w.x0 < gutter && w.x1 > gutter) {
             flush(&mut out, &mut left, &mut right);
             out.push(l);
             continue;
@@ -69,8 +89,11 @@ fn split(l: &Line, gutter: f32) -> (Option<Line>, Option<Line>) {
     (part(l, a), part(l, b))
 }
 
+/// A word's left and right edge and how many words it counts for (see [`text_words`]).
+type WordExtent = (f32, f32, usize);
+
 fn find_gutter(lines: &[&Line], lo: f32, hi: f32) -> Option<f32> {
-    let body: Vec<&&Line> = lines.iter().filter(|l| l.dir == 0).collect();
+    let body = lines;
     // The search costs lines × words × candidates: leave pathological pages as they are.
     let words: usize = body.iter().map(|l| l.words().count()).sum();
     if body.len() < 10 || hi - lo < 100.0 || words > 50_000 {
@@ -78,10 +101,13 @@ fn find_gutter(lines: &[&Line], lo: f32, hi: f32) -> Option<f32> {
     }
     // Word extents per line, once, and whether the line looks like a table row (three
     // or more cells, one of them of one or two words).
-    let rows: Vec<(Vec<(f32, f32)>, bool)> = body
+    let rows: Vec<(Vec<WordExtent>, bool)> = body
         .iter()
         .map(|l| {
-            let ext = l.words().map(|w| (w.x0, w.x1)).collect();
+            let ext = l
+                .words()
+                .map(|w| (w.x0, w.x1, text_words(&w.text)))
+                .collect();
             let table = l.cells.len() > 2 && l.cells.iter().any(|c| c.len() < 3);
             (ext, table)
         })
@@ -103,16 +129,16 @@ fn find_gutter(lines: &[&Line], lo: f32, hi: f32) -> Option<f32> {
         for (ext, table) in &rows {
             let (mut nl, mut nr, mut cross) = (0usize, 0usize, false);
             let (mut left_edge, mut right_edge) = (f32::MIN, f32::MAX);
-            for &(x0, x1) in ext {
+            for &(x0, x1, n) in ext {
                 if x0 < x && x1 > x {
                     cross = true;
                     break;
                 }
                 if x1 <= x {
-                    nl += 1;
+                    nl += n;
                     left_edge = left_edge.max(x1);
                 } else {
-                    nr += 1;
+                    nr += n;
                     right_edge = right_edge.min(x0);
                 }
             }
@@ -146,6 +172,16 @@ fn find_gutter(lines: &[&Line], lo: f32, hi: f32) -> Option<f32> {
         x += 2.0;
     }
     best.map(|(_, _, x)| x)
+}
+
+/// How many words a space-delimited word is: Chinese and Japanese write no spaces, and
+/// their words are one to three characters long.
+fn text_words(word: &str) -> usize {
+    let cjk = word
+        .chars()
+        .filter(|&c| matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF))
+        .count();
+    (cjk / 2).max(1)
 }
 
 #[cfg(test)]
@@ -188,7 +224,7 @@ mod tests {
             ));
         }
         let refs: Vec<&Line> = lines.iter().collect();
-        let out = reorder(refs, 600.0);
+        let out = reorder(refs, 600.0, 800.0);
         assert_eq!(out.len(), 24);
         assert!(out[..12].iter().all(|l| l.x1 < 300.0));
         assert!(out[12..].iter().all(|l| l.x0 > 300.0));
@@ -205,7 +241,7 @@ mod tests {
             ));
         }
         let refs: Vec<&Line> = lines.iter().collect();
-        let out = reorder(refs, 600.0);
+        let out = reorder(refs, 600.0, 800.0);
         assert_eq!(out.len(), 12);
     }
 }

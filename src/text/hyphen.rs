@@ -128,7 +128,10 @@ pub fn append(acc: &mut String, b: &str, vocab: &Vocabulary) {
         }
         return;
     }
-    if acc.ends_with('/') {
+    // A slash joins; Chinese and Japanese put no space between words, so none where a
+    // line of theirs breaks.
+    let wide = |c: Option<char>| c.is_some_and(is_wide_script);
+    if acc.ends_with('/') || (wide(acc.chars().next_back()) && wide(b.chars().next())) {
         acc.push_str(b);
         return;
     }
@@ -166,6 +169,11 @@ pub fn append(acc: &mut String, b: &str, vocab: &Vocabulary) {
     }
     acc.push(' ');
     acc.push_str(b);
+}
+
+/// Han, kana and CJK punctuation and full-width forms: scripts written without spaces.
+fn is_wide_script(c: char) -> bool {
+    matches!(c as u32, 0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xFF00..=0xFFEF)
 }
 
 #[cfg(test)]
@@ -234,5 +242,15 @@ mod tests {
         assert_eq!(join("Frederikshavn/", "Læsø", &v), "Frederikshavn/Læsø");
         let v2 = vocab("sygedagpenge og sygedagpenge-forløb");
         assert_eq!(join("sygedagpenge-", "forløb", &v2), "sygedagpenge-forløb");
+    }
+
+    #[test]
+    fn chinese_and_japanese_lines_join_without_a_space() {
+        let v = vocab("");
+        assert_eq!(
+            join("一部を改正する法律（平成十", "九年法律）", &v),
+            "一部を改正する法律（平成十九年法律）"
+        );
+        assert_eq!(join("東京", "and Tokyo", &v), "東京 and Tokyo");
     }
 }

@@ -113,7 +113,8 @@ struct Run {
 
 /// Groups a page's glyphs into lines, top to bottom within each direction.
 pub fn lines(page: &Page) -> Vec<Line> {
-    let glyphs = &page.glyphs;
+    let glyphs = super::vertical::with_vertical_columns(&page.glyphs);
+    let glyphs = glyphs.as_ref();
     // 1. Runs: consecutive glyphs in drawing order that continue a baseline rightwards.
     let mut runs: Vec<Run> = Vec::new();
     for (i, g) in glyphs.iter().enumerate() {

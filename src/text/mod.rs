@@ -15,6 +15,7 @@ mod hyphen;
 mod layout;
 mod ruled;
 mod tables;
+mod vertical;
 
 use serde::{Deserialize, Serialize};
 
@@ -202,7 +203,7 @@ pub fn assemble(pages: &[crate::pdf::Page]) -> Vec<PageText> {
                 .filter(|(_, f)| **f)
                 .map(|(l, _)| normalize(&blocks::clean(&l.plain(), false)))
                 .collect();
-            let ordered = columns::reorder(body, page.width);
+            let ordered = columns::reorder(body, page.width, page.height);
             // Ruled paper and signature fields draw grids too: only a grid that no word
             // crosses is a table.
             let lines: Vec<&layout::Line> = ordered.iter().collect();
