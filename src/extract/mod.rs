@@ -573,10 +573,18 @@ fn table_figures(
             Some((name, _)) if name.split_whitespace().count() >= 1 => name,
             _ => label,
         };
-        catalog
-            .trial(label)
-            .or_else(|| discovery.trial_of_label(label))
-            .or_else(|| discovery.trial_of_short_name(label.trim()))
+        let by_label = |label: &str| {
+            catalog
+                .trial(label)
+                .or_else(|| discovery.trial_of_label(label))
+                .or_else(|| discovery.trial_of_short_name(label.trim()))
+        };
+        // "Psykologforsøget: udgifter", "Arbejdspladsafklaring: sparede sygedagpenge".
+        let named_first = label
+            .split_once(':')
+            .filter(|(name, _)| name.split_whitespace().count() <= 4);
+        by_label(label)
+            .or_else(|| named_first.and_then(|(name, _)| by_label(name)))
             .map(String::from)
     };
     // A column that says what the row counts ("Opgørelse | … " with "Sager", "Møder").

@@ -383,6 +383,33 @@ impl Builder {
         })
     }
 
+    /// The one trial this document has named whose name (or a written form) the heading
+    /// begins, shortened: "Tidlig arbejdspladsafklaring" over the facts of "Tidlig
+    /// arbejdspladsafklaring for sygemeldte". Two words at least, one of them long.
+    fn named_by_start(&self, heading: &str) -> Option<String> {
+        let words = |s: &str| -> Vec<String> {
+            s.to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(String::from)
+                .collect()
+        };
+        let h = words(heading);
+        if h.len() < 2 || h.iter().all(|w| w.chars().count() < 6) {
+            return None;
+        }
+        let mut found = self.order.iter().filter(|name| {
+            self.trials.get(*name).is_some_and(|t| {
+                std::iter::once(name.as_str())
+                    .chain(t.as_written.iter().map(String::as_str))
+                    .map(words)
+                    .any(|w| w.len() > h.len() && w.starts_with(&h))
+            })
+        });
+        let first = found.next()?.clone();
+        found.next().is_none().then_some(first)
+    }
+
     /// A trial this document has already named whose name (or a written form) stands
     /// in the heading as whole words, if exactly one does.
     fn named_within(&self, heading: &str) -> Option<String> {
@@ -488,6 +515,38 @@ impl Builder {
         paras: &[Paragraph],
     ) -> HashMap<String, String> {
         let mut folded = HashMap::new();
+        // A catalogued trial the document wrote only by short names ("praktikforsøget")
+        // is the document's own trial whose name holds them, when one does ("Længere
+        // virksomhedspraktik for sygemeldte …", a trial the catalogue does not know).
+        for name in self.order.clone() {
+            let Some(t) = self.trials.get(&name) else {
+                continue;
+            };
+            let stems: Option<Vec<String>> =
+                t.as_written.iter().map(|w| short_name_stem(w)).collect();
+            let Some(stems) = stems.filter(|s| !s.is_empty()) else {
+                continue;
+            };
+            if catalog.trial_exact(&name).is_none() {
+                continue;
+            }
+            let own = |n: &String| {
+                *n != name
+                    && catalog.trial_exact(n).is_none()
+                    && short_name_stem(n).is_none()
+                    && self.trials.get(n).is_some_and(|t| {
+                        stems.iter().all(|stem| {
+                            forms_hold_stem(std::iter::once(n).chain(&t.as_written), stem)
+                        })
+                    })
+            };
+            let mut targets = self.order.iter().filter(|n| own(n));
+            let (Some(target), None) = (targets.next().cloned(), targets.next()) else {
+                continue;
+            };
+            self.fold(&name, &target);
+            folded.insert(name, target);
+        }
         for short in self.order.clone() {
             let Some(stem) = short_name_stem(&short) else {
                 continue;
@@ -798,7 +857,7 @@ fn split_name_list<'n>(
         let mut from = s.len();
         while let Some(pos) = s[..from].rfind(sep) {
             let (name, list) = (&s[..pos], &s[pos + sep.len()..]);
-            if let Some(m) = parse_list(catalog, list) {
+            if let Some(m) = listed_members(catalog, list, network) {
                 if !name.trim().is_empty() && !is_count_phrase(name) {
                     return Some((clean_name(name), m));
                 }
@@ -1190,6 +1249,8 @@ pub fn ends_section(h: &str) -> bool {
         "boks",
         "datagrundlag",
         "metode",
+        // What the trials have in common ("Fælles forudsætninger").
+        "fælles",
     ];
     l == "status"
         || l.ends_with("runde")
@@ -1432,7 +1493,10 @@ fn heading_trial(
         let name = name.to_string();
         b.add(&name, &clean_name(&p.text), p.page);
         HeadingTrial::Opens(name)
-    } else if let Some(name) = b.named(&clean_name(&p.text)) {
+    } else if let Some(name) = b
+        .named(&clean_name(&p.text))
+        .or_else(|| b.named_by_start(&clean_name(&p.text)))
+    {
         b.add(&name, &clean_name(&p.text), p.page);
         HeadingTrial::Opens(name)
     } else if let Some(written) = labelled_trial(&p.text) {
@@ -1527,6 +1591,11 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
     let mut in_trial_list = false;
     // How deep the numbered heading that opened the section is ("3" 1, "4.1" 2).
     let mut section_depth: Option<usize> = None;
+    // The number of the last numbered item that reads as a heading ("4. Forudsætninger"),
+    // and, for a section opened by an unnumbered heading under it ("Psykologforsøget"),
+    // that number: the next one ("5. Beregning") ends the section.
+    let mut numbered_head: Option<u32> = None;
+    let mut section_under: Option<u32> = None;
     // Trials a heading named in its own words, folded into the official name below it.
     let mut renamed: HashMap<String, String> = HashMap::new();
     // The trial whose facts the lines below its heading may give.
@@ -1562,6 +1631,8 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                     || listed_members(catalog, first, &network).is_some();
                 facts_only.then_some(("", p.text.as_str()))
             })
+            // "Godkendt i 1. ansøgningsrunde, forsøgsstart 1. juli 2017" under its name.
+            .or_else(|| approval_facts(&p.text).then_some(("", p.text.as_str())))
             .filter(|_| !matches!(p.kind, Kind::TableRow(_)));
         'para: {
             if let Some(title) = items.get(&i) {
@@ -1649,6 +1720,7 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                     if let Some(n) = name {
                         section = Some(n);
                         section_depth = depth;
+                        section_under = numbered_head.filter(|_| depth.is_none());
                     } else if (ends_section(&p.text) && !p.text.trim_end().ends_with(':'))
                         || depth.is_some_and(|d| section_depth.is_some_and(|s| d <= s))
                     {
@@ -1755,10 +1827,17 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
         // section just as an unnumbered one does.
         // So does a numbered one ("3. Afsluttende bemærkninger") no deeper than the
         // heading that opened the section ("2.5 Digitale …").
-        let top_level = matches!(p.kind, Kind::Numbered(_))
-            && looks_like_heading(&p.text)
-            && section == section_before
-            && section_depth.is_some();
+        let numbered_heading = match p.kind {
+            Kind::Numbered(n) if looks_like_heading(&p.text) => Some(n),
+            _ => None,
+        };
+        let top_level = numbered_heading.is_some_and(|n| {
+            section == section_before
+                && (section_depth.is_some() || section_under.is_some_and(|u| n > u))
+        });
+        if numbered_heading.is_some() {
+            numbered_head = numbered_heading;
+        }
         let was_fact = fact.is_some() && facts_for.is_some();
         if (closes_section(p) || top_level) && !d.items.contains(&i) && !was_fact {
             section = None;
@@ -1771,6 +1850,7 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
         // Only a heading's number tells the depth of the section it opens.
         if section != section_before && p.kind != Kind::Heading {
             section_depth = None;
+            section_under = None;
         }
         // A trial's facts follow the heading that opened its section, one a line.
         facts_for = match (&section, fact) {
@@ -1819,6 +1899,16 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
         }
     }
     d
+}
+
+/// A line of a trial's approval facts and nothing else: "Godkendt i 3. ansøgningsrunde,
+/// forsøgsstart 1. januar 2019".
+fn approval_facts(text: &str) -> bool {
+    let l = text.trim().to_lowercase();
+    l.split_whitespace().count() <= 12
+        && l.starts_with("godkendt")
+        && round_of(&l).is_some()
+        && (l.contains("start") || parse_date(&l).is_some())
 }
 
 /// The lead-in of a list (a paragraph ending in ':'): the municipalities and round it
@@ -2013,6 +2103,14 @@ fn list_item(
         let name = name.to_string();
         b.add(&name, &clean_name(text), p.page);
         name
+    } else if let Some(short) =
+        Some(clean_name(text)).filter(|w| looks_like_heading(text) && short_name_stem(w).is_some())
+    {
+        // A numbered section titled by a trial's short name ("3. Forsøg 1 –
+        // Attestforsøget"): folded into the trial it stands for once the whole document
+        // is read.
+        b.add(&short, &short, p.page);
+        short
     } else {
         return ItemRead::Prose;
     };
