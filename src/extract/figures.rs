@@ -1081,7 +1081,16 @@ fn column_unit(text: &str) -> Option<ColumnUnit> {
 }
 
 /// Figures of a table cell, with the unit and factor of its column header or caption.
-pub fn table_cell(cell: &str, header: &str, row: &str, caption: &str) -> Option<Quantity> {
+///
+/// `whose_column`: the header only says whose the column is (a municipality), so the row
+/// label says what the cells count, as under a year.
+pub fn table_cell(
+    cell: &str,
+    header: &str,
+    row: &str,
+    caption: &str,
+    whose_column: bool,
+) -> Option<Quantity> {
     static CELL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"^(ca\.\s*)?([-−–]\s?)?(\d+(?:[.,]\d+)*[½]?)\s*(%|pct\.?|kr\.?|mio\.?(?:\s*kr\.?)?)?$",
@@ -1117,7 +1126,7 @@ pub fn table_cell(cell: &str, header: &str, row: &str, caption: &str) -> Option<
                 .then_some(caption_unit)
                 .flatten()
         });
-        let by_row = row_unit(header, row).filter(|(u, _)| {
+        let by_row = row_unit(header, row, whose_column).filter(|(u, _)| {
             decided.is_none() || (u == "percent" && !matches!(decided, Some(ColumnUnit::Percent)))
         });
         match (by_row, decided) {
@@ -1153,7 +1162,7 @@ pub fn table_cell(cell: &str, header: &str, row: &str, caption: &str) -> Option<
 
 /// In a table of years across ("Nøgletal | 2018 | 2019") the row label names what is
 /// counted ("Påbegyndte forløb", "Antal samtaler pr. forløb", "Raskmeldt, pct.").
-fn row_unit(header: &str, row: &str) -> Option<(String, Option<String>)> {
+fn row_unit(header: &str, row: &str, whose_column: bool) -> Option<(String, Option<String>)> {
     // A header that is only a period: "2019", "2019/20", "Budget 2021", "1. halvår 2020".
     static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^(?:budget|regnskab|skøn|forventet|prognose|[12]\.\s*halvår|[1-4]\.\s*kvartal)?\s*(?:19|20)\d\d(?:\s*/\s*\d{2,4})?$")
@@ -1162,13 +1171,24 @@ fn row_unit(header: &str, row: &str) -> Option<(String, Option<String>)> {
     // … or a period told by its years: "Før forsøget (2016-2017)".
     static YEARS: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\b(?:19|20)\d\d\b").unwrap_or_else(|e| panic!("regex: {e}")));
-    let period = PERIOD.is_match(header.trim())
+    let period = whose_column
+        || PERIOD.is_match(header.trim())
         || (YEARS.is_match(header)
             && header_noun(header).is_none()
             && column_unit(header).is_none());
     if !period || row.trim().is_empty() {
         return None;
     }
+    // "Sparede lægeattester (attestforsøget)": the trial in parentheses counts nothing
+    // (a unit there does: "Varighed (uger)").
+    let row = match row
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|r| r.rsplit_once(" ("))
+    {
+        Some((counted, aside)) if column_unit(aside).is_none() => counted,
+        _ => row,
+    };
     match column_unit(row) {
         Some(ColumnUnit::Percent) => Some(("percent".into(), None)),
         Some(ColumnUnit::Duration(u)) => Some((u.into(), None)),
@@ -1451,23 +1471,29 @@ mod tests {
 
     #[test]
     fn table_cells() {
-        let q = table_cell("1.250", "Besparelse", "Aalborg", "Beløb i 1.000 kr.");
+        let q = table_cell("1.250", "Besparelse", "Aalborg", "Beløb i 1.000 kr.", false);
         assert_eq!(
             q.map(|q| (q.value, q.unit)),
             Some((1_250_000.0, "DKK".into()))
         );
-        let q = table_cell("42", "Antal borgere", "Aalborg", "");
+        let q = table_cell("42", "Antal borgere", "Aalborg", "", false);
         assert_eq!(q.and_then(|q| q.counted), Some("borgere".into()));
-        assert!(table_cell("Aalborg", "Kommune", "", "").is_none());
+        assert!(table_cell("Aalborg", "Kommune", "", "", false).is_none());
         // The header decides before the caption; "mikrolån" is no "kr".
-        let q = table_cell("31", "Antal lån", "Aalborg", "Tabel 1. Bevilgede mikrolån");
+        let q = table_cell(
+            "31",
+            "Antal lån",
+            "Aalborg",
+            "Tabel 1. Bevilgede mikrolån",
+            false,
+        );
         assert_eq!(
             q.map(|q| (q.unit, q.counted)),
             Some(("count".into(), Some("lån".into())))
         );
         // Years across: the row label says what the cell counts.
         let unit = |cell: &str, row: &str, caption: &str| {
-            table_cell(cell, "2019", row, caption).map(|q| (q.unit, q.counted, q.value))
+            table_cell(cell, "2019", row, caption, false).map(|q| (q.unit, q.counted, q.value))
         };
         let nøgletal = "Tabel 2. Nøgletal";
         assert_eq!(
@@ -1480,8 +1506,14 @@ mod tests {
         );
         // A header that names what it counts in a year decides over the caption.
         assert_eq!(
-            table_cell("118", "Borgere i 2020", "Mikrolån", "Udgifter i 1.000 kr.")
-                .map(|q| (q.unit, q.counted)),
+            table_cell(
+                "118",
+                "Borgere i 2020",
+                "Mikrolån",
+                "Udgifter i 1.000 kr.",
+                false
+            )
+            .map(|q| (q.unit, q.counted)),
             Some(("count".into(), Some("borgere".into())))
         );
         // Under a money caption the caption decides, whatever the row is called.
@@ -1492,13 +1524,19 @@ mod tests {
         // A plural noun alone as the header is what the column counts, whatever the
         // caption; a singular one is not ("Indholdsfortegnelse" over page numbers).
         let counted = |cell: &str, header: &str| {
-            table_cell(cell, header, "Mentorforsøget", "Borgere og besparelser")
-                .and_then(|q| q.counted)
+            table_cell(
+                cell,
+                header,
+                "Mentorforsøget",
+                "Borgere og besparelser",
+                false,
+            )
+            .and_then(|q| q.counted)
         };
         assert_eq!(counted("3", "Kommuner"), Some("kommuner".into()));
         assert_eq!(counted("131", "Sparede samtaler"), Some("samtaler".into()));
         assert_eq!(counted("212", "Borgere"), Some("borgere".into()));
-        assert!(table_cell("4", "Indholdsfortegnelse", "Svar på forslag", "").is_none());
+        assert!(table_cell("4", "Indholdsfortegnelse", "Svar på forslag", "", false).is_none());
         // The count's mark after the noun.
         assert_eq!(counted("142", "Sager (antal)"), Some("sager".into()));
         assert_eq!(counted("84", "Forløb, antal"), Some("forløb".into()));

@@ -96,7 +96,7 @@ fn chart_point(
     });
     let c = POINT.captures(p.text.trim())?;
     let (label, value) = (c.get(1)?.as_str(), c.get(2)?.as_str());
-    let q = figures::table_cell(value, "", label, caption)?;
+    let q = figures::table_cell(value, "", label, caption, false)?;
     let place = catalog.municipality(label).map(String::from);
     Some(figure(q, trial, place, p.page, p.text.clone()))
 }
@@ -182,6 +182,11 @@ fn find_figures(
     // The current heading is a document-level one ("Økonomi", "Metode og økonomi"): a
     // paragraph naming a trial there does not make the next ones about it.
     let mut general_heading = false;
+    // Questions and answers (a web page's FAQ, an interview): the trial the last question
+    // or answer was about. A question that names none follows up on it ("Hvordan er det
+    // gået med samtalerne?" after an answer about the samtaleforsøg).
+    let mut question_topic: Option<String> = None;
+    let mut in_questions = false;
     // The caption of a chart whose data the text gives a line each ("Figur 3.2 Andel
     // gennemførte forløb … Pct." over "Bornholm 74").
     let mut chart: Option<&str> = None;
@@ -202,6 +207,8 @@ fn find_figures(
                 in_decision = decisions::is_decision_head(&p.text);
                 ctx = figures::Context::default();
                 heading_topic = None;
+                question_topic = None;
+                in_questions = false;
                 general_heading = trials::ends_section(&p.text);
                 // A heading may state a figure ("Godkendte forsøg i de 11 kommuner").
             }
@@ -274,6 +281,35 @@ fn find_figures(
             }
         });
 
+        let question = p.kind == Kind::Body
+            && p.text.trim_end().ends_with('?')
+            && p.text.split_whitespace().count() <= 20;
+        if question {
+            // A question that names no trial follows up on the last one when it takes up
+            // one of its words ("… i samtaleforsøget …" / "Hvordan er det gået med
+            // samtalerne?"); otherwise it is a new one, about no trial we know.
+            // So does one that speaks of "the scheme" ("Hvor mange virksomheder har brugt
+            // ordningen?").
+            let low = p.text.to_lowercase();
+            let refers_back = ["forsøget", "ordningen", "tilbuddet", "indsatsen"]
+                .iter()
+                .any(|w| has_word(&low, w));
+            let follows = refers_back
+                || paras[i.saturating_sub(2)..i]
+                    .iter()
+                    .any(|before| shares_a_word(&p.text, &before.text));
+            if topic.is_none() && !follows {
+                question_topic = None;
+            }
+            in_questions = true;
+        }
+        // An answer that names no other trial is about the question's.
+        let answer_topic = question_topic
+            .clone()
+            .filter(|q| !question && topic.as_ref().is_none_or(|t| t == q));
+        if in_questions && topic.is_some() {
+            question_topic.clone_from(&topic);
+        }
         // Under a heading that opens no trial's section, the paragraphs after this one
         // are about its trial too (set after its own sentences are read).
         let opens_topic = topic.is_some() && section.is_none() && !general_heading;
@@ -347,7 +383,8 @@ fn find_figures(
                     .filter(|_| topic_named)
                     .or_else(|| in_words.clone())
                     .or_else(|| section.clone())
-                    .or_else(|| heading_topic.clone()),
+                    .or_else(|| heading_topic.clone())
+                    .or_else(|| answer_topic.clone()),
                 _ => None,
             };
             let places = municipalities::places(catalog, &sentence);
@@ -441,6 +478,21 @@ fn find_figures(
         }
     }
     out
+}
+
+/// Two texts share a content word, by its first six letters ("samtalerne", "samtaler"):
+/// not the words every text of the genre has.
+fn shares_a_word(a: &str, b: &str) -> bool {
+    const EVERYWHERE: &[&str] = &["kommun", "jobcen", "forsøg", "frikom", "netvær"];
+    let stems = |s: &str| -> HashSet<String> {
+        s.to_lowercase()
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.chars().count() >= 6)
+            .map(|w| w.chars().take(6).collect::<String>())
+            .filter(|w| !EVERYWHERE.contains(&w.as_str()))
+            .collect()
+    };
+    !stems(a).is_disjoint(&stems(b))
 }
 
 /// "Solrød og Stevns har færre digitale samtaler, med henholdsvis 29,8 % og 33,6 %": the
@@ -564,6 +616,7 @@ fn table_figures(
     // The row's trial, by its label; in a table of municipalities by trials, the
     // column's ("Kommune | LÆ 265 | Kontaktforløb | …").
     let trial_of = |label: &str| {
+        let whole = label;
         // "Psykologbehandling (netto)", "Mikrolån (delvis godkendelse)".
         let label = match label
             .trim_end()
@@ -583,8 +636,16 @@ fn table_figures(
         let named_first = label
             .split_once(':')
             .filter(|(name, _)| name.split_whitespace().count() <= 4);
+        // "Sparede lægeattester (attestforsøget)": what the row counts, then its trial.
+        let short_in_parens = whole
+            .trim_end()
+            .strip_suffix(')')
+            .and_then(|l| l.rsplit_once('('))
+            .map(|(_, short)| short.trim())
+            .filter(|short| !short.contains(' '));
         by_label(label)
             .or_else(|| named_first.and_then(|(name, _)| by_label(name)))
+            .or_else(|| short_in_parens.and_then(|short| discovery.trial_of_short_name(short)))
             .map(String::from)
     };
     // A column that says what the row counts ("Opgørelse | … " with "Sager", "Møder").
@@ -660,7 +721,7 @@ fn table_figures(
             .clone()
             .or(column_trial)
             .or_else(|| section.map(String::from));
-        let found = match figures::table_cell(cell, h, label, caption) {
+        let found = match figures::table_cell(cell, h, label, caption, column_place(k).is_some()) {
             Some(q) => vec![q],
             // A cell written as a sentence ("Mindst 60 % er raskmeldt 16 uger efter
             // start") is read as one.

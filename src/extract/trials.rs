@@ -2191,6 +2191,17 @@ pub fn introduced_trial(catalog: &Catalog, text: &str) -> Option<String> {
         Regex::new(r"[\x22“”„«](\p{Lu}[^\x22“”»]{4,100}?)[\x22“”»]\s*(?:[–—-]\s*(?:eller|også kaldet|kaldet)\s+|\()\p{L}+forsøget\b")
             .unwrap_or_else(|e| panic!("{e}"))
     });
+    // "Forsøget hedder ”Småjob i ressourceforløb” og startede …".
+    static NAMED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?i:forsøget)\s+(?:hedder|kaldes|har\s+fået\s+navnet|med\s+navnet)\s+[\x22“”„«](\p{Lu}[^\x22“”»]{3,100}?)[\x22“”»]")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    if let Some(name) = NAMED.captures(text).and_then(|c| c.get(1)) {
+        let name = name.as_str().trim();
+        if catalog.trial(name).is_none() && name.split_whitespace().count() >= 2 {
+            return Some(name.to_string());
+        }
+    }
     // (The regex is costly to build: only a text with a short name needs it.)
     let quoted = text
         .contains("forsøget")
