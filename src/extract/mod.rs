@@ -146,10 +146,32 @@ fn find_figures(
     // The document's own names for its trials, in lower case: names the catalog does not
     // know (two words or more, found anywhere in a text) and the short names it gives in
     // parentheses ("FLEX-forsøget", found as whole words).
+    // (Also the first two words of a longer name, when they are long enough to tell it and
+    // no other name of the document begins so: "tidlig arbejdspladsafklaring" for "Tidlig
+    // arbejdspladsafklaring for sygemeldte".)
+    let opening = |n: &str| -> Option<String> {
+        let words: Vec<String> = n
+            .to_lowercase()
+            .split_whitespace()
+            .map(String::from)
+            .collect();
+        let two = words.get(..2)?.join(" ");
+        (words.len() >= 3 && two.chars().count() >= 15).then_some(two)
+    };
+    let openings: Vec<(String, &str)> = unknown
+        .iter()
+        .filter_map(|n| opening(n).map(|o| (o, *n)))
+        .collect();
     let own_names: Vec<(String, &str, bool)> = unknown
         .iter()
         .filter(|n| n.split_whitespace().count() >= 2)
         .map(|n| (n.to_lowercase(), *n, false))
+        .chain(
+            openings
+                .iter()
+                .filter(|(o, _)| openings.iter().filter(|(p, _)| p == o).count() == 1)
+                .map(|(o, n)| (o.clone(), *n, true)),
+        )
         .chain(
             discovery
                 .aliases
@@ -212,6 +234,14 @@ fn find_figures(
                 general_heading = trials::ends_section(&p.text);
                 // A heading may state a figure ("Godkendte forsøg i de 11 kommuner").
             }
+            // A numbered section's heading ("1. Resumé", "6. Forventede effekter"): what
+            // a paragraph under the last one was about does not carry over.
+            Kind::Numbered(_) if is_numbered_heading(&p.text) => {
+                heading_topic = None;
+                question_topic = None;
+                in_questions = false;
+                general_heading = trials::ends_section(&p.text);
+            }
             Kind::TableRow(_) => {
                 table_figures(
                     catalog,
@@ -271,15 +301,16 @@ fn find_figures(
         // A paragraph that names one trial is about it, sentence by sentence, and so are
         // the paragraphs after it under the same heading that name none.
         let low_text = text.to_lowercase();
-        let topic = trials::the_one_trial(catalog, &text).or_else(|| {
-            let mut own = own_named(&low_text);
-            own.sort_unstable();
-            own.dedup();
-            match own.as_slice() {
-                [one] => Some((*one).to_string()),
-                _ => None,
-            }
-        });
+        // (One catalogued trial beside one of the document's own is two trials.)
+        let mut own = own_named(&low_text);
+        own.sort_unstable();
+        own.dedup();
+        let topic = match (trials::the_one_trial(catalog, &text), own.as_slice()) {
+            (Some(t), own) if own.iter().all(|o| *o == t) => Some(t),
+            (Some(_), _) => None,
+            (None, [one]) => Some((*one).to_string()),
+            (None, _) => None,
+        };
 
         let question = p.kind == Kind::Body
             && p.text.trim_end().ends_with('?')
@@ -312,7 +343,9 @@ fn find_figures(
         }
         // Under a heading that opens no trial's section, the paragraphs after this one
         // are about its trial too (set after its own sentences are read).
-        let opens_topic = topic.is_some() && section.is_none() && !general_heading;
+        // (A list item does not: its siblings may be about other trials.)
+        let mut opens_topic =
+            topic.is_some() && section.is_none() && !general_heading && p.kind == Kind::Body;
         let mut topic_named = false;
         // The place the paragraph last named: "I Aalborg Kommune anvender … I alt 46
         // dimittender har deltaget" (the 46 are Aalborg's), "… kun gældende for
@@ -321,6 +354,10 @@ fn find_figures(
         let mut previous_named: Option<String> = None;
         // The trial a sentence of this paragraph named in its own words.
         let mut in_words: Option<String> = None;
+        // The trial the last sentence named, when it named one: the next that names none
+        // goes on about it ("Psykologforsøget giver alene et underskud … Over hele
+        // perioden giver forsøget …", in a paragraph that names another trial after).
+        let mut last_named: Option<String> = None;
         for sentence in structure::sentences(&text) {
             // Table captions name the unit of the cells ("Beløb i 1.000 kr."), not a figure.
             let low = sentence.to_lowercase();
@@ -378,15 +415,20 @@ fn find_figures(
                 // The paragraph's trial holds from the sentence that names it on ("Evalue-
                 // ringen bygger på 1.453 borgere … FLEX-forsøget tegner sig for …": the
                 // borgere are not FLEX's).
-                [] => topic
+                [] => last_named
                     .clone()
-                    .filter(|_| topic_named)
+                    .or_else(|| topic.clone().filter(|_| topic_named))
                     .or_else(|| in_words.clone())
                     .or_else(|| section.clone())
                     .or_else(|| heading_topic.clone())
                     .or_else(|| answer_topic.clone()),
                 _ => None,
             };
+            match named.as_slice() {
+                [one] => last_named = Some((*one).to_string()),
+                [] if !several => {}
+                _ => last_named = None,
+            }
             let places = municipalities::places(catalog, &sentence);
             // A sentence about a place opens with it ("I Aalborg Kommune anvender …",
             // "Aalborg Kommune har …"); one that opens with "Her" takes up the place the
@@ -457,9 +499,21 @@ fn find_figures(
                 let own_trial = at.filter(|_| named.len() >= 2).and_then(|a| {
                     trial_right_after(&sentence, a + q.raw.len(), &mentions, discovery)
                 });
+                // "Samlede udgifter på 4,6 mio. kr., heraf 3,1 mio. kr. til
+                // psykologforsøget": the whole is more than the trial named in its part
+                // (nor is the paragraph about that trial).
+                let whole = match (at, low_sentence.find("heraf ")) {
+                    (Some(a), Some(h)) => {
+                        a < h && !mentions.is_empty() && mentions.iter().all(|m| m.start > h)
+                    }
+                    _ => false,
+                };
+                if whole {
+                    opens_topic = false;
+                }
                 out.push(figure(
                     q,
-                    own_trial.or_else(|| trial.clone()),
+                    own_trial.or_else(|| trial.clone().filter(|_| !whole)),
                     municipality,
                     p.page,
                     sentence.clone(),
@@ -478,6 +532,11 @@ fn find_figures(
         }
     }
     out
+}
+
+/// A numbered item that is a section's heading: a few words, no sentence.
+fn is_numbered_heading(text: &str) -> bool {
+    text.split_whitespace().count() <= 6 && structure::looks_like_heading(text)
 }
 
 /// Two texts share a content word, by its first six letters ("samtalerne", "samtaler"):

@@ -1513,6 +1513,11 @@ fn heading_trial(
         // "Forsøget med digitale … startede 1. juli 2019 i København …".
         b.add(&name, &clean_name(&p.text), p.page);
         HeadingTrial::Opens(name)
+    } else if let Some((written, munis)) = permitted_below(catalog, paras, i) {
+        let name = canonical(catalog, &written);
+        let t = b.add(&name, &written, p.page);
+        add_municipalities(t, &munis);
+        HeadingTrial::Opens(name)
     } else if let Some(written) = approved_below(catalog, paras, i) {
         // "Fleksibel opfølgning for sygemeldte grænsependlere" over "Det tredje forsøg …
         // blev godkendt i 3. ansøgningsrunde med forsøgsstart den 1. april 2019 …".
@@ -2738,6 +2743,37 @@ fn approved_below(catalog: &Catalog, paras: &[Paragraph], i: usize) -> Option<St
         .any(|w| w.starts_with("forsøg"))
         && (l.contains("forsøgsstart") || (l.contains("godkendt") && round_of(&l).is_some()));
     (plausible && approved && mentions(catalog, &next.text).is_empty()).then_some(written)
+}
+
+/// A heading of three words or more over the provision that lets municipalities run it:
+/// "Virksomhedspraktik i op til 13 uger for jobparate kontanthjælpsmodtagere" over "§ 5.
+/// Morsø og Thisted Kommuner kan uanset § 44 …" (an executive order's trials). The
+/// heading is the trial's name; the municipalities take part.
+fn permitted_below(
+    catalog: &Catalog,
+    paras: &[Paragraph],
+    i: usize,
+) -> Option<(String, Vec<String>)> {
+    static MAY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:§\s*\d+\s*[a-z]?\.\s*)?(\p{Lu}.{2,120}?)\s+[Kk]ommuner?\s+kan\b")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let p = paras.get(i)?;
+    let next = paras.get(i + 1).filter(|n| n.kind == Kind::Body)?;
+    let written = clean_name(&p.text);
+    let plausible = written.split_whitespace().count() >= 3
+        && looks_like_heading(&p.text)
+        && !written.contains([':', '?', '§'])
+        && !TRIAL_WORD.is_match(&written)
+        && !ends_section(&written)
+        && !is_section_label(&written)
+        && municipality_mentions(catalog, &written).is_empty();
+    if !plausible {
+        return None;
+    }
+    let list = MAY.captures(next.text.trim())?.get(1)?.as_str();
+    let munis = parse_list(catalog, list)?;
+    Some((written, munis))
 }
 
 /// What a matrix cell says of taking part: yes (`x`, `Ja`, `✓`, `Fra 2020`), no (`Nej`,
