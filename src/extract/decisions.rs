@@ -278,7 +278,12 @@ pub fn decisions(paras: &[Paragraph], items: &[AgendaItem]) -> Vec<Decision> {
     let mut left_after: Vec<(u32, Vec<String>)> = Vec::new();
     for i in 0..first_item {
         let text = paras.get(i).map_or("", |p| p.text.trim());
-        if let (Some(l), Some(r)) = (LEFT_AFTER.captures(text), ITEM_REF.captures(text)) {
+        // (Under a field's label: "Bemærkninger: X forlod mødet efter … punkt 5.")
+        let after_label = match text.split_once(": ") {
+            Some((label, rest)) if label.split_whitespace().count() == 1 => rest,
+            _ => text,
+        };
+        if let (Some(l), Some(r)) = (LEFT_AFTER.captures(after_label), ITEM_REF.captures(text)) {
             if let Ok(n) = r[1].parse() {
                 left_after.push((n, names(l.get(1).map_or("", |m| m.as_str()))));
                 continue;

@@ -268,7 +268,8 @@ fn duration_unit(w: &str) -> Option<&'static str> {
         "måned" | "måneder" | "måneders" | "mdr" | "md" | "måneds" => return Some("months"),
         "uge" | "uger" | "ugers" | "ugs" => return Some("weeks"),
         "dag" | "dage" | "dages" | "døgn" => return Some("days"),
-        "time" | "timer" | "timers" | "t" => return Some("hours"),
+        // ("1½ times transport": an hour's.)
+        "time" | "timer" | "timers" | "times" | "t" => return Some("hours"),
         _ => {}
     }
     if l.len() > 6 && (l.ends_with("timer") || l.ends_with("timers")) {

@@ -212,7 +212,12 @@ pub fn date(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
                 let short = p.text.split_whitespace().count() <= 8;
                 // Terms of reference or a policy dated by their adoption ("Godkendt af
                 // styregruppen den 20. februar 2018, jf. punkt 2 …").
-                let adopted = l.starts_with("godkendt ") || l.starts_with("vedtaget ");
+                // (Also after a version: "Version 2.0 – godkendt af styregruppen den …".)
+                let adopted = ["godkendt ", "vedtaget "].iter().any(|w| {
+                    l.starts_with(w)
+                        || l.contains(&format!("– {w}"))
+                        || l.contains(&format!("- {w}"))
+                });
                 if !(meeting || short || adopted) {
                     return None;
                 }
@@ -623,7 +628,18 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
                         .all(|w| w.starts_with(char::is_uppercase))
         })
     });
-    if byline {
+    // Questions and answers (a web page's "Spørgsmål og svar"): questions standing alone
+    // over prose answers, however many headings in capitals the page has.
+    let answered_questions = paras
+        .windows(2)
+        .filter(|w| {
+            w[0].text.trim_end().ends_with('?')
+                && w[0].text.split_whitespace().count() <= 20
+                && w[1].kind == Kind::Body
+                && w[1].text.split_whitespace().count() >= 15
+        })
+        .count();
+    if byline || answered_questions >= 3 {
         return DocumentKind::Other;
     }
     let caps_headings = paras
@@ -652,7 +668,9 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
         .any(|p| p.kind == Kind::Heading && p.text.to_lowercase().starts_with("status"));
     // A follow-up of the trials' budgets each quarter, their accounts and a jobcentre's
     // management information report their status too.
+    // (So does a chronology of the network's work, "Tidslinje for …".)
     if title_l.contains("status")
+        || title_l.contains("tidslinje")
         || title_l.contains("opfølgning")
         || title_l.contains("kvartalsrapport")
         || title_l.contains("regnskab")

@@ -30,7 +30,7 @@ use structure::{Kind, Paragraph};
 
 /// Words for several trials at once.
 static SEVERAL_TRIALS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:forsøgene|begge forsøg|alle forsøg|de (?:to|tre|fire|fem|seks|\d+) forsøg)\b")
+    Regex::new(r"\b(?:forsøgene|begge forsøg|alle forsøg|(?:de )?(?:to|tre|fire|fem|seks|syv|otte|\d+) (?:frikommune)?forsøg)\b")
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
