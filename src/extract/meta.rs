@@ -98,6 +98,8 @@ fn standalone_date(line: &str) -> Option<String> {
         "fra",
         "dateret",
         "udgivet",
+        // "Høringsudkast af 1. december 2017".
+        "af",
         // A running header's page number and access mark ("Åbent referat … Side 1").
         "side",
         "åbent",
@@ -951,9 +953,13 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
                 .get(i - 1)
                 .is_some_and(|above| names_an_issuer(above.text.trim()))
             && is_unit(t);
+        // (The municipality before its jobcentre and unit: "Lyngby-Taarbæk Kommune
+        // Jobcenter Lyngby-Taarbæk · Økonomi og Analyse".)
+        let rest = without_issuer(t);
         names_an_issuer(t)
             || unit
             || issuer_with_unit(t)
+            || (rest != t && (names_an_issuer(rest) || issuer_with_unit(rest)))
             || issuers_run_together(t)
             || network_over_members(t)
             // "Herlev Kommune · Frikommunenetværket Nordegnen".
@@ -1079,7 +1085,8 @@ fn running_title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
 fn issuer_with_unit(line: &str) -> bool {
     static LEAD: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"^(?:\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)? Kommune|Jobcenter \p{Lu}[\p{L}-]+)\s+(\p{Lu}.*)$",
+            // (The unit may stand after a separator: "Jobcenter X · Økonomi og Analyse".)
+            r"^(?:\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)? Kommune|Jobcenter \p{Lu}[\p{L}-]+)\s+(?:[·|–-]\s+)?(\p{Lu}.*)$",
         )
     });
     LEAD.captures(line.trim())
@@ -1126,7 +1133,14 @@ static QUESTION: LazyLock<Regex> =
 /// A genre's label in capitals, one word: "PROJEKTBESKRIVELSE", "PRESSEMEDDELELSE".
 fn is_genre_label(text: &str) -> bool {
     let t = text.trim();
-    !t.contains(' ')
+    // (Of one or two words: "PROJEKTBESKRIVELSE", "BUSINESS CASE"; two that name a body
+    // are its name: "NORDJYSK FRIKOMMUNENETVÆRK".)
+    let l = t.to_lowercase();
+    let names_a_body = ["netværk", "kommune", "region", "jobcenter", "udvalg"]
+        .iter()
+        .any(|b| l.contains(b));
+    (!t.contains(' ') || (t.split_whitespace().count() == 2 && !names_a_body))
+        && !t.contains(|c: char| c.is_ascii_digit())
         && t.chars().filter(|c| c.is_alphabetic()).count() >= 5
         && t.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
 }

@@ -942,6 +942,21 @@ fn network_members(catalog: &Catalog, paras: &[Paragraph]) -> Vec<String> {
             }
         }
     }
+    // (The two lines set as one: "Frikommunenetværket Søhøjlandet Silkeborg · Skanderborg
+    // · Horsens · Ikast-Brande".)
+    for p in paras.iter().take(6) {
+        let l = p.text.to_lowercase();
+        if l.contains("netværk") && p.text.matches('·').count() >= 2 {
+            let mut members: Vec<String> = municipality_mentions(catalog, &p.text)
+                .into_iter()
+                .flat_map(|m| m.1)
+                .collect();
+            members.dedup();
+            if members.len() >= 2 {
+                return members;
+            }
+        }
+    }
     for pair in paras.iter().take(6).collect::<Vec<_>>().windows(2) {
         if !pair[0].text.to_lowercase().contains("netværk") {
             continue;
