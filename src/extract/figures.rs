@@ -1094,7 +1094,8 @@ pub fn table_cell(
 ) -> Option<Quantity> {
     static CELL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^(ca\.\s*)?([-−–]\s?)?(\d+(?:[.,]\d+)*[½]?)\s*(%|pct\.?|kr\.?|mio\.?(?:\s*kr\.?)?)?$",
+            // (A target's cell may bound it or compare: "Højst 14", "30 % færre".)
+            r"^((?i:ca\.|højst|mindst|under|over|op til|maks\.?)\s*)?([-−–]\s?)?(\d+(?:[.,]\d+)*[½]?)\s*(%|pct\.?|kr\.?|mio\.?(?:\s*kr\.?)?)?(?:\s+(?i:færre|flere|kortere|længere|lavere|højere|mindre|mere))?$",
         )
         .unwrap_or_else(|e| panic!("regex: {e}"))
     });
@@ -1107,7 +1108,7 @@ pub fn table_cell(
         .map(|m| m.as_str().to_lowercase())
         .unwrap_or_default();
     let value = parse_digits(digits, suffix.starts_with("mio"))?;
-    let qualifier = c.get(1).map(|_| "ca.".to_string());
+    let qualifier = c.get(1).map(|m| m.as_str().trim().to_lowercase());
     let (unit, counted, factor) = if suffix.starts_with('%') || suffix.starts_with("pct") {
         ("percent".to_string(), None, 1.0)
     } else if suffix.starts_with("kr") {
@@ -1172,7 +1173,13 @@ fn row_unit(header: &str, row: &str, whose_column: bool) -> Option<(String, Opti
     // … or a period told by its years: "Før forsøget (2016-2017)".
     static YEARS: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\b(?:19|20)\d\d\b").unwrap_or_else(|e| panic!("regex: {e}")));
+    // … or says which measurement the column holds: "Baseline 2016", "Mål 2020", "Mål".
+    static MEASUREMENT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:baseline|mål|målsætning|målet|resultat|udgangspunkt|niveau)(?:\s+(?:19|20)\d\d)?$")
+            .unwrap_or_else(|e| panic!("regex: {e}"))
+    });
     let period = whose_column
+        || MEASUREMENT.is_match(header.trim())
         || PERIOD.is_match(header.trim())
         || (YEARS.is_match(header)
             && header_noun(header).is_none()

@@ -57,8 +57,9 @@ fn running_lines(doc: &DocumentText) -> std::collections::HashSet<String> {
             .filter(|l| !l.is_empty())
             .take(3)
         {
-            // Field lines ("Sagsnr.: 15.20.00-P20-5-18") differ by more than a number.
-            if line.contains(':')
+            // Field lines ("Sagsnr.: 15.20.00-P20-5-18") differ by more than a number, and
+            // so do headings of a provision's remarks ("Til § 4", "Til § 5").
+            if line.contains([':', '§'])
                 || super::decisions::is_decision_head(line)
                 || super::meta::is_item_marker(line).is_some()
                 || !super::meta::case_numbers_in(line).is_empty()
