@@ -62,7 +62,11 @@ fn names(s: &str) -> Vec<String> {
         .map(|n| n.split(" (").next().unwrap_or(n).trim())
         // A member's name: capitalised, a few words ("Borgeren deltog ikke i samtalen"
         // names nobody).
-        .filter(|n| n.starts_with(char::is_uppercase) && n.split_whitespace().count() <= 6)
+        // (Two words at least: "X (C), Samsø, og Y (F), Aarhus" gives members' towns.)
+        .filter(|n| {
+            let words = n.split_whitespace().count();
+            n.starts_with(char::is_uppercase) && (2..=6).contains(&words)
+        })
         .filter(|n| !n.split_whitespace().next().is_some_and(is_common_subject))
         // "Hanne Kirk Vestergaard, Syddjurs Kommune": the member's municipality.
         .filter(|n| !n.ends_with(" Kommune") && !n.ends_with(" kommune"))

@@ -172,11 +172,15 @@ pub fn date(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
                 .and_then(|m| parse_date(m.as_str()))
         })
     };
-    masthead()
-        .filter(|p| p.text.split_whitespace().count() <= 10)
-        .find_map(|p| standalone_date(&p.text))
+    // (A "Dato:" field is the document's own date: an appendix's masthead may name the
+    // meeting it goes to, "Arbejdsmarkedsudvalget den 4. marts 2020".)
+    date_field()
+        .or_else(|| {
+            masthead()
+                .filter(|p| p.text.split_whitespace().count() <= 10)
+                .find_map(|p| standalone_date(&p.text))
+        })
         .or_else(dateline)
-        .or_else(date_field)
         .or_else(time_field)
         // A letter's date line below its address blocks ("18. december 2017").
         .or_else(|| {
@@ -474,6 +478,33 @@ pub fn body(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
     {
         return Some(b);
     }
+    // The minutes of a regional council of municipalities: "KKR MIDTJYLLAND" / "REFERAT"
+    // / "KKR Midtjylland". (A KKR's letter or deck is the KKR's, but no meeting's body.)
+    let minutes_label = paras.iter().take(6).any(|p| {
+        matches!(
+            p.text.trim().to_lowercase().as_str(),
+            "referat" | "beslutningsreferat" | "dagsorden"
+        )
+    });
+    if minutes_label {
+        static KKR: LazyLock<Regex> = LazyLock::new(|| re(r"^KKR\s+(\p{Lu}[\p{L}-]+)$"));
+        if let Some(c) = paras
+            .iter()
+            .take(8)
+            .find_map(|p| KKR.captures(p.text.trim()))
+        {
+            let region = &c[1];
+            let mut chars = region.chars();
+            let region: String = match chars.next() {
+                Some(first) => first
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect(),
+                None => String::new(),
+            };
+            return Some(format!("KKR {region}"));
+        }
+    }
     for p in paras.iter().take(6) {
         if let Some(c) = HEADER_BODY.captures(&p.text) {
             if let Some(m) = COMMITTEE.captures(&c[1]) {
@@ -616,7 +647,11 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
         return DocumentKind::Other;
     }
     // (A survey's report evaluates too: "Spørgeskemaundersøgelse 2020".)
-    if title_l.contains("evaluering") || title_l.contains("undersøgelse") {
+    // (So does a collection of lessons learned: "Erfaringsopsamling fra workshops …".)
+    if title_l.contains("evaluering")
+        || title_l.contains("undersøgelse")
+        || title_l.contains("erfaringsopsamling")
+    {
         return DocumentKind::Evaluation;
     }
     // A newspaper's article has a byline under its headline ("Af Mette Kjærgaard Holm"),
@@ -730,7 +765,7 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
 /// The header fields of a memo or letter ("Til: Styregruppen", "Fra: …", "Dato: …").
 static MEMO_FIELD: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:til|fra|cc|kopi til|kopi|att\.?|(?:jeres|vores|deres)\s+ref\.?|dato|sagsnr\.?|sags\s?id|dok\.?\s?id|j\.\s?nr\.?|journalnr\.?|sagsbehandler|kontakt|ref\.?|afdeling|enhed|forvaltning|center|telefon|(?:direkte\s+)?tlf\.?|direkte\s+telefon|mobil|cpr\.?\s?-?nr\.?|e-?mail)\s*:",
+        r"(?i)^(?:til|fra|cc|kopi til|kopi|att\.?|udvalg|udarbejdet af|(?:jeres|vores|deres)\s+ref\.?|dato|sagsnr\.?|sags\s?id|dok\.?\s?id|j\.\s?nr\.?|journalnr\.?|sagsbehandler|kontakt|ref\.?|afdeling|enhed|forvaltning|center|telefon|(?:direkte\s+)?tlf\.?|direkte\s+telefon|mobil|cpr\.?\s?-?nr\.?|e-?mail)\s*:",
     )
 });
 

@@ -61,10 +61,10 @@ pub fn outcome(decision: &str) -> Option<Outcome> {
                 r"\bgodkend\w*|\bvedtag\w*|\btiltrå\w*|\bbevilge[ts]?\b|\bimødekomm\w*",
                 Outcome::Approved,
             ),
-            // An election decides too: "Styregruppen valgte X som formand", "X blev
-            // genvalgt som næstformand".
+            // An election or appointment decides too: "Styregruppen valgte X som formand",
+            // "X blev genvalgt som næstformand", "KKR udpegede X som nyt medlem af …".
             rule(
-                r"\b(?:gen)?valgte?\s+[^.]{0,80}?\b(?:som|til)\s+(?:\w*formand|medlem|sekretær)\b",
+                r"\b(?:(?:gen)?valgte?|udpeg(?:ede|et))\s+[^.]{0,80}?\b(?:som|til)\s+(?:nyt?\s+)?(?:\w*formand|medlem|sekretær)\b",
                 Outcome::Approved,
             ),
         ]
