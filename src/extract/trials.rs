@@ -1297,6 +1297,8 @@ fn title_trial(
                 && !letters.iter().all(|c| c.is_uppercase())
                 && !names_the_network(&p.text)
                 && !p.text.to_lowercase().starts_with("frikommuneforsøg")
+                // (A title about the trials, "… under frikommuneforsøgene", is about none.)
+                && !p.text.to_lowercase().contains("forsøgene")
                 && municipality_mentions(catalog, &p.text).is_empty()
         })
         .map(|(i, _)| i)
@@ -2123,8 +2125,15 @@ fn list_item(
         let name = name.to_string();
         b.add(&name, &clean_name(text), p.page);
         name
-    } else if let Some(short) =
-        Some(clean_name(text)).filter(|w| looks_like_heading(text) && short_name_stem(w).is_some())
+    } else if let Some(short) = Some(clean_name(text))
+        // ("2. Attestforsøget – trin for trin": the short name leads the heading.)
+        .map(
+            |w| match w.split_once(" – ").or_else(|| w.split_once(": ")) {
+                Some((lead, _)) => lead.trim().to_string(),
+                None => w,
+            },
+        )
+        .filter(|w| looks_like_heading(text) && short_name_stem(w).is_some())
     {
         // A numbered section titled by a trial's short name ("3. Forsøg 1 –
         // Attestforsøget"): folded into the trial it stands for once the whole document
@@ -2536,9 +2545,10 @@ fn table_row(
     let lower: Vec<String> = header.iter().map(|h| h.to_lowercase()).collect();
     // The column that names the trial ("Forsøg", "Frikommuneforsøg"), not one about it
     // ("Gennemsnit, uger i forsøget").
-    let trial_col = lower
-        .iter()
-        .position(|h| h.contains("forsøg") && h.split_whitespace().count() <= 2);
+    // (A trial's short name heads its own column of marks: "Attestforsøget".)
+    let trial_col = lower.iter().position(|h| {
+        h.contains("forsøg") && h.split_whitespace().count() <= 2 && short_name_stem(h).is_none()
+    });
     let muni_col = lower
         .iter()
         .position(|h| h.contains("kommune") || h.contains("deltager"));
@@ -2587,10 +2597,25 @@ fn table_row(
     // cells ("Kommune | Psykologbehandling | Mentorforsøg" / "Helsingør | Ja | Nej").
     if muni_col == Some(0) && trial_col.is_none() && header.len() >= 3 {
         let muni = cells.first().and_then(|c| catalog.municipality(c.trim()));
-        let marks: Option<Vec<bool>> = cells.iter().skip(1).map(|c| mark(c)).collect();
-        if let (Some(m), Some(marks)) = (muni, marks) {
+        // (Beside the marks a column may say something else: "Lokal tilpasning".)
+        let names_trial = |h: &str| {
+            let w = clean_name(h);
+            catalog.trial(&w).is_some() || short_name_stem(&w).is_some()
+        };
+        let all_marks = cells.iter().skip(1).all(|c| mark(c).is_some());
+        let marks: Vec<(usize, bool)> = cells
+            .iter()
+            .enumerate()
+            .skip(1)
+            .filter_map(|(k, c)| mark(c).map(|m| (k, m)))
+            .filter(|(k, _)| all_marks || header.get(*k).is_some_and(|h| names_trial(h)))
+            .collect();
+        if let (Some(m), false) = (muni, marks.is_empty()) {
             let m = m.to_string();
-            for (h, marked) in header.iter().skip(1).zip(marks) {
+            for (h, marked) in marks
+                .iter()
+                .filter_map(|(k, marked)| header.get(*k).map(|h| (h, *marked)))
+            {
                 let written = clean_name(h);
                 if written.is_empty() {
                     continue;
