@@ -1289,10 +1289,19 @@ fn title_trial(
         .iter()
         .enumerate()
         .take_while(|(_, p)| p.page == first_page && p.kind == Kind::Heading)
-        .filter(|(_, p)| {
+        .filter(|(i, p)| {
             let words = p.text.split_whitespace().count();
             let letters: Vec<char> = p.text.chars().filter(|c| c.is_alphabetic()).collect();
+            // (A big number's caption is no title: "2.150" / "færre lægeattester i 2019".)
+            let caption = i
+                .checked_sub(1)
+                .and_then(|k| paras.get(k))
+                .is_some_and(|n| {
+                    n.text.trim().starts_with(|c: char| c.is_ascii_digit())
+                        && n.text.split_whitespace().count() <= 3
+                });
             (2..=12).contains(&words)
+                && !caption
                 && !p.text.contains([':', '·', '|'])
                 && !letters.iter().all(|c| c.is_uppercase())
                 && !names_the_network(&p.text)
@@ -1450,6 +1459,12 @@ fn heading_trial(
 ) -> HeadingTrial {
     let (catalog, paras, network) = (doc.catalog, doc.paras, doc.network);
     let p = &paras[i];
+    // A caption in lower case under a big number ("2.150" / "færre lægeattester i 2019")
+    // is no trial's name; a title's second line names one only by a known name ("om
+    // fælles gennemførelse af frikommuneforsøget X").
+    if p.text.starts_with(char::is_lowercase) && mentions(catalog, &p.text).is_empty() {
+        return HeadingTrial::Neither;
+    }
     let current = section.or(in_item);
     let listed = participants_below(paras, i);
     // "Sagsfremstilling" inside an agenda item about a trial, a box "Fakta om
