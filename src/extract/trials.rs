@@ -330,6 +330,11 @@ fn item_trial(catalog: &Catalog, title: &str) -> Option<(String, String)> {
             Some(a) if a[1].split_whitespace().count() >= 2 => a[1].to_string(),
             _ => written,
         };
+        // "Frikommuneforsøg II – status for de midtjyske frikommunenetværk" is about the
+        // networks, no trial.
+        if names_the_network(&written) || written.to_lowercase().contains("netværk") {
+            return None;
+        }
         // "Frikommuneforsøg II - Forlængelse af forsøget med mikrolån" is about Mikrolån;
         // "… af psykologforsøget og mikrolånsforsøget" about two trials, no one of them.
         if catalog.trial(&written).is_none() {
