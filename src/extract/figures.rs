@@ -1144,7 +1144,10 @@ pub fn table_cell(
             }
             (None, Some(ColumnUnit::Duration(u))) => (u.to_string(), None, 1.0),
             (None, Some(ColumnUnit::Count) | None) => {
-                let counted = header_noun(header).or_else(|| header_noun(caption))?;
+                // ("Tabel 2. Påbegyndte psykologforløb": the noun after the table's number.)
+                let counted = header_noun(header)
+                    .or_else(|| header_noun(caption))
+                    .or_else(|| header_noun(&TABLE_LABEL.replace(caption, "")))?;
                 ("count".to_string(), Some(counted), 1.0)
             }
         }
@@ -1161,6 +1164,12 @@ pub fn table_cell(
         spelled_out: false,
     })
 }
+
+/// A caption's label and number: "Tabel 2. ", "Figur 3.1 ".
+static TABLE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:tabel|figur|tab\.|fig\.)\s*\d+(?:\.\d+)*[.:]?\s*")
+        .unwrap_or_else(|e| panic!("regex: {e}"))
+});
 
 /// In a table of years across ("Nøgletal | 2018 | 2019") the row label names what is
 /// counted ("Påbegyndte forløb", "Antal samtaler pr. forløb", "Raskmeldt, pct.").
