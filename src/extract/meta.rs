@@ -251,6 +251,19 @@ pub fn date(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
                     .map(|c| c[1].to_string())
             })
         })
+        // A printed folder's colophon: "Udgivet af Sydsjællandsnetværket, december 2020 ·
+        // Oplag: 2.500 eksemplarer".
+        .or_else(|| {
+            paras
+                .iter()
+                .filter(|p| p.text.starts_with("Udgivet af "))
+                .find_map(|p| {
+                    DAY_MONTH_YEAR
+                        .find(&p.text)
+                        .or_else(|| MONTH_YEAR.find(&p.text))
+                        .and_then(|m| parse_date(m.as_str()))
+                })
+        })
 }
 
 /// A part of a masthead that is or ends with a full date ("Marts 2021", "… Nordegnen 14.
@@ -630,7 +643,16 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
     // its masthead ("FAKTAARK · Frikommuneforsøg II · Marts 2021").
     let masthead_genre = texts.iter().take(4).any(|t| {
         t.split(|c: char| !c.is_alphanumeric()).any(|w| {
-            matches!(w, "faktaark" | "nyhedsbrev" | "nyhedsmail" | "folder") || w.ends_with("pjece")
+            // (… and a procedure guide for caseworkers: "ARBEJDSGANGSBESKRIVELSE".)
+            matches!(
+                w,
+                "faktaark"
+                    | "nyhedsbrev"
+                    | "nyhedsmail"
+                    | "folder"
+                    | "arbejdsgangsbeskrivelse"
+                    | "instruks"
+            ) || w.ends_with("pjece")
         })
     });
     // An agreement between parties ("Budgetaftale 2020-2023") is no record of a meeting,
@@ -643,6 +665,8 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
         .any(|w| title_l.starts_with(w))
         || masthead_genre
         || answers
+        // A print run ("Oplag: 2.500 eksemplarer") marks printed matter: a folder.
+        || texts.iter().any(|t| t.contains("oplag:"))
     {
         return DocumentKind::Other;
     }
@@ -934,6 +958,8 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
             || MEMO_FIELD.is_match(&p.text)
             // A web page's breadcrumb trail ("Forside › Nyheder › Job").
             || p.text.contains(['›', '»'])
+            // A venue's address ("Herning Kongrescenter, Østergade 37, 7400 Herning").
+            || ADDRESS_END.is_match(p.text.trim())
             // A masthead of parts with the issue's date ("FAKTAARK · Frikommuneforsøg II ·
             // Marts 2021", "Jobcenter X BORGERPJECE · September 2019").
             || (p.text.contains(" · ") && p.text.split(" · ").any(ends_with_date))
@@ -1031,9 +1057,13 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
         .map(|(_, p)| without_issuer(&p.text).to_string())
         .or(running)
         .or_else(|| {
-            headings()
-                .next()
-                .map(|(_, p)| without_issuer(&p.text).to_string())
+            // (The issuer's name set in capitals and again as written: "KKR MIDTJYLLAND"
+            // over "KKR Midtjylland".)
+            let first = headings().next()?.1.text.trim();
+            let as_written = headings()
+                .map(|(_, p)| p.text.trim())
+                .find(|t| *t != first && t.to_lowercase() == first.to_lowercase());
+            Some(without_issuer(as_written.unwrap_or(first)).to_string())
         })
         // Minutes whose masthead has no title line: the line naming the committee and
         // the meeting ("Sundheds- og Forebyggelsesudvalget tirsdag den 4. december 2012,
@@ -1145,6 +1175,9 @@ fn is_unit(t: &str) -> bool {
             .all(|w| *w == "og" || w.starts_with(char::is_uppercase));
     words.len() <= 5 && (t.contains(" & ") || UNIT.is_match(t) || joined_names)
 }
+
+/// A line that ends in a post code and town: an address.
+static ADDRESS_END: LazyLock<Regex> = LazyLock::new(|| re(r",\s*\d{4}\s+\p{Lu}[\p{L}-]+$"));
 
 /// A genre with the document's number in its series: "Arbejdspapir 2021:3", "Notat nr. 4".
 static SERIES_NUMBER: LazyLock<Regex> = LazyLock::new(|| {

@@ -1631,6 +1631,7 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
         .map(|it| (it.para, it.title.as_deref()))
         .collect();
     let mut in_trial_list = false;
+    let mut local_members: Option<Vec<String>> = None;
     // How deep the numbered heading that opened the section is ("3" 1, "4.1" 2).
     let mut section_depth: Option<usize> = None;
     // The number of the last numbered item that reads as a heading ("4. Forudsætninger"),
@@ -1726,6 +1727,13 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                 Kind::Heading => {
                     lead = None;
                     headline_topic = None;
+                    // A network's heading with its members: "Netværket Midt-Vest (Herning,
+                    // Holstebro, Struer og Ringkøbing-Skjern)".
+                    if p.text.to_lowercase().contains("netværk") {
+                        local_members = split_name_list(catalog, &p.text, &|| &[][..])
+                            .map(|(_, munis)| munis)
+                            .filter(|m| m.len() >= 2);
+                    }
                     if let Some(r) =
                         round_of(&p.text).filter(|_| p.text.split_whitespace().count() <= 5)
                     {
@@ -1777,6 +1785,7 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                         lead: lead.as_ref(),
                         round,
                         start: start.as_deref(),
+                        members: local_members.as_deref(),
                     };
                     match list_item(&doc, &mut b, &mut d, &item, &mut numbered) {
                         // An item of a contents list ("I dette nummer", "Indhold") names
@@ -1801,6 +1810,15 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                 Kind::Body => {
                     if after_list {
                         section = None;
+                    }
+                    // "I Kronjylland-netværket, som Randers, Favrskov, Norddjurs og Syddjurs
+                    // udgør, …": the network this part of the document is about.
+                    let named = NETWORK_OF.captures(&p.text);
+                    if let Some(list) = named.as_ref().and_then(|c| c.get(1).or_else(|| c.get(2))) {
+                        if let Some(m) = parse_list(catalog, list.as_str()).filter(|m| m.len() >= 2)
+                        {
+                            local_members = Some(m);
+                        }
                     }
                     // "Forsøget hedder officielt ”X”" under a section named in the
                     // document's own words ("Færre lægeattester"): the section is X's. So
@@ -1862,7 +1880,8 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                 let about = about
                     .or(headline_topic.as_deref())
                     .or(about_document.as_deref());
-                body_mentions(catalog, &mut b, p, about, &network);
+                let local = || local_members.as_deref().unwrap_or_else(|| network());
+                body_mentions(catalog, &mut b, p, about, &local);
             }
         }
         // A numbered heading ("4. Økonomi", "2. ansøgningsrunde") closes a trial's
@@ -1953,6 +1972,13 @@ fn approval_facts(text: &str) -> bool {
         && (l.contains("start") || parse_date(&l).is_some())
 }
 
+/// A network and its members in a sentence: "… netværket, som A, B og C udgør",
+/// "Netværket består af A, B og C kommuner".
+static NETWORK_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)netværk\w*,?\s+(?:som\s+(.{5,120}?)\s+udgør|består\s+af\s+(?:de\s+\w+\s+kommuner\s+)?(.{5,120}?)(?:\s+kommuner)?[.,])")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+
 /// The lead-in of a list (a paragraph ending in ':'): the municipalities and round it
 /// names, and whether it is about trials ("Kommunerne deltager i følgende forsøg:").
 struct ListLead {
@@ -1968,6 +1994,9 @@ struct ListItem<'w> {
     /// The round and start date of the heading or prose above.
     round: Option<u32>,
     start: Option<&'w str>,
+    /// The members of the network whose heading the list is under ("Netværket Midt-Vest
+    /// (Herning, Holstebro, Struer og Ringkøbing-Skjern)"), in a document of several.
+    members: Option<&'w [String]>,
 }
 
 /// What a list item is: a trial's name that opens the trial's section, a trial listed
@@ -2006,7 +2035,9 @@ fn list_item(
     item: &ListItem,
     numbered: &mut HashMap<u32, String>,
 ) -> ItemRead {
-    let (catalog, paras, network) = (doc.catalog, doc.paras, doc.network);
+    let (catalog, paras) = (doc.catalog, doc.paras);
+    // "(alle fire kommuner)" under a network's heading: that network's members.
+    let network = || item.members.unwrap_or_else(|| (doc.network)());
     let i = item.i;
     let p = &paras[i];
     let text = p.text.as_str();
