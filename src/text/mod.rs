@@ -221,11 +221,15 @@ pub fn assemble(pages: &[crate::pdf::Page]) -> Vec<PageText> {
             })
             .collect(),
     );
-    let mut out = Vec::new();
+    let mut out: Vec<PageText> = Vec::new();
+    // The cells of the table row that ended the last page: a row may break across the
+    // page ("Lempede men-" at its foot, "torregler" atop the next page).
+    let mut ending_row: Option<Vec<String>> = None;
     for (page, (ordered, furniture, grids)) in pages.iter().zip(bodies) {
         let ordered: Vec<&layout::Line> = ordered.iter().collect();
         let mut text = String::new();
         let mut last_row = false;
+        let mut broken_row = ending_row.take();
         let ocr = is_ocr_layer(page);
         let context = blocks::PageContext {
             fonts: &page.fonts,
@@ -257,13 +261,36 @@ pub fn assemble(pages: &[crate::pdf::Page]) -> Vec<PageText> {
                             normalize(&acc)
                         })
                         .collect();
+                    // The rest of the last page's broken row: one cell going on in lower
+                    // case, first on this page, in a row as wide.
+                    if let (true, Some(mut prev)) = (text.is_empty(), broken_row.take()) {
+                        if let Some(k) = continued_cell(&prev, &cells) {
+                            if let Some(cell) = prev.get_mut(k) {
+                                hyphen::append(cell, &cells[k], &vocab);
+                                *cell = normalize(cell);
+                            }
+                            if let Some(before) = out.last_mut() {
+                                let start = before.text.rfind('\n').map_or(0, |i| i + 1);
+                                before.text.truncate(start);
+                                before.text.push_str(&prev.join(" | "));
+                            }
+                            ending_row = Some(prev);
+                            continue;
+                        }
+                    }
                     if cells.iter().filter(|c| !c.is_empty()).count() <= 1 {
+                        ending_row = None;
                         (normalize(&cells.join(" ")), false)
                     } else {
+                        ending_row = Some(cells.clone());
                         (cells.join(" | "), true)
                     }
                 }
             };
+            if !row {
+                ending_row = None;
+            }
+            broken_row = None;
             if s.trim().is_empty() {
                 continue;
             }
@@ -293,6 +320,18 @@ pub fn assemble(pages: &[crate::pdf::Page]) -> Vec<PageText> {
         });
     }
     out
+}
+
+/// Which cell of the row above goes on in `cells`: the only one filled, in lower case, in
+/// a row as wide, under a cell that has text.
+fn continued_cell(above: &[String], cells: &[String]) -> Option<usize> {
+    let mut filled = cells.iter().enumerate().filter(|(_, c)| !c.is_empty());
+    let (k, cell) = filled.next()?;
+    let goes_on = filled.next().is_none()
+        && above.len() == cells.len()
+        && cell.starts_with(char::is_lowercase)
+        && above.get(k).is_some_and(|a| !a.is_empty());
+    goes_on.then_some(k)
 }
 
 /// All the page's text is drawn invisibly over images: an OCR layer.
@@ -335,6 +374,26 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_row_broken_across_a_page_goes_on_in_one_lower_case_cell() {
+        let above: Vec<String> = ["§ 3", "Lempede men-", "Morsø, Skive", "155"]
+            .map(String::from)
+            .to_vec();
+        let cont =
+            |cells: &[&str]| -> Vec<String> { cells.iter().map(|c| c.to_string()).collect() };
+        assert_eq!(
+            continued_cell(&above, &cont(&["", "torregler", "", ""])),
+            Some(1)
+        );
+        // A new row (its first cell filled, capitalised), or a row of another width, is none.
+        assert_eq!(
+            continued_cell(&above, &cont(&["§ 4", "Revurdering", "Skive", "210"])),
+            None
+        );
+        assert_eq!(continued_cell(&above, &cont(&["", "Total", "", ""])), None);
+        assert_eq!(continued_cell(&above, &cont(&["", "torregler", ""])), None);
+    }
 
     #[test]
     fn normalize_expands_ligatures_keeps_half() {
