@@ -9,6 +9,7 @@
 
 use crate::error::{Error, Result};
 use crate::extract::score::{score, Counts, GoldDocument, Scores};
+use crate::text::script;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::path::Path;
@@ -24,7 +25,8 @@ pub fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut word = String::new();
     for c in text.nfc() {
-        let by_itself = matches!(c as u32, 0x3040..=0x309F | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF);
+        let by_itself =
+            script::is_han(c) || script::is_han_compatibility(c) || script::is_hiragana(c);
         if c.is_alphanumeric() && !by_itself {
             word.push(c);
             continue;

@@ -92,8 +92,7 @@ fn split(l: &Line, gutter: f32) -> (Option<Line>, Option<Line>) {
 /// A word's left and right edge and how many words it counts for (see [`text_words`]).
 type WordExtent = (f32, f32, usize);
 
-fn find_gutter(lines: &[&Line], lo: f32, hi: f32) -> Option<f32> {
-    let body = lines;
+fn find_gutter(body: &[&Line], lo: f32, hi: f32) -> Option<f32> {
     // The search costs lines × words × candidates: leave pathological pages as they are.
     let words: usize = body.iter().map(|l| l.words().count()).sum();
     if body.len() < 10 || hi - lo < 100.0 || words > 50_000 {
@@ -179,7 +178,7 @@ fn find_gutter(lines: &[&Line], lo: f32, hi: f32) -> Option<f32> {
 fn text_words(word: &str) -> usize {
     let cjk = word
         .chars()
-        .filter(|&c| matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF))
+        .filter(|&c| super::script::is_han(c) || super::script::is_kana(c))
         .count();
     (cjk / 2).max(1)
 }

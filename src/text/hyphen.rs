@@ -130,7 +130,7 @@ pub fn append(acc: &mut String, b: &str, vocab: &Vocabulary) {
     }
     // A slash joins; Chinese and Japanese put no space between words, so none where a
     // line of theirs breaks.
-    let wide = |c: Option<char>| c.is_some_and(is_wide_script);
+    let wide = |c: Option<char>| c.is_some_and(super::script::is_wide);
     if acc.ends_with('/') || (wide(acc.chars().next_back()) && wide(b.chars().next())) {
         acc.push_str(b);
         return;
@@ -169,11 +169,6 @@ pub fn append(acc: &mut String, b: &str, vocab: &Vocabulary) {
     }
     acc.push(' ');
     acc.push_str(b);
-}
-
-/// Han, kana and CJK punctuation and full-width forms: scripts written without spaces.
-fn is_wide_script(c: char) -> bool {
-    matches!(c as u32, 0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xFF00..=0xFFEF)
 }
 
 #[cfg(test)]

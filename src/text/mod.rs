@@ -14,6 +14,7 @@ mod furniture;
 mod hyphen;
 mod layout;
 mod ruled;
+pub mod script;
 mod tables;
 mod vertical;
 

@@ -87,11 +87,12 @@ fn stacked_below(above: &Glyph, g: &Glyph) -> bool {
         && (0.8 * size..=3.2 * size).contains(&step)
 }
 
-/// Han, kana, Hangul, CJK punctuation and full-width forms.
+/// Han, kana, CJK punctuation and full-width forms, and Hangul, compatibility ideographs
+/// and vertical forms.
 fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF
-        | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF)
+    super::script::is_wide(c)
+        || super::script::is_han_compatibility(c)
+        || matches!(c as u32, 0xAC00..=0xD7AF | 0xFE30..=0xFE4F)
 }
 
 #[cfg(test)]
