@@ -506,15 +506,7 @@ pub fn body(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
             .take(8)
             .find_map(|p| KKR.captures(p.text.trim()))
         {
-            let region = &c[1];
-            let mut chars = region.chars();
-            let region: String = match chars.next() {
-                Some(first) => first
-                    .to_uppercase()
-                    .chain(chars.flat_map(char::to_lowercase))
-                    .collect(),
-                None => String::new(),
-            };
+            let region = super::structure::capitalised(&c[1].to_lowercase());
             return Some(format!("KKR {region}"));
         }
     }
@@ -1097,10 +1089,7 @@ fn group_of_terms(line: &str) -> Option<String> {
         Some(adjective) => format!("{} {}", adjective.as_str(), &c[2]),
         None => c[2].to_string(),
     };
-    let mut chars = group.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
+    Some(super::structure::capitalised(&group)).filter(|g| !g.is_empty())
 }
 
 /// A masthead line naming a steering group or board by what it serves ("Styregruppen for

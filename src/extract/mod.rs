@@ -357,7 +357,7 @@ fn find_figures(
         // The trial the last sentence named, when it named one: the next that names none
         // goes on about it ("Psykologforsøget giver alene et underskud … Over hele
         // perioden giver forsøget …", in a paragraph that names another trial after).
-        let mut last_named: Option<String> = None;
+        let mut last_trial: Option<String> = None;
         for sentence in structure::sentences(&text) {
             // Table captions name the unit of the cells ("Beløb i 1.000 kr."), not a figure.
             let low = sentence.to_lowercase();
@@ -415,7 +415,7 @@ fn find_figures(
                 // The paragraph's trial holds from the sentence that names it on ("Evalue-
                 // ringen bygger på 1.453 borgere … FLEX-forsøget tegner sig for …": the
                 // borgere are not FLEX's).
-                [] => last_named
+                [] => last_trial
                     .clone()
                     .or_else(|| topic.clone().filter(|_| topic_named))
                     .or_else(|| in_words.clone())
@@ -425,9 +425,9 @@ fn find_figures(
                 _ => None,
             };
             match named.as_slice() {
-                [one] => last_named = Some((*one).to_string()),
+                [one] => last_trial = Some((*one).to_string()),
                 [] if !several => {}
-                _ => last_named = None,
+                _ => last_trial = None,
             }
             let places = municipalities::places(catalog, &sentence);
             // A sentence about a place opens with it ("I Aalborg Kommune anvender …",

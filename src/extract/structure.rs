@@ -115,6 +115,15 @@ static LETTERED: LazyLock<Regex> =
 static BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[-–•▪·*o]\s+(\S.*)$").unwrap_or_else(|e| panic!("regex: {e}")));
 
+/// The text with its first letter in upper case ("forsøget med …" -> "Forsøget med …").
+pub fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// True for a line that reads as a heading: short, no closing sentence punctuation.
 pub fn looks_like_heading(s: &str) -> bool {
     let t = s.trim();

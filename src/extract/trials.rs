@@ -2323,9 +2323,7 @@ fn run_by_trial(catalog: &Catalog, sentence: &str) -> Option<(String, Vec<String
     if known || !municipality_mentions(catalog, name).is_empty() {
         return None;
     }
-    let mut chars = name.chars();
-    let name = chars.next()?.to_uppercase().chain(chars).collect();
-    Some((name, munis))
+    Some((super::structure::capitalised(name), munis))
 }
 
 /// Clauses of a sentence that may say opposite things about participation ("Hjørring
