@@ -1,0 +1,230 @@
+//! Bulleted and numbered lists of trials: what each item names and says of its trial.
+
+use super::facts::{field, read_facts, split_status, status_in};
+use super::names::{canonical, clean_name, labelled_trial, short_name_stem, split_short_name};
+use super::participants::{
+    listed_members, participants_below, split_name_facts, split_name_list, split_name_places,
+};
+use super::sections::{ends_section, is_section_label, numbered_section};
+use super::{add_municipalities, Builder, Discovery, Doc};
+use crate::extract::structure::{looks_like_heading, Kind, Paragraph};
+use std::collections::HashMap;
+
+/// The lead-in of a list (a paragraph ending in ':'): the municipalities and round it
+/// names, and whether it is about trials ("Kommunerne deltager i følgende forsøg:").
+pub(super) struct ListLead {
+    pub(super) municipalities: Vec<String>,
+    pub(super) round: Option<u32>,
+    pub(super) about_trials: bool,
+}
+
+/// A list item and what the walk knows where it stands.
+pub(super) struct ListItem<'w> {
+    pub(super) i: usize,
+    pub(super) lead: Option<&'w ListLead>,
+    /// The round and start date of the heading or prose above.
+    pub(super) round: Option<u32>,
+    pub(super) start: Option<&'w str>,
+    /// The members of the network whose heading the list is under ("Netværket Midt-Vest
+    /// (Herning, Holstebro, Struer og Ringkøbing-Skjern)"), in a document of several.
+    pub(super) members: Option<&'w [String]>,
+}
+
+/// What a list item is: a trial's name that opens the trial's section, a trial listed
+/// under a lead-in, or prose that tells of trials.
+pub(super) enum ItemRead {
+    Opens(String),
+    Listed,
+    Prose,
+}
+
+/// The list item's lead paragraph is a contents list's label.
+pub(super) fn in_contents_list(paras: &[Paragraph], i: usize) -> bool {
+    let lead = paras[..i]
+        .iter()
+        .rev()
+        .find(|p| !matches!(p.kind, Kind::Bullet | Kind::Numbered(_)));
+    lead.is_some_and(|p| {
+        let l = p.text.trim().trim_end_matches(':').to_lowercase();
+        [
+            "i dette nummer",
+            "indhold",
+            "indholdsfortegnelse",
+            "læs i dette nummer",
+        ]
+        .contains(&l.as_str())
+    })
+}
+
+/// Reads list item `item.i`: the trial it names, with what it says of its participants,
+/// round, start and status. Trials of numbered items go into `numbered` by their number,
+/// for "Ad 3)" paragraphs further on.
+pub(super) fn list_item(
+    doc: &Doc,
+    b: &mut Builder,
+    d: &mut Discovery,
+    item: &ListItem,
+    numbered: &mut HashMap<u32, String>,
+) -> ItemRead {
+    let (catalog, paras) = (doc.catalog, doc.paras);
+    // "(alle fire kommuner)" under a network's heading: that network's members.
+    let network = || item.members.unwrap_or_else(|| (doc.network)());
+    let i = item.i;
+    let p = &paras[i];
+    let text = p.text.as_str();
+    // "Name (Holbæk og Odsherred): Holbæk har siden …": the item names its trial and goes
+    // on to tell of it.
+    // "Name – Bornholm og Stevns, 2. ansøgningsrunde, start 1. januar 2018. Revalidering
+    // kan …": the list, then the trial's facts and prose.
+    // "Name (Aabenraa og Haderslev). Forsøget skal …" as well.
+    let told = text
+        .find("): ")
+        .or_else(|| text.find("). "))
+        .and_then(|end| split_name_list(catalog, &text[..=end], &network))
+        .or_else(|| split_name_facts(catalog, text, &network))
+        .filter(|_| split_name_list(catalog, text, &network).is_none());
+    // (A name and where it runs, "Mikrolån i Kalundborg og Kolding", only for a name the
+    // catalogue knows: "Succesfuld åben garage … i Middelfart" is a story.)
+    if let Some((written, munis)) = told
+        .clone()
+        .or_else(|| split_name_list(catalog, text, &network))
+        .or_else(|| {
+            split_name_places(catalog, text).filter(|(w, _)| {
+                catalog.trial(w).is_some() && item.lead.is_none_or(|l| !l.about_trials)
+            })
+        })
+    {
+        let name = canonical(catalog, &written);
+        if let Kind::Numbered(n) = p.kind {
+            numbered.insert(n, name.clone());
+        }
+        let t = b.add(&name, &written, p.page);
+        add_municipalities(t, &munis);
+        if let Some(st) = status_in(text) {
+            t.status = Some(st.to_string());
+        }
+        if told.is_some() {
+            read_facts(t, "", text);
+        }
+        if t.round.is_none() {
+            t.round = item.round;
+        }
+        if t.start.is_none() {
+            t.start = item.start.map(String::from);
+        }
+        // (Its numbers are the name's, unless it tells of the trial too.)
+        if told.is_none() {
+            d.items.insert(i);
+        }
+        return ItemRead::Opens(name);
+    }
+    if let Some((head, status)) = split_status(text) {
+        // "6. Name (Ringsted og Sorø) – ikke påbegyndt": the list may stand before the
+        // status.
+        let (written, munis) = split_name_list(catalog, head, &network)
+            .unwrap_or_else(|| (clean_name(head), Vec::new()));
+        let name = canonical(catalog, &written);
+        let t = b.add(&name, &written, p.page);
+        t.status = Some(status.to_string());
+        add_municipalities(t, &munis);
+        d.items.insert(i);
+        return if munis.is_empty() {
+            ItemRead::Listed
+        } else {
+            ItemRead::Opens(name)
+        };
+    }
+    if let Some(lead) = item.lead.filter(|l| l.about_trials) {
+        // "Rehabiliteringsteams i Aalborg og Rebild": a name and where it runs.
+        let placed = split_name_places(catalog, text);
+        // "Færre lægeattester – attestforsøget": a name and its short name.
+        let (written, short) = match (&placed, split_short_name(text)) {
+            (Some((name, _)), _) => (name.clone(), None),
+            (None, Some((name, short))) => (name, Some(short)),
+            (None, None) => (clean_name(text), None),
+        };
+        let known = catalog
+            .trial(&written)
+            .or_else(|| {
+                let stem = short_name_stem(short?)?;
+                catalog.trial_of_stem(&stem)
+            })
+            .map(String::from);
+        // "Kommuner i forsøget:" lists municipalities, not trials; "3. Økonomi" after the
+        // list is the document's next section.
+        let short_list_item = written.split_whitespace().count() <= 10
+            && !ends_section(&written)
+            && !is_section_label(&written)
+            && !written.contains(". ")
+            && written.chars().next().is_some_and(char::is_uppercase)
+            && catalog.municipality(&written).is_none();
+        if !(known.is_some() || short_list_item) {
+            // An item that tells of a trial rather than naming one.
+            return ItemRead::Prose;
+        }
+        let name = known.unwrap_or_else(|| written.clone());
+        if let Some(short) = short {
+            b.add(&name, short, p.page);
+        }
+        let t = b.add(&name, &written, p.page);
+        add_municipalities(t, &lead.municipalities);
+        if let Some((_, munis)) = &placed {
+            add_municipalities(t, munis);
+        }
+        if t.round.is_none() {
+            t.round = lead.round.or(item.round);
+        }
+        d.items.insert(i);
+        return ItemRead::Listed;
+    }
+    let opens = if let Some(munis) =
+        (looks_like_heading(text) && field(&clean_name(text)).is_none() && !is_section_label(text))
+            .then(|| participants_below(paras, i))
+            .flatten()
+            .and_then(|l| listed_members(catalog, &l, &network))
+    {
+        // "1. Færre opfølgninger for … / Deltagende kommuner: A, B og C": a numbered
+        // heading over the trial's facts and prose.
+        let written = clean_name(text);
+        let name = canonical(catalog, &written);
+        let t = b.add(&name, &written, p.page);
+        add_municipalities(t, &munis);
+        name
+    } else if let Some(written) = labelled_trial(text).filter(|w| catalog.trial_exact(w).is_none())
+    {
+        // "4. Afslag: Fritagelse for sanktion ved udeblivelse …".
+        let name = canonical(catalog, &written);
+        b.add(&name, &written, p.page);
+        name
+    } else if let Some(name) = numbered_section(catalog, paras, i) {
+        // "1. Fritagelse for indhentelse af LÆ265 …" over the trial's prose.
+        b.add(&name, &clean_name(text), p.page);
+        name
+    } else if let Some(name) = catalog.trial_exact(&clean_name(text)) {
+        // A list item that is a trial's name ("Navn: X" in a fact box): the items and
+        // prose below are about it. The heading above named it in its own words
+        // ("Forsøg 1: Færre lægeattester …").
+        let name = name.to_string();
+        b.add(&name, &clean_name(text), p.page);
+        name
+    } else if let Some(short) = Some(clean_name(text))
+        // ("2. Attestforsøget – trin for trin": the short name leads the heading.)
+        .map(
+            |w| match w.split_once(" – ").or_else(|| w.split_once(": ")) {
+                Some((lead, _)) => lead.trim().to_string(),
+                None => w,
+            },
+        )
+        .filter(|w| looks_like_heading(text) && short_name_stem(w).is_some())
+    {
+        // A numbered section titled by a trial's short name ("3. Forsøg 1 –
+        // Attestforsøget"): folded into the trial it stands for once the whole document
+        // is read.
+        b.add(&short, &short, p.page);
+        short
+    } else {
+        return ItemRead::Prose;
+    };
+    d.items.insert(i);
+    ItemRead::Opens(opens)
+}

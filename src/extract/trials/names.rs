@@ -1,0 +1,487 @@
+//! What trials are called: known names mentioned in text, short names
+//! (`Psykologforsøget`), official names, and the names a document introduces.
+
+use super::participants::run_by_trial;
+use super::Builder;
+use crate::extract::catalog::Catalog;
+use crate::extract::municipalities::{mentions as municipality_mentions, parse_list};
+use crate::extract::structure::{looks_like_heading, sentences, Paragraph};
+use regex::Regex;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::LazyLock;
+
+/// A trial named in a piece of text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Byte range in the text.
+    pub start: usize,
+    /// End of the byte range.
+    pub end: usize,
+    /// Canonical name.
+    pub name: String,
+    /// As written.
+    pub written: String,
+}
+
+static CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)forsøg\w*\s+(?:med\s+|om\s+)?(?:\d\)\s*)?(?:\S+\s+(?:og|samt)\s+)?$")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// "forsøget med X": the words of X, up to a mark or the verb after it.
+static WITH_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bforsøg(?:et|ene)?\s+(?:med|om)\s+([\p{L}\d][\p{L}\d\s-]*?)(?:\s*[(),.;:]|\s+(?:som|der|gennemføres|gennemført|er|har|blev|startede|kører|fortsætter)\b|$)")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// Known trials named in `text`. Names of fewer than three words count only after
+/// `forsøg(et/ene) (med/om)`, so that `psykologbehandling` in passing is no trial.
+pub fn mentions(catalog: &Catalog, text: &str) -> Vec<Mention> {
+    let lower = text.to_lowercase();
+    if lower.len() != text.len() {
+        return Vec::new();
+    }
+    let mut forms: Vec<(String, &str)> = catalog
+        .trials()
+        .iter()
+        .flat_map(|t| {
+            std::iter::once(&t.name)
+                .chain(&t.aliases)
+                .map(move |f| (f.to_lowercase(), t.name.as_str()))
+        })
+        .collect();
+    forms.sort_by_key(|f| std::cmp::Reverse(f.0.len()));
+    let mut out: Vec<Mention> = Vec::new();
+    for (form, name) in &forms {
+        if form.is_empty() {
+            continue;
+        }
+        let words = form.split_whitespace().count();
+        let mut from = 0;
+        while let Some(pos) = lower[from..].find(form.as_str()) {
+            let start = from + pos;
+            let mut end = start + form.len();
+            from = end;
+            // A short name in "-forsøg" also in its definite form ("Mentorforsøget"),
+            // which names the trial by itself.
+            let definite = form.ends_with("forsøg")
+                && !form.contains(' ')
+                && lower[end..].starts_with("et")
+                && lower[end + 2..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric());
+            if definite {
+                end += 2;
+            }
+            let before_ok = lower[..start]
+                .chars()
+                .last()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let after_ok = lower[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            if !before_ok || !after_ok {
+                continue;
+            }
+            if out.iter().any(|m| start < m.end && end > m.start) {
+                continue;
+            }
+            let whole = lower.trim().trim_end_matches(['.', ':']) == form.as_str();
+            // "Mikrolån: De første lån er betalt tilbage": a headline led by the name.
+            let leads = lower[..start].trim().is_empty() && lower[end..].starts_with(": ");
+            // "… Mikrolån (Helsingør og Gribskov)": a name with the list of who takes part.
+            let listed = || {
+                text[end..]
+                    .strip_prefix(" (")
+                    .and_then(|rest| rest.split_once(')'))
+                    .is_some_and(|(list, _)| parse_list(catalog, list).is_some())
+            };
+            if words < 3
+                && !whole
+                && !leads
+                && !definite
+                && !CONTEXT.is_match(&lower[..start])
+                && !listed()
+            {
+                continue;
+            }
+            out.push(Mention {
+                start,
+                end,
+                name: (*name).to_string(),
+                written: text[start..end].to_string(),
+            });
+        }
+    }
+    // A catalogued trial written in the writer's own words after "forsøget med"
+    // ("forsøget med differentieret brug af lægeattester i sygedagpengesager (…)"): the
+    // phrase up to its end, or the longest start of it of three words or more.
+    for c in WITH_NAME.captures_iter(&lower) {
+        let Some(g) = c.get(1) else { continue };
+        if out.iter().any(|m| g.start() < m.end && g.end() > m.start) {
+            continue;
+        }
+        let words: Vec<(usize, &str)> = g
+            .as_str()
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - lower.as_ptr() as usize, w))
+            .collect();
+        // (A name is short: a run-on phrase is tried up to its first 15 words.)
+        let found = (3..=words.len().min(15)).rev().find_map(|n| {
+            let (first, _) = words[0];
+            let (last, w) = words[n - 1];
+            let end = last + w.len();
+            catalog
+                .trial(&text[first..end])
+                .map(|name| (first, end, name))
+        });
+        if let Some((start, end, name)) = found {
+            out.push(Mention {
+                start,
+                end,
+                name: name.to_string(),
+                written: text[start..end].to_string(),
+            });
+        }
+    }
+    // A short name ("psykologforsøget", "Mentorforsøget") of the one catalogued trial
+    // that holds its stem.
+    for word in lower.split_inclusive(|c: char| !c.is_alphanumeric() && c != '-') {
+        let w = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let start = word.as_ptr() as usize - lower.as_ptr() as usize;
+        let end = start + w.len();
+        // (Most words are none: skip them before `short_name_stem` allocates.)
+        if !w.ends_with("forsøget") || out.iter().any(|m| start < m.end && end > m.start) {
+            continue;
+        }
+        let Some(name) = short_name_stem(w).and_then(|stem| catalog.trial_of_stem(&stem)) else {
+            continue;
+        };
+        out.push(Mention {
+            start,
+            end,
+            name: name.to_string(),
+            written: text[start..end].to_string(),
+        });
+    }
+    out.sort_by_key(|m| m.start);
+    out
+}
+
+/// The stem of a short name made of one word and "forsøget": "Psykologforsøget" ->
+/// "psykolog", "Forholdstalsforsøget" -> "forholdstal" (without the linking s).
+pub fn short_name_stem(name: &str) -> Option<String> {
+    let n = name.trim().to_lowercase();
+    if n.contains(char::is_whitespace) {
+        return None;
+    }
+    let stem = n
+        .strip_suffix("forsøget")?
+        .trim_end_matches('-')
+        .trim_end_matches('s');
+    // "Frikommuneforsøget" is the whole programme, not one trial's short name.
+    (stem.chars().count() >= 4 && !matches!(stem, "frikommune" | "kommune" | "netværk"))
+        .then(|| stem.to_string())
+}
+
+pub(super) static PARENS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*\([^)]*\)").unwrap_or_else(|e| panic!("{e}")));
+
+pub(super) static TRIAL_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(forsøg|forsøgene|forsøget|forsøgets|ansøgninger|ansøgningerne|frikommuneforsøg|frikommuneforsøgene)\b")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// "Forsøg 1 · X", "Forsøg nr. 2: X", "Nyt forsøg: X", a form's "Forsøgets navn: X", a
+/// decision's "Afslag: X" or "Delvis godkendelse: X": a trial heading names X.
+static TRIAL_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:del)?forsøg\s+(?:nr\.\s*)?\d{1,2}|(?:nyt|ansøgt|foreslået)\s+forsøg|(?:forsøgets\s+|officielt\s+)?navn|afslag|(?:delvis\s+)?godkendelse|(?:ikke\s+|delvist\s+)?godkendt)\s*[·:.\-–—]\s+")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// The trial a heading names after a label of trials ("Afslag: Fritagelse for sanktion
+/// ved udeblivelse", "Nyt forsøg: Digitale samtaler"), catalogued or not: two words or
+/// more, capitalised.
+pub(super) fn labelled_trial(text: &str) -> Option<String> {
+    let bare = PARENS.replace_all(text, "");
+    let bare = bare.trim();
+    let numberless = bare
+        .split_once(' ')
+        .filter(|(n, _)| {
+            n.trim_end_matches(['.', ')'])
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.')
+        })
+        .map_or(bare, |(_, rest)| rest.trim());
+    let m = TRIAL_LABEL.find(numberless)?;
+    let name = clean_name(&numberless[m.end()..]);
+    (looks_like_heading(text)
+        && name.split_whitespace().count() >= 2
+        && name.starts_with(char::is_uppercase))
+    .then_some(name)
+}
+
+/// A trial's name as a document writes it, cleaned of parentheses and punctuation.
+pub fn clean_name(s: &str) -> String {
+    static SECTION_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:[Nn]ote\s+)?\d{1,2}(?:\.\d{1,2}){0,3}[.)]?\s+")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    // A speech's cue "[Slide 3 – attestforsøget]" heads what follows.
+    static CUE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\[(?:slide|dias)\s*\d*\s*[–—:-]?\s*(.*?)\]$")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let s = CUE.replace(s.trim(), "$1");
+    let s = PARENS.replace_all(&s, "");
+    // A numbered section heading ("2.2 Mentorforsøget") or list item in a table cell
+    // ("3. Mikrolån") names the trial without its number.
+    let s = SECTION_NUMBER.replace(s.trim(), "");
+    let s = TRIAL_LABEL.replace(&s, "");
+    s.trim()
+        .trim_end_matches(['.', ':', ';', ','])
+        .trim()
+        .to_string()
+}
+
+/// "Fire kommuner", "11 kommuner": a count of what the list holds, not a trial's name.
+pub(super) fn is_count_phrase(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words.len() <= 3
+        && words.first().is_some_and(|w| {
+            w.chars().all(|c| c.is_ascii_digit())
+                || crate::extract::numbers::number_word(w).is_some()
+        })
+}
+
+pub(super) fn canonical(catalog: &Catalog, written: &str) -> String {
+    catalog
+        .trial(written)
+        .map(String::from)
+        .unwrap_or_else(|| written.to_string())
+}
+
+/// The text after a trial's name without a parenthesis that names no municipality
+/// ("(attestforsøget)", "(FLEX)").
+pub(super) fn skip_parenthesized_name<'a>(catalog: &Catalog, after: &'a str) -> &'a str {
+    let Some(inner) = after.trim_start().strip_prefix('(') else {
+        return after;
+    };
+    match inner.split_once(')') {
+        Some((name, rest)) if municipality_mentions(catalog, name).is_empty() => rest,
+        _ => after,
+    }
+}
+
+/// The section's trial, named in the document's own words ("Færre lægeattester"), is
+/// `official` by the text's own say ("Officielt navn: X"): what was said of it is X's.
+pub(super) fn take_official_name(
+    catalog: &Catalog,
+    b: &mut Builder,
+    own: Option<&str>,
+    official: &str,
+    renamed: &mut HashMap<String, String>,
+) {
+    let Some(own) = own.filter(|o| *o != official && catalog.trial_exact(o).is_none()) else {
+        return;
+    };
+    if catalog.trial(own).is_some_and(|c| c != official) {
+        return;
+    }
+    b.fold(own, official);
+    renamed.insert(own.to_string(), official.to_string());
+}
+
+/// "Færre lægeattester – attestforsøget": a name and the short name it goes by.
+pub(super) fn split_short_name(text: &str) -> Option<(String, &str)> {
+    let (name, short) = [" – ", " - ", " — "]
+        .iter()
+        .find_map(|sep| text.trim().split_once(sep))?;
+    let short = short.trim().trim_end_matches(['.', ',', ';']);
+    (short_name_stem(short).is_some() && name.split_whitespace().count() >= 2)
+        .then(|| (clean_name(name), short))
+}
+
+/// The catalogued trial a sentence gives as the official name of what it speaks of:
+/// "Forsøget hedder officielt ”Fritagelse for …”", "samtaleforsøget – officielt
+/// ”Formkrav til lovpligtige samtaler” –".
+pub(super) fn official_name(catalog: &Catalog, text: &str) -> Option<String> {
+    let at = text.to_lowercase().find("officielt")?;
+    let rest = text.get(at + "officielt".len()..)?;
+    let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ':');
+    let rest = rest.strip_prefix("navn").unwrap_or(rest).trim_start();
+    let quoted = rest.strip_prefix(['”', '“', '"', '„', '«'])?;
+    let end = quoted.find(['”', '“', '"', '»'])?;
+    catalog.trial(&quoted[..end]).map(String::from)
+}
+
+/// The trial a heading names: the whole heading, or the one catalogued trial named within
+/// it. (name, as written)
+pub(super) fn heading_name(catalog: &Catalog, heading: &str) -> (String, String) {
+    let written = clean_name(heading);
+    if catalog.trial(&written).is_none() {
+        if let [m] = mentions(catalog, heading).as_slice() {
+            return (m.name.clone(), m.written.clone());
+        }
+    }
+    (canonical(catalog, &written), written)
+}
+
+/// Short names in parentheses that could name a trial: an abbreviation ("(FLEX)") or a
+/// name ending in "forsøget" ("(FLEX-forsøget)"), each with the text before it in lower
+/// case, in document order.
+pub(super) fn parenthesized_names(paras: &[Paragraph]) -> Vec<(String, String)> {
+    static PARENTHESIS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\(((?:[\p{L}\d]+-)*[\p{L}\d]+)\)").unwrap_or_else(|e| panic!("{e}"))
+    });
+    let mut out = Vec::new();
+    for p in paras {
+        for c in PARENTHESIS.captures_iter(&p.text) {
+            let (Some(whole), Some(alias)) = (c.get(0), c.get(1)) else {
+                continue;
+            };
+            let alias = alias.as_str();
+            let abbreviation = alias.chars().filter(|c| c.is_uppercase()).count() >= 2;
+            let named = alias.to_lowercase().ends_with("forsøget");
+            if abbreviation || named {
+                let before = p.text[..whole.start()].trim_end().to_lowercase();
+                out.push((before, alias.to_string()));
+            }
+        }
+    }
+    out
+}
+
+/// The short names given right after one of a trial's written forms of two words or more.
+pub(super) fn short_names(parenthesized: &[(String, String)], written: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for w in written.iter().filter(|w| w.split_whitespace().count() >= 2) {
+        let w = w.to_lowercase();
+        for (before, alias) in parenthesized {
+            if before.ends_with(&w) && !out.contains(alias) {
+                out.push(alias.clone());
+            }
+        }
+    }
+    out
+}
+
+/// The trial a text names, if it names exactly one (however often).
+pub fn the_one_trial(catalog: &Catalog, text: &str) -> Option<String> {
+    let names: BTreeSet<String> = mentions(catalog, text)
+        .into_iter()
+        .map(|m| m.name)
+        .collect();
+    match names.len() {
+        1 => names.into_iter().next(),
+        _ => None,
+    }
+}
+
+/// A trial's name given in running text right after "forsøget", when the catalogue does
+/// not know it: capitalised mid-sentence (Danish writes common nouns in lower case), two
+/// to ten words, up to the end of the sentence or clause, naming no municipality.
+pub fn introduced_trial(catalog: &Catalog, text: &str) -> Option<String> {
+    static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            // The name ends at a punctuation mark or at the verb of the sentence
+            // ("Forsøget Forenklet børnefaglig undersøgelse … udløber den 31. december").
+            r"\b(?i:frikommune)?(?i:forsøget)\s+[\x22“„«]?(\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){1,9}?)[\x22”“»]?(?:\s*(?:[.;:,]|$)|\s+(?:udløber|ophører|blev|er|har|giver|løber|startede|skal|kan|omfatter|fortsætter|gælder|træder)\b)",
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
+    });
+    // ”Gradvis tilbagevenden for sygemeldte med stress” – eller stressforsøget, …
+    static QUOTED_ALIAS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[\x22“”„«](\p{Lu}[^\x22“”»]{4,100}?)[\x22“”»]\s*(?:[–—-]\s*(?:eller|også kaldet|kaldet)\s+|\()\p{L}+forsøget\b")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    // "Forsøget hedder ”Småjob i ressourceforløb” og startede …".
+    static NAMED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?i:forsøget)\s+(?:hedder|kaldes|har\s+fået\s+navnet|med\s+navnet)\s+[\x22“”„«](\p{Lu}[^\x22“”»]{3,100}?)[\x22“”»]")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    if let Some(name) = NAMED.captures(text).and_then(|c| c.get(1)) {
+        let name = name.as_str().trim();
+        if catalog.trial(name).is_none() && name.split_whitespace().count() >= 2 {
+            return Some(name.to_string());
+        }
+    }
+    // (The regex is costly to build: only a text with a short name needs it.)
+    let quoted = text
+        .contains("forsøget")
+        .then(|| QUOTED_ALIAS.captures(text))
+        .flatten();
+    if let Some(name) = quoted.and_then(|c| c.get(1)) {
+        let name = name.as_str().trim();
+        let known = catalog.trial(name).is_some();
+        if !known && name.split_whitespace().count() >= 2 {
+            return Some(name.to_string());
+        }
+    }
+    sentences(text).into_iter().find_map(|sentence| {
+        let Some(c) = AFTER.captures(&sentence) else {
+            return run_by_trial(catalog, &sentence).map(|(name, _)| name);
+        };
+        let name = c.get(1)?.as_str().trim();
+        let known = !mentions(catalog, name).is_empty() || catalog.trial(name).is_some();
+        let names_place = !municipality_mentions(catalog, name).is_empty();
+        (!known && !names_place).then(|| name.to_string())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_names_have_the_stem_of_the_trial_they_stand_for() {
+        assert_eq!(short_name_stem("Psykologforsøget"), Some("psykolog".into()));
+        assert_eq!(
+            short_name_stem("Forholdstalsforsøget"),
+            Some("forholdstal".into())
+        );
+        assert_eq!(short_name_stem("FLEX-forsøget"), Some("flex".into()));
+        assert_eq!(short_name_stem("Frikommuneforsøget"), None);
+        assert_eq!(short_name_stem("Forsøget"), None);
+        assert_eq!(short_name_stem("Status på forsøget"), None);
+    }
+
+    #[test]
+    fn mentions_need_context_for_short_names() {
+        let c = Catalog::builtin();
+        assert!(mentions(&c, "Borgere kan få psykologbehandling.").is_empty());
+        let m = mentions(&c, "Pressedækning på forsøg med Mikrolån (P1)");
+        assert_eq!(m[0].name, "Mikrolån");
+        let m = mentions(
+            &c,
+            "De to store forsøg med Samtaler og Rehabiliteringsteams forsætter",
+        );
+        assert_eq!(m.len(), 2);
+    }
+
+    #[test]
+    fn names_are_cleaned_and_introduced() {
+        assert_eq!(clean_name("Forsøg 1 · Mentorforsøget"), "Mentorforsøget");
+        assert_eq!(
+            clean_name("Lempede mentorregler (mulighed for x)"),
+            "Lempede mentorregler"
+        );
+        let c = Catalog::builtin();
+        assert_eq!(
+            c.trial("Forenklet bevillingsgrundlag for revalidering"),
+            Some("Forenkling af bevillingsgrundlaget for revalidering")
+        );
+        assert_eq!(
+            introduced_trial(
+                &c,
+                "Ministeriet godkendte ansøgningen om forsøget Digitale samtaler med ledige."
+            )
+            .as_deref(),
+            Some("Digitale samtaler med ledige")
+        );
+        // A place after "forsøget" is no name.
+        assert!(introduced_trial(&c, "Det gælder forsøget Aarhus Kommune står for.").is_none());
+    }
+}

@@ -1,0 +1,607 @@
+//! Who takes part in a trial: lists after a name (`Name - A, B og C`), `Deltagende
+//! kommuner:` lines, the network's members, and sentences that say who runs what.
+
+use super::facts::round_of;
+use super::names::{
+    clean_name, introduced_trial, is_count_phrase, mentions, skip_parenthesized_name, the_one_trial,
+};
+use super::{add_municipalities, Builder};
+use crate::extract::catalog::Catalog;
+use crate::extract::municipalities::{mentions as municipality_mentions, parse_list};
+use crate::extract::structure::{looks_like_heading, sentences, Kind, Paragraph};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The subject right after the verb: "har Næstved og Faxe", "kan Albertslund, Ishøj og
+/// Rødovre kommuner".
+static SUBJECT_AFTER_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:har|kan|kunne|må|skal|fik|får|havde)\s+(\p{Lu}[\p{L}-]*(?:(?:,\s*|\s+og\s+)\p{Lu}[\p{L}-]*)*(?:\s+kommuner?)?)")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// Splits `Name - A, B og C` or `Name (A, B og C)` into the name and the municipalities,
+/// if the tail is a list. A status may follow the list in the parentheses (`(A og B;
+/// endnu ikke påbegyndt)`).
+/// "(samtlige kommuner i netværket)", "Alle fem kommuner i netværket", "alle seks
+/// kommuner": the network's members.
+pub(super) static ALL_MEMBERS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:samtlige|alle)(?:\s+(\w+))?\s+(?:kommuner|netværkskommuner)(?:\s+i\s+netværket)?\s*$|^\s*alle\s+netværkets\s+kommuner\s*$")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// The municipalities a list names ("Allerød, Ballerup og Furesø"), or the network's
+/// members when it names all of them (and as many as it counts).
+pub(super) fn listed_members<'n>(
+    catalog: &Catalog,
+    list: &str,
+    network: &dyn Fn() -> &'n [String],
+) -> Option<Vec<String>> {
+    if let Some(c) = ALL_MEMBERS.captures(list.trim().trim_end_matches('.')) {
+        if let Some(members) = all_members(network, c.get(1).map(|m| m.as_str())) {
+            return Some(members.to_vec());
+        }
+    }
+    parse_list(catalog, list)
+}
+
+/// The network's members when a phrase names all of them ("alle fem kommuner"): known,
+/// and as many as it counts, if it counts them.
+fn all_members<'n>(
+    network: &dyn Fn() -> &'n [String],
+    count: Option<&str>,
+) -> Option<&'n [String]> {
+    let members = network();
+    let count = count.and_then(crate::extract::numbers::number_word);
+    (members.len() >= 2 && count.is_none_or(|n| n as usize == members.len())).then_some(members)
+}
+
+/// "Name – A og B, 2. ansøgningsrunde, start 1. januar 2018. …": the name and the list
+/// of who takes part, when facts of the trial follow the list (not any prose after a
+/// dash).
+pub(super) fn split_name_facts<'n>(
+    catalog: &Catalog,
+    s: &str,
+    network: &dyn Fn() -> &'n [String],
+) -> Option<(String, Vec<String>)> {
+    let (name, rest) = [" – ", " - ", " — "]
+        .iter()
+        .find_map(|sep| s.split_once(sep))?;
+    let first_sentence = sentences(rest).into_iter().next().unwrap_or_default();
+    let parts: Vec<&str> = first_sentence.split(", ").collect();
+    let facts = |p: &&str| {
+        let l = p.to_lowercase();
+        l.contains("runde") || l.contains("start") || l.contains("siden")
+    };
+    let k = parts.iter().position(facts).filter(|k| *k > 0)?;
+    let members = listed_members(catalog, &parts[..k].join(", "), network)?;
+    (name.split_whitespace().count() >= 2 && !is_count_phrase(name))
+        .then(|| (clean_name(name), members))
+}
+
+pub(super) fn split_name_list<'n>(
+    catalog: &Catalog,
+    s: &str,
+    network: &dyn Fn() -> &'n [String],
+) -> Option<(String, Vec<String>)> {
+    // "Deltagere: A, B og C" lists who takes part, it names no trial.
+    if deltagende(s).is_some() {
+        return None;
+    }
+    if let Some(inner) = s.trim_end().strip_suffix(')') {
+        if let Some(open) = inner.rfind('(') {
+            let (name, list) = (&inner[..open], &inner[open + 1..]);
+            let list = list.split(';').next().unwrap_or(list);
+            if let Some(m) = listed_members(catalog, list, network) {
+                if !name.trim().is_empty() && !is_count_phrase(name) {
+                    return Some((clean_name(name), m));
+                }
+            }
+        }
+    }
+    for sep in [" - ", " – ", " — ", ": "] {
+        let mut from = s.len();
+        while let Some(pos) = s[..from].rfind(sep) {
+            let (name, list) = (&s[..pos], &s[pos + sep.len()..]);
+            if let Some(m) = listed_members(catalog, list, network) {
+                if !name.trim().is_empty() && !is_count_phrase(name) {
+                    return Some((clean_name(name), m));
+                }
+            }
+            from = pos;
+        }
+    }
+    None
+}
+
+/// "Rehabiliteringsteams i Aalborg og Rebild", "Lempede mentorregler (mentorforsøget) i
+/// Aarhus og Norddjurs med 412 borgere. …": a name, then where it runs, in the first
+/// sentence. (Not a sentence: "Forsøget er gennemført i A og B" names no trial.)
+pub(super) fn split_name_places(catalog: &Catalog, s: &str) -> Option<(String, Vec<String>)> {
+    const VERBS: &[&str] = &[
+        "er",
+        "har",
+        "blev",
+        "bliver",
+        "var",
+        "kan",
+        "skal",
+        "vil",
+        "deltager",
+        "gennemføres",
+        "gennemført",
+        "indgår",
+        "kører",
+        "startede",
+    ];
+    let first = s.split(". ").next().unwrap_or(s).trim_end_matches('.');
+    let mut from = first.len();
+    while let Some(pos) = first[..from].rfind(" i ") {
+        let (name, rest) = (&first[..pos], &first[pos + 3..]);
+        let list = rest.split(" med ").next().unwrap_or(rest);
+        let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+        let sentence_like = words.iter().any(|w| VERBS.contains(&w.as_str()))
+            || words.first().is_some_and(|w| {
+                ["det", "der", "den", "forsøget", "forsøgene"].contains(&w.as_str())
+            });
+        // (A name is capitalised and has no label; one word names a trial only if the
+        // catalogue knows it: "Psykologhjælp i Holstebro og Struer" is a topic.)
+        let name_like = name.starts_with(char::is_uppercase)
+            && !name.contains(':')
+            && (words.len() >= 2 || catalog.trial(name).is_some());
+        if name_like && !sentence_like && !is_count_phrase(name) {
+            if let Some(m) = parse_list(catalog, list) {
+                if catalog.municipality(name).is_none() {
+                    return Some((clean_name(name), m));
+                }
+            }
+        }
+        from = pos;
+    }
+    None
+}
+
+/// The municipalities of the network the document speaks for, from a sentence that says
+/// who takes part in it and names no trial ("Glostrup Kommune deltager i
+/// Frikommunenetværket Vestegnen sammen med Albertslund, Brøndby og Ishøj").
+pub(super) fn network_members(catalog: &Catalog, paras: &[Paragraph]) -> Vec<String> {
+    // A masthead's line of members under the network's name: "Frikommunenetværket
+    // Fjordlandet" / "Holbæk · Lejre · Odsherred · Roskilde".
+    // … or on the network's own line after a dash: "Frikommunenetværket Nordkysten –
+    // Helsingør, Hillerød, Fredensborg og Halsnæs".
+    for p in paras.iter().take(8) {
+        let Some((name, list)) = p.text.split_once(" – ") else {
+            continue;
+        };
+        if name.to_lowercase().contains("netværk") && name.split_whitespace().count() <= 3 {
+            if let Some(members) = parse_list(catalog, list).filter(|m| m.len() >= 2) {
+                return members;
+            }
+        }
+    }
+    // (The two lines set as one: "Frikommunenetværket Søhøjlandet Silkeborg · Skanderborg
+    // · Horsens · Ikast-Brande".)
+    for p in paras.iter().take(6) {
+        let l = p.text.to_lowercase();
+        if l.contains("netværk") && p.text.matches('·').count() >= 2 {
+            let mut members: Vec<String> = municipality_mentions(catalog, &p.text)
+                .into_iter()
+                .flat_map(|m| m.1)
+                .collect();
+            members.dedup();
+            if members.len() >= 2 {
+                return members;
+            }
+        }
+    }
+    for pair in paras.iter().take(6).collect::<Vec<_>>().windows(2) {
+        if !pair[0].text.to_lowercase().contains("netværk") {
+            continue;
+        }
+        let line = pair[1].text.replace(['·', '|', '•'], ",");
+        if let Some(members) = parse_list(catalog, &line).filter(|m| m.len() >= 2) {
+            return members;
+        }
+    }
+    for p in paras.iter().filter(|p| p.kind == Kind::Body) {
+        for sentence in sentences(&p.text) {
+            let l = sentence.to_lowercase();
+            // "Rødovre og Hvidovre står uden for netværket" names who is not in it.
+            let outside = NOT_TAKING_PART.is_match(&l) || l.contains("uden for");
+            // "Netværket, der består af A, B og C kommuner, …" names its members.
+            let members = says_taking_part(&l) || l.contains("består af") || l.contains(" udgør ");
+            if !l.contains("netværk")
+                || outside
+                || !members
+                || !mentions(catalog, &sentence).is_empty()
+            {
+                continue;
+            }
+            let mut munis: Vec<String> = municipality_mentions(catalog, &sentence)
+                .into_iter()
+                .flat_map(|m| m.1)
+                .collect();
+            munis.sort();
+            munis.dedup();
+            if munis.len() >= 2 {
+                return munis;
+            }
+        }
+    }
+    Vec::new()
+}
+
+pub(super) fn deltagende(s: &str) -> Option<&str> {
+    // "Deltagende kommuner:", "Deltagere:", "Kommuner:", "Følgende kommuner indgår:".
+    let (label, list) = s.split_once(':')?;
+    let l = label.to_lowercase();
+    let words: Vec<&str> = l.split_whitespace().collect();
+    let about_taking_part = words.iter().any(|w| {
+        w.starts_with("kommuner")
+                || *w == "kommune"
+                || w.starts_with("deltage")
+                // An agreement's parties ("Parter: Helsingør Kommune, …").
+                || *w == "parter"
+    });
+    // "Fire kommuner: …" counts the network's members.
+    if words.len() > 4 || !about_taking_part || is_count_phrase(label) {
+        return None;
+    }
+    // The list ends with its sentence: "Silkeborg og Skanderborg. Randers har søgt om …".
+    let end = list
+        .match_indices(". ")
+        .find(|(at, _)| list[at + 2..].starts_with(char::is_uppercase))
+        .map_or(list.len(), |(at, _)| at);
+    Some(&list[..end])
+}
+
+/// The list of who takes part right below a heading ("Deltagende kommuner: A og B", or
+/// the label with the names as bullets under it), past one line of prose or one more
+/// such label, but not past another heading (the list is the nearest heading's).
+pub(super) fn participants_below(paras: &[Paragraph], i: usize) -> Option<String> {
+    paras
+        .iter()
+        .enumerate()
+        .skip(i + 1)
+        .take(2)
+        .take_while(|(_, q)| {
+            let heading = match q.kind {
+                Kind::Heading => true,
+                Kind::Numbered(_) | Kind::Bullet => looks_like_heading(&q.text),
+                _ => false,
+            };
+            !heading || deltagende(&q.text).is_some()
+        })
+        .find_map(|(k, q)| deltagende(&q.text).map(|l| listed_below(paras, k, l)))
+}
+
+/// The list of a `Deltagende kommuner:` line at `k`: on the line, or, when the line ends
+/// at its colon, the bullets below it (one municipality each).
+fn listed_below(paras: &[Paragraph], k: usize, list: &str) -> String {
+    if !list.trim().is_empty() {
+        return list.to_string();
+    }
+    paras
+        .iter()
+        .skip(k + 1)
+        .take_while(|q| q.kind == Kind::Bullet)
+        .map(|q| q.text.trim().trim_end_matches([',', '.', ';']))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub(super) static NOT_TAKING_PART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:(?:ikke|aldrig|ikke længere)\s+(?:\w+\s+){0,2}(?:deltag|ansøg|indgå|gennemfør|været med|med i)|(?:deltag\w*|deltog|indgår|indgik)\s+ikke\b|udtrådt|trådt ud|udtræder|træder ud|forladt forsøget)")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// A trial the catalogue does not know, written in lower case and named by who ran it:
+/// "Forsøget med afkortet sygedagpengeopfølgning ved forventet raskmelding, som Bornholm
+/// og Ærø gennemførte fra …" -> the name (capitalised) and the municipalities.
+pub(super) fn run_by_trial(catalog: &Catalog, sentence: &str) -> Option<(String, Vec<String>)> {
+    static RUN_BY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"\b(?i:forsøget)\s+med\s+(\p{Ll}[\p{L}-]*(?:\s+[\p{L}-]+){1,9}?),\s+som\s+(\p{Lu}[^,]{0,80}?)\s+(?:har\s+|havde\s+)?(?:gennemført|gennemførte|gennemfører|deltager\s+i|deltog\s+i|deltaget\s+i|afprøvede|afprøver)\b",
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let c = RUN_BY.captures(sentence)?;
+    // (Run by municipalities, not "som vi gennemførte".)
+    let munis = parse_list(catalog, &c[2])?;
+    let name = c[1].trim();
+    let known = !mentions(catalog, name).is_empty() || catalog.trial(name).is_some();
+    if known || !municipality_mentions(catalog, name).is_empty() {
+        return None;
+    }
+    Some((crate::extract::structure::capitalised(name), munis))
+}
+
+/// Clauses of a sentence that may say opposite things about participation ("Hjørring
+/// deltager sammen med Rebild, mens Brønderslev har valgt ikke at deltage").
+fn clauses(sentence: &str) -> impl Iterator<Item = &str> {
+    static BREAK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r",?\s+(?:mens|men|hvorimod)\s+|;\s+").unwrap_or_else(|e| panic!("{e}"))
+    });
+    BREAK.split(sentence)
+}
+
+/// "alle tre kommuner", "samtlige kommuner", "alle netværkets kommuner".
+static ALL_OF_THEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:alle|samtlige)\s+(?:netværkets\s+)?(?:(\w+)\s+)?(?:kommuner|netværkskommuner)\b",
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// The clause says that municipalities take part: they take part, applied, or the trial
+/// is carried out or approved for them.
+/// "X fik i 2. ansøgningsrunde godkendt forsøget".
+static FIK_GODKENDT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:fik|har fået)\s+(?:\S+\s+){1,4}?godkendt\b").unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// A clause that opens with the municipalities it is about: "Halsnæs og Hillerød gik i
+/// gang …" (not "I Halsnæs er 27 sygemeldte …").
+fn opens_with_municipalities(catalog: &Catalog, clause: &str) -> bool {
+    let c = clause.trim_start();
+    // "Alle fire kommuner er med."
+    if ALL_OF_THEM
+        .find(&c.to_lowercase())
+        .is_some_and(|m| m.start() == 0)
+    {
+        return true;
+    }
+    let places = crate::extract::municipalities::places(catalog, c);
+    places.first().is_some_and(|p| p.start == 0)
+        && places.iter().map(|p| p.names.len()).sum::<usize>() >= 2
+}
+
+pub(super) fn says_taking_part(l: &str) -> bool {
+    // "er med i", "er som den eneste i netværket med i forsøget".
+    static WITH_IN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:er|var|været|kommet)\s+(?:\S+\s+){0,6}?med i\b")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    // "A og B har siden 1. juli 2017 kunnet …": what the trial allows them.
+    static HAVE_BEEN_ABLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\bhar\s+(?:\S+\s+){0,5}?kunnet\b").unwrap_or_else(|e| panic!("{e}"))
+    });
+    l.contains("deltag")
+        || l.contains("deltog")
+        || HAVE_BEEN_ABLE.is_match(l)
+        // "Alle fire kommuner er med."
+        || l.trim_end_matches(['.', ' ']).ends_with(" er med")
+        || WITH_IN.is_match(l)
+        // "indgår i", "er blevet godkendt til at indgå i" (not "søger om at indgå i": an
+        // application to join is no taking part yet)
+        || l.contains("indgår")
+        || l.contains("godkendt til at indgå")
+        || l.contains("står bag")
+        // gennemført, gennemføres i/af, gennemfører sammen med
+        || l.contains("gennemfør")
+        || l.contains("tilsluttet sig")
+        // "I Ikast-Brande og Herning har man brugt de lempede mentorregler", "som led i
+        // frikommuneforsøget", "de fem kommuner bag forsøget", "som X fik godkendt"
+        || l.contains(" brugt ")
+        || l.contains(" anvendt ")
+        || l.contains("som led i")
+        || l.contains(" bag forsøget")
+        || l.contains("fik godkendt")
+        || FIK_GODKENDT.is_match(l)
+        || l.contains("fået godkendt")
+        // "X har sammen med Y siden 2019 været fritaget for kravet …"
+        || l.contains(" sammen med ")
+        || l.contains("fritaget for")
+        || l.contains("fortsætter i")
+        || l.contains("ansøge om")
+        || l.contains("ansøgt om")
+        || l.contains("afprøvet i")
+        || l.contains("afprøves i")
+        // "Forsøget startede 1. januar 2018 i X og Y", "gik i gang … i X".
+        || ((l.contains("startede")
+            || l.contains("startet")
+            || l.contains("i gang")
+            || l.contains(" kørt ")
+            || l.contains(" kører "))
+            && l.contains(" i "))
+        || (l.contains("godkendt") && l.contains(" for "))
+}
+
+/// Mentions in running text, with participation stated by the sentence itself
+/// (`Rebild Kommune har valgt at ansøge om deltagelse i forsøget X`).
+pub(super) fn body_mentions<'n>(
+    catalog: &Catalog,
+    b: &mut Builder,
+    p: &Paragraph,
+    section: Option<&str>,
+    network: &dyn Fn() -> &'n [String],
+) {
+    // A trial the catalogue does not know, introduced by name ("… ansøgningen om forsøget
+    // Digitale samtaler med forsikrede ledige.").
+    let introduced = introduced_trial(catalog, &p.text);
+    if let Some(name) = &introduced {
+        b.add(name, name, p.page);
+    }
+    // (… with who ran it, whatever the sentence goes on to say: "…, som Bornholm og Ærø
+    // gennemførte …, indgår ikke i analysen".)
+    for (name, munis) in sentences(&p.text)
+        .iter()
+        .filter_map(|s| run_by_trial(catalog, s))
+    {
+        add_municipalities(b.add(&name, &name, p.page), &munis);
+    }
+    // A paragraph that names one trial is about it: its other sentences ("Forsøget
+    // fortsætter i Varde og Billund") speak of that trial.
+    let topic = the_one_trial(catalog, &p.text).or(introduced);
+    let section = topic.as_deref().or(section);
+    for sentence in sentences(&p.text) {
+        for s in clauses(&sentence) {
+            clause_mentions(catalog, b, p, section, s, network);
+        }
+    }
+}
+
+fn clause_mentions<'n>(
+    catalog: &Catalog,
+    b: &mut Builder,
+    p: &Paragraph,
+    section: Option<&str>,
+    s: &str,
+    network: &dyn Fn() -> &'n [String],
+) {
+    let ms = mentions(catalog, s);
+    let l = s.to_lowercase();
+    // "..., som ikke deltager i forsøgene" names municipalities that do not take part.
+    let negated = NOT_TAKING_PART.is_match(&l);
+    let takes_part = !negated && says_taking_part(&l);
+    for m in &ms {
+        b.add(&m.name, &m.written, p.page);
+    }
+    // "forsøgene Mikrolån (Helsingør og Gribskov), Formkrav … (alle fire kommuner) og …":
+    // each name with its own list.
+    if ms.len() >= 2 {
+        for m in &ms {
+            let munis = s[m.end..]
+                .trim_start()
+                .strip_prefix('(')
+                .and_then(|rest| rest.split_once(')'))
+                .and_then(|(list, _)| listed_members(catalog, list, network));
+            if let (Some(munis), Some(t)) = (munis, b.trials.get_mut(&m.name)) {
+                add_municipalities(t, &munis);
+            }
+        }
+    }
+    let target = match ms.as_slice() {
+        [m] => Some(m.name.clone()),
+        // "X og Y kommuner har siden 2018 deltaget i forsøget", "X deltager sammen med Y
+        // og Z kommuner", "I forsøget deltager foruden X også Y" under the trial's heading
+        // or in an agenda item about it.
+        // So does a clause whose subject is the municipalities ("Halsnæs og Hillerød gik i
+        // gang 1. april 2019", "Helsingør, Fredensborg og Halsnæs har siden 2017 kunnet …").
+        // ("Det er gennemført i …": the section's trial as the subject.)
+        [] => section.map(String::from).filter(|_| {
+            takes_part
+                && (l.contains("forsøg")
+                    || l.contains("sammen med")
+                    || l.contains("foruden")
+                    || l.starts_with("det ")
+                    || opens_with_municipalities(catalog, s))
+        }),
+        _ => None,
+    };
+    let Some(target) = target else { return };
+    // "I psykologforsøget har Næstved og Faxe siden 2018 kunnet tilbyde …": the trial as
+    // the scene, the municipalities as the subject.
+    if let [m] = ms.as_slice() {
+        if s[..m.start].trim().eq_ignore_ascii_case("i") {
+            let munis = SUBJECT_AFTER_VERB
+                .captures(s[m.end..].trim_start())
+                .and_then(|c| parse_list(catalog, &c[1]));
+            if let (Some(munis), Some(t)) = (munis, b.trials.get_mut(&target)) {
+                add_municipalities(t, &munis);
+            }
+        }
+    }
+    let before = ms.first().map(|m| &s[..m.start]).unwrap_or(s);
+    // After the name, a relative clause may state others taking part ("…, som Kolding og
+    // Haderslev har gennemført siden 2019").
+    let after = ms
+        .first()
+        .map(|m| &s[m.end..])
+        // (A short name in parentheses after the name is no list: "… i sygedagpengesager
+        // (attestforsøget) gennemføres i Odense, Nordfyns og Nyborg".)
+        .map(|a| skip_parenthesized_name(catalog, a))
+        .and_then(|a| match a.trim_start().strip_prefix(['–', '-', '(']) {
+            // "forsøget med X – Herning, Holstebro og Struer – har gjort status": the
+            // list set off after the name, up to the closing dash or parenthesis (not a
+            // hyphen inside a name).
+            Some(rest) => Some(
+                rest.find(['–', ')'])
+                    .or_else(|| rest.find(" - "))
+                    .map_or(rest, |end| &rest[..end]),
+            ),
+            // "… indgå i forsøget X sammen med Kalundborg og Odsherred kommuner",
+            // "godkendte … forsøget ”X” for Helsingør, Fredensborg og Hørsholm".
+            None => {
+                let l = a.to_lowercase();
+                let l = l.trim_start_matches(['”', '"', '“', '»', ' ']);
+                (l.starts_with("sammen med") || l.starts_with("for ") || says_taking_part(l))
+                    .then_some(a)
+            }
+        })
+        .unwrap_or("");
+    if takes_part {
+        let mut munis: Vec<String> = municipality_mentions(catalog, before)
+            .into_iter()
+            .chain(municipality_mentions(catalog, after))
+            .flat_map(|m| m.1)
+            .collect();
+        // "Forsøget gennemføres i alle tre kommuner": the network's members.
+        if let Some(c) = ALL_OF_THEM.captures(&l) {
+            if let Some(members) = all_members(network, c.get(1).map(|m| m.as_str())) {
+                munis.extend(members.iter().cloned());
+            }
+        }
+        if let Some(t) = b.trials.get_mut(&target) {
+            add_municipalities(t, &munis);
+            if ms.len() == 1 && t.round.is_none() {
+                t.round = round_of(s);
+            }
+        }
+    }
+    if ms.len() == 1
+        && (l.contains("ikke skal påbegyndes")
+            || l.contains("ikke påbegyndt")
+            || l.contains("ikke er påbegyndt"))
+    {
+        if let Some(t) = b.trials.get_mut(&target) {
+            t.status = Some("ikke påbegyndt".into());
+            t.start = None;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_list_after_a_name_says_who_takes_part() {
+        let c = Catalog::builtin();
+        let members = vec!["Albertslund".to_string(), "Ishøj".to_string()];
+        let network = || members.as_slice();
+        let (n, m) = split_name_list(
+            &c,
+            "Ny indsats for unge (Brøndby og Ishøj; endnu ikke påbegyndt)",
+            &network,
+        )
+        .unwrap_or_default();
+        assert_eq!((n.as_str(), m.len()), ("Ny indsats for unge", 2));
+        let (_, m) = split_name_list(
+            &c,
+            "Ledighedsydelse (samtlige kommuner i netværket)",
+            &network,
+        )
+        .unwrap_or_default();
+        assert_eq!(m, members);
+        // A parenthesis that is no list of municipalities is part of the name.
+        assert!(split_name_list(&c, "Mentorordning (fra 2019)", &network).is_none());
+        let (n, m) = split_name_list(
+            &c,
+            "Iværksætterier blandt dimittender – Aalborg og Frederikshavn",
+            &|| &[],
+        )
+        .unwrap_or_default();
+        assert_eq!(n, "Iværksætterier blandt dimittender");
+        assert_eq!(m.len(), 2);
+    }
+
+    #[test]
+    fn sentences_say_who_takes_part_and_who_does_not() {
+        assert!(NOT_TAKING_PART.is_match("rudersdal kommune, som ikke indgår i forsøget"));
+        assert!(NOT_TAKING_PART.is_match("ærø deltager ikke i forsøgene"));
+        assert!(says_taking_part("som assens og middelfart deltog i"));
+        assert!(!says_taking_part(
+            "holbæk kommune søger om at indgå i forsøget"
+        ));
+    }
+}

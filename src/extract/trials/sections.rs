@@ -1,0 +1,491 @@
+//! Headings and the sections they open: which heading names a trial, which heading ends a
+//! trial's section, and a document's title trial.
+
+use super::facts::{facts_below, round_of};
+use super::names::{
+    canonical, clean_name, heading_name, labelled_trial, mentions, short_name_stem, TRIAL_WORD,
+};
+use super::participants::{listed_members, participants_below, says_taking_part, split_name_list};
+use super::{add_municipalities, Builder, Doc};
+use crate::extract::catalog::{word_holds_stem, Catalog};
+use crate::extract::meta::parse_date;
+use crate::extract::municipalities::{mentions as municipality_mentions, parse_list};
+use crate::extract::structure::{looks_like_heading, Kind, Paragraph};
+use regex::Regex;
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+/// The depth of a heading's section number: "3 Fleksible …" 1, "4.1 Revalidering…" 2.
+pub(super) fn heading_depth(text: &str) -> Option<usize> {
+    // (The notes of accounts are numbered sections too: "Note 4. Virksomhedsrettet …".)
+    static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:[Nn]ote\s+)?(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+\p{L}")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    NUMBER
+        .captures(text.trim())
+        .map(|c| c[1].split('.').count())
+}
+
+/// A heading that speaks of the trial of its section as "forsøget" ("Fakta om forsøget",
+/// "Om forsøget").
+static REFERS_BACK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:fakta\s+)?om\s+forsøget$|^fakta$").unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// A heading about the network or the document, not a trial ("Netværk: Frikommune-
+/// netværket Gudenå", "Statusnotat fra Frikommunenetværket X (A, B og C kommuner)").
+pub(super) fn names_the_network(heading: &str) -> bool {
+    let l = heading.to_lowercase();
+    l.contains("netværk")
+        || ["notat", "referat", "rapport", "nyhedsbrev", "status"]
+            .iter()
+            .any(|g| l.starts_with(g))
+}
+
+/// The standard section labels of minutes and reports, which are never a trial's name.
+pub(super) fn is_section_label(h: &str) -> bool {
+    const LABELS: &[&str] = &[
+        // Who takes part, and for whom, in the trial of the section or document.
+        "deltagende kommuner",
+        "deltagere",
+        "målgruppe",
+        "målgruppen",
+        "resumé",
+        "resume",
+        "sagsfremstilling",
+        "sagsbeskrivelse",
+        "beskrivelse",
+        "indstilling",
+        "beslutning",
+        "baggrund",
+        "lovgrundlag",
+        "økonomi",
+        "økonomiske konsekvenser",
+        "bilag",
+        "høring",
+        "kommunikation",
+        "vurdering",
+        "status",
+        "formål",
+        "indledning",
+    ];
+    let l = h.trim().trim_end_matches([':', '.']).to_lowercase();
+    LABELS.contains(&l.as_str())
+}
+
+/// A story's headline that names a trial in passing ("Mentorforsøget har hjulpet over
+/// 300 borgere tættere på job"): it is about the trial up to the next heading, so it opens
+/// no section. Six words or more.
+fn is_headline(h: &str) -> bool {
+    h.split_whitespace().count() >= 6
+}
+
+/// A numbered paragraph that is a document-level heading ("4. Økonomi", "2.
+/// ansøgningsrunde"): it closes a trial's section as an unnumbered heading does.
+pub fn closes_section(p: &Paragraph) -> bool {
+    matches!(p.kind, Kind::Numbered(_)) && looks_like_heading(&p.text) && ends_section(&p.text)
+}
+
+/// Headings that close a trial's section (document-level headings).
+pub fn ends_section(h: &str) -> bool {
+    let l = h.to_lowercase();
+    let letters: Vec<char> = h.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() > 3 && letters.iter().all(|c| c.is_uppercase()) {
+        return true;
+    }
+    const WORDS: &[&str] = &[
+        "indledning",
+        "baggrund",
+        "sagsbeskrivelse",
+        "sagsfremstilling",
+        "status på",
+        "evaluering",
+        "organisering",
+        "økonomi",
+        "konklusion",
+        "opsummering",
+        "samlet",
+        "bilag",
+        "indstilling",
+        "beslutning",
+        "runde",
+        "vidensdeling",
+        "samarbejde",
+        "tidsplan",
+        "videre proces",
+        "videre forløb",
+        "videre arbejde",
+        "det videre",
+        "perspektiv",
+        "anbefaling",
+        "godkendte forsøg",
+        "oversigt",
+        "afslutning",
+        "næste skridt",
+        // A report's box and its account of method and data stand apart from the trials.
+        "boks",
+        "datagrundlag",
+        "metode",
+        // What the trials have in common ("Fælles forudsætninger").
+        "fælles",
+    ];
+    l == "status"
+        || l.ends_with("runde")
+        || WORDS
+            .iter()
+            .any(|w| l.starts_with(w) || l.contains(&format!(" {w}")))
+        || round_of(h).is_some()
+}
+
+/// The trial a document is about as a whole, when its title names it: a title heading
+/// on the first page (before any text) that holds the stem of a short name the text uses
+/// and the catalogue does not know ("Fysioterapeutisk behandling i …" and
+/// "fysioterapiforsøget"). Returns (name, as written, index of the heading).
+pub(super) fn title_trial(
+    catalog: &Catalog,
+    paras: &[Paragraph],
+    minutes: bool,
+) -> Option<(String, String, usize)> {
+    let first_page = paras.first()?.page;
+    let titles: Vec<usize> = paras
+        .iter()
+        .enumerate()
+        .take_while(|(_, p)| p.page == first_page && p.kind == Kind::Heading)
+        .filter(|(i, p)| {
+            let words = p.text.split_whitespace().count();
+            let letters: Vec<char> = p.text.chars().filter(|c| c.is_alphabetic()).collect();
+            // (A big number's caption is no title: "2.150" / "færre lægeattester i 2019".)
+            let caption = i
+                .checked_sub(1)
+                .and_then(|k| paras.get(k))
+                .is_some_and(|n| {
+                    n.text.trim().starts_with(|c: char| c.is_ascii_digit())
+                        && n.text.split_whitespace().count() <= 3
+                });
+            (2..=12).contains(&words)
+                && !caption
+                && !p.text.contains([':', '·', '|'])
+                && !letters.iter().all(|c| c.is_uppercase())
+                && !names_the_network(&p.text)
+                && !p.text.to_lowercase().starts_with("frikommuneforsøg")
+                // (A title about the trials, "… under frikommuneforsøgene", is about none.)
+                && !p.text.to_lowercase().contains("forsøgene")
+                && municipality_mentions(catalog, &p.text).is_empty()
+        })
+        .map(|(i, _)| i)
+        .collect();
+    if titles.is_empty() {
+        return None;
+    }
+    // A title that names one trial ("Samarbejdsaftale om fælles gennemførelse af
+    // frikommuneforsøget Iværksætteri for dimittender").
+    let named = titles
+        .iter()
+        .find_map(|&i| match mentions(catalog, &paras[i].text).as_slice() {
+            [m] => Some((m.name.clone(), m.written.clone(), i)),
+            _ => None,
+        });
+    if named.is_some() {
+        return named;
+    }
+    // A news story's lead, right under its headline, that names one trial ("… Det viser
+    // slutopgørelsen af psykologforsøget"): the story is about it.
+    // (Not minutes: their first item's text is about that item.)
+    let lead = paras
+        .iter()
+        .position(|p| p.kind == Kind::Body)
+        .filter(|_| !minutes)
+        .filter(|&k| k > 0 && paras[k - 1].kind == Kind::Heading && paras[k].page == first_page);
+    if let Some(k) = lead {
+        let ms = mentions(catalog, &paras[k].text);
+        let names: BTreeSet<&str> = ms.iter().map(|m| m.name.as_str()).collect();
+        if let ([m, ..], 1) = (ms.as_slice(), names.len()) {
+            if is_headline(&paras[k - 1].text) {
+                return Some((m.name.clone(), m.written.clone(), k));
+            }
+        }
+    }
+    let stems: BTreeSet<String> = paras
+        .iter()
+        .flat_map(|p| p.text.split(|c: char| !c.is_alphanumeric() && c != '-'))
+        .filter_map(short_name_stem)
+        .filter(|stem| catalog.trial_of_stem(stem).is_none())
+        .collect();
+    titles.into_iter().find_map(|i| {
+        let written = clean_name(&paras[i].text);
+        let words: Vec<String> = written
+            .split(|c: char| !c.is_alphanumeric())
+            .map(str::to_lowercase)
+            .collect();
+        stems
+            .iter()
+            .any(|stem| words.iter().any(|w| word_holds_stem(w, stem)))
+            .then(|| (canonical(catalog, &written), written, i))
+    })
+}
+
+/// What a heading says of the trials.
+pub(super) enum HeadingTrial {
+    /// It opens the section of this trial.
+    Opens(String),
+    /// It is a story's headline that names this trial in passing: the story's
+    /// paragraphs are about it, up to the next heading.
+    Headline(String),
+    Neither,
+}
+
+/// The trial heading `i` is about: one it names, one whose facts or participants stand
+/// below it, or the trial of the section or agenda item it is a label within.
+/// `section_depth` is how deep the numbered heading that opened `section` was.
+pub(super) fn heading_trial(
+    doc: &Doc,
+    i: usize,
+    b: &mut Builder,
+    section: Option<&str>,
+    in_item: Option<&str>,
+    section_depth: Option<usize>,
+) -> HeadingTrial {
+    let (catalog, paras, network) = (doc.catalog, doc.paras, doc.network);
+    let p = &paras[i];
+    // A caption in lower case under a big number ("2.150" / "færre lægeattester i 2019")
+    // is no trial's name; a title's second line names one only by a known name ("om
+    // fælles gennemførelse af frikommuneforsøget X").
+    if p.text.starts_with(char::is_lowercase) && mentions(catalog, &p.text).is_empty() {
+        return HeadingTrial::Neither;
+    }
+    let current = section.or(in_item);
+    let listed = participants_below(paras, i);
+    // "Sagsfremstilling" inside an agenda item about a trial, a box "Fakta om
+    // forsøget" under a trial's heading: the list below is that trial's.
+    let about_current = is_section_label(&p.text) || REFERS_BACK.is_match(&p.text);
+    if let (Some(list), true) = (&listed, about_current) {
+        if let Some(name) = current {
+            let munis = listed_members(catalog, list, network).unwrap_or_default();
+            let t = b.add(name, name, p.page);
+            add_municipalities(t, &munis);
+        }
+        current.map_or(HeadingTrial::Neither, |n| {
+            HeadingTrial::Opens(n.to_string())
+        })
+    } else if let Some(munis) = listed
+        .as_deref()
+        .filter(|_| !names_the_network(&p.text))
+        .and_then(|l| listed_members(catalog, l, network))
+    {
+        // (A list of people, "Lise Damgaard, jobcenterchef, …", is no
+        // trial's municipalities.) A heading that names a trial within its words
+        // ("om fælles gennemførelse af frikommuneforsøget X") is about that trial.
+        let (name, written) = heading_name(catalog, &p.text);
+        let t = b.add(&name, &written, p.page);
+        add_municipalities(t, &munis);
+        HeadingTrial::Opens(name)
+    } else if let Some((munis, rest)) = facts_below(catalog, paras, i) {
+        // A slide titled by a trial, its facts on the line below:
+        // "Sønderborg og Aabenraa · 3. runde · start 1. februar 2020".
+        let written = clean_name(&p.text);
+        let name = canonical(catalog, &written);
+        let t = b.add(&name, &written, p.page);
+        add_municipalities(t, &munis);
+        if t.round.is_none() {
+            t.round = round_of(&rest);
+        }
+        if t.start.is_none() {
+            t.start = parse_date(&rest).filter(|d| d.len() == 10);
+        }
+        HeadingTrial::Opens(name)
+    } else if let Some((written, munis)) =
+        split_name_list(catalog, &p.text, network).filter(|(written, _)| {
+            // A field label ("Kopi til: …") is no trial, nor is the network
+            // or the document ("Statusnotat fra Frikommunenetværket X (A, B
+            // og C kommuner)").
+            !names_the_network(written)
+                && (catalog.trial(written).is_some()
+                    || short_name_stem(written).is_some()
+                    || (!p.text.contains(": ") && written.split_whitespace().count() >= 3))
+        })
+    {
+        // A slide's title "Name – Brøndby og Hvidovre".
+        let name = canonical(catalog, &written);
+        let t = b.add(&name, &written, p.page);
+        add_municipalities(t, &munis);
+        HeadingTrial::Opens(name)
+    } else if let Some(name) = catalog.trial(&clean_name(&p.text)) {
+        let name = name.to_string();
+        b.add(&name, &clean_name(&p.text), p.page);
+        HeadingTrial::Opens(name)
+    } else if let Some(name) = b
+        .named(&clean_name(&p.text))
+        .or_else(|| b.named_by_start(&clean_name(&p.text)))
+    {
+        b.add(&name, &clean_name(&p.text), p.page);
+        HeadingTrial::Opens(name)
+    } else if let Some(written) = labelled_trial(&p.text) {
+        // "Nyt forsøg: Digitale samtaler med sygemeldte".
+        let name = canonical(catalog, &written);
+        b.add(&name, &written, p.page);
+        HeadingTrial::Opens(name)
+    } else if let Some(name) = heading_depth(&p.text)
+        // (A sub-heading inside a trial's section is part of it.)
+        .filter(|d| section.is_none() || section_depth.is_some_and(|s| *d <= s))
+        .and_then(|_| numbered_section(catalog, paras, i))
+    {
+        // "2.5 Digitale opfølgningssamtaler i sygedagpengesager" over
+        // "Forsøget med digitale … startede 1. juli 2019 i København …".
+        b.add(&name, &clean_name(&p.text), p.page);
+        HeadingTrial::Opens(name)
+    } else if let Some((written, munis)) = permitted_below(catalog, paras, i) {
+        let name = canonical(catalog, &written);
+        let t = b.add(&name, &written, p.page);
+        add_municipalities(t, &munis);
+        HeadingTrial::Opens(name)
+    } else if let Some(written) = approved_below(catalog, paras, i) {
+        // "Fleksibel opfølgning for sygemeldte grænsependlere" over "Det tredje forsøg …
+        // blev godkendt i 3. ansøgningsrunde med forsøgsstart den 1. april 2019 …".
+        b.add(&written, &written, p.page);
+        HeadingTrial::Opens(written)
+    } else if let Some(name) = b.named_within(&p.text) {
+        // "Erfaringer med psykologbehandling" after the deck named the trial.
+        if is_headline(&p.text) {
+            HeadingTrial::Headline(name)
+        } else {
+            HeadingTrial::Opens(name)
+        }
+    } else if let Some(short) = p
+        .text
+        .split_once(": ")
+        .map(|(x, _)| x.trim())
+        .filter(|x| short_name_stem(x).is_some())
+    {
+        // A story's headline led by its trial's short name ("Attestforsøget:
+        // Borgerne slipper for …"): the story is about it.
+        b.add(short, short, p.page);
+        HeadingTrial::Headline(short.to_string())
+    } else if short_name_stem(&clean_name(&p.text)).is_some() {
+        // A slide titled by a trial's short name ("Psykologforsøget", "4.1
+        // Revalideringsforsøget"): folded into the trial it stands for once
+        // the whole document is read.
+        let written = clean_name(&p.text);
+        b.add(&written, &written, p.page);
+        HeadingTrial::Opens(written)
+    } else {
+        let ms = mentions(catalog, &p.text);
+        match ms.as_slice() {
+            [m] => {
+                b.add(&m.name, &m.written, p.page);
+                // A story's headline that names the trial in passing
+                // ("Mentorforsøget har hjulpet over 300 borgere tættere på
+                // job") is about it up to the next heading, no further.
+                if is_headline(&p.text) {
+                    HeadingTrial::Headline(m.name.clone())
+                } else {
+                    HeadingTrial::Opens(m.name.clone())
+                }
+            }
+            _ => HeadingTrial::Neither,
+        }
+    }
+}
+
+/// The trial a numbered section heading names ("2. Selvbooking af samtaler for
+/// forsikrede ledige" over "Langeland Kommune har … og Assens er blevet godkendt til at
+/// indgå i forsøget"): a catalogued name, or a new one when the prose right below speaks
+/// of "forsøget" taking part. Generic headings ("3. Forsøg, der ikke søges forlænget")
+/// name none.
+pub(super) fn numbered_section(catalog: &Catalog, paras: &[Paragraph], i: usize) -> Option<String> {
+    let p = paras.get(i)?;
+    // The prose below, past sub-headings ("2.1 Om forsøget").
+    let below = paras.get(i + 1..)?;
+    let next = below
+        .iter()
+        .take(3)
+        .find(|n| n.kind != Kind::Heading)
+        .filter(|n| n.kind == Kind::Body)?;
+    // (A sub-heading that names a trial owns the prose: "2. Resultater på tværs af
+    // netværkene" / "2.1 Formkrav ved lovpligtige samtaler" / "Forsøget er …".)
+    if below
+        .iter()
+        .take_while(|n| n.kind == Kind::Heading)
+        .any(|h| catalog.trial(&clean_name(&h.text)).is_some())
+    {
+        return None;
+    }
+    if !looks_like_heading(&p.text)
+        || TRIAL_WORD.is_match(&p.text)
+        || ends_section(&p.text)
+        || is_section_label(&p.text)
+    {
+        return None;
+    }
+    let written = clean_name(&p.text);
+    if let Some(name) = catalog.trial(&written) {
+        return Some(name.to_string());
+    }
+    let l = next.text.to_lowercase();
+    // ("Forsøget med …", not a short name that names another trial, "… imod
+    // ledighedsydelsesforsøget".)
+    let the_trial = l
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w == "forsøget");
+    let about = the_trial && says_taking_part(&l);
+    let plausible = written.split_whitespace().count() >= 2
+        && catalog.municipality(&written).is_none()
+        && mentions(catalog, &next.text).is_empty();
+    (about && plausible).then_some(written)
+}
+
+/// A heading of three words or more in the writer's own words over prose that tells a
+/// trial's approval (its round or its start: "Det tredje forsøg har netværket selv
+/// udviklet. Det blev godkendt i 3. ansøgningsrunde med forsøgsstart den 1. april 2019")
+/// without naming a known one: the heading is that trial's name.
+fn approved_below(catalog: &Catalog, paras: &[Paragraph], i: usize) -> Option<String> {
+    let p = paras.get(i)?;
+    let next = paras.get(i + 1).filter(|n| n.kind == Kind::Body)?;
+    let written = clean_name(&p.text);
+    let plausible = written.split_whitespace().count() >= 3
+        && looks_like_heading(&p.text)
+        && !written.contains([':', '?'])
+        && !written.chars().any(|c| c.is_ascii_digit())
+        && !TRIAL_WORD.is_match(&written)
+        && !ends_section(&written)
+        && !is_section_label(&written)
+        && catalog.municipality(&written).is_none()
+        && municipality_mentions(catalog, &written).is_empty();
+    let l = next.text.to_lowercase();
+    let approved = l
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.starts_with("forsøg"))
+        && (l.contains("forsøgsstart") || (l.contains("godkendt") && round_of(&l).is_some()));
+    (plausible && approved && mentions(catalog, &next.text).is_empty()).then_some(written)
+}
+
+/// A heading of three words or more over the provision that lets municipalities run it:
+/// "Virksomhedspraktik i op til 13 uger for jobparate kontanthjælpsmodtagere" over "§ 5.
+/// Morsø og Thisted Kommuner kan uanset § 44 …" (an executive order's trials). The
+/// heading is the trial's name; the municipalities take part.
+fn permitted_below(
+    catalog: &Catalog,
+    paras: &[Paragraph],
+    i: usize,
+) -> Option<(String, Vec<String>)> {
+    static MAY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:§\s*\d+\s*[a-z]?\.\s*)?(\p{Lu}.{2,120}?)\s+[Kk]ommuner?\s+kan\b")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let p = paras.get(i)?;
+    let next = paras.get(i + 1).filter(|n| n.kind == Kind::Body)?;
+    let written = clean_name(&p.text);
+    let plausible = written.split_whitespace().count() >= 3
+        && looks_like_heading(&p.text)
+        && !written.contains([':', '?', '§'])
+        && !TRIAL_WORD.is_match(&written)
+        && !ends_section(&written)
+        && !is_section_label(&written)
+        && municipality_mentions(catalog, &written).is_empty();
+    if !plausible {
+        return None;
+    }
+    let list = MAY.captures(next.text.trim())?.get(1)?.as_str();
+    let munis = parse_list(catalog, list)?;
+    Some((written, munis))
+}

@@ -1,0 +1,233 @@
+//! Tables of trials: a row's trial and participants, matrices of marks, totals, and cells
+//! carried down from the row above.
+
+use super::names::{clean_name, short_name_stem, PARENS};
+use super::participants::{deltagende, listed_members, ALL_MEMBERS};
+use super::sections::heading_depth;
+use super::{add_municipalities, Builder, Discovery, Doc};
+use crate::extract::catalog::Catalog;
+use crate::extract::municipalities::parse_list;
+use crate::extract::structure::{Kind, Paragraph};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Tables: a trial column with a municipalities column, or a trial × municipality
+/// matrix with marks.
+pub(super) fn table_row(
+    doc: &Doc,
+    b: &mut Builder,
+    i: usize,
+    cells: &[String],
+    context: Option<&str>,
+    d: &mut Discovery,
+) {
+    let (catalog, paras) = (doc.catalog, doc.paras);
+    let Some(head_idx) = paras[i].table_start else {
+        return;
+    };
+    if head_idx == i {
+        return;
+    }
+    let Some(Kind::TableRow(header)) = paras.get(head_idx).map(|p| &p.kind) else {
+        return;
+    };
+    let lower: Vec<String> = header.iter().map(|h| h.to_lowercase()).collect();
+    // The column that names the trial ("Forsøg", "Frikommuneforsøg"), not one about it
+    // ("Gennemsnit, uger i forsøget").
+    // (A trial's short name heads its own column of marks: "Attestforsøget".)
+    let trial_col = lower.iter().position(|h| {
+        h.contains("forsøg") && h.split_whitespace().count() <= 2 && short_name_stem(h).is_none()
+    });
+    let muni_col = lower
+        .iter()
+        .position(|h| h.contains("kommune") || h.contains("deltager"));
+    let page = paras[i].page;
+    if let (Some(tc), Some(mc)) = (trial_col, muni_col) {
+        let (Some(tcell), Some(mcell)) = (cells.get(tc), cells.get(mc)) else {
+            return;
+        };
+        // A merged cell comes out empty below its first row: the trial goes on.
+        let tcell = if tcell.trim().is_empty() {
+            carried_cell(paras, i, tc).unwrap_or(tcell)
+        } else {
+            tcell
+        };
+        let written = clean_name(tcell);
+        // (A count of trials under "Godkendte forsøg" names none: "Nordvest | 5 | 6".)
+        if written.is_empty() || is_total(&written) || !written.chars().any(char::is_alphabetic) {
+            return;
+        }
+        let name = b.resolve(catalog, &written);
+        // "Alle fem kommuner": the members listed above the table ("Kommuner: Gladsaxe
+        // (tovholder), Gentofte, …" under each network's heading in an overview).
+        let munis = parse_list(catalog, mcell)
+            .or_else(|| {
+                // (… or, with none listed there, the network's own.)
+                let local = members_above(catalog, paras, head_idx);
+                if local.is_none() {
+                    return listed_members(catalog, mcell, doc.network);
+                }
+                let c = ALL_MEMBERS.captures(mcell.trim())?;
+                let local = local?;
+                let count = c
+                    .get(1)
+                    .and_then(|m| crate::extract::numbers::number_word(m.as_str()));
+                count
+                    .is_none_or(|n| n as usize == local.len())
+                    .then_some(local)
+            })
+            .unwrap_or_default();
+        let t = b.add(&name, &written, page);
+        add_municipalities(t, &munis);
+        d.items.insert(i);
+        return;
+    }
+    // The matrix turned round: a municipality per row, a trial per column, marks in the
+    // cells ("Kommune | Psykologbehandling | Mentorforsøg" / "Helsingør | Ja | Nej").
+    if muni_col == Some(0) && trial_col.is_none() && header.len() >= 3 {
+        let muni = cells.first().and_then(|c| catalog.municipality(c.trim()));
+        // (Beside the marks a column may say something else: "Lokal tilpasning".)
+        let names_trial = |h: &str| {
+            let w = clean_name(h);
+            catalog.trial(&w).is_some() || short_name_stem(&w).is_some()
+        };
+        let all_marks = cells.iter().skip(1).all(|c| mark(c).is_some());
+        let marks: Vec<(usize, bool)> = cells
+            .iter()
+            .enumerate()
+            .skip(1)
+            .filter_map(|(k, c)| mark(c).map(|m| (k, m)))
+            .filter(|(k, _)| all_marks || header.get(*k).is_some_and(|h| names_trial(h)))
+            .collect();
+        if let (Some(m), false) = (muni, marks.is_empty()) {
+            let m = m.to_string();
+            for (h, marked) in marks
+                .iter()
+                .filter_map(|(k, marked)| header.get(*k).map(|h| (h, *marked)))
+            {
+                let written = clean_name(h);
+                if written.is_empty() {
+                    continue;
+                }
+                let name = b.resolve(catalog, &written);
+                let t = b.add(&name, &written, page);
+                if marked {
+                    add_municipalities(t, std::slice::from_ref(&m));
+                }
+            }
+            d.items.insert(i);
+            return;
+        }
+    }
+    // A table of municipalities ("Kommune | Antal lån | Udlånt beløb") under one trial's
+    // heading or agenda item: the municipalities it reports on take part in that trial.
+    if muni_col == Some(0) && trial_col.is_none() {
+        if let (Some(name), Some(first)) = (context, cells.first()) {
+            if let Some(m) = catalog.municipality(first.trim()) {
+                let m = m.to_string();
+                if let Some(t) = b.trials.get_mut(name) {
+                    add_municipalities(t, &[m]);
+                }
+            }
+        }
+        return;
+    }
+    let muni_cols: Vec<(usize, String)> = header
+        .iter()
+        .enumerate()
+        .skip(1)
+        .filter_map(|(k, h)| catalog.municipality(h).map(|m| (k, m.to_string())))
+        .collect();
+    if muni_cols.len() >= 2 {
+        let Some(first) = cells.first() else { return };
+        let written = clean_name(first);
+        if !written.chars().any(char::is_alphabetic)
+            || catalog.municipality(&written).is_some()
+            || is_total(&written)
+        {
+            return;
+        }
+        let marked: Vec<String> = muni_cols
+            .iter()
+            .filter(|(k, _)| cells.get(*k).is_some_and(|c| mark(c) == Some(true)))
+            .map(|(_, m)| m.clone())
+            .collect();
+        let name = b.resolve(catalog, &written);
+        // A row of numbers by municipality names a trial only if it is one already
+        // known; a survey's statement ("Samtalerne har været relevante for mig | 72 | 78")
+        // is none.
+        let marks_only = muni_cols.iter().all(|(k, _)| {
+            cells
+                .get(*k)
+                .is_none_or(|c| c.trim().is_empty() || mark(c).is_some())
+        });
+        if !marks_only && name == written && b.named(&written).is_none() {
+            return;
+        }
+        let t = b.add(&name, &written, page);
+        add_municipalities(t, &marked);
+        d.items.insert(i);
+    }
+}
+
+/// The municipalities a `Kommuner:` line lists right above a table (within six
+/// paragraphs, not past a numbered heading).
+fn members_above(catalog: &Catalog, paras: &[Paragraph], table: usize) -> Option<Vec<String>> {
+    paras[table.saturating_sub(6)..table]
+        .iter()
+        .rev()
+        .take_while(|p| heading_depth(&p.text).is_none())
+        .find_map(|p| deltagende(&p.text))
+        .and_then(|list| parse_list(catalog, &PARENS.replace_all(list, "")))
+        .filter(|m| m.len() >= 2)
+}
+
+/// A table's total row or column ("I alt", "Total", "Samlet"): no trial, no place.
+pub fn is_total(label: &str) -> bool {
+    let l = label.trim().to_lowercase();
+    l.starts_with("i alt") || matches!(l.as_str(), "total" | "samlet" | "sum")
+}
+
+/// The nearest non-empty cell of column `col` above row `i` in its table (the text of a
+/// merged cell spanning down).
+pub fn carried_cell(paras: &[Paragraph], i: usize, col: usize) -> Option<&str> {
+    let start = paras.get(i)?.table_start?;
+    paras
+        .get(start + 1..i)?
+        .iter()
+        .rev()
+        .find_map(|p| match &p.kind {
+            Kind::TableRow(cells) => cells.get(col).map(|c| c.trim()).filter(|c| !c.is_empty()),
+            _ => None,
+        })
+}
+
+/// What a matrix cell says of taking part: yes (`x`, `Ja`, `✓`, `Fra 2020`), no (`Nej`,
+/// empty, a dash, `Udtrådt`), or nothing (a number, a text: not a matrix of marks).
+pub(super) fn mark(cell: &str) -> Option<bool> {
+    static SINCE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:fra|siden)\s+(?:\d{1,2}\.\s*\w+\s+)?(?:19|20)\d\d$")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let c = cell.trim().trim_end_matches('.').to_lowercase();
+    match c.as_str() {
+        // "(X)": took part, then left (the legend says so); it did take part.
+        "x" | "(x)" | "ja" | "✓" | "(✓)" | "✔" | "•" | "deltager" => Some(true),
+        "" | "nej" | "-" | "–" | "—" | "udtrådt" | "ophørt" | "ikke" => Some(false),
+        _ if SINCE.is_match(&c) => Some(true),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matrix_cells_mark_taking_part() {
+        assert_eq!(mark("Ja"), Some(true));
+        assert_eq!(mark("Fra 2020"), Some(true));
+        assert_eq!(mark("Udtrådt"), Some(false));
+        assert_eq!(mark("148"), None);
+    }
+}
