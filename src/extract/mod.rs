@@ -691,9 +691,11 @@ fn table_figures(
                 .or_else(|| discovery.trial_of_label(label))
                 .or_else(|| discovery.trial_of_short_name(label.trim()))
         };
-        // "Psykologforsøget: udgifter", "Arbejdspladsafklaring: sparede sygedagpenge".
+        // "Psykologforsøget: udgifter", "Arbejdspladsafklaring: sparede sygedagpenge",
+        // "Psykologbehandling, udgift til psykologer".
         let named_first = label
             .split_once(':')
+            .or_else(|| label.split_once(','))
             .filter(|(name, _)| name.split_whitespace().count() <= 4);
         // "Sparede lægeattester (attestforsøget)": what the row counts, then its trial.
         let short_in_parens = whole

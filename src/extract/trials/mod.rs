@@ -183,13 +183,25 @@ fn item_trial(catalog: &Catalog, title: &str) -> Option<(String, String)> {
     });
     if let Some(c) = ITEM_TRIAL.captures(title) {
         let written = clean_name(&c[1]);
+        // (What is done with a lone short name, "slutevaluering af lægeattestforsøget", is
+        // done with the trial it stands for.)
         let written = match ACTION.captures(&written) {
-            Some(a) if a[1].split_whitespace().count() >= 2 => a[1].to_string(),
+            Some(a) if a[1].split_whitespace().count() >= 2 || short_name_stem(&a[1]).is_some() => {
+                a[1].to_string()
+            }
             _ => written,
         };
         // "Frikommuneforsøg II – status for de midtjyske frikommunenetværk" is about the
-        // networks, no trial.
-        if names_the_network(&written) || written.to_lowercase().contains("netværk") {
+        // networks, no trial; "… – budgetvirkning og forlængelse af forsøgene" about all
+        // of them.
+        let low = written.to_lowercase();
+        let all_trials = low
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == "forsøgene" || w == "frikommuneforsøgene");
+        if names_the_network(&written)
+            || low.contains("netværk")
+            || (all_trials && mentions(catalog, &written).is_empty())
+        {
             return None;
         }
         // "Frikommuneforsøg II - Forlængelse af forsøget med mikrolån" is about Mikrolån;
