@@ -1287,13 +1287,16 @@ fn header_noun(h: &str) -> Option<String> {
         None => {
             let (last, rest) = words.split_last()?;
             let last = last.to_lowercase();
-            if rest.len() <= 1 {
-                return plural_noun(&last).then_some(last);
+            if rest.len() <= 1 && plural_noun(&last) {
+                return Some(last);
             }
-            // … or one that opens a longer header ("Jobafklaringssager i teamet").
+            // … or one that opens a longer header ("Jobafklaringssager i teamet", "Borgere
+            // omfattet").
             let first = words.first()?.to_lowercase();
-            (first.chars().count() >= 5 && first.ends_with("er") && plural_noun(&first))
-                .then_some(first)
+            (first.chars().count() >= 5
+                && (first.ends_with("er") || first.ends_with("ere"))
+                && plural_noun(&first))
+            .then_some(first)
         }
     }
 }
@@ -1495,6 +1498,14 @@ mod tests {
         );
         let q = table_cell("42", "Antal borgere", "Aalborg", "", false);
         assert_eq!(q.and_then(|q| q.counted), Some("borgere".into()));
+        // A header that opens with the noun it counts is no money column, whatever else
+        // the caption says the table holds.
+        let caption = "Tabel 1. Borgere omfattet og opgjort besparelse pr. forsøg";
+        let q = table_cell("34", "Borgere omfattet", "Ishøj", caption, false);
+        assert_eq!(
+            q.map(|q| (q.value, q.unit, q.counted)),
+            Some((34.0, "count".into(), Some("borgere".into())))
+        );
         assert!(table_cell("Aalborg", "Kommune", "", "", false).is_none());
         // The header decides before the caption; "mikrolån" is no "kr".
         let q = table_cell(
