@@ -467,8 +467,15 @@ impl Catalog {
         // A short form keeping at least half of the name's content words ("Fleksible
         // rammer for løntilskud", "Differentiering af lægeattester i sygedagpengesager",
         // "Ledighedsydelse – revurdering i 12. måned"), if only one name holds them all.
+        // (The name's numbers are details a short form drops: "Ledighedsydelse –
+        // fritagelse for revurdering" keeps half of the words of "… i 12. måned inden for
+        // 18 måneder".)
         let shortened = |full: &BTreeSet<String>| {
-            stems.len() >= 3 && stems.len() * 2 >= full.len() && stems.is_subset(full)
+            let words = full
+                .iter()
+                .filter(|w| w.chars().all(char::is_alphabetic))
+                .count();
+            stems.len() >= 3 && stems.len() * 2 >= words && stems.is_subset(full)
         };
         // Or one content word more ("fritagelse for krav om opdatering af indsatsplanens
         // tilbud hver 6. måned").
@@ -571,6 +578,11 @@ mod tests {
         );
         // A topic two names end with names neither; one word is no name.
         assert_eq!(c.trial("Uddannelse"), None);
+        // A short form may drop the numbers of the name.
+        assert_eq!(
+            c.trial("Ledighedsydelse – fritagelse for revurdering"),
+            Some("Ledighedsydelse - fritagelse for revurdering i 12. måned indenfor 18 måneder")
+        );
     }
 
     #[test]

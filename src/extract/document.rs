@@ -86,7 +86,7 @@ impl DocumentKind {
 }
 
 /// A trial (frikommuneforsøg) and the municipalities the document says take part.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Trial {
     /// Canonical name (from the catalog), or the cleaned heading of an unknown trial.
     pub name: String,

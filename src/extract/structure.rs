@@ -200,7 +200,10 @@ pub fn paragraphs(doc: &DocumentText) -> Vec<Paragraph> {
                 if line.contains(" | ") {
                     let start = *table_start.get_or_insert(out.len());
                     // Split at every bar, so an empty cell ("x |  | x") keeps its column.
-                    let cells = line.split('|').map(|c| c.trim().to_string()).collect();
+                    let cells = line
+                        .split('|')
+                        .map(|c| without_note_mark(c.trim()).to_string())
+                        .collect();
                     out.push(Paragraph {
                         page: page.number,
                         text: line.to_string(),
@@ -303,6 +306,29 @@ pub fn sentences(text: &str) -> Vec<String> {
     out
 }
 
+/// A table cell without the note mark after its words ("Køge 1)", "Gruppebaseret
+/// opfølgning 3)", "Greve*"), which points to a note under the table and is no part of a
+/// name. (A parenthesis stays: "12 (3)", "Mikrolån (note 2)".)
+fn without_note_mark(cell: &str) -> &str {
+    let bare = cell.trim_end_matches('*');
+    let bare = match bare.strip_suffix(')').and_then(|b| b.rsplit_once(' ')) {
+        Some((words, mark))
+            if (1..=2).contains(&mark.len())
+                && mark.chars().all(|c| c.is_ascii_digit())
+                && words.rfind('(') <= words.rfind(')') =>
+        {
+            words
+        }
+        _ => bare,
+    };
+    let bare = bare.trim_end();
+    if bare.chars().last().is_some_and(char::is_alphabetic) {
+        bare
+    } else {
+        cell
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -338,6 +364,19 @@ mod tests {
         assert_eq!(p[2].kind, Kind::Bullet);
         assert_eq!(p[3].kind, Kind::Numbered(3));
         assert_eq!(p[5].table_start, Some(4));
+    }
+
+    #[test]
+    fn note_marks_leave_table_cells() {
+        let p = paragraphs(&page(
+            "Forsøg | Kommune | Borgere\nGruppebaseret opfølgning 3) | Køge 1) | 12 (3)\nMikrolån (note 2) | Greve* | 4",
+        ));
+        let cells = |k: usize| match &p[k].kind {
+            Kind::TableRow(c) => c.clone(),
+            _ => Vec::new(),
+        };
+        assert_eq!(cells(1), ["Gruppebaseret opfølgning", "Køge", "12 (3)"]);
+        assert_eq!(cells(2), ["Mikrolån (note 2)", "Greve", "4"]);
     }
 
     #[test]

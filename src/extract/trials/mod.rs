@@ -150,6 +150,42 @@ impl Discovery {
                 .chain(&t.as_written)
                 .any(|form| holds(form))
         });
+        if let Some(first) = found.next() {
+            return found.next().is_none().then_some(first.name.as_str());
+        }
+        self.trial_of_label_words(&key)
+    }
+
+    /// The one trial whose name holds every content word of a short label, in any order
+    /// and each maybe cut short: "Revurdering af ledighedsydelse" for "Ledighedsydelse –
+    /// fritagelse for revurdering …", "Alvorligt syge" for "… sygemeldte med alvorlig
+    /// sygdom". Two words at least, five at most.
+    fn trial_of_label_words(&self, key: &str) -> Option<&str> {
+        if key.split_whitespace().count() > 5 {
+            return None;
+        }
+        let label: Vec<String> = content_stems(key)
+            .into_iter()
+            .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
+            .map(|w| w.chars().take(5).collect())
+            .collect();
+        if label.len() < 2 {
+            return None;
+        }
+        let mut found = self.trials.iter().filter(|t| {
+            let words: Vec<String> = std::iter::once(&t.name)
+                .chain(&t.as_written)
+                .flat_map(|form| {
+                    normalize(form)
+                        .split_whitespace()
+                        .map(String::from)
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            label
+                .iter()
+                .all(|stem| words.iter().any(|w| w.starts_with(stem.as_str())))
+        });
         let first = found.next()?;
         found.next().is_none().then_some(first.name.as_str())
     }
@@ -922,5 +958,19 @@ mod tests {
         assert_eq!(refers_back("Ad 3) Forsøget er ophørt."), Some(3));
         assert_eq!(refers_back("Ad punkt 12: Status"), Some(12));
         assert_eq!(refers_back("Adgangen til 3) …"), None);
+    }
+
+    #[test]
+    fn a_short_label_holding_a_trials_words_is_that_trial() {
+        let mut d = Discovery::default();
+        let long = "Færre opfølgningssamtaler for sygemeldte med alvorlig sygdom";
+        for name in [long, "Psykologbehandling"] {
+            d.trials.push(Trial {
+                name: name.into(),
+                ..Default::default()
+            });
+        }
+        assert_eq!(d.trial_of_label("Alvorligt syge"), Some(long));
+        assert_eq!(d.trial_of_label("Syge borgere"), None);
     }
 }

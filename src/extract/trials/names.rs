@@ -420,8 +420,20 @@ pub fn introduced_trial(catalog: &Catalog, text: &str) -> Option<String> {
             return Some(name.to_string());
         }
     }
+    // "Netværkets sjette forsøg, Gruppebaseret opfølgning for …, er godkendt …": the name
+    // set off by commas after the word.
+    static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?i:frikommune)?(?i:forsøg|forsøget),\s+[\x22“„«]?(\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){1,9}?)[\x22”“»]?,")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
     sentences(text).into_iter().find_map(|sentence| {
-        let Some(c) = AFTER.captures(&sentence) else {
+        let c = AFTER.captures(&sentence).or_else(|| {
+            sentence
+                .contains("forsøg,")
+                .then(|| APPOSITIVE.captures(&sentence))
+                .flatten()
+        });
+        let Some(c) = c else {
             return run_by_trial(catalog, &sentence).map(|(name, _)| name);
         };
         let name = c.get(1)?.as_str().trim();
@@ -480,6 +492,15 @@ mod tests {
             )
             .as_deref(),
             Some("Digitale samtaler med ledige")
+        );
+        // … or set off by commas after "forsøg".
+        assert_eq!(
+            introduced_trial(
+                &c,
+                "Netværkets sjette forsøg, Gruppebaseret opfølgning for ledige, er godkendt."
+            )
+            .as_deref(),
+            Some("Gruppebaseret opfølgning for ledige")
         );
         // A place after "forsøget" is no name.
         assert!(introduced_trial(&c, "Det gælder forsøget Aarhus Kommune står for.").is_none());
