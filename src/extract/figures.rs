@@ -1266,12 +1266,20 @@ fn header_noun(h: &str) -> Option<String> {
     let antal = words.iter().position(|w| w.eq_ignore_ascii_case("antal"));
     // "Sager (antal)", "Forløb, antal": the noun before the count's mark.
     let marked_after = h.contains("(antal") || h.to_lowercase().contains(", antal");
+    // (… or the label's head noun before what qualifies it: "Sygemeldte i målgruppen
+    // (antal)", "Revurderinger pr. halvår (antal)". A note's digit stuck to the noun is
+    // no part of it: "Bevilgede mentorforløb3 (antal)".)
     if let (Some(pos), true) = (antal, marked_after) {
-        if let Some(noun) = pos
-            .checked_sub(1)
-            .and_then(|k| words.get(k))
-            .map(|w| w.to_lowercase())
-            .filter(|w| plural_noun(w))
+        let noun = |w: &&str| {
+            let w = w
+                .trim_end_matches(|c: char| c.is_ascii_digit())
+                .to_lowercase();
+            plural_noun(&w).then_some(w)
+        };
+        let before = pos.checked_sub(1).and_then(|k| words.get(k));
+        if let Some(noun) = before
+            .and_then(noun)
+            .or_else(|| words.first().and_then(noun))
         {
             return Some(noun);
         }
@@ -1498,6 +1506,14 @@ mod tests {
         );
         let q = table_cell("42", "Antal borgere", "Aalborg", "", false);
         assert_eq!(q.and_then(|q| q.counted), Some("borgere".into()));
+        // A row label marked "(antal)" counts its head noun, without a note's digit.
+        for (row, noun) in [
+            ("Sygemeldte i målgruppen (antal)", "sygemeldte"),
+            ("Bevilgede mentorforløb3 (antal)", "mentorforløb"),
+        ] {
+            let q = table_cell("205", "2019", row, "", false);
+            assert_eq!(q.and_then(|q| q.counted).as_deref(), Some(noun));
+        }
         // A header that opens with the noun it counts is no money column, whatever else
         // the caption says the table holds.
         let caption = "Tabel 1. Borgere omfattet og opgjort besparelse pr. forsøg";

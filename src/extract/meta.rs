@@ -861,6 +861,20 @@ fn is_member_line(text: &str) -> bool {
         })
 }
 
+/// A firm's name, which the document gives with its company form in a colophon or footer
+/// ("Bækgaard Analyse & Rådgivning" and "Bækgaard Analyse & Rådgivning ApS · Algade 31 ·
+/// … · CVR …"): a consultancy that wrote the report, not its title.
+fn is_company(paras: &[Paragraph], name: &str) -> bool {
+    name.split_whitespace().count() <= 6
+        && paras.iter().any(|p| {
+            p.text.strip_prefix(name).is_some_and(|rest| {
+                ["ApS", "A/S", "I/S", "P/S", "K/S"]
+                    .iter()
+                    .any(|form| rest.trim_start().starts_with(form))
+            })
+        })
+}
+
 static PARTY_MARKS: LazyLock<Regex> = LazyLock::new(|| re(r"\([A-ZÆØÅ]\)"));
 
 /// The title: a letter's subject line, a running header that opens the text, else the
@@ -1017,8 +1031,12 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
             || network_over_members(t)
             // "Herlev Kommune · Frikommunenetværket Nordegnen".
             || (t.contains(" · ") && t.split(" · ").all(|part| names_issuer(part.trim())))
+            // (A network's name over its members; a title naming the network is longer:
+            // "Midtvejsevaluering af frikommuneforsøgene i Frikommunenetværket X".)
             || (t.to_lowercase().contains("netværk")
+                && t.split_whitespace().count() <= 4
                 && paras.get(i + 1).is_some_and(|n| is_member_line(&n.text)))
+            || is_company(paras, t)
     };
     // A genre's label in capitals whose line goes on below it ("SAMARBEJDSAFTALE" / "om
     // fælles gennemførelse af …") is the start of the title.
@@ -1283,5 +1301,33 @@ mod tests {
             vec!["27.00.00-P20-1-18".to_string()]
         );
         assert!(case_numbers_in("Beskæftigelsesudvalget 2019-20 i perioden 2016-2020").is_empty());
+    }
+
+    #[test]
+    fn a_consultancy_and_a_line_of_members_stand_over_the_title() {
+        let para = |text: &str, kind: Kind| Paragraph {
+            page: 1,
+            text: text.into(),
+            kind,
+            table_start: None,
+        };
+        let paras = [
+            para("Bækgaard Analyse & Rådgivning", Kind::Heading),
+            para(
+                "Midtvejsevaluering af forsøgene i Frikommunenetværket Øst",
+                Kind::Heading,
+            ),
+            para("Greve · Ishøj · Solrød · Vallensbæk", Kind::Heading),
+            para(
+                "Bækgaard Analyse & Rådgivning ApS · Algade 31 · 4000 Roskilde",
+                Kind::Body,
+            ),
+        ];
+        let title = title(&paras, &[]);
+        assert_eq!(
+            title.as_deref(),
+            Some("Midtvejsevaluering af forsøgene i Frikommunenetværket Øst")
+        );
+        assert_eq!(kind(&paras, title.as_deref()), DocumentKind::Evaluation);
     }
 }
