@@ -524,13 +524,13 @@ pub fn forms_hold_stem<'a>(mut forms: impl Iterator<Item = &'a String>, stem: &s
 
 /// A word (in lower case) holds a short name's stem: "psykologbehandling" holds
 /// "psykolog". A long stem may differ in its last letter, as Danish derivations do
-/// ("fysioterapeutisk" for "fysioterapi").
+/// ("fysioterapeutisk" for "fysioterapi", "fiskere" for "fiskeri").
 pub fn word_holds_stem(word: &str, stem: &str) -> bool {
     if word.contains(stem) {
         return true;
     }
     let n = stem.chars().count();
-    n >= 8 && {
+    n >= 7 && {
         let cut: String = stem.chars().take(n - 1).collect();
         word.starts_with(&cut)
     }
@@ -649,6 +649,13 @@ mod tests {
         assert_eq!(c.municipality("Århus Kommune"), Some("Aarhus"));
         assert_eq!(c.municipality("Rambøll"), None);
         assert_eq!(c.municipality("Storm"), None);
+    }
+
+    #[test]
+    fn long_stems_may_differ_in_their_last_letter() {
+        assert!(word_holds_stem("fiskere", "fiskeri"));
+        assert!(word_holds_stem("fysioterapeutisk", "fysioterapi"));
+        assert!(!word_holds_stem("mentorer", "mentee"));
     }
 
     #[test]

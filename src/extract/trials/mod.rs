@@ -494,8 +494,12 @@ impl Builder {
                 };
                 std::iter::once(n).chain(&t.as_written).any(|form| {
                     let l = form.to_lowercase();
+                    // (… or as the start of a word: "Forholdstal" in "forholdstalskrav".)
                     if one_word {
-                        l.contains(' ') && l.split_whitespace().any(|w| w == low)
+                        l.contains(' ')
+                            && l.split_whitespace().any(|w| {
+                                w == low || (low.chars().count() >= 6 && w.starts_with(&low))
+                            })
                     } else {
                         l.starts_with(&format!("{low} "))
                     }

@@ -25,7 +25,8 @@ static SUBJECT_AFTER_VERB: LazyLock<Regex> = LazyLock::new(|| {
 /// "(samtlige kommuner i netværket)", "Alle fem kommuner i netværket", "alle seks
 /// kommuner": the network's members.
 pub(super) static ALL_MEMBERS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:samtlige|alle)(?:\s+(\w+))?\s+(?:kommuner|netværkskommuner)(?:\s+i\s+netværket)?\s*$|^\s*alle\s+netværkets\s+kommuner\s*$")
+    // (In a column of municipalities the noun may go unsaid: "Alle fem", "Samtlige".)
+    Regex::new(r"(?i)^\s*(?:samtlige|alle)(?:\s+(\w+))?\s+(?:kommuner|netværkskommuner)(?:\s+i\s+netværket)?\s*$|^\s*alle\s+netværkets\s+kommuner\s*$|^\s*(?:samtlige|alle)(?:\s+(to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|\d{1,2}))?\s*$")
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
@@ -37,7 +38,8 @@ pub(super) fn listed_members<'n>(
     network: &dyn Fn() -> &'n [String],
 ) -> Option<Vec<String>> {
     if let Some(c) = ALL_MEMBERS.captures(list.trim().trim_end_matches('.')) {
-        if let Some(members) = all_members(network, c.get(1).map(|m| m.as_str())) {
+        let count = c.get(1).or_else(|| c.get(2)).map(|m| m.as_str());
+        if let Some(members) = all_members(network, count) {
             return Some(members.to_vec());
         }
     }
@@ -199,6 +201,27 @@ pub(super) fn network_members(catalog: &Catalog, paras: &[Paragraph]) -> Vec<Str
         }
         let line = pair[1].text.replace(['·', '|', '•'], ",");
         if let Some(members) = parse_list(catalog, &line).filter(|m| m.len() >= 2) {
+            return members;
+        }
+    }
+    // A title slide's or cover's logos: the members one per line under the network's
+    // name ("Styregruppemøde i Frikommunenetværket X" / "Frederikshavn Kommune" /
+    // "Hjørring Kommune" / …), three or more.
+    let head = &paras[..paras.len().min(12)];
+    if let Some(named) = head
+        .iter()
+        .position(|p| p.text.to_lowercase().contains("netværk"))
+    {
+        let one = |p: &Paragraph| {
+            let t = p.text.trim();
+            catalog.municipality(t.strip_suffix(" Kommune").unwrap_or(t))
+        };
+        let members: Vec<String> = head[named + 1..]
+            .iter()
+            .skip_while(|p| one(p).is_none())
+            .map_while(|p| one(p).map(String::from))
+            .collect();
+        if members.len() >= 3 {
             return members;
         }
     }
@@ -537,7 +560,8 @@ fn clause_mentions<'n>(
             .collect();
         // "Forsøget gennemføres i alle tre kommuner": the network's members.
         if let Some(c) = ALL_OF_THEM.captures(&l) {
-            if let Some(members) = all_members(network, c.get(1).map(|m| m.as_str())) {
+            let count = c.get(1).or_else(|| c.get(2)).map(|m| m.as_str());
+            if let Some(members) = all_members(network, count) {
                 munis.extend(members.iter().cloned());
             }
         }
@@ -593,6 +617,39 @@ mod tests {
         .unwrap_or_default();
         assert_eq!(n, "Iværksætterier blandt dimittender");
         assert_eq!(m.len(), 2);
+    }
+
+    #[test]
+    fn all_of_the_network_and_its_logos() {
+        let c = Catalog::builtin();
+        let members = vec!["Hjørring".to_string(), "Læsø".to_string()];
+        let network = || members.as_slice();
+        for cell in ["Alle to", "alle to kommuner", "Samtlige"] {
+            assert_eq!(
+                listed_members(&c, cell, &network),
+                Some(members.clone()),
+                "{cell}"
+            );
+        }
+        assert_eq!(listed_members(&c, "Alle fem", &network), None);
+        let para = |text: &str| Paragraph {
+            page: 1,
+            text: text.into(),
+            kind: Kind::Heading,
+            table_start: None,
+        };
+        let cover = [
+            para("Styregruppemøde i Frikommunenetværket Skagerrak"),
+            para("Hjørring Rådhus · 27. februar 2020"),
+            para("Frederikshavn Kommune"),
+            para("Hjørring Kommune"),
+            para("Læsø Kommune"),
+            para("Dagsorden"),
+        ];
+        assert_eq!(
+            network_members(&c, &cover),
+            ["Frederikshavn", "Hjørring", "Læsø"]
+        );
     }
 
     #[test]

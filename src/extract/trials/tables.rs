@@ -71,6 +71,7 @@ pub(super) fn table_row(
                 let local = local?;
                 let count = c
                     .get(1)
+                    .or_else(|| c.get(2))
                     .and_then(|m| crate::extract::numbers::number_word(m.as_str()));
                 count
                     .is_none_or(|n| n as usize == local.len())
