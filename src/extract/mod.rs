@@ -101,6 +101,72 @@ fn chart_point(
     Some(figure(q, trial, place, p.page, p.text.clone()))
 }
 
+/// A chart whose category labels and data labels come out as two runs of lines (a
+/// slide's bar chart: "Samtaler" / "Rehabiliteringsteams" / … then "5.480" / "1.640" /
+/// …): the numbers from `i` on pair with as many labels right before them, in the unit
+/// of the caption above the labels ("Timer pr. forsøg"). Three pairs or more, on one
+/// page; `None` when no such chart's data start at `i`.
+fn chart_columns(
+    catalog: &Catalog,
+    paras: &[Paragraph],
+    i: usize,
+    discovery: &trials::Discovery,
+    section: Option<&str>,
+) -> Option<Vec<Figure>> {
+    let page = paras.get(i)?.page;
+    let bare = |p: &Paragraph| p.page == page && BARE_NUMBER.is_match(p.text.trim());
+    if i.checked_sub(1)
+        .and_then(|k| paras.get(k))
+        .is_some_and(bare)
+    {
+        return None;
+    }
+    let k = paras[i..].iter().take_while(|p| bare(p)).count();
+    let caption = paras.get(i.checked_sub(k + 1)?)?;
+    let labels = &paras[i - k..i];
+    let is_label = |p: &Paragraph| {
+        p.page == page
+            && !p.text.contains(char::is_numeric)
+            && p.text.split_whitespace().count() <= 4
+            && !p.text.ends_with([':', '.'])
+    };
+    if k < 3 || caption.page != page || !labels.iter().all(is_label) {
+        return None;
+    }
+    let values = &paras[i..i + k];
+    let trial_of = |label: &str| {
+        catalog
+            .trial(label)
+            .or_else(|| discovery.trial_of_label(label))
+            .or_else(|| discovery.trial_of_short_name(label))
+            .or_else(|| {
+                trials::short_name_stem(label).and_then(|stem| catalog.trial_of_stem(&stem))
+            })
+    };
+    // Bars by trial: a label that names none is no trial of the section's.
+    let by_trial = labels.iter().any(|l| trial_of(l.text.trim()).is_some());
+    let out = labels
+        .iter()
+        .zip(values)
+        .filter_map(|(label, value)| {
+            let label = label.text.trim();
+            let q = figures::table_cell(value.text.trim(), &caption.text, label, "", false)?;
+            let trial = trial_of(label)
+                .or(section.filter(|_| !by_trial))
+                .map(String::from);
+            let place = catalog.municipality(label).map(String::from);
+            Some(figure(
+                q,
+                trial,
+                place,
+                page,
+                format!("{label} {}", value.text.trim()),
+            ))
+        })
+        .collect::<Vec<_>>();
+    (out.len() == k).then_some(out)
+}
+
 /// Lines that hold no figures of their own: decisions and votes, participant lists.
 fn skip_line(p: &Paragraph) -> bool {
     let l = p.text.to_lowercase();
@@ -212,6 +278,8 @@ fn find_figures(
     // The caption of a chart whose data the text gives a line each ("Figur 3.2 Andel
     // gennemførte forløb … Pct." over "Bornholm 74").
     let mut chart: Option<&str> = None;
+    // The end of the data lines of a chart read as two runs (see `chart_columns`).
+    let mut chart_end = 0;
     // The trial each column of a table is headed by, worked out once per table.
     let mut column_trials: HashMap<usize, Vec<Option<String>>> = HashMap::new();
     for (i, p) in paras.iter().enumerate() {
@@ -275,7 +343,12 @@ fn find_figures(
             }
         }
         chart = CHART.is_match(&p.text).then_some(p.text.as_str());
-        if in_decision || discovery.items.contains(&i) || skip_line(p) {
+        if in_decision || discovery.items.contains(&i) || skip_line(p) || i < chart_end {
+            continue;
+        }
+        if let Some(points) = chart_columns(catalog, paras, i, discovery, section.as_deref()) {
+            chart_end = i + points.len();
+            out.extend(points);
             continue;
         }
         let label = p
@@ -895,6 +968,46 @@ fn figure(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_charts_labels_and_data_labels_pair_up() {
+        let para = |text: &str| Paragraph {
+            page: 7,
+            text: text.into(),
+            kind: Kind::Heading,
+            table_start: None,
+        };
+        let paras: Vec<Paragraph> = [
+            "Timer pr. forsøg",
+            "Psykologforsøget",
+            "Mentorforsøget",
+            "Attester",
+            "5.480",
+            "1.640",
+            "120",
+            "Kilde: egne tal",
+        ]
+        .map(para)
+        .to_vec();
+        let catalog = Catalog::builtin();
+        let discovery = trials::Discovery::default();
+        assert!(chart_columns(&catalog, &paras, 3, &discovery, None).is_none());
+        let points = chart_columns(&catalog, &paras, 4, &discovery, Some("Mikrolån"));
+        let points: Vec<_> = points
+            .unwrap_or_default()
+            .into_iter()
+            .map(|f| (f.value, f.unit, f.trial))
+            .collect();
+        assert_eq!(
+            points,
+            [
+                (5480.0, "hours".into(), Some("Psykologbehandling".into())),
+                (1640.0, "hours".into(), Some("Lempede mentorregler".into())),
+                // (Bars by trial: an unknown label is no trial of the section's.)
+                (120.0, "hours".into(), None),
+            ]
+        );
+    }
 
     #[test]
     fn figures_after_henholdsvis_take_the_listed_places_in_order() {
