@@ -786,7 +786,8 @@ static MEMO_FIELD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ISSUER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)? Kommune|Region \p{Lu}[\p{L}-]*)$")
+    // (Bornholm is a "Regionskommune".)
+    re(r"^(?:\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)? (?:Regions)?[Kk]ommune|Region \p{Lu}[\p{L}-]*)$")
 });
 
 /// Organisations that issue documents about trials without being their subject.
@@ -947,6 +948,9 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
                     | "sagsfremstilling"
                     | "indstilling"
                     | "beslutning"
+                    // The programme's name over a report's own title.
+                    | "frikommuneforsøg ii"
+                    | "frikommuneforsøg 2"
             )
             || standalone_date(&p.text).is_some()
             // A genre's label in capitals over the title ("PROJEKTBESKRIVELSE", "NOTAT"),

@@ -54,12 +54,15 @@ pub fn extract(text: &DocumentText, catalog: &Catalog) -> Document {
         .flat_map(|p| p.furniture.iter().cloned())
         .collect();
     let items = decisions::agenda_items(&paras);
+    let body = meta::body(&paras, &furniture);
     // An extract of one agenda item ("6. Prioritering af midler ...") is titled by it
-    // when no heading gives a title.
-    let title = meta::title(&paras, &furniture).or_else(|| match items.as_slice() {
-        [only] => only.title.clone(),
-        _ => None,
-    });
+    // when no heading gives a title, or only the body's name does (the masthead of
+    // minutes with one item: "Byrådet" over "142. Frikommuneforsøg II – status …").
+    let title = match (meta::title(&paras, &furniture), items.as_slice()) {
+        (None, [only]) => only.title.clone(),
+        (Some(t), [only]) if body.as_deref() == Some(t.as_str()) => only.title.clone().or(Some(t)),
+        (title, _) => title,
+    };
     let kind = meta::kind(&paras, title.as_deref());
     let discovery = trials::discover(catalog, &paras, &items);
     let figures = find_figures(catalog, &paras, &items, &discovery);
@@ -71,7 +74,7 @@ pub fn extract(text: &DocumentText, catalog: &Catalog) -> Document {
         kind,
         title,
         date: meta::date(&paras, &furniture),
-        body: meta::body(&paras, &furniture),
+        body,
         case_numbers: meta::case_numbers(&paras, &furniture),
         trials: discovery.trials,
         figures,
