@@ -865,6 +865,9 @@ fn elliptic_count(toks: &[Tok], i: usize, value: f64, ctx: &Context) -> Option<Q
                 .map(str::to_lowercase)
         })
         .flatten();
+    // … or names it in the definite plural: "tre af forsøgene".
+    let partitive =
+        partitive.or_else(|| (next == "af").then(|| indefinite_plural(&then)).flatten());
     let explicit = partitive.is_some();
     let counted = partitive.or_else(|| ctx.last_counted.clone())?;
     let opens_clause = i == 0 || matches!(toks[i - 1].text, "," | "." | ":" | ";");
@@ -873,7 +876,12 @@ fn elliptic_count(toks: &[Tok], i: usize, value: f64, ctx: &Context) -> Option<Q
         "er" | "var" | "blev" | "har" | "havde" | "kom" | "fik" | "skal" | "vil" | "kan"
     );
     let of_them = next == "af" && matches!(then.as_str(), "dem" | "disse" | "de" | "dens");
-    if !((explicit || opens_clause && (verb || of_them)) && value.fract() == 0.0) {
+    // (Within a clause too, "… godkendt syv forsøg, og X deltager i fire af dem": the
+    // sentence counted them.)
+    let of_those_counted = next == "af" && then == "dem" && ctx.last_counted.is_some();
+    if !((explicit || opens_clause && (verb || of_them) || of_those_counted)
+        && value.fract() == 0.0)
+    {
         return None;
     }
     Some(Quantity {
@@ -1495,6 +1503,11 @@ mod tests {
         // Not a count: "to" inside a clause, or with nothing counted before.
         assert!(scan("De to er enige.", &[], &mut ctx).is_empty());
         assert!(scan("To er enige.", &[], &mut Context::default()).is_empty());
+        // A part of what the sentence counted, or of a definite plural.
+        let v = vals("Netværket har syv forsøg, og Frederiksberg deltager i fire af dem.");
+        assert_eq!(v[1], (4.0, "count".into(), Some("forsøg".into())));
+        let v = vals("Det foreslås at forlænge tre af forsøgene.");
+        assert_eq!(v, [(3.0, "count".into(), Some("forsøg".into()))]);
     }
 
     #[test]
