@@ -664,9 +664,12 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
     }
     // (A survey's report evaluates too: "Spørgeskemaundersøgelse 2020".)
     // (So does a collection of lessons learned: "Erfaringsopsamling fra workshops …".)
+    // (And a network's final report with its recommendations: "Slutrapport for
+    // frikommuneforsøgene i …".)
     if title_l.contains("evaluering")
         || title_l.contains("undersøgelse")
         || title_l.contains("erfaringsopsamling")
+        || title_l.starts_with("slutrapport")
     {
         return DocumentKind::Evaluation;
     }

@@ -214,11 +214,17 @@ fn item_trial(catalog: &Catalog, title: &str) -> Option<(String, String)> {
     // "Status på X", "Forlængelse af forsøget med X": what is done with trial X.
     static ACTION: LazyLock<Regex> = LazyLock::new(|| {
         // (… or two of them, "Status og forlængelse af …"; "Udtræden af forsøget X".)
-        Regex::new(r"(?i)^(?:(?:status|orientering|evaluering|slutevaluering|midtvejsevaluering|forlængelse|afrapportering|slutrapport|rapport|opfølgning|resultater|udtræden|udtrædelse|ophør|videreførelse|tilslutning|deltagelse)(?:\s+og\s+|\s+(?:på|om|af|for|fra|i)\s+))+(?:(?:frikommune)?forsøget\s+(?:med\s+|om\s+)?)?(\S.*)$")
+        Regex::new(r"(?i)^(?:(?:status|slutstatus|orientering|evaluering|slutevaluering|midtvejsevaluering|forlængelse|afrapportering|slutrapport|rapport|opfølgning|resultater|udtræden|udtrædelse|ophør|videreførelse|tilslutning|deltagelse|udvidelse)(?:\s+og\s+|\s+(?:på|om|af|for|fra|i|til)\s+))+(?:(?:frikommune)?forsøget\s+(?:med\s+|om\s+)?)?(\S.*)$")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    // "… X – slutstatus og videreførelse": what is done with X, after it.
+    static ACTION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\s+[–-]\s+(?:status|slutstatus|orientering|evaluering|slutevaluering|forlængelse|videreførelse|opfølgning|resultater|udvidelse)(?:\s+og\s+\w+)?$")
             .unwrap_or_else(|e| panic!("{e}"))
     });
     if let Some(c) = ITEM_TRIAL.captures(title) {
         let written = clean_name(&c[1]);
+        let written = ACTION_AFTER.replace(&written, "").into_owned();
         // (What is done with a lone short name, "slutevaluering af lægeattestforsøget", is
         // done with the trial it stands for.)
         let written = match ACTION.captures(&written) {
@@ -254,7 +260,13 @@ fn item_trial(catalog: &Catalog, title: &str) -> Option<(String, String)> {
                 _ => {}
             }
         }
-        return Some((canonical(catalog, &written), written));
+        // (A new name taken out of a title's sentence starts it: "Udvidelse af forsøget
+        // med hverdagsrehabilitering …".)
+        let name = match canonical(catalog, &written) {
+            same if same == written => crate::extract::structure::capitalised(&written),
+            known => known,
+        };
+        return Some((name, written));
     }
     if let Some(n) = catalog.trial(&clean_name(title)) {
         return Some((n.to_string(), clean_name(title)));
@@ -962,6 +974,24 @@ mod tests {
         assert_eq!(refers_back("Ad 3) Forsøget er ophørt."), Some(3));
         assert_eq!(refers_back("Ad punkt 12: Status"), Some(12));
         assert_eq!(refers_back("Adgangen til 3) …"), None);
+    }
+
+    #[test]
+    fn an_agenda_items_title_names_its_trial_without_what_is_done_with_it() {
+        let c = Catalog::builtin();
+        let name = |title: &str| item_trial(&c, title).map(|(name, _)| name);
+        assert_eq!(
+            name("Frikommuneforsøg II: Fleksibel hjemmehjælp – slutstatus og videreførelse"),
+            Some("Fleksibel hjemmehjælp".into())
+        );
+        assert_eq!(
+            name("Frikommuneforsøg II: Udvidelse af forsøget med hverdagsrehabilitering uden skriftlig afgørelse"),
+            Some("Hverdagsrehabilitering uden skriftlig afgørelse".into())
+        );
+        assert_eq!(
+            name("Frikommuneforsøg II – budgetvirkning og forlængelse af forsøgene"),
+            None
+        );
     }
 
     #[test]
