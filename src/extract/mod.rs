@@ -170,6 +170,14 @@ fn chart_columns(
     (out.len() == k).then_some(out)
 }
 
+/// The municipality a heading is about: its name alone ("Gribskov", "Gribskov Kommune")
+/// or before a dash ("Gribskov – status").
+fn place_of_heading(catalog: &Catalog, text: &str) -> Option<String> {
+    let head = text.split_once(" – ").map_or(text, |(head, _)| head).trim();
+    let head = head.strip_suffix(" Kommune").unwrap_or(head);
+    catalog.municipality(head).map(String::from)
+}
+
 /// Lines that hold no figures of their own: decisions and votes, participant lists.
 fn skip_line(p: &Paragraph) -> bool {
     let l = p.text.to_lowercase();
@@ -283,6 +291,8 @@ fn find_figures(
     let mut chart: Option<&str> = None;
     // The end of the data lines of a chart read as two runs (see `chart_columns`).
     let mut chart_end = 0;
+    // The municipality the current heading is about (see `place_of_heading`).
+    let mut heading_place: Option<String> = None;
     // The trial each column of a table is headed by, worked out once per table.
     let mut column_trials: HashMap<usize, Vec<Option<String>>> = HashMap::new();
     for (i, p) in paras.iter().enumerate() {
@@ -299,6 +309,16 @@ fn find_figures(
                 // vote counts are not figures).
                 in_decision = decisions::is_decision_head(&p.text);
                 ctx = figures::Context::default();
+                // A municipality's heading ("Gribskov – status") is the place of what
+                // follows, through the trials' sub-headings under it, up to a heading
+                // about something else.
+                match place_of_heading(catalog, &p.text) {
+                    Some(place) => heading_place = Some(place),
+                    None if section.is_none() || trials::ends_section(&p.text) => {
+                        heading_place = None;
+                    }
+                    None => {}
+                }
                 heading_topic = None;
                 question_topic = None;
                 in_questions = false;
@@ -545,7 +565,8 @@ fn find_figures(
                     (true, _) => label
                         .clone()
                         .or_else(|| last_place.clone())
-                        .or_else(|| here.then(|| previous_named.clone()).flatten()),
+                        .or_else(|| here.then(|| previous_named.clone()).flatten())
+                        .or_else(|| heading_place.clone()),
                     _ if q
                         .counted
                         .as_deref()
@@ -971,6 +992,20 @@ fn figure(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_municipalitys_heading_is_the_place_below_it() {
+        let c = Catalog::builtin();
+        assert_eq!(
+            place_of_heading(&c, "Gribskov – status").as_deref(),
+            Some("Gribskov")
+        );
+        assert_eq!(
+            place_of_heading(&c, "Furesø Kommune").as_deref(),
+            Some("Furesø")
+        );
+        assert_eq!(place_of_heading(&c, "Samtaleforsøget"), None);
+    }
 
     #[test]
     fn a_charts_labels_and_data_labels_pair_up() {

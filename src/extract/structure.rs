@@ -149,6 +149,10 @@ pub fn paragraphs(doc: &DocumentText) -> Vec<Paragraph> {
     for page in &doc.pages {
         let text = page.text.replace("\r\n", "\n").replace('\u{c}', "\n\n");
         let mut line_no = 0usize;
+        // Running lines stand atop the page: one under a line of the page's own
+        // ("Gribskov – status" / "Samtaleforsøget" on each municipality's slide) is a
+        // heading that recurs, not a page header.
+        let mut atop = true;
         for block in text.split("\n\n") {
             let lines: Vec<&str> = block
                 .lines()
@@ -156,8 +160,10 @@ pub fn paragraphs(doc: &DocumentText) -> Vec<Paragraph> {
                 .filter(|l| !l.is_empty())
                 .filter(|l| {
                     line_no += 1;
+                    let running_line = atop && line_no <= 3 && running.contains(&running_key(l));
+                    atop &= running_line;
                     // Page 1 keeps them: there the line is the masthead (the title).
-                    page.number == 1 || !(line_no <= 3 && running.contains(&running_key(l)))
+                    page.number == 1 || !running_line
                 })
                 .flat_map(header_fields)
                 .collect();
@@ -364,6 +370,23 @@ mod tests {
         assert_eq!(p[2].kind, Kind::Bullet);
         assert_eq!(p[3].kind, Kind::Numbered(3));
         assert_eq!(p[5].table_start, Some(4));
+    }
+
+    #[test]
+    fn running_lines_stand_atop_the_page() {
+        let mut doc = page("Forside");
+        for (n, head) in [(2, "Gribskov – status"), (3, "Halsnæs – status")] {
+            doc.pages.push(crate::text::PageText {
+                number: n,
+                text: format!("Netværket\n\n{head}\n\nSamtaleforsøget\n\n- 12 samtaler"),
+                text_layer: true,
+                ..Default::default()
+            });
+        }
+        let texts: Vec<String> = paragraphs(&doc).into_iter().map(|p| p.text).collect();
+        // "Netværket" heads both pages; "Samtaleforsøget" recurs under each page's own.
+        assert!(!texts[1..].contains(&"Netværket".to_string()), "{texts:?}");
+        assert_eq!(texts.iter().filter(|t| *t == "Samtaleforsøget").count(), 2);
     }
 
     #[test]
