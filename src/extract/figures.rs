@@ -1136,11 +1136,11 @@ pub fn table_cell(
                 .then_some(caption_unit)
                 .flatten()
         });
-        let by_row = row_unit(header, row, whose_column).filter(|(u, _)| {
+        let by_row = row_unit(header, row, whose_column).filter(|(u, _, _)| {
             decided.is_none() || (u == "percent" && !matches!(decided, Some(ColumnUnit::Percent)))
         });
         match (by_row, decided) {
-            (Some((unit, counted)), _) => (unit, counted, 1.0),
+            (Some((unit, counted, factor)), _) => (unit, counted, factor),
             (None, Some(ColumnUnit::Percent)) => ("percent".to_string(), None, 1.0),
             (None, Some(ColumnUnit::Money(factor))) => {
                 // "Besparelse" under "Beløb i 1.000 kr.": the caption gives the factor.
@@ -1181,7 +1181,7 @@ static TABLE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// In a table of years across ("Nøgletal | 2018 | 2019") the row label names what is
 /// counted ("Påbegyndte forløb", "Antal samtaler pr. forløb", "Raskmeldt, pct.").
-fn row_unit(header: &str, row: &str, whose_column: bool) -> Option<(String, Option<String>)> {
+fn row_unit(header: &str, row: &str, whose_column: bool) -> Option<(String, Option<String>, f64)> {
     // A header that is only a period: "2019", "2019/20", "Budget 2021", "1. halvår 2020".
     static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^(?:budget|regnskab|skøn|forventet|prognose|[12]\.\s*halvår|[1-4]\.\s*kvartal)?\s*(?:19|20)\d\d(?:\s*/\s*\d{2,4})?$")
@@ -1215,17 +1215,18 @@ fn row_unit(header: &str, row: &str, whose_column: bool) -> Option<(String, Opti
         _ => row,
     };
     match column_unit(row) {
-        Some(ColumnUnit::Percent) => Some(("percent".into(), None)),
-        Some(ColumnUnit::Duration(u)) => Some((u.into(), None)),
-        // Money rows take their factor from the caption: left to the caller's rule.
-        Some(ColumnUnit::Money(_)) => None,
-        Some(ColumnUnit::Count) => Some(("count".into(), Some(header_noun(row)?))),
+        Some(ColumnUnit::Percent) => Some(("percent".into(), None, 1.0)),
+        Some(ColumnUnit::Duration(u)) => Some((u.into(), None, 1.0)),
+        // A money row with its own factor ("Sparede udgifter i alt (1.000 kr.)"); else
+        // the caption gives it: left to the caller's rule.
+        Some(ColumnUnit::Money(f)) => (f != 1.0).then(|| ("DKK".into(), None, f)),
+        Some(ColumnUnit::Count) => Some(("count".into(), Some(header_noun(row)?), 1.0)),
         None => {
             let words: Vec<&str> = row.split_whitespace().collect();
             let last = words.last()?.trim_matches(|c: char| !c.is_alphanumeric());
             if words.len() <= 3 {
                 return (last.chars().all(char::is_lowercase) && last.len() >= 3)
-                    .then(|| ("count".into(), Some(last.to_string())));
+                    .then(|| ("count".into(), Some(last.to_string()), 1.0));
             }
             // A longer label opens with the plural noun it counts ("Fuldtidspersoner på
             // offentlig forsørgelse i alt").
@@ -1233,7 +1234,7 @@ fn row_unit(header: &str, row: &str, whose_column: bool) -> Option<(String, Opti
             (first.chars().all(char::is_alphabetic)
                 && first.chars().count() >= 5
                 && first.ends_with("er"))
-            .then(|| ("count".into(), Some(first)))
+            .then(|| ("count".into(), Some(first), 1.0))
         }
     }
 }
@@ -1519,6 +1520,18 @@ mod tests {
         );
         let q = table_cell("42", "Antal borgere", "Aalborg", "", false);
         assert_eq!(q.and_then(|q| q.counted), Some("borgere".into()));
+        // A money row with its own factor, under quarters.
+        let q = table_cell(
+            "312",
+            "4. kvt. 2018",
+            "Sparede udgifter i alt (1.000 kr.)",
+            "",
+            false,
+        );
+        assert_eq!(
+            q.map(|q| (q.value, q.unit)),
+            Some((312_000.0, "DKK".into()))
+        );
         // A row label marked "(antal)" counts its head noun, without a note's digit.
         for (row, noun) in [
             ("Sygemeldte i målgruppen (antal)", "sygemeldte"),

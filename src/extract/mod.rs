@@ -844,6 +844,13 @@ fn table_figures(
     if label.split_whitespace().count() >= 2 && label.contains(char::is_numeric) && !names_a_trial {
         let trial = section.map(String::from);
         for q in figures::scan(label, &[], &mut figures::Context::default()) {
+            // ("Sparede udgifter i alt (1.000 kr.)" states the row's unit.)
+            if label
+                .find(&q.raw)
+                .is_some_and(|at| states_unit(label, at, &q.raw))
+            {
+                continue;
+            }
             out.push(figure(
                 q,
                 trial.clone(),

@@ -138,10 +138,14 @@ impl Discovery {
             let Some((last, init)) = label_words.split_last() else {
                 return false;
             };
+            // (A one-word label may be a compound's head: "Attester" in "lægeattester".)
+            let head = label_words.len() == 1 && last.chars().count() >= 6;
             words.windows(label_words.len()).any(|w| {
                 w.iter().zip(init).all(|(a, b)| a == b)
                     && w.last().is_some_and(|x| {
-                        x == last || (last.chars().count() >= 6 && x.starts_with(last))
+                        x == last
+                            || (last.chars().count() >= 6 && x.starts_with(last))
+                            || (head && x.ends_with(last))
                     })
             })
         };
@@ -995,6 +999,26 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_naming_one_trial_twice_names_it() {
+        let c = Catalog::builtin();
+        let para = |text: &str, kind: Kind| Paragraph {
+            page: 1,
+            text: text.into(),
+            kind,
+            table_start: None,
+        };
+        let paras = [
+            para(
+                "1.4 Psykologforsøget – Psykologbehandling i jobcenterindsatsen",
+                Kind::Heading,
+            ),
+            para("Status: I drift siden 1. april 2018.", Kind::Body),
+        ];
+        let d = discover(&c, &paras, &[]);
+        assert_eq!(d.context[1].as_deref(), Some("Psykologbehandling"));
+    }
+
+    #[test]
     fn a_short_label_holding_a_trials_words_is_that_trial() {
         let mut d = Discovery::default();
         let long = "Færre opfølgningssamtaler for sygemeldte med alvorlig sygdom";
@@ -1006,5 +1030,8 @@ mod tests {
         }
         assert_eq!(d.trial_of_label("Alvorligt syge"), Some(long));
         assert_eq!(d.trial_of_label("Syge borgere"), None);
+        // A one-word label may be a compound's head ("Samtaler" in
+        // "opfølgningssamtaler").
+        assert_eq!(d.trial_of_label("Samtaler"), Some(long));
     }
 }

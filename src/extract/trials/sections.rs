@@ -370,8 +370,13 @@ pub(super) fn heading_trial(
         HeadingTrial::Opens(written)
     } else {
         let ms = mentions(catalog, &p.text);
+        // (A trial named twice, by short name and by name: "Psykologforsøget –
+        // Psykologbehandling i jobcenterindsatsen".)
+        let one_trial = ms
+            .iter()
+            .all(|m| ms.first().is_some_and(|f| f.name == m.name));
         match ms.as_slice() {
-            [m] => {
+            [m, ..] if one_trial => {
                 b.add(&m.name, &m.written, p.page);
                 // A story's headline that names the trial in passing
                 // ("Mentorforsøget har hjulpet over 300 borgere tættere på
