@@ -1312,12 +1312,7 @@ mod tests {
 
     #[test]
     fn a_consultancy_and_a_line_of_members_stand_over_the_title() {
-        let para = |text: &str, kind: Kind| Paragraph {
-            page: 1,
-            text: text.into(),
-            kind,
-            table_start: None,
-        };
+        let para = |text: &str, kind: Kind| Paragraph::new(1, text, kind);
         let paras = [
             para("Bækgaard Analyse & Rådgivning", Kind::Heading),
             para(

@@ -1016,12 +1016,7 @@ mod tests {
 
     #[test]
     fn a_charts_labels_and_data_labels_pair_up() {
-        let para = |text: &str| Paragraph {
-            page: 7,
-            text: text.into(),
-            kind: Kind::Heading,
-            table_start: None,
-        };
+        let para = |text: &str| Paragraph::new(7, text, Kind::Heading);
         let paras: Vec<Paragraph> = [
             "Timer pr. forsøg",
             "Psykologforsøget",

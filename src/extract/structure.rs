@@ -35,6 +35,19 @@ pub struct Paragraph {
     pub table_start: Option<usize>,
 }
 
+#[cfg(test)]
+impl Paragraph {
+    /// A paragraph outside any table, for tests.
+    pub(crate) fn new(page: u32, text: &str, kind: Kind) -> Paragraph {
+        Paragraph {
+            page,
+            text: text.into(),
+            kind,
+            table_start: None,
+        }
+    }
+}
+
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     // Agenda items of minutes are numbered through the year ("715. Kulturkommune 2017").
     // Some agenda systems write the number bare before the item's access mark ("4

@@ -1001,12 +1001,7 @@ mod tests {
     #[test]
     fn a_heading_naming_one_trial_twice_names_it() {
         let c = Catalog::builtin();
-        let para = |text: &str, kind: Kind| Paragraph {
-            page: 1,
-            text: text.into(),
-            kind,
-            table_start: None,
-        };
+        let para = |text: &str, kind: Kind| Paragraph::new(1, text, kind);
         let paras = [
             para(
                 "1.4 Psykologforsøget – Psykologbehandling i jobcenterindsatsen",

@@ -632,12 +632,7 @@ mod tests {
             );
         }
         assert_eq!(listed_members(&c, "Alle fem", &network), None);
-        let para = |text: &str| Paragraph {
-            page: 1,
-            text: text.into(),
-            kind: Kind::Heading,
-            table_start: None,
-        };
+        let para = |text: &str| Paragraph::new(1, text, Kind::Heading);
         let cover = [
             para("Styregruppemøde i Frikommunenetværket Skagerrak"),
             para("Hjørring Rådhus · 27. februar 2020"),
