@@ -398,8 +398,8 @@ pub fn decisions(paras: &[Paragraph], items: &[AgendaItem]) -> Vec<Decision> {
                 title,
                 absent,
                 case_number,
-                outcome: votes::outcome(&decision),
-                votes: votes::votes(&decision),
+                outcome: votes::outcome(&votes::on_the_recommendation(&decision)),
+                votes: votes::votes(&votes::on_the_recommendation(&decision)),
                 decision,
             });
         }

@@ -49,8 +49,10 @@ pub fn outcome(decision: &str) -> Option<Outcome> {
                 r"\btil\s+orientering\b|\btil\s+efterretning\b|\borienteringen\b",
                 Outcome::Noted,
             ),
+            // (… or the body sends it: "Et enigt udvalg oversender sagen til
+            // Økonomiudvalget".)
             rule(
-                r"^(?:sagen\s+)?(?:fremsendes|oversendes|henvises|videresendes|(?:blev\s+)?(?:sendt|sendes)\s+tilbage)\b",
+                r"^(?:sagen\s+)?(?:fremsendes|oversendes|henvises|videresendes|(?:blev\s+)?(?:sendt|sendes)\s+tilbage)\b|\b(?:oversender|fremsender|videresender)\s+sagen\b",
                 Outcome::Referred,
             ),
             rule(
@@ -74,6 +76,21 @@ pub fn outcome(decision: &str) -> Option<Outcome> {
     super::structure::sentences(decision)
         .iter()
         .find_map(|s| RULES.iter().find(|(re, _)| re.is_match(s)).map(|(_, o)| *o))
+}
+
+/// The part of a decision about the recommendation itself: what follows the last word
+/// on an amendment, when something does ("… ændringsforslag: ”…” For ændringsforslaget
+/// stemte 5 … Ændringsforslaget blev forkastet. Herefter blev indstillingen sat til
+/// afstemning. For stemte 14 … Indstillingen blev godkendt.").
+pub fn on_the_recommendation(decision: &str) -> std::borrow::Cow<'_, str> {
+    let sentences = super::structure::sentences(decision);
+    let last = sentences
+        .iter()
+        .rposition(|s| s.to_lowercase().contains("ændringsforslag"));
+    match last.map(|k| sentences[k + 1..].join(" ")) {
+        Some(rest) if rest.chars().any(char::is_alphabetic) => rest.into(),
+        _ => decision.into(),
+    }
 }
 
 /// Words that start a new side of a vote; the clause boundary is put before them. A word
@@ -389,8 +406,34 @@ mod tests {
     }
 
     #[test]
+    fn a_rejected_amendment_is_not_the_decision() {
+        let decision = "Ø stillede følgende ændringsforslag: ”Deltagelse skal være frivillig.” \
+            For ændringsforslaget stemte 5 (F, Ø og Å). Imod stemte 12 (A, V, C og O). \
+            Ændringsforslaget blev forkastet. Herefter blev indstillingen sat til afstemning. \
+            For stemte 14 (A, V, C, O og F). Imod stemte 2 (Ø). Indstillingen blev godkendt.";
+        let part = on_the_recommendation(decision);
+        assert_eq!(outcome(&part), Some(Outcome::Approved));
+        let v = votes(&part);
+        assert_eq!(
+            v.as_ref()
+                .and_then(|v| v.against.as_ref())
+                .and_then(|s| s.count),
+            Some(2)
+        );
+        assert_eq!(on_the_recommendation("Godkendt."), "Godkendt.");
+        // (An amendment the decision ends with is the decision's own.)
+        let sent_on =
+            "Fremsendes med ændringsforslaget til Teknisk Udvalg jf. mødet den 27. august 2025.";
+        assert_eq!(on_the_recommendation(sent_on), sent_on);
+    }
+
+    #[test]
     fn outcomes() {
         assert_eq!(outcome("Godkendt."), Some(Outcome::Approved));
+        assert_eq!(
+            outcome("Et enigt udvalg oversender sagen til Økonomiudvalget."),
+            Some(Outcome::Referred)
+        );
         assert_eq!(
             outcome(
                 "Styregruppen valgte Ib Holst (Billund) som formand og Ea Bak som næstformand."
