@@ -7,6 +7,7 @@ use super::participants::{
 };
 use super::sections::{ends_section, is_section_label, numbered_section};
 use super::{add_municipalities, Builder, Discovery, Doc};
+use crate::extract::catalog::Catalog;
 use crate::extract::structure::{looks_like_heading, Kind, Paragraph};
 use std::collections::HashMap;
 
@@ -135,6 +136,17 @@ pub(super) fn list_item(
         };
     }
     if let Some(lead) = item.lead.filter(|l| l.about_trials) {
+        // "Rehabiliteringsteams og psykologbehandling: fortsætter uændret": two known
+        // trials, told of together.
+        let head = text.split_once(": ").map_or(text, |(head, _)| head);
+        if let Some(names) = several_known(catalog, head) {
+            for (name, written) in names {
+                let t = b.add(&name, &written, p.page);
+                add_municipalities(t, &lead.municipalities);
+            }
+            d.items.insert(i);
+            return ItemRead::Listed;
+        }
         // "Rehabiliteringsteams i Aalborg og Rebild": a name and where it runs.
         let placed = split_name_places(catalog, text);
         // "Færre lægeattester – attestforsøget": a name and its short name.
@@ -227,4 +239,45 @@ pub(super) fn list_item(
     };
     d.items.insert(i);
     ItemRead::Opens(opens)
+}
+
+/// Two or more catalogued trials a list item names together ("Rehabiliteringsteams og
+/// psykologbehandling", "Samtaler, mentor og mikrolån"), when the whole names none:
+/// (name, as written) of each.
+fn several_known(catalog: &Catalog, head: &str) -> Option<Vec<(String, String)>> {
+    if catalog.trial(head).is_some() {
+        return None;
+    }
+    let parts: Vec<&str> = head
+        .split(", ")
+        .flat_map(|p| p.split(" og "))
+        .map(str::trim)
+        .collect();
+    if parts.len() < 2 {
+        return None;
+    }
+    parts
+        .iter()
+        .map(|part| {
+            catalog
+                .trial(part)
+                .map(|n| (n.to_string(), part.to_string()))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_item_may_name_several_known_trials() {
+        let c = Catalog::builtin();
+        let names = several_known(&c, "Rehabiliteringsteams og psykologbehandling");
+        let names: Vec<String> = names.unwrap_or_default().into_iter().map(|n| n.0).collect();
+        assert_eq!(names, ["Rehabiliteringsteams", "Psykologbehandling"]);
+        // One name with "og" in it is one trial; an unknown part makes none.
+        assert!(several_known(&c, "Fleksible rammer for løntilskud og jobrotation").is_none());
+        assert!(several_known(&c, "Mikrolån og nye ideer").is_none());
+    }
 }
