@@ -1024,14 +1024,15 @@ fn after_in(toks: &[Tok], i: usize) -> bool {
     i >= 1 && toks.get(i - 1).is_some_and(|t| t.text == "i")
 }
 
-/// A place alone after a comma ("… etableret 23 jobrotationsforløb, Odsherred 9."): the
-/// number after it is that place's figure, said elliptically.
+/// A place alone after a comma ("… etableret 23 jobrotationsforløb, Odsherred 9.") or
+/// opening a parenthesis ("57 borgere (Vejle 31, Horsens 19, Fredericia 7)"): the number
+/// after it is that place's figure, said elliptically.
 fn after_comma_place(toks: &[Tok], i: usize) -> bool {
     let ends = toks
         .get(i + 2)
-        .is_none_or(|t| matches!(t.text, "." | "," | ";") || lower(t) == "og");
+        .is_none_or(|t| matches!(t.text, "." | "," | ";" | ")") || lower(t) == "og");
     i >= 1
-        && toks[i - 1].text == ","
+        && matches!(toks[i - 1].text, "," | "(")
         && ends
         && super::catalog::Catalog::builtin_ref()
             .municipality(toks[i].text)
@@ -1504,6 +1505,13 @@ mod tests {
         // Not a count: "to" inside a clause, or with nothing counted before.
         assert!(scan("De to er enige.", &[], &mut ctx).is_empty());
         assert!(scan("To er enige.", &[], &mut Context::default()).is_empty());
+        // Places with their share in parentheses, the noun left out.
+        let v = vals("57 borgere er startet (Vejle 31, Horsens 19, Fredericia 7).");
+        let borgere = |n: f64| (n, "count".to_string(), Some("borgere".to_string()));
+        assert_eq!(
+            v,
+            [borgere(57.0), borgere(31.0), borgere(19.0), borgere(7.0)]
+        );
         // A part of what the sentence counted, or of a definite plural.
         let v = vals("Netværket har syv forsøg, og Frederiksberg deltager i fire af dem.");
         assert_eq!(v[1], (4.0, "count".into(), Some("forsøg".into())));
