@@ -311,8 +311,10 @@ impl Builder {
 
     /// The one trial this document has named whose name (or a written form) the heading
     /// begins, shortened: "Tidlig arbejdspladsafklaring" over the facts of "Tidlig
-    /// arbejdspladsafklaring for sygemeldte". Two words at least, one of them long.
-    fn named_by_start(&self, heading: &str) -> Option<String> {
+    /// arbejdspladsafklaring for sygemeldte"; or ends, after the preposition that opens
+    /// whom it is for: "Sygemeldte selvstændige" for "Fleksibel opfølgning for sygemeldte
+    /// selvstændige". Two words at least, one of them long.
+    fn named_by_part(&self, heading: &str) -> Option<String> {
         let words = |s: &str| -> Vec<String> {
             s.to_lowercase()
                 .split(|c: char| !c.is_alphanumeric())
@@ -329,7 +331,16 @@ impl Builder {
                 std::iter::once(name.as_str())
                     .chain(t.as_written.iter().map(String::as_str))
                     .map(words)
-                    .any(|w| w.len() > h.len() && w.starts_with(&h))
+                    .any(|w| {
+                        let before_tail = w.len().checked_sub(h.len() + 1).map(|k| &w[k]);
+                        w.len() > h.len()
+                            && (w.starts_with(&h)
+                                || (w.ends_with(&h)
+                                    && before_tail.is_some_and(|p| {
+                                        ["for", "til", "med", "af", "ved", "om"]
+                                            .contains(&p.as_str())
+                                    })))
+                    })
             })
         });
         let first = found.next()?.clone();
@@ -1011,6 +1022,23 @@ mod tests {
         ];
         let d = discover(&c, &paras, &[]);
         assert_eq!(d.context[1].as_deref(), Some("Psykologbehandling"));
+    }
+
+    #[test]
+    fn a_heading_may_name_a_trial_by_whom_it_is_for() {
+        let mut b = Builder::default();
+        b.add(
+            "Fleksibel opfølgning for sygemeldte selvstændige",
+            "Fleksibel opfølgning for sygemeldte selvstændige",
+            1,
+        );
+        let named = b.named_by_part("Sygemeldte selvstændige");
+        assert_eq!(
+            named.as_deref(),
+            Some("Fleksibel opfølgning for sygemeldte selvstændige")
+        );
+        assert_eq!(b.named_by_part("Fleksibel opfølgning"), named);
+        assert_eq!(b.named_by_part("Selvstændige erhvervsdrivende"), None);
     }
 
     #[test]

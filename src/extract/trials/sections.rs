@@ -316,7 +316,7 @@ pub(super) fn heading_trial(
         HeadingTrial::Opens(name)
     } else if let Some(name) = b
         .named(&clean_name(&p.text))
-        .or_else(|| b.named_by_start(&clean_name(&p.text)))
+        .or_else(|| b.named_by_part(&clean_name(&p.text)))
     {
         b.add(&name, &clean_name(&p.text), p.page);
         HeadingTrial::Opens(name)
