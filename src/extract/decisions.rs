@@ -393,13 +393,18 @@ pub fn decisions(paras: &[Paragraph], items: &[AgendaItem]) -> Vec<Decision> {
             }
         }
         if let Some(decision) = decision {
+            let on_recommendation = votes::on_the_recommendation(&decision);
+            let (outcome, votes) = (
+                votes::outcome(&on_recommendation),
+                votes::votes(&on_recommendation),
+            );
             out.push(Decision {
                 item: item.number.clone(),
                 title,
                 absent,
                 case_number,
-                outcome: votes::outcome(&votes::on_the_recommendation(&decision)),
-                votes: votes::votes(&votes::on_the_recommendation(&decision)),
+                outcome,
+                votes,
                 decision,
             });
         }

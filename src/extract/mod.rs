@@ -118,13 +118,15 @@ fn chart_columns(
 ) -> Option<Vec<Figure>> {
     let page = paras.get(i)?.page;
     let bare = |p: &Paragraph| p.page == page && BARE_NUMBER.is_match(p.text.trim());
-    if i.checked_sub(1)
-        .and_then(|k| paras.get(k))
-        .is_some_and(bare)
+    // (Asked of every paragraph: most are no number, and the run must start at `i`.)
+    let k = paras[i..].iter().take_while(|p| bare(p)).count();
+    if k < 3
+        || i.checked_sub(1)
+            .and_then(|k| paras.get(k))
+            .is_some_and(bare)
     {
         return None;
     }
-    let k = paras[i..].iter().take_while(|p| bare(p)).count();
     let caption = paras.get(i.checked_sub(k + 1)?)?;
     let labels = &paras[i - k..i];
     let is_label = |p: &Paragraph| {
@@ -133,18 +135,15 @@ fn chart_columns(
             && p.text.split_whitespace().count() <= 4
             && !p.text.ends_with([':', '.'])
     };
-    if k < 3 || caption.page != page || !labels.iter().all(is_label) {
+    if caption.page != page || !labels.iter().all(is_label) {
         return None;
     }
     let values = &paras[i..i + k];
+    // (A bar's label may be a short name the text has not used: "Psykologforsøget".)
     let trial_of = |label: &str| {
-        catalog
-            .trial(label)
-            .or_else(|| discovery.trial_of_label(label))
-            .or_else(|| discovery.trial_of_short_name(label))
-            .or_else(|| {
-                trials::short_name_stem(label).and_then(|stem| catalog.trial_of_stem(&stem))
-            })
+        trial_of_label(catalog, discovery, label).or_else(|| {
+            trials::short_name_stem(label).and_then(|stem| catalog.trial_of_stem(&stem))
+        })
     };
     // Bars by trial: a label that names none is no trial of the section's.
     let by_trial = labels.iter().any(|l| trial_of(l.text.trim()).is_some());
@@ -170,12 +169,24 @@ fn chart_columns(
     (out.len() == k).then_some(out)
 }
 
+/// The trial a table's or chart's label names: catalogued, one of the document's by its
+/// words, or by its short name.
+fn trial_of_label<'a>(
+    catalog: &'a Catalog,
+    discovery: &'a trials::Discovery,
+    label: &str,
+) -> Option<&'a str> {
+    catalog
+        .trial(label)
+        .or_else(|| discovery.trial_of_label(label))
+        .or_else(|| discovery.trial_of_short_name(label.trim()))
+}
+
 /// The municipality a heading is about: its name alone ("Gribskov", "Gribskov Kommune")
 /// or before a dash ("Gribskov – status").
 fn place_of_heading(catalog: &Catalog, text: &str) -> Option<String> {
-    let head = text.split_once(" – ").map_or(text, |(head, _)| head).trim();
-    let head = head.strip_suffix(" Kommune").unwrap_or(head);
-    catalog.municipality(head).map(String::from)
+    let head = text.split_once(" – ").map_or(text, |(head, _)| head);
+    catalog.municipality(head.trim()).map(String::from)
 }
 
 /// Lines that hold no figures of their own: decisions and votes, participant lists.
@@ -782,12 +793,7 @@ fn table_figures(
             Some((name, _)) if name.split_whitespace().count() >= 1 => name,
             _ => label,
         };
-        let by_label = |label: &str| {
-            catalog
-                .trial(label)
-                .or_else(|| discovery.trial_of_label(label))
-                .or_else(|| discovery.trial_of_short_name(label.trim()))
-        };
+        let by_label = |label: &str| trial_of_label(catalog, discovery, label);
         // "Psykologforsøget: udgifter", "Arbejdspladsafklaring: sparede sygedagpenge",
         // "Psykologbehandling, udgift til psykologer".
         let named_first = label

@@ -30,6 +30,11 @@ pub(super) static ALL_MEMBERS: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
+/// The count an `ALL_MEMBERS` phrase gives ("alle fem kommuner", "Alle fem"), if any.
+pub(super) fn members_counted<'t>(c: &regex::Captures<'t>) -> Option<&'t str> {
+    c.get(1).or_else(|| c.get(2)).map(|m| m.as_str())
+}
+
 /// The municipalities a list names ("Allerød, Ballerup og Furesø"), or the network's
 /// members when it names all of them (and as many as it counts).
 pub(super) fn listed_members<'n>(
@@ -38,8 +43,7 @@ pub(super) fn listed_members<'n>(
     network: &dyn Fn() -> &'n [String],
 ) -> Option<Vec<String>> {
     if let Some(c) = ALL_MEMBERS.captures(list.trim().trim_end_matches('.')) {
-        let count = c.get(1).or_else(|| c.get(2)).map(|m| m.as_str());
-        if let Some(members) = all_members(network, count) {
+        if let Some(members) = all_members(network, members_counted(&c)) {
             return Some(members.to_vec());
         }
     }
@@ -212,10 +216,7 @@ pub(super) fn network_members(catalog: &Catalog, paras: &[Paragraph]) -> Vec<Str
         .iter()
         .position(|p| p.text.to_lowercase().contains("netværk"))
     {
-        let one = |p: &Paragraph| {
-            let t = p.text.trim();
-            catalog.municipality(t.strip_suffix(" Kommune").unwrap_or(t))
-        };
+        let one = |p: &Paragraph| catalog.municipality(p.text.trim());
         let members: Vec<String> = head[named + 1..]
             .iter()
             .skip_while(|p| one(p).is_none())
@@ -560,8 +561,7 @@ fn clause_mentions<'n>(
             .collect();
         // "Forsøget gennemføres i alle tre kommuner": the network's members.
         if let Some(c) = ALL_OF_THEM.captures(&l) {
-            let count = c.get(1).or_else(|| c.get(2)).map(|m| m.as_str());
-            if let Some(members) = all_members(network, count) {
+            if let Some(members) = all_members(network, members_counted(&c)) {
                 munis.extend(members.iter().cloned());
             }
         }

@@ -2,7 +2,7 @@
 //! carried down from the row above.
 
 use super::names::{clean_name, short_name_stem, PARENS};
-use super::participants::{deltagende, listed_members, ALL_MEMBERS};
+use super::participants::{deltagende, listed_members, members_counted, ALL_MEMBERS};
 use super::sections::heading_depth;
 use super::{add_municipalities, Builder, Discovery, Doc};
 use crate::extract::catalog::Catalog;
@@ -69,10 +69,7 @@ pub(super) fn table_row(
                 }
                 let c = ALL_MEMBERS.captures(mcell.trim())?;
                 let local = local?;
-                let count = c
-                    .get(1)
-                    .or_else(|| c.get(2))
-                    .and_then(|m| crate::extract::numbers::number_word(m.as_str()));
+                let count = members_counted(&c).and_then(crate::extract::numbers::number_word);
                 count
                     .is_none_or(|n| n as usize == local.len())
                     .then_some(local)
