@@ -54,7 +54,7 @@ pub struct Discovery {
     pub referred: HashMap<usize, String>,
     /// For each paragraph, the trial it is about by where it stands: the section of a
     /// heading or list item that names a trial, else the agenda item whose title names
-    /// one. (What a paragraph's own words name comes on top of this, in `find_figures`.)
+    /// one. (What a paragraph's own words name comes on top of this, in `attribution`.)
     pub context: Vec<Option<String>>,
     /// Short names the document gives a trial in parentheses after naming it
     /// ("fleksibelt kontaktforløb for integrationsmodtagere (FLEX-forsøget)"): (short

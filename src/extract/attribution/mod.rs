@@ -1,0 +1,417 @@
+//! Which trial and which municipality each figure of a document is about.
+//!
+//! [`figures`] reads the quantities of a sentence or a table cell; this module reads the
+//! document paragraph by paragraph and places them. A figure of running text is about
+//! the trial its sentence names, else the one the paragraph, the trial's section, the
+//! heading's story or the question before it is about ([`sentences`]); and about the
+//! place its sentence names, else the paragraph's, the row's or the heading's. Table
+//! rows ([`tables`]) and charts ([`charts`]) have their own rules.
+
+mod charts;
+mod names;
+mod sentences;
+mod tables;
+
+use crate::extract::decisions::{self, AgendaItem};
+use crate::extract::structure::{self, Kind, Paragraph};
+use crate::extract::{figures, municipalities, trials, votes, Catalog, Figure};
+use names::OwnNames;
+use regex::Regex;
+use sentences::{Carried, Reading};
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// A number alone on its line, with at most a qualifier.
+static BARE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:(?:ca\.|cirka|knap|godt|over|under|næsten|mindst)\s+)?\d+(?:[.,]\d+)*$")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// The figures of a document's paragraphs, each with its trial and municipality.
+pub fn figures(
+    catalog: &Catalog,
+    paras: &[Paragraph],
+    items: &[AgendaItem],
+    discovery: &trials::Discovery,
+) -> Vec<Figure> {
+    let mut reader = Reader::new(catalog, paras, items, discovery);
+    for i in 0..paras.len() {
+        reader.paragraph(i);
+    }
+    reader.out
+}
+
+/// What the reading of a document knows at the paragraph it has come to.
+struct Reader<'a> {
+    catalog: &'a Catalog,
+    paras: &'a [Paragraph],
+    discovery: &'a trials::Discovery,
+    /// The paragraphs that are agenda items' titles.
+    items: HashSet<usize>,
+    /// The document's footnote marks, to know its footnotes by the number they open with.
+    marks: HashSet<u32>,
+    own: OwnNames<'a>,
+    /// What the last figures counted (see `figures::Context`); a heading starts anew.
+    ctx: figures::Context,
+    /// Under a decision ("Beslutning"): its vote counts are not figures.
+    in_decision: bool,
+    /// The trial the paragraphs under the current heading are about, from the first of
+    /// them that names one (a newsletter's story under a headline).
+    heading_topic: Option<String>,
+    /// The current heading is a document-level one ("Økonomi", "Metode og økonomi"): a
+    /// paragraph naming a trial there does not make the next ones about it.
+    general_heading: bool,
+    /// Questions and answers (a web page's FAQ, an interview): the trial the last
+    /// question or answer was about. A question that names none follows up on it
+    /// ("Hvordan er det gået med samtalerne?" after an answer about the samtaleforsøg).
+    question_topic: Option<String>,
+    in_questions: bool,
+    /// The caption of a chart whose data the text gives a line each ("Figur 3.2 Andel
+    /// gennemførte forløb … Pct." over "Bornholm 74").
+    chart: Option<&'a str>,
+    /// The end of the data lines of a chart read as two runs (see `charts::columns`).
+    chart_end: usize,
+    /// The municipality the current heading is about (see `place_of_heading`).
+    heading_place: Option<String>,
+    /// The trial each column of a table is headed by, worked out once per table.
+    column_trials: HashMap<usize, Vec<Option<String>>>,
+    out: Vec<Figure>,
+}
+
+impl<'a> Reader<'a> {
+    fn new(
+        catalog: &'a Catalog,
+        paras: &'a [Paragraph],
+        items: &[AgendaItem],
+        discovery: &'a trials::Discovery,
+    ) -> Self {
+        Reader {
+            catalog,
+            paras,
+            discovery,
+            items: items.iter().map(|it| it.para).collect(),
+            marks: paras
+                .iter()
+                .flat_map(|p| sentences::footnote_marks(&p.text))
+                .map(|(_, n)| n)
+                .collect(),
+            own: OwnNames::new(catalog, discovery),
+            ctx: figures::Context::default(),
+            in_decision: false,
+            heading_topic: None,
+            general_heading: false,
+            question_topic: None,
+            in_questions: false,
+            chart: None,
+            chart_end: 0,
+            heading_place: None,
+            column_trials: HashMap::new(),
+            out: Vec::new(),
+        }
+    }
+
+    /// Reads paragraph `i`: keeps track of headings, decisions, charts and tables, and
+    /// reads the figures of what is running text.
+    fn paragraph(&mut self, i: usize) {
+        let (paras, discovery) = (self.paras, self.discovery);
+        let p = &paras[i];
+        // The trial the paragraph is about by where it stands (see `trials::discover`).
+        let section = discovery.context.get(i).cloned().flatten();
+        // An agenda item's title: a new item, out of the last one's decision.
+        if self.items.contains(&i) {
+            self.in_decision = false;
+            return;
+        }
+        match &p.kind {
+            Kind::Heading => self.heading(&p.text, section.is_some()),
+            // A numbered section's heading ("1. Resumé", "6. Forventede effekter"): what
+            // a paragraph under the last one was about does not carry over.
+            Kind::Numbered(_) if is_numbered_heading(&p.text) => self.new_topic(&p.text),
+            Kind::TableRow(_) => {
+                tables::row_figures(
+                    self.catalog,
+                    paras,
+                    i,
+                    section.as_deref(),
+                    discovery,
+                    &mut self.column_trials,
+                    &mut self.out,
+                );
+                return;
+            }
+            _ => {}
+        }
+        if is_decision_label(&p.text) {
+            self.in_decision = true;
+        }
+        if trials::closes_section(p) && !discovery.items.contains(&i) {
+            self.heading_topic = None;
+            self.general_heading = true;
+        }
+        // A list item that names a trial opens its section: what came before is not
+        // carried over.
+        if discovery.item_names.contains_key(&i) || discovery.referred.contains_key(&i) {
+            self.ctx = figures::Context::default();
+        }
+        if let Some(caption) = self
+            .chart
+            .filter(|_| p.page == paras[i.saturating_sub(1)].page)
+        {
+            if let Some(f) = charts::point(self.catalog, caption, p, section.clone()) {
+                self.out.push(f);
+                return;
+            }
+        }
+        self.chart = charts::CHART.is_match(&p.text).then_some(p.text.as_str());
+        if self.in_decision || discovery.items.contains(&i) || skip_line(p) || i < self.chart_end {
+            return;
+        }
+        if let Some(points) = charts::columns(self.catalog, paras, i, discovery, section.as_deref())
+        {
+            self.chart_end = i + points.len();
+            self.out.extend(points);
+            return;
+        }
+        self.running_text(i, section);
+    }
+
+    /// A heading: a "Beslutning" heading makes the paragraphs below it the decision; a
+    /// municipality's heading ("Gribskov – status") is the place of what follows, through
+    /// the trials' sub-headings under it, up to a heading about something else.
+    fn heading(&mut self, text: &str, in_section: bool) {
+        self.in_decision = decisions::is_decision_head(text);
+        self.ctx = figures::Context::default();
+        match place_of_heading(self.catalog, text) {
+            Some(place) => self.heading_place = Some(place),
+            None if !in_section || trials::ends_section(text) => self.heading_place = None,
+            None => {}
+        }
+        self.new_topic(text);
+    }
+
+    /// Under a new heading, what the paragraphs under the last one were about does not
+    /// carry over.
+    fn new_topic(&mut self, heading: &str) {
+        self.heading_topic = None;
+        self.question_topic = None;
+        self.in_questions = false;
+        self.general_heading = trials::ends_section(heading);
+    }
+
+    /// The figures of a paragraph of running text (or a list item), sentence by sentence.
+    fn running_text(&mut self, i: usize, section: Option<String>) {
+        let (paras, catalog) = (self.paras, self.catalog);
+        let p = &paras[i];
+        // "Aalborg: 46 borgere": a label naming one place.
+        let label = p
+            .text
+            .split_once(':')
+            .filter(|(l, _)| l.split_whitespace().count() <= 3)
+            .and_then(|(l, _)| {
+                let ms = municipalities::mentions(catalog, l);
+                (ms.len() == 1).then(|| ms[0].1.join("/"))
+            });
+        // A figure standing alone (a slide's big number "1.850", "ca. 4.200") with its
+        // caption below ("færre lægeattester siden 2018"): read as one sentence, keeping
+        // only the figure of the number line (the caption's own are read in their turn).
+        let alone = paras.get(i + 1).filter(|next| {
+            next.page == p.page
+                && BARE_NUMBER.is_match(p.text.trim())
+                && next.text.chars().next().is_some_and(char::is_lowercase)
+        });
+        let text = match alone {
+            Some(next) => format!("{} {}", p.text.trim(), next.text.trim()),
+            None => p.text.clone(),
+        };
+        // A paragraph that names one trial is about it, sentence by sentence, and so are
+        // the paragraphs after it under the same heading that name none.
+        let topic = self.topic_of(&text);
+        let answer_topic = self.answer_topic(i, topic.as_deref());
+        // Under a heading that opens no trial's section, the paragraphs after this one
+        // are about its trial too (set after its own sentences are read).
+        // (A list item does not: its siblings may be about other trials.)
+        let mut opens_topic =
+            topic.is_some() && section.is_none() && !self.general_heading && p.kind == Kind::Body;
+        let reading = Reading {
+            p,
+            section,
+            label,
+            alone: alone.is_some(),
+            topic,
+            answer_topic,
+        };
+        let mut carried = Carried::default();
+        for sentence in structure::sentences(&text) {
+            if self.sentence(&reading, &sentence, &mut carried) {
+                opens_topic = false;
+            }
+        }
+        if opens_topic {
+            self.heading_topic.clone_from(&reading.topic);
+        }
+    }
+
+    /// The one trial a paragraph names, by the catalogue's or the document's own names.
+    /// (One catalogued trial beside one of the document's own is two trials.)
+    fn topic_of(&self, text: &str) -> Option<String> {
+        let mut own = self.own.named_in(&text.to_lowercase());
+        own.sort_unstable();
+        own.dedup();
+        match (trials::the_one_trial(self.catalog, text), own.as_slice()) {
+            (Some(t), own) if own.iter().all(|o| *o == t) => Some(t),
+            (Some(_), _) => None,
+            (None, [one]) => Some((*one).to_string()),
+            (None, _) => None,
+        }
+    }
+
+    /// Questions and answers: the trial an answer that names no other is about (the
+    /// question's). Keeps `question_topic` for the next paragraph.
+    fn answer_topic(&mut self, i: usize, topic: Option<&str>) -> Option<String> {
+        let p = &self.paras[i];
+        let question = p.kind == Kind::Body
+            && p.text.trim_end().ends_with('?')
+            && p.text.split_whitespace().count() <= 20;
+        if question {
+            // A question that names no trial follows up on the last one when it takes up
+            // one of its words ("… i samtaleforsøget …" / "Hvordan er det gået med
+            // samtalerne?"); otherwise it is a new one, about no trial we know.
+            // So does one that speaks of "the scheme" ("Hvor mange virksomheder har brugt
+            // ordningen?").
+            let low = p.text.to_lowercase();
+            let refers_back = ["forsøget", "ordningen", "tilbuddet", "indsatsen"]
+                .iter()
+                .any(|w| has_word(&low, w));
+            let follows = refers_back
+                || self.paras[i.saturating_sub(2)..i]
+                    .iter()
+                    .any(|before| shares_a_word(&p.text, &before.text));
+            if topic.is_none() && !follows {
+                self.question_topic = None;
+            }
+            self.in_questions = true;
+        }
+        let answer = self
+            .question_topic
+            .clone()
+            .filter(|q| !question && topic.is_none_or(|t| t == q));
+        if self.in_questions && topic.is_some() {
+            self.question_topic = topic.map(String::from);
+        }
+        answer
+    }
+}
+
+/// The trial a table's or chart's label names: catalogued, one of the document's by its
+/// words, or by its short name.
+fn trial_of_label<'a>(
+    catalog: &'a Catalog,
+    discovery: &'a trials::Discovery,
+    label: &str,
+) -> Option<&'a str> {
+    catalog
+        .trial(label)
+        .or_else(|| discovery.trial_of_label(label))
+        .or_else(|| discovery.trial_of_short_name(label.trim()))
+}
+
+/// The municipality a heading is about: its name alone ("Gribskov", "Gribskov Kommune")
+/// or before a dash ("Gribskov – status").
+fn place_of_heading(catalog: &Catalog, text: &str) -> Option<String> {
+    let head = text.split_once(" – ").map_or(text, |(head, _)| head);
+    catalog.municipality(head.trim()).map(String::from)
+}
+
+/// Lines that hold no figures of their own: decisions and votes, participant lists.
+fn skip_line(p: &Paragraph) -> bool {
+    let l = p.text.to_lowercase();
+    is_decision_label(&p.text)
+        || [
+            "for stemte",
+            "imod stemte",
+            "undlod",
+            "deltagende kommune",
+            "fraværende",
+        ]
+        .iter()
+        .any(|w| l.starts_with(w))
+}
+
+/// `Beslutning: …`, `Beslutning i udvalget den …: …` with its text on the same line.
+fn is_decision_label(text: &str) -> bool {
+    decisions::is_decision_head(text) && text.contains(':')
+}
+
+/// A numbered item that is a section's heading: a few words, no sentence.
+fn is_numbered_heading(text: &str) -> bool {
+    text.split_whitespace().count() <= 6 && structure::looks_like_heading(text)
+}
+
+/// Two texts share a content word, by its first six letters ("samtalerne", "samtaler"):
+/// not the words every text of the genre has.
+fn shares_a_word(a: &str, b: &str) -> bool {
+    const EVERYWHERE: &[&str] = &["kommun", "jobcen", "forsøg", "frikom", "netvær"];
+    let stems = |s: &str| -> HashSet<String> {
+        s.to_lowercase()
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.chars().count() >= 6)
+            .map(|w| w.chars().take(6).collect::<String>())
+            .filter(|w| !EVERYWHERE.contains(&w.as_str()))
+            .collect()
+    };
+    !stems(a).is_disjoint(&stems(b))
+}
+
+/// `word` stands in `text` as a whole word (both lower case).
+fn has_word(text: &str, word: &str) -> bool {
+    votes::find_word(text, word).is_some()
+}
+
+/// The quantity at `at` is a unit in parentheses: "(1.000 kr.)", "(i mio. kr.)".
+fn states_unit(sentence: &str, at: usize, raw: &str) -> bool {
+    let before = sentence.get(..at).unwrap_or("").trim_end();
+    let after = sentence.get(at + raw.len()..).unwrap_or("");
+    let opens = before.ends_with('(') || before.ends_with("(i") || before.ends_with("(beløb i");
+    opens && after.starts_with(')') && ["1.000 kr.", "1.000 kr", "mio. kr."].contains(&raw)
+}
+
+/// A quantity found in a sentence or table cell, with the context it stands in.
+fn figure(
+    q: figures::Quantity,
+    trial: Option<String>,
+    municipality: Option<String>,
+    page: u32,
+    sentence: String,
+) -> Figure {
+    Figure {
+        raw: q.raw,
+        value: q.value,
+        unit: q.unit,
+        counted: q.counted,
+        qualifier: q.qualifier,
+        trial,
+        municipality,
+        spelled_out: q.spelled_out,
+        page,
+        sentence,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_municipalitys_heading_is_the_place_below_it() {
+        let c = Catalog::builtin();
+        assert_eq!(
+            place_of_heading(&c, "Gribskov – status").as_deref(),
+            Some("Gribskov")
+        );
+        assert_eq!(
+            place_of_heading(&c, "Furesø Kommune").as_deref(),
+            Some("Furesø")
+        );
+        assert_eq!(place_of_heading(&c, "Samtaleforsøget"), None);
+    }
+}

@@ -1,0 +1,357 @@
+//! The figures of one sentence of running text, with their trial and place.
+
+use super::{figure, states_unit, Reader};
+use crate::extract::structure::{Kind, Paragraph};
+use crate::extract::{figures, municipalities, trials};
+use regex::Regex;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// Words for several trials at once.
+static SEVERAL_TRIALS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:forsøgene|begge forsøg|alle forsøg|(?:de )?(?:to|tre|fire|fem|seks|syv|otte|\d+) (?:frikommune)?forsøg)\b")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// The number of a section at the start of its heading: "2.3 ", "4.1.2 ".
+static SECTION_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s").unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// What the sentences of a paragraph share.
+pub(super) struct Reading<'p> {
+    pub p: &'p Paragraph,
+    /// The trial whose section the paragraph stands in.
+    pub section: Option<String>,
+    /// The place a label before a colon names ("Aalborg: 46 borgere").
+    pub label: Option<String>,
+    /// A number line read with its caption below (see `Reader::running_text`).
+    pub alone: bool,
+    /// The one trial the paragraph names.
+    pub topic: Option<String>,
+    /// The trial of the question the paragraph answers.
+    pub answer_topic: Option<String>,
+}
+
+/// What a sentence hands on to the next of its paragraph.
+#[derive(Default)]
+pub(super) struct Carried {
+    /// A sentence has named the paragraph's topic.
+    topic_named: bool,
+    /// The place the paragraph last named: "I Aalborg Kommune anvender … I alt 46
+    /// dimittender har deltaget" (the 46 are Aalborg's), "… kun gældende for
+    /// Frederikshavn/Læsø. Her har man … kun i 8 sager …".
+    last_place: Option<String>,
+    /// The last place the sentence before named.
+    previous_named: Option<String>,
+    /// The trial a sentence of this paragraph named in its own words.
+    in_words: Option<String>,
+    /// The trial the last sentence named, when it named one: the next that names none
+    /// goes on about it ("Psykologforsøget giver alene et underskud … Over hele perioden
+    /// giver forsøget …", in a paragraph that names another trial after).
+    last_trial: Option<String>,
+}
+
+impl Reader<'_> {
+    /// Reads the figures of `sentence`. True when one of them is a whole that the trial
+    /// it names is a part of ("… 4,6 mio. kr., heraf 3,1 mio. kr. til psykologforsøget"):
+    /// the paragraph is then about no one trial.
+    pub(super) fn sentence(&mut self, r: &Reading, sentence: &str, carried: &mut Carried) -> bool {
+        let (catalog, discovery) = (self.catalog, self.discovery);
+        let p = r.p;
+        let mut whole_seen = false;
+        // Table captions name the unit of the cells ("Beløb i 1.000 kr."), not a figure.
+        let low = sentence.to_lowercase();
+        if ["beløb i ", "tal i ", "angivet i ", "opgjort i "]
+            .iter()
+            .any(|c| low.starts_with(c) || low.contains(&format!(". {c}")))
+        {
+            return whole_seen;
+        }
+        let mentions = trials::mentions(catalog, sentence);
+        let mask = self.mask(p, sentence, &mentions);
+        let mut named: Vec<&str> = mentions.iter().map(|m| m.name.as_str()).collect();
+        // This document's own trials that the catalog does not know, named in running
+        // text ("Forsøget med tilbud om job i stedet for aktivering er ophørt"), and its
+        // short names for them ("FLEX-forsøget").
+        let low_sentence = sentence.to_lowercase();
+        named.extend(self.own.named_in(&low_sentence));
+        named.sort_unstable();
+        named.dedup();
+        // "Samlet har de to forsøg frigjort …" speaks of several trials: no one of them.
+        let several = SEVERAL_TRIALS.is_match(&low_sentence);
+        if r.topic.as_deref().is_some_and(|t| named.contains(&t)) {
+            carried.topic_named = true;
+        }
+        // A sentence naming none, outside any trial's section, may name one of the
+        // document's trials in its own words ("Hvidovre har forlænget 57 ressourceforløb"
+        // in a consultation memo sectioned by who answered).
+        // (The sentences after it in the paragraph that name none are about it too: "…
+        // haft et fleksibelt kontaktforløb. Evalueringen viser, at 62,5 pct. …".)
+        if named.is_empty() && !several && r.section.is_none() && self.heading_topic.is_none() {
+            if let Some(t) = discovery.trial_in_words(sentence) {
+                named.push(t);
+                carried.in_words.get_or_insert_with(|| t.to_string());
+            }
+        }
+        let trial = match named.as_slice() {
+            [one] => Some((*one).to_string()),
+            [] if several => None,
+            // The paragraph's trial holds from the sentence that names it on ("Evalue-
+            // ringen bygger på 1.453 borgere … FLEX-forsøget tegner sig for …": the
+            // borgere are not FLEX's).
+            [] => carried
+                .last_trial
+                .clone()
+                .or_else(|| r.topic.clone().filter(|_| carried.topic_named))
+                .or_else(|| carried.in_words.clone())
+                .or_else(|| r.section.clone())
+                .or_else(|| self.heading_topic.clone())
+                .or_else(|| r.answer_topic.clone()),
+            _ => None,
+        };
+        match named.as_slice() {
+            [one] => carried.last_trial = Some((*one).to_string()),
+            [] if !several => {}
+            _ => carried.last_trial = None,
+        }
+        let places = municipalities::places(catalog, sentence);
+        // A sentence about a place opens with it ("I Aalborg Kommune anvender …",
+        // "Aalborg Kommune har …"); one that opens with "Her" takes up the place the
+        // sentence before named last.
+        let opening = sentence
+            .split_whitespace()
+            .take(2)
+            .map(|w| w.len() + 1)
+            .sum::<usize>();
+        let named_place = match places.first() {
+            Some(p) if p.start <= opening && places.len() == 1 => Some(p.names.join("/")),
+            _ => None,
+        };
+        let here = sentence.starts_with("Her ");
+        let last_named = places.last().map(|p| p.names.join("/"));
+        let scanned = figures::scan(sentence, &mask, &mut self.ctx);
+        // Where each figure stands in the sentence.
+        let mut cursor = 0;
+        let positions: Vec<Option<usize>> = scanned
+            .iter()
+            .map(|q| {
+                let at = sentence
+                    .get(cursor..)
+                    .and_then(|rest| rest.find(&q.raw))
+                    .map(|i| cursor + i);
+                if let Some(a) = at {
+                    cursor = a + q.raw.len();
+                }
+                at
+            })
+            .collect();
+        let respectively = respective_places(sentence, &places, &positions);
+        for ((mut q, at), respective) in scanned.into_iter().zip(positions).zip(respectively) {
+            // Official names; one mention naming two (`Frederikshavn/Læsø`) keeps both. A
+            // count of municipalities is about none of them.
+            let municipality = match (places.is_empty(), at) {
+                _ if respective.is_some() => respective,
+                (true, _) => r
+                    .label
+                    .clone()
+                    .or_else(|| carried.last_place.clone())
+                    .or_else(|| here.then(|| carried.previous_named.clone()).flatten())
+                    .or_else(|| self.heading_place.clone()),
+                _ if q
+                    .counted
+                    .as_deref()
+                    .is_some_and(|c| c.starts_with("kommune")) =>
+                {
+                    None
+                }
+                (false, Some(a)) => municipalities::place_of_figure(sentence, &places, a),
+                (false, None) => match places.as_slice() {
+                    [p] => Some(p.names.join("/")),
+                    _ => None,
+                },
+            };
+            // "Tabel 1. Forbrug pr. forsøg (1.000 kr.)" states the unit of the table.
+            if at.is_some_and(|a| states_unit(sentence, a, &q.raw)) {
+                continue;
+            }
+            if r.alone {
+                if !q.raw.starts_with(p.text.trim()) {
+                    continue;
+                }
+                // What is written is the number line; the caption gave its noun.
+                q.raw = p.text.trim().to_string();
+            }
+            // A sentence about several trials may give each figure its own: "heraf
+            // 185.000 kr. i rehabiliteringsforsøget og 48.000 kr. i …".
+            let own_trial = at
+                .filter(|_| named.len() >= 2)
+                .and_then(|a| trial_right_after(sentence, a + q.raw.len(), &mentions, discovery));
+            // "Samlede udgifter på 4,6 mio. kr., heraf 3,1 mio. kr. til
+            // psykologforsøget": the whole is more than the trial named in its part (nor
+            // is the paragraph about that trial).
+            let whole = match (at, low_sentence.find("heraf ")) {
+                (Some(a), Some(h)) => {
+                    a < h && !mentions.is_empty() && mentions.iter().all(|m| m.start > h)
+                }
+                _ => false,
+            };
+            whole_seen |= whole;
+            self.out.push(figure(
+                q,
+                own_trial.or_else(|| trial.clone().filter(|_| !whole)),
+                municipality,
+                p.page,
+                sentence.to_string(),
+            ));
+        }
+        if named_place.is_some() {
+            carried.last_place = named_place;
+        } else if !places.is_empty() {
+            // Another place, or several: the paragraph's place no longer holds.
+            carried.last_place = None;
+        }
+        carried.previous_named = last_named;
+        whole_seen
+    }
+
+    /// The spans of a sentence that hold no figure: trial names (catalogued or the
+    /// document's own), footnote marks and numbers, a heading's section number.
+    fn mask(
+        &self,
+        p: &Paragraph,
+        sentence: &str,
+        mentions: &[trials::Mention],
+    ) -> Vec<(usize, usize)> {
+        let mut mask: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
+        mask.extend(footnote_marks(sentence).into_iter().map(|(at, _)| at));
+        // A heading's section number ("2.3 Center-MED, Jobcenter Hvidovre").
+        if p.kind == Kind::Heading {
+            if let Some(m) = SECTION_NUMBER.find(sentence) {
+                mask.push((m.start(), m.end()));
+            }
+        }
+        if let Some(at) = footnote_number(sentence, &self.marks) {
+            mask.push(at);
+        }
+        for name in &self.own.unknown {
+            if let Some(pos) = sentence.to_lowercase().find(&name.to_lowercase()) {
+                // Lowercasing keeps byte lengths for the letters of trial names.
+                mask.push((pos, pos + name.len()));
+            }
+        }
+        mask
+    }
+}
+
+/// "Solrød og Stevns har færre digitale samtaler, med henholdsvis 29,8 % og 33,6 %": the
+/// figures after `henholdsvis` belong, in order, to the places named before it, when
+/// there are as many of each (two or more). One entry per figure of the sentence.
+fn respective_places(
+    sentence: &str,
+    places: &[municipalities::Place],
+    positions: &[Option<usize>],
+) -> Vec<Option<String>> {
+    let mut out = vec![None; positions.len()];
+    let Some(h) = sentence.find("henholdsvis") else {
+        return out;
+    };
+    let after: Vec<usize> = (0..positions.len())
+        .filter(|&k| positions[k].is_some_and(|a| a > h))
+        .collect();
+    // The places before it in lists ("Solrød og Stevns … end Køge": the list is two).
+    let mut lists: Vec<Vec<String>> = Vec::new();
+    let mut last_end: Option<usize> = None;
+    for p in places.iter().filter(|p| p.end <= h) {
+        let joined = last_end.is_some_and(|e| {
+            let gap = sentence.get(e..p.start).unwrap_or("").trim();
+            gap.is_empty() || gap == "," || gap == "og"
+        });
+        match lists.last_mut() {
+            Some(list) if joined => list.push(p.names.join("/")),
+            _ => lists.push(vec![p.names.join("/")]),
+        }
+        last_end = Some(p.end);
+    }
+    if let Some(list) = lists
+        .into_iter()
+        .find(|l| l.len() >= 2 && l.len() == after.len())
+    {
+        for (k, name) in after.into_iter().zip(list) {
+            out[k] = Some(name);
+        }
+    }
+    out
+}
+
+/// The trial named right after a figure that ends at `end`: "… kr. i
+/// rehabiliteringsforsøget", "… borgere i forsøget med mikrolån".
+fn trial_right_after(
+    sentence: &str,
+    end: usize,
+    mentions: &[trials::Mention],
+    discovery: &trials::Discovery,
+) -> Option<String> {
+    let rest = sentence.get(end..)?;
+    let trimmed = rest.trim_start();
+    let after_word = ["i ", "på ", "til ", "for "]
+        .iter()
+        .find_map(|w| trimmed.strip_prefix(w))?;
+    let from = sentence.len() - after_word.len();
+    // A catalogued name, or "forsøget med X", standing right there.
+    if let Some(m) = mentions
+        .iter()
+        .find(|m| m.start >= from && sentence[from..m.start].split_whitespace().count() <= 2)
+    {
+        return Some(m.name.clone());
+    }
+    let word = after_word
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()?;
+    discovery.trial_of_short_name(word).map(String::from)
+}
+
+/// Footnote marks: one or two digits glued to the end of a word or after its punctuation
+/// ("… har gennemført.1 Evalueringen", "beskæftigelsesområdet,1"), with their place.
+pub(super) fn footnote_marks(text: &str) -> Vec<((usize, usize), u32)> {
+    static MARK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:\p{L}[.,;:]?|[)”\x22][.,;:]?)(\d{1,2})(?:\s|$)")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    MARK.captures_iter(text)
+        .filter_map(|c| {
+            let m = c.get(1)?;
+            Some(((m.start(), m.end()), m.as_str().parse().ok()?))
+        })
+        .collect()
+}
+
+/// A footnote opens with its mark's number: "1 Den fulde rapport kan hentes …".
+fn footnote_number(text: &str, marks: &HashSet<u32>) -> Option<(usize, usize)> {
+    let (number, rest) = text.split_once(' ')?;
+    let n: u32 = number.parse().ok()?;
+    (number.len() <= 2 && marks.contains(&n) && rest.starts_with(char::is_uppercase))
+        .then_some((0, number.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Catalog;
+
+    #[test]
+    fn figures_after_henholdsvis_take_the_listed_places_in_order() {
+        let catalog = Catalog::builtin();
+        let sentence = "Solrød og Stevns har færre digitale samtaler end Køge, med henholdsvis 29,8 % og 33,6 % i 3. kvartal.";
+        let places = municipalities::places(&catalog, sentence);
+        let at = |raw: &str| sentence.find(raw);
+        let got = respective_places(sentence, &places, &[at("29,8 %"), at("33,6 %")]);
+        assert_eq!(
+            got,
+            vec![Some("Solrød".to_string()), Some("Stevns".to_string())]
+        );
+        // As many figures as places, or none is given one.
+        let got = respective_places(sentence, &places, &[at("29,8 %")]);
+        assert_eq!(got, vec![None]);
+    }
+}

@@ -1,0 +1,225 @@
+//! Table rows: each cell's figure, with the trial its row or column names and the
+//! municipality of its row, its column or the table's caption.
+
+use super::{figure, states_unit, trial_of_label};
+use crate::extract::structure::{Kind, Paragraph};
+use crate::extract::{figures, municipalities, trials, Catalog, Figure};
+use std::collections::HashMap;
+
+/// The figures of the table row `paras[i]` (none for the header row), added to `out`.
+/// `column_trials` keeps the trial each table's columns are headed by, worked out once
+/// per table (keyed by the table's first row).
+pub(super) fn row_figures(
+    catalog: &Catalog,
+    paras: &[Paragraph],
+    i: usize,
+    section: Option<&str>,
+    discovery: &trials::Discovery,
+    column_trials: &mut HashMap<usize, Vec<Option<String>>>,
+    out: &mut Vec<Figure>,
+) {
+    let Kind::TableRow(cells) = &paras[i].kind else {
+        return;
+    };
+    let Some(start) = paras[i].table_start else {
+        return;
+    };
+    if start == i {
+        return;
+    }
+    let Some(Kind::TableRow(header)) = paras.get(start).map(|p| &p.kind) else {
+        return;
+    };
+    // The line above the table, if it can be its caption (which a page break may part
+    // from the table): not the tail of a sentence ("var i job et halvt år …" under a
+    // slide's big number).
+    let caption = start
+        .checked_sub(1)
+        .and_then(|k| paras.get(k))
+        .filter(|p| !matches!(p.kind, Kind::TableRow(_)))
+        .filter(|p| !p.text.starts_with(char::is_lowercase))
+        .map(|p| p.text.as_str())
+        .unwrap_or("");
+    // The corner cell may state the table's unit as a caption does ("1.000 kr.,
+    // 2020-priser | 2020 | 2021").
+    let corner = header.first().map(String::as_str).unwrap_or("");
+    let with_corner;
+    let caption = if figures::states_a_unit(corner) && !figures::states_a_unit(caption) {
+        with_corner = format!("{caption} ({corner})");
+        with_corner.as_str()
+    } else {
+        caption
+    };
+    let mut label = cells.first().map(String::as_str).unwrap_or("");
+    // A merged first cell comes out empty below its first row: its trial goes on.
+    if label.trim().is_empty() && cells.len() > 1 {
+        label = trials::carried_cell(paras, i, 0).unwrap_or(label);
+    }
+    // A first column of row numbers ("Nr. | Forsøg | …"): the next cell labels the row.
+    // (Not a year: "2019 | 402 | 436.170".)
+    let numbered = |c: &str| {
+        c.trim()
+            .trim_end_matches(['.', ')'])
+            .parse::<u32>()
+            .is_ok_and(|n| n < 1000)
+    };
+    let label_column = usize::from(numbered(label) && cells.len() > 2);
+    if label_column == 1 {
+        label = cells[1].as_str();
+    }
+    // A total row of a table of several trials sums them: it is none of them. (Under
+    // one trial's heading the total is that trial's.)
+    // (Looked at only for a total row: it reads every row above with the catalogue.)
+    let several = || {
+        paras
+            .get(start + 1..i)
+            .unwrap_or_default()
+            .iter()
+            .filter(|p| match &p.kind {
+                Kind::TableRow(c) => c.first().is_some_and(|l| {
+                    catalog.trial(l).is_some()
+                        || trials::short_name_stem(l).is_some()
+                        || discovery.trial_of_label(l).is_some()
+                }),
+                _ => false,
+            })
+            .count()
+            >= 2
+    };
+    let section = section.filter(|_| !(trials::is_total(label) && several()));
+    // The row's trial, by its label; in a table of municipalities by trials, the
+    // column's ("Kommune | LÆ 265 | Kontaktforløb | …").
+    let trial_of = |label: &str| {
+        let whole = label;
+        // "Psykologbehandling (netto)", "Mikrolån (delvis godkendelse)".
+        let label = match label
+            .trim_end()
+            .strip_suffix(')')
+            .and_then(|l| l.rsplit_once(" ("))
+        {
+            Some((name, _)) if name.split_whitespace().count() >= 1 => name,
+            _ => label,
+        };
+        let by_label = |label: &str| trial_of_label(catalog, discovery, label);
+        // "Psykologforsøget: udgifter", "Arbejdspladsafklaring: sparede sygedagpenge",
+        // "Psykologbehandling, udgift til psykologer".
+        let named_first = label
+            .split_once(':')
+            .or_else(|| label.split_once(','))
+            .filter(|(name, _)| name.split_whitespace().count() <= 4);
+        // "Sparede lægeattester (attestforsøget)": what the row counts, then its trial.
+        let short_in_parens = whole
+            .trim_end()
+            .strip_suffix(')')
+            .and_then(|l| l.rsplit_once('('))
+            .map(|(_, short)| short.trim())
+            .filter(|short| !short.contains(' '));
+        by_label(label)
+            .or_else(|| named_first.and_then(|(name, _)| by_label(name)))
+            .or_else(|| short_in_parens.and_then(|short| discovery.trial_of_short_name(short)))
+            .map(String::from)
+    };
+    // A column that says what the row counts ("Opgørelse | … " with "Sager", "Møder").
+    let what_column = header.iter().position(|h| {
+        let l = h.trim().to_lowercase();
+        ["opgørelse", "enhed", "måleenhed", "opgjort i"].contains(&l.as_str())
+    });
+    let what = what_column.and_then(|k| cells.get(k)).map(|c| c.trim());
+    let row_trial = trial_of(label);
+    // The row's municipality: its label, or the cell under a "Kommune" header (a merged
+    // cell carries it down: "Trial | Gladsaxe | 212" / " | Furesø | 87").
+    let municipality = catalog.municipality(label).map(String::from).or_else(|| {
+        let col = header
+            .iter()
+            .position(|h| h.to_lowercase().contains("kommune"))?;
+        let cell = cells.get(col).map(|c| c.trim()).filter(|c| !c.is_empty());
+        let cell = cell.or_else(|| trials::carried_cell(paras, i, col))?;
+        catalog.municipality(cell).map(String::from)
+    });
+    // Else the column's ("Kommune | Køge | Greve | Solrød"), else the one the caption
+    // names ("Tabel 1. Forsøg og antal borgere omfattet i Køge", "Samtaleforsøget,
+    // Jobcenter Køge").
+    let column_place = |k: usize| {
+        header
+            .get(k)
+            .and_then(|h| catalog.municipality(h.trim()))
+            .map(String::from)
+    };
+    let caption_place = match municipalities::mentions(catalog, caption).as_slice() {
+        [(_, names)] if names.len() == 1 => names.first().cloned(),
+        _ => None,
+    };
+    // A row label may state a figure of its own ("Projektleder, 0,8 årsværk inkl.
+    // overhead", "Iværksætterkursus (2 hold)").
+    // (A trial's name with a number in it is no figure: "Ledighedsydelse – … i 12. måned
+    // inden for 18 måneder".)
+    let names_a_trial = row_trial.is_some() || !trials::mentions(catalog, label).is_empty();
+    if label.split_whitespace().count() >= 2 && label.contains(char::is_numeric) && !names_a_trial {
+        let trial = section.map(String::from);
+        for q in figures::scan(label, &[], &mut figures::Context::default()) {
+            // ("Sparede udgifter i alt (1.000 kr.)" states the row's unit.)
+            if label
+                .find(&q.raw)
+                .is_some_and(|at| states_unit(label, at, &q.raw))
+            {
+                continue;
+            }
+            out.push(figure(
+                q,
+                trial.clone(),
+                municipality.clone(),
+                paras[i].page,
+                paras[i].text.clone(),
+            ));
+        }
+    }
+    // A column headed by a trial ("Mikrolån") says what the cells are about, not what
+    // they count: the caption gives their unit.
+    let columns = column_trials
+        .entry(start)
+        .or_insert_with(|| header.iter().map(|h| trial_of(h)).collect());
+    for (k, cell) in cells.iter().enumerate().skip(1 + label_column) {
+        let h = header.get(k).map(String::as_str).unwrap_or("");
+        // "Heraf telefonisk" counts what the column before it counts.
+        let heraf;
+        let h = match (h.to_lowercase().starts_with("heraf"), k.checked_sub(1)) {
+            (true, Some(prev)) => {
+                heraf = format!("{} {h}", header.get(prev).map_or("", String::as_str));
+                heraf.as_str()
+            }
+            _ => h,
+        };
+        let column_trial = columns.get(k).cloned().flatten();
+        let h = match what {
+            _ if column_trial.is_some() => "",
+            Some(noun) if Some(k) != what_column && !figures::states_a_unit(h) => noun,
+            _ => h,
+        };
+        let trial = row_trial
+            .clone()
+            .or(column_trial)
+            .or_else(|| section.map(String::from));
+        let found = match figures::table_cell(cell, h, label, caption, column_place(k).is_some()) {
+            Some(q) => vec![q],
+            // A cell written as a sentence ("Mindst 60 % er raskmeldt 16 uger efter
+            // start") is read as one.
+            None if cell.split_whitespace().count() >= 3 && cell.contains(char::is_numeric) => {
+                figures::scan(cell, &[], &mut figures::Context::default())
+            }
+            None => Vec::new(),
+        };
+        let place = municipality
+            .clone()
+            .or_else(|| column_place(k))
+            .or_else(|| caption_place.clone());
+        for q in found {
+            out.push(figure(
+                q,
+                trial.clone(),
+                place.clone(),
+                paras[i].page,
+                paras[i].text.clone(),
+            ));
+        }
+    }
+}
