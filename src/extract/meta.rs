@@ -1212,15 +1212,17 @@ static UNIT: LazyLock<Regex> = LazyLock::new(|| {
 static QUESTION: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^(?:\p{L}+s\s+)?spørgsmål\s+nr\.\s*\d+\b"));
 
+/// Words in the names of bodies: "Nordjysk Frikommunenetværk", "Jobcenter Aalborg",
+/// "Beskæftigelsesudvalget", "Byrådet".
+const BODY_WORDS: &[&str] = &["netværk", "kommune", "region", "jobcenter", "udvalg", "råd"];
+
 /// A genre's label in capitals, one word: "PROJEKTBESKRIVELSE", "PRESSEMEDDELELSE".
 fn is_genre_label(text: &str) -> bool {
     let t = text.trim();
     // (Of one or two words: "PROJEKTBESKRIVELSE", "BUSINESS CASE"; two that name a body
     // are its name: "NORDJYSK FRIKOMMUNENETVÆRK".)
     let l = t.to_lowercase();
-    let names_a_body = ["netværk", "kommune", "region", "jobcenter", "udvalg"]
-        .iter()
-        .any(|b| l.contains(b));
+    let names_a_body = BODY_WORDS.iter().any(|b| l.contains(b));
     (!t.contains(' ') || (t.split_whitespace().count() == 2 && !names_a_body))
         && !t.contains(|c: char| c.is_ascii_digit())
         && t.chars().filter(|c| c.is_alphabetic()).count() >= 5
@@ -1232,7 +1234,6 @@ fn is_genre_label(text: &str) -> bool {
 fn reads_like_a_name(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
     // Names of bodies read the same way ("Frikommunenetværket Hovedstaden Syd").
-    let body = ["netværk", "kommune", "region", "udvalg", "råd"];
     (3..=5).contains(&words.len())
         && words.iter().all(|w| {
             let mut c = w.chars();
@@ -1240,7 +1241,7 @@ fn reads_like_a_name(s: &str) -> bool {
             c.next().is_some_and(char::is_uppercase)
                 && c.all(|c| c.is_lowercase() || c == '-')
                 && w.chars().count() <= 15
-                && !body.iter().any(|b| l.contains(b))
+                && !BODY_WORDS.iter().any(|b| l.contains(b))
         })
 }
 

@@ -213,17 +213,20 @@ static ITEM_TRIAL: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|e| panic!("{e}"))
 });
 
+/// What an agenda item does with a trial: "Status på X", "X – forlængelse".
+const ACTIONS: &str = "status|slutstatus|orientering|evaluering|slutevaluering|midtvejsevaluering|forlængelse|afrapportering|slutrapport|rapport|opfølgning|resultater|udtræden|udtrædelse|ophør|videreførelse|tilslutning|deltagelse|udvidelse";
+
 /// The trial an agenda item is about, from its title (the text after `Punkt N.`).
 fn item_trial(catalog: &Catalog, title: &str) -> Option<(String, String)> {
     // "Status på X", "Forlængelse af forsøget med X": what is done with trial X.
     static ACTION: LazyLock<Regex> = LazyLock::new(|| {
         // (… or two of them, "Status og forlængelse af …"; "Udtræden af forsøget X".)
-        Regex::new(r"(?i)^(?:(?:status|slutstatus|orientering|evaluering|slutevaluering|midtvejsevaluering|forlængelse|afrapportering|slutrapport|rapport|opfølgning|resultater|udtræden|udtrædelse|ophør|videreførelse|tilslutning|deltagelse|udvidelse)(?:\s+og\s+|\s+(?:på|om|af|for|fra|i|til)\s+))+(?:(?:frikommune)?forsøget\s+(?:med\s+|om\s+)?)?(\S.*)$")
+        Regex::new(&format!(r"(?i)^(?:(?:{ACTIONS})(?:\s+og\s+|\s+(?:på|om|af|for|fra|i|til)\s+))+(?:(?:frikommune)?forsøget\s+(?:med\s+|om\s+)?)?(\S.*)$"))
             .unwrap_or_else(|e| panic!("{e}"))
     });
     // "… X – slutstatus og videreførelse": what is done with X, after it.
     static ACTION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\s+[–-]\s+(?:status|slutstatus|orientering|evaluering|slutevaluering|forlængelse|videreførelse|opfølgning|resultater|udvidelse)(?:\s+og\s+\w+)?$")
+        Regex::new(&format!(r"(?i)\s+[–-]\s+(?:{ACTIONS})(?:\s+og\s+\w+)?$"))
             .unwrap_or_else(|e| panic!("{e}"))
     });
     if let Some(c) = ITEM_TRIAL.captures(title) {
@@ -1006,6 +1009,11 @@ mod tests {
         assert_eq!(
             name("Frikommuneforsøg II – budgetvirkning og forlængelse af forsøgene"),
             None
+        );
+        // What is done may come before or after the name, in the same words.
+        assert_eq!(
+            name("Frikommuneforsøg: Hurtigere afklaring af ledige – midtvejsevaluering"),
+            Some("Hurtigere afklaring af ledige".into())
         );
     }
 
