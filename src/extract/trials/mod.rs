@@ -29,8 +29,8 @@ use super::structure::{looks_like_heading, sentences, Kind, Paragraph};
 use facts::{approval_facts, field, read_facts, round_of};
 use lists::{in_contents_list, list_item, ItemRead, ListItem, ListLead};
 use names::{
-    canonical, clean_name, introduced_trial, official_name, parenthesized_names, short_names,
-    take_official_name, TRIAL_WORD,
+    called_names, canonical, clean_name, introduced_trial, official_name, parenthesized_names,
+    short_names, take_official_name, TRIAL_WORD,
 };
 use participants::{body_mentions, deltagende, listed_members, network_members, split_name_list};
 use regex::Regex;
@@ -960,11 +960,19 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
         d.aliases.push((short, target));
     }
     let parenthesized = parenthesized_names(paras);
+    let called = called_names(paras, &d.context);
     for name in &b.order {
         if let Some(mut t) = b.trials.remove(name) {
             t.parent = catalog.parent(&t.name).map(String::from);
             t.pages.sort_unstable();
-            for alias in short_names(&parenthesized, &t.as_written) {
+            let called_so = called
+                .iter()
+                .filter(|(_, trial)| *trial == t.name)
+                .map(|(alias, _)| alias.clone());
+            for alias in short_names(&parenthesized, &t.as_written)
+                .into_iter()
+                .chain(called_so)
+            {
                 if !t.as_written.contains(&alias) {
                     t.as_written.push(alias.clone());
                 }

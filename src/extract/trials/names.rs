@@ -354,6 +354,32 @@ pub(super) fn parenthesized_names(paras: &[Paragraph]) -> Vec<(String, String)> 
     out
 }
 
+/// Short names a paragraph gives the trial it is about (`context`, by paragraph) in so
+/// many words: "Forsøget – i netværket kaldt videoforsøget – giver …", "… også kaldet
+/// stressforsøget", "i daglig tale flexforsøget": (short name, trial).
+pub(super) fn called_names(
+    paras: &[Paragraph],
+    context: &[Option<String>],
+) -> Vec<(String, String)> {
+    static CALLED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:kaldt|kaldet|omtalt som|i daglig tale)\s+[\x22“„«]?((?:\p{L}+-)?\p{L}+forsøget)\b")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let mut out: Vec<(String, String)> = Vec::new();
+    for (p, trial) in paras.iter().zip(context) {
+        let Some(trial) = trial else { continue };
+        for c in CALLED.captures_iter(&p.text) {
+            let Some(alias) = c.get(1).map(|m| m.as_str().to_string()) else {
+                continue;
+            };
+            if short_name_stem(&alias).is_some() && !out.iter().any(|(a, _)| *a == alias) {
+                out.push((alias, trial.clone()));
+            }
+        }
+    }
+    out
+}
+
 /// The short names given right after one of a trial's written forms of two words or more.
 pub(super) fn short_names(parenthesized: &[(String, String)], written: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -446,6 +472,24 @@ pub fn introduced_trial(catalog: &Catalog, text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_name_given_in_so_many_words_is_the_paragraphs_trials() {
+        let para = |text: &str| Paragraph::new(3, text, crate::extract::structure::Kind::Body);
+        let paras = [
+            para("Forsøget – i netværket kaldt videoforsøget – giver borgere mulighed for video."),
+            // (Only of a paragraph about a trial.)
+            para("Et afsnit om ingen bestemt sag, her kaldt mentorforsøget."),
+        ];
+        let context = [Some("Digitale samtaler i yderområder".to_string()), None];
+        assert_eq!(
+            called_names(&paras, &context),
+            [(
+                "videoforsøget".to_string(),
+                "Digitale samtaler i yderområder".to_string()
+            )]
+        );
+    }
 
     #[test]
     fn short_names_have_the_stem_of_the_trial_they_stand_for() {
