@@ -1,7 +1,8 @@
 //! Search judged blind: queries and relevant pages written by someone who never saw the
 //! search code, over the record fixtures rendered as PDFs (`tests/fixtures/rendered/`,
-//! 68 documents of many genres that the search was not tuned on). See
-//! `tests/fixtures/search/README.md`. `SEARCH_QRELS=FILE` scores another judged set.
+//! documents of many genres that the search was not tuned on), in two rounds. See
+//! `tests/fixtures/search/README.md`. `SEARCH_QRELS=FILE SEARCH_DOCUMENTS=FILE` scores
+//! another judged set (the queries, and the PDFs they were judged over).
 //!
 //! `cargo test --release --test search_rendered -- --nocapture` prints the measures.
 
@@ -66,15 +67,13 @@ struct Scores {
     no_hits: f64,
 }
 
-#[test]
-fn blind_queries_find_their_pages() {
-    let qrels = match std::env::var("SEARCH_QRELS") {
-        Ok(file) => std::fs::read_to_string(file).expect("SEARCH_QRELS file"),
-        Err(_) => include_str!("fixtures/search/blind-qrels.tsv").to_string(),
-    };
-    let queries = judged(&qrels);
-    // The documents judged over, and no others.
-    let judged_over: Vec<String> = include_str!("fixtures/search/blind-qrels-documents.txt")
+/// Scores the judged queries of `qrels` over an index of the documents `documents`
+/// lists (the PDFs of `tests/fixtures/rendered/` they were judged over, and no others, so
+/// documents added later cannot crowd the judged pages out); prints the measures by kind
+/// and the queries below 1. Returns (recall@10, best page in the top 3), the means.
+fn score(qrels: &str, documents: &str) -> (f64, f64) {
+    let queries = judged(qrels);
+    let judged_over: Vec<String> = documents
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .map(|l| format!("tests/fixtures/rendered/{}", l.trim()))
@@ -129,16 +128,44 @@ fn blind_queries_find_their_pages() {
     }
     println!("below 1:\n{}", misses.join("\n"));
     assert!(all.len() >= 50, "at least 50 judged queries");
-    let recall = mean(&all, |s| s.recall_at_10);
-    let best = mean(&all, |s| s.best_in_3);
+    (mean(&all, |s| s.recall_at_10), mean(&all, |s| s.best_in_3))
+}
+
+#[test]
+fn blind_queries_find_their_pages() {
+    if let Ok(file) = std::env::var("SEARCH_QRELS") {
+        let documents =
+            std::env::var("SEARCH_DOCUMENTS").expect("SEARCH_DOCUMENTS with SEARCH_QRELS");
+        score(
+            &std::fs::read_to_string(file).expect("SEARCH_QRELS file"),
+            &std::fs::read_to_string(documents).expect("SEARCH_DOCUMENTS file"),
+        );
+        return;
+    }
+    let (recall, best) = score(
+        include_str!("fixtures/search/blind-qrels.tsv"),
+        include_str!("fixtures/search/blind-qrels-documents.txt"),
+    );
+    // A little under what the search measures now (recall@10 .914, best page in the top
+    // 3 .950; before typo correction and trial names: .779 and .917), so a change that
+    // loses ground fails here.
     assert!(
-        recall >= MIN_RECALL && best >= MIN_BEST_IN_3,
-        "recall@10 {recall:.3} (at least {MIN_RECALL}), best page in top 3 {best:.3} (at least {MIN_BEST_IN_3})"
+        recall >= 0.89 && best >= 0.93,
+        "first round: recall@10 {recall:.3}, best page in top 3 {best:.3}"
     );
 }
 
-/// Floors a little under what the search measures now (recall@10 .901, best page in the
-/// top 3 .933; before typo correction and trial names: .779 and .917), so a change that
-/// loses ground fails here.
-const MIN_RECALL: f64 = 0.88;
-const MIN_BEST_IN_3: f64 = 0.91;
+/// The second blind round, over the 36 documents added after the first.
+#[test]
+fn second_blind_round_finds_its_pages() {
+    let (recall, best) = score(
+        include_str!("fixtures/search/blind-qrels-2.tsv"),
+        include_str!("fixtures/search/blind-qrels-2-documents.txt"),
+    );
+    // Now recall@10 .935, best page in the top 3 .917 (before numbers as typed, guesses
+    // below the typed word's pages and documents' own short names: .847 and .850).
+    assert!(
+        recall >= 0.91 && best >= 0.89,
+        "second round: recall@10 {recall:.3}, best page in top 3 {best:.3}"
+    );
+}

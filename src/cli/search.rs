@@ -10,7 +10,9 @@ pub struct Args {
     /// Words, "phrases", -excluded words, OR, prefix*. Put options first and the query
     /// after `--` when it has an exclusion: `referat search --limit 5 -- mikrolån -Aalborg`.
     /// A word on no page is searched as the index's nearest words; a trial's name or short
-    /// name (`psykologforsøget`) also finds the pages about that trial. stderr says so.
+    /// name (`psykologforsøget`, or one a document gives it) also finds the pages about
+    /// that trial. stderr says so. Numbers and dates match however they are typed
+    /// (`505000` = `505.000`, `1.4.2019` = `1. april 2019`).
     #[arg(required = true, num_args = 1..)]
     query: Vec<String>,
     #[command(flatten)]

@@ -33,6 +33,7 @@ pub fn danish_reversed() -> TextAnalyzer {
 pub fn danish() -> TextAnalyzer {
     TextAnalyzer::builder(DanishWords)
         .filter(RemoveLongFilter::limit(48))
+        .filter(NUMBER_FORM)
         .filter(Stemmer::new(Language::Danish))
         .filter(AA_FOLD)
         .build()
@@ -42,6 +43,7 @@ pub fn danish() -> TextAnalyzer {
 pub fn danish_exact() -> TextAnalyzer {
     TextAnalyzer::builder(DanishWords)
         .filter(RemoveLongFilter::limit(48))
+        .filter(NUMBER_FORM)
         .filter(AA_FOLD)
         .build()
 }
@@ -89,10 +91,56 @@ impl Tokenizer for CompoundCandidates {
 impl Tokenizer for DanishWords {
     type TokenStream<'a> = DanishWordsStream;
     fn token_stream<'a>(&'a mut self, text: &'a str) -> DanishWordsStream {
-        DanishWordsStream {
-            tokens: split(text),
-            next: 0,
-        }
+        let mut tokens = split(text);
+        add_written_dates(text, &mut tokens);
+        DanishWordsStream { tokens, next: 0 }
+    }
+}
+
+/// A date written out, `1. april 2019` or `1. apr. 2019`, also as the term its numeric
+/// forms have (`2019-04-01`, see [`NUMBER_FORM`]), at the day's position.
+fn add_written_dates(text: &str, tokens: &mut Vec<Token>) {
+    use crate::extract::meta::MONTHS;
+    // The first token at each position (a joined form `læ285` shares its number's).
+    let firsts: Vec<usize> = (0..tokens.len())
+        .filter(|&k| k == 0 || tokens[k].position != tokens[k - 1].position)
+        .collect();
+    let mut dates: Vec<(usize, Token)> = Vec::new();
+    for w in firsts.windows(3) {
+        let (day, month, year) = (&tokens[w[0]], &tokens[w[1]], &tokens[w[2]]);
+        let month_number = MONTHS.iter().position(|m| {
+            // (Abbreviated: `apr.`, `sept.`; three letters at least.)
+            month.text == *m || (month.text.len() >= 3 && m.starts_with(month.text.as_str()))
+        });
+        let date = match (
+            day.text.parse::<u32>(),
+            month_number,
+            year.text.parse::<u32>(),
+        ) {
+            (Ok(d), Some(m), Ok(y))
+                if (1..=31).contains(&d)
+                    && (1900..2100).contains(&y)
+                    && year.text.len() == 4
+                    && text.get(day.offset_to..day.offset_to + 1) == Some(".") =>
+            {
+                format!("{y}-{:02}-{d:02}", m + 1)
+            }
+            _ => continue,
+        };
+        dates.push((
+            // After the day's tokens.
+            w[1],
+            Token {
+                offset_from: day.offset_from,
+                offset_to: year.offset_to,
+                position: day.position,
+                text: date,
+                position_length: 1,
+            },
+        ));
+    }
+    for (at, token) in dates.into_iter().rev() {
+        tokens.insert(at, token);
     }
 }
 
@@ -260,6 +308,50 @@ pub const AA_FOLD: TermMap = TermMap(|term| {
     }
 });
 
+/// Writes numbers one way, however they are typed: Danish thousands points dropped
+/// (`505.000` = `505000`, `2.450,5` = `2450,5`, each end of `1.300-2.000`), and numeric
+/// dates as ISO dates (`1.4.2019`, `01.04.2019`, `1/4-2019` = `2019-04-01`, which is also
+/// the term of a written-out `1. april 2019`, see [`DanishWords`]).
+pub const NUMBER_FORM: TermMap = TermMap(|term| {
+    if !term.starts_with(|c: char| c.is_ascii_digit()) || !term.contains(['.', '/', '-']) {
+        return;
+    }
+    if let Some(date) = numeric_date(term) {
+        *term = date;
+    } else if term.contains('.') {
+        let parts: Vec<String> = term.split('-').map(without_thousands_points).collect();
+        *term = parts.join("-");
+    }
+});
+
+/// `d.m.yyyy`, `dd.mm.yyyy`, `d/m-yyyy`, `d-m-yyyy` as `yyyy-mm-dd`.
+fn numeric_date(term: &str) -> Option<String> {
+    let parts: Vec<&str> = term.split(['.', '/', '-']).collect();
+    let [day, month, year] = parts.as_slice() else {
+        return None;
+    };
+    let (d, m): (u32, u32) = (day.parse().ok()?, month.parse().ok()?);
+    let y: u32 = year.parse().ok()?;
+    let fits = day.len() <= 2 && month.len() <= 2 && year.len() == 4;
+    (fits && (1..=31).contains(&d) && (1..=12).contains(&m) && (1900..2100).contains(&y))
+        .then(|| format!("{y}-{m:02}-{d:02}"))
+}
+
+/// `505.000` -> `505000`, `2.450,5` -> `2450,5`; anything else as it is.
+fn without_thousands_points(number: &str) -> String {
+    let (whole, decimals) = number.split_once(',').unwrap_or((number, ""));
+    let groups: Vec<&str> = whole.split('.').collect();
+    let grouped = groups.len() >= 2
+        && (1..=3).contains(&groups[0].len())
+        && groups[1..].iter().all(|g| g.len() == 3)
+        && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()));
+    match (grouped, decimals.is_empty()) {
+        (false, _) => number.to_string(),
+        (true, true) => groups.concat(),
+        (true, false) => format!("{},{decimals}", groups.concat()),
+    }
+}
+
 /// Reverses each term (for matching compound heads as prefixes).
 pub const REVERSE: TermMap = TermMap(|term| *term = term.chars().rev().collect());
 
@@ -339,14 +431,48 @@ mod tests {
     #[test]
     fn numbers_and_ids_stay_whole() {
         let mut a = danish_exact();
-        assert_eq!(
-            terms(&mut a, "ca. 3.600.000 kr."),
-            ["ca", "3.600.000", "kr"]
-        );
+        assert_eq!(terms(&mut a, "ca. 3.600.000 kr."), ["ca", "3600000", "kr"]);
         assert_eq!(terms(&mut a, "sag 2017-064898"), ["sag", "2017-064898"]);
         assert_eq!(terms(&mut a, "86,1 %"), ["86,1"]);
         // A list number followed by a word is not joined.
         assert_eq!(terms(&mut a, "1. Mikrolån"), ["1", "mikrolaan"]);
+    }
+
+    #[test]
+    fn numbers_and_dates_are_found_however_they_are_typed() {
+        let mut a = danish();
+        assert_eq!(terms(&mut a, "505.000 kr."), terms(&mut a, "505000 kr"));
+        assert_eq!(terms(&mut a, "2.450,5"), ["2450,5"]);
+        assert_eq!(terms(&mut a, "1.300-2.000"), ["1300-2000"]);
+        // Decimals, ids and case numbers keep their points and dashes.
+        assert_eq!(
+            terms(&mut a, "86,1 2017-064898 18/3318"),
+            ["86,1", "2017-064898", "18/3318"]
+        );
+        assert_eq!(terms(&mut a, "1.20 12.5000"), ["1.20", "12.5000"]);
+        for date in ["1.4.2019", "01.04.2019", "1/4-2019"] {
+            assert_eq!(terms(&mut a, date), ["2019-04-01"], "{date}");
+        }
+        assert_eq!(
+            terms(&mut a, "fra 1. april 2019 og 3. sept. 2020"),
+            [
+                "fra",
+                "1",
+                "fra1",
+                "2019-04-01",
+                "april",
+                "2019",
+                "og",
+                "3",
+                "og3",
+                "2020-09-03",
+                "sept",
+                "2020"
+            ]
+        );
+        // Not a date: no point after the day, no year, a month out of range.
+        assert_eq!(terms(&mut a, "1 april 2019"), ["1", "april", "2019"]);
+        assert_eq!(terms(&mut a, "13.13.2019"), ["13.13.2019"]);
     }
 
     #[test]

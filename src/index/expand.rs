@@ -2,12 +2,13 @@
 //! (`Brønderlsev`, `Naestved`), and the trial a query names (`indsatsplanforsøget`,
 //! an official name), whose pages are found whatever words they call it by.
 
+use super::schema;
 use super::store::{index_error, IndexStore};
 use crate::error::Result;
 use crate::extract::catalog::edit_distance;
 use crate::extract::trials::short_name_stem;
 use crate::extract::Catalog;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use tantivy::query::FuzzyTermQuery;
 use tantivy::{Searcher, Term};
 
@@ -78,6 +79,45 @@ impl IndexStore {
             .take(MAX_CORRECTIONS)
             .map(|r| r.2)
             .collect())
+    }
+}
+
+impl IndexStore {
+    /// The trials the indexed documents give the short name a one-word query is
+    /// (`videoforsøget`, `FLEX-forsøget`: names only a document defines), by name.
+    pub(super) fn trials_of_short_name(
+        &self,
+        searcher: &Searcher,
+        query: &str,
+    ) -> Result<Vec<String>> {
+        let Some(stem) = short_name_stem(query.trim()) else {
+            return Ok(Vec::new());
+        };
+        let prefix = schema::short_name_term(&stem, "");
+        let mut trials = BTreeSet::new();
+        for segment in searcher.segment_readers() {
+            let inverted = segment
+                .inverted_index(self.fields.short_name)
+                .map_err(|e| index_error(&self.dir, e))?;
+            let mut terms = inverted
+                .terms()
+                .range()
+                .ge(prefix.as_bytes())
+                .into_stream()
+                .map_err(|e| index_error(&self.dir, e))?;
+            while terms.advance() {
+                let Some(trial) = std::str::from_utf8(terms.key())
+                    .ok()
+                    .and_then(|t| t.strip_prefix(prefix.as_str()))
+                else {
+                    break;
+                };
+                // (A term of a replaced document may stay until its segment is merged:
+                // its trial then has no pages to add.)
+                trials.insert(trial.to_string());
+            }
+        }
+        Ok(trials.into_iter().collect())
     }
 }
 

@@ -17,8 +17,10 @@ use tantivy::schema::{
 /// Bumped whenever the schema or the analysis changes; an index of another version
 /// must be rebuilt. 3: version signatures hash each word once (stored signatures of
 /// version 2 are not comparable). 4: a figure's `ordinal` (its place in its document;
-/// the writer's threads may split one document's figures over segments).
-pub const SCHEMA_VERSION: u32 = 4;
+/// the writer's threads may split one document's figures over segments). 5: numbers
+/// and dates in one form (`analyzer::NUMBER_FORM`); the short names documents give their
+/// trials.
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// The fields, resolved once.
 #[derive(Clone, Copy)]
@@ -38,6 +40,9 @@ pub struct Fields {
     pub municipality_key: Field,
     pub trial: Field,
     pub trial_key: Field,
+    /// A trial's short name as a document defines it, `stem\u{1f}Trial name` (see
+    /// [`short_name_term`]).
+    pub short_name: Field,
     pub kind_facet: Field,
     pub year: Field,
     pub group: Field,
@@ -92,6 +97,7 @@ pub fn build() -> (Schema, Fields) {
         municipality_key: b.add_text_field("municipality_key", STRING),
         trial: b.add_facet_field("trial", facet()),
         trial_key: b.add_text_field("trial_key", STRING),
+        short_name: b.add_text_field("short_name", STRING),
         kind_facet: b.add_facet_field("kind_facet", FacetOptions::default()),
         year: b.add_facet_field("year", FacetOptions::default()),
         group: b.add_text_field("group", keyword()),
@@ -115,6 +121,16 @@ pub fn key(value: &str) -> String {
         .to_lowercase()
         .replace('å', "aa")
 }
+
+/// The term that ties a short name's stem (`video` of `videoforsøget`, see
+/// `trials::short_name_stem`) to the trial a document gives it to: the stem, a unit
+/// separator, the trial's name. All the trials of a stem are the terms it prefixes.
+pub fn short_name_term(stem: &str, trial: &str) -> String {
+    format!("{}{SHORT_NAME_SEPARATOR}{trial}", key(stem))
+}
+
+/// Between a short name's stem and its trial in [`short_name_term`].
+pub const SHORT_NAME_SEPARATOR: char = '\u{1f}';
 
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as a number that sorts like the date; missing parts
 /// are 0 (`low`) or 99 (`!low`), so a bound `2019` covers all of 2019.

@@ -31,6 +31,11 @@ type Corrected = (Box<dyn Query>, Vec<String>);
 /// A query word on this many pages or fewer may be a misspelling (see `corrections`).
 const RARE_PAGES: usize = 2;
 
+/// The weight of the words a query word on a few pages was perhaps meant as: small
+/// enough that the word's own pages rank first, even those that have it only inside a
+/// compound (scored 0.4, see `word_query`), and the guesses after them.
+const GUESS_WEIGHT: f32 = 0.05;
+
 /// One parsed element of a query.
 #[derive(Debug, Clone, PartialEq)]
 enum Item {
@@ -308,22 +313,35 @@ impl IndexStore {
                 clauses.push((Occur::Must, q));
             }
         }
-        // A query that names a trial also finds the pages about it in other words.
+        // A query that names a trial also finds the pages about it in other words: a
+        // catalogued name or short name, else a short name the documents give a trial.
         // (Not a quoted phrase: quotes ask for those words as written.)
-        let trial = (parsed.excluded.is_empty()
+        let plain_words = parsed.excluded.is_empty()
             && parsed
                 .required
                 .iter()
-                .all(|g| matches!(g.as_slice(), [Item::Word(_)])))
-        .then(|| expand::named_trial(crate::extract::Catalog::builtin_ref(), &parsed.words()))
-        .flatten();
-        if let (Some(trial), false) = (trial, clauses.is_empty()) {
+                .all(|g| matches!(g.as_slice(), [Item::Word(_)]));
+        let trials = match plain_words {
+            false => Vec::new(),
+            true => {
+                match expand::named_trial(crate::extract::Catalog::builtin_ref(), &parsed.words()) {
+                    Some(trial) => vec![trial.to_string()],
+                    None => self.trials_of_short_name(&searcher, &parsed.words())?,
+                }
+            }
+        };
+        if !trials.is_empty() && !clauses.is_empty() {
             let words = BooleanQuery::new(std::mem::take(&mut clauses));
-            let about = self.trial_pages_query(trial, &mut matcher);
-            let either: Vec<(Occur, Box<dyn Query>)> =
-                vec![(Occur::Should, Box::new(words)), (Occur::Should, about)];
+            let mut either: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, Box::new(words))];
+            for trial in &trials {
+                either.push((Occur::Should, self.trial_pages_query(trial, &mut matcher)));
+            }
             clauses.push((Occur::Must, Box::new(BooleanQuery::new(either))));
-            notices.push(format!("with the pages about the trial “{trial}”"));
+            let names: Vec<String> = trials.iter().map(|t| format!("“{t}”")).collect();
+            notices.push(match names.as_slice() {
+                [one] => format!("with the pages about the trial {one}"),
+                _ => format!("with the pages about the trials {}", names.join(", ")),
+            });
         }
         if clauses.is_empty() {
             return Err(Error::Query {
@@ -514,10 +532,13 @@ impl IndexStore {
                     } else {
                         format!("“{word}” is on {pages} page(s); searched also for {words}")
                     });
-                    alts.push((Occur::Should, c));
                     if pages == 0 {
+                        alts.push((Occur::Should, c));
                         continue;
                     }
+                    // The word is on some pages: they are what was asked for, the words
+                    // near it a guess, ranked below (`færge` is no typo of `færre`).
+                    alts.push((Occur::Should, Box::new(BoostQuery::new(c, GUESS_WEIGHT))));
                 }
             }
             alts.push((Occur::Should, q));

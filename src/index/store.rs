@@ -5,6 +5,7 @@ use super::schema::{self, Fields, SCHEMA_VERSION};
 use super::versions::{self, Signature};
 use super::{analyzer, FigureRow, IndexedDocument};
 use crate::error::{Error, Result};
+use crate::extract::trials::short_name_stem;
 use crate::extract::Document;
 use crate::text::DocumentText;
 use serde::{Deserialize, Serialize};
@@ -488,6 +489,18 @@ impl IndexWriter {
         let mut d = TantivyDocument::default();
         d.add_text(f.rec, "doc");
         common(&mut d);
+        // The short names the document gives its trials ("i netværket kaldt
+        // videoforsøget"), so a search for one finds the trial's pages anywhere.
+        for t in &document.trials {
+            let stems: BTreeSet<String> = t
+                .as_written
+                .iter()
+                .filter_map(|w| short_name_stem(w))
+                .collect();
+            for stem in stems {
+                d.add_text(f.short_name, schema::short_name_term(&stem, &t.name));
+            }
+        }
         d.add_u64(f.page, u64::from(document.pages));
         // Which version of a report stands for it: the one with the most figures read,
         // and among equals one whose text was written by a program, not OCR'd.
