@@ -49,6 +49,9 @@ pub struct Catalog {
     /// The content stems of each of `trial_keys`, in the same order (worked out once:
     /// `trial_by_stems` compares them on every lookup that misses).
     trial_stems: Vec<(BTreeSet<String>, usize)>,
+    /// The words of seven letters or more in trials' names and aliases (to mend a typo
+    /// in one, see `trial_by_stems`).
+    trial_words: BTreeSet<String>,
     municipalities: Vec<Municipality>,
     /// normalized form -> index into `municipalities`
     municipality_keys: HashMap<String, usize>,
@@ -166,6 +169,12 @@ impl Catalog {
             .iter()
             .map(|(k, i)| (content_stems(k), *i))
             .collect();
+        let trial_words = trial_keys
+            .iter()
+            .flat_map(|(k, _)| k.split(|c: char| !c.is_alphanumeric()))
+            .filter(|w| w.chars().count() >= 7)
+            .map(String::from)
+            .collect();
         let mut municipality_keys = HashMap::new();
         for (i, m) in municipalities.iter().enumerate() {
             for form in std::iter::once(&m.name).chain(&m.variants) {
@@ -185,6 +194,7 @@ impl Catalog {
             trials,
             trial_keys,
             trial_stems,
+            trial_words,
             municipalities,
             municipality_keys,
         }
@@ -453,15 +463,30 @@ impl Catalog {
     /// bevillingsgrundlaget for revalidering"): at least three words, compared by their
     /// first six letters.
     fn trial_by_stems(&self, key: &str) -> Option<&str> {
-        let stems = content_stems(key);
+        // (A typo in a long word is forgiven: "fritagelse for revudering" is read as
+        // "revurdering", the one word of the names one edit from it.)
+        let mended: Vec<String> = key
+            .split(' ')
+            .map(|w| {
+                if w.chars().count() < 7 || self.trial_words.contains(w) {
+                    return w.to_string();
+                }
+                let mut near = self.trial_words.iter().filter(|t| edit_distance(w, t) == 1);
+                match (near.next(), near.next()) {
+                    (Some(one), None) => one.clone(),
+                    _ => w.to_string(),
+                }
+            })
+            .collect();
+        let stems = content_stems(&mended.join(" "));
         if stems.len() < 3 {
             return None;
         }
         // The same content words, or (for four or more) all but one of a name's: "Færre
         // opfølgninger for førtidspensionister i job med løntilskud" leaves out the
         // "forbindelse" of the catalogued name.
-        let same = |full: &BTreeSet<String>| *full == stems;
-        let one_short = |full: &BTreeSet<String>| {
+        let same = |stems: &BTreeSet<String>, full: &BTreeSet<String>| full == stems;
+        let one_short = |stems: &BTreeSet<String>, full: &BTreeSet<String>| {
             stems.len() >= 4 && full.len() == stems.len() + 1 && stems.is_subset(full)
         };
         // A short form keeping at least half of the name's content words ("Fleksible
@@ -470,7 +495,7 @@ impl Catalog {
         // (The name's numbers are details a short form drops: "Ledighedsydelse –
         // fritagelse for revurdering" keeps half of the words of "… i 12. måned inden for
         // 18 måneder".)
-        let shortened = |full: &BTreeSet<String>| {
+        let shortened = |stems: &BTreeSet<String>, full: &BTreeSet<String>| {
             let words = full
                 .iter()
                 .filter(|w| w.chars().all(char::is_alphabetic))
@@ -479,26 +504,21 @@ impl Catalog {
         };
         // Or one content word more ("fritagelse for krav om opdatering af indsatsplanens
         // tilbud hver 6. måned").
-        let one_long = |full: &BTreeSet<String>| {
-            full.len() >= 5 && stems.len() == full.len() + 1 && full.is_subset(&stems)
+        let one_long = |stems: &BTreeSet<String>, full: &BTreeSet<String>| {
+            full.len() >= 5 && stems.len() == full.len() + 1 && full.is_subset(stems)
         };
         // Or, of four content words or more, one put otherwise ("differentieret brug af
         // lægeattester på sygedagpengeområdet" for "Differentiering i valg af …").
-        let one_other = |full: &BTreeSet<String>| {
+        let one_other = |stems: &BTreeSet<String>, full: &BTreeSet<String>| {
             stems.len() >= 4
                 && full.len() == stems.len()
                 && stems.intersection(full).count() + 1 == stems.len()
         };
-        for matches in [
-            &same as &dyn Fn(&BTreeSet<String>) -> bool,
-            &one_short,
-            &shortened,
-            &one_long,
-            &one_other,
-        ] {
+        type Rule<'r> = &'r dyn Fn(&BTreeSet<String>, &BTreeSet<String>) -> bool;
+        for matches in [&same as Rule, &one_short, &shortened, &one_long, &one_other] {
             let mut found: Option<usize> = None;
             for (full, i) in &self.trial_stems {
-                if matches(full) {
+                if matches(&stems, full) {
                     match found {
                         Some(f) if f != *i => return None,
                         _ => found = Some(*i),

@@ -287,11 +287,16 @@ pub fn decisions(paras: &[Paragraph], items: &[AgendaItem]) -> Vec<Decision> {
             Some((label, rest)) if label.split_whitespace().count() == 1 => rest,
             _ => text,
         };
-        if let (Some(l), Some(r)) = (LEFT_AFTER.captures(after_label), ITEM_REF.captures(text)) {
-            if let Ok(n) = r[1].parse() {
-                left_after.push((n, names(l.get(1).map_or("", |m| m.as_str()))));
-                continue;
-            }
+        // (A sentence of its own: "… efter behandlingen af punkt 6. Der var ikke indkaldt
+        // stedfortrædere.")
+        let left = sentences(after_label).into_iter().find_map(|s| {
+            let l = LEFT_AFTER.captures(&s)?;
+            let n: u32 = ITEM_REF.captures(&s)?[1].parse().ok()?;
+            Some((n, names(l.get(1).map_or("", |m| m.as_str()))))
+        });
+        if let Some(left) = left {
+            left_after.push(left);
+            continue;
         }
         let Some(names) = absent_at(i) else { continue };
         match paras.get(i).and_then(|p| ITEM_REF.captures(&p.text)) {

@@ -34,6 +34,12 @@ static WITH_NAME: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
+/// A name in quotes after "forsøget" (or "forsøget med/om").
+static QUOTED_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:frikommune)?forsøg(?:et|ene)?\s+(?:(?:med|om)\s+)?[\x22“„«]([^\x22“”»]{8,200}?)[\x22“”»]")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+
 /// Known trials named in `text`. Names of fewer than three words count only after
 /// `forsøg(et/ene) (med/om)`, so that `psykologbehandling` in passing is no trial.
 pub fn mentions(catalog: &Catalog, text: &str) -> Vec<Mention> {
@@ -143,6 +149,23 @@ pub fn mentions(catalog: &Catalog, text: &str) -> Vec<Mention> {
                 end,
                 name: name.to_string(),
                 written: text[start..end].to_string(),
+            });
+        }
+    }
+    // A catalogued trial's name quoted after "forsøget" in a wording of its own
+    // ("i forsøget "Fritagelse fra krav om opdatering af indsatsplanens tilbud hver 6.
+    // måned i ressourceforløb""): the quotes bound it, whatever its length or points.
+    for c in QUOTED_NAME.captures_iter(&lower) {
+        let Some(g) = c.get(1) else { continue };
+        if out.iter().any(|m| g.start() < m.end && g.end() > m.start) {
+            continue;
+        }
+        if let Some(name) = catalog.trial(&text[g.start()..g.end()]) {
+            out.push(Mention {
+                start: g.start(),
+                end: g.end(),
+                name: name.to_string(),
+                written: text[g.start()..g.end()].to_string(),
             });
         }
     }

@@ -379,6 +379,13 @@ fn opens_with_municipalities(catalog: &Catalog, clause: &str) -> bool {
         && places.iter().map(|p| p.names.len()).sum::<usize>() >= 2
 }
 
+/// A clause whose subject is a municipality ("Vesthimmerland Kommune har …").
+fn opens_with_a_municipality(catalog: &Catalog, clause: &str) -> bool {
+    crate::extract::municipalities::places(catalog, clause.trim_start())
+        .first()
+        .is_some_and(|p| p.start == 0)
+}
+
 pub(super) fn says_taking_part(l: &str) -> bool {
     // "er med i", "er som den eneste i netværket med i forsøget".
     static WITH_IN: LazyLock<Regex> = LazyLock::new(|| {
@@ -389,9 +396,15 @@ pub(super) fn says_taking_part(l: &str) -> bool {
     static HAVE_BEEN_ABLE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\bhar\s+(?:\S+\s+){0,5}?kunnet\b").unwrap_or_else(|e| panic!("{e}"))
     });
+    // "X har som eneste kommune i netværket afprøvet mikrolån".
+    static HAVE_TRIED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:har|havde)\s+(?:\S+\s+){0,6}?(?:afprøvet|prøvet|testet)\b")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
     l.contains("deltag")
         || l.contains("deltog")
         || HAVE_BEEN_ABLE.is_match(l)
+        || HAVE_TRIED.is_match(l)
         // "Alle fire kommuner er med."
         || l.trim_end_matches(['.', ' ']).ends_with(" er med")
         || WITH_IN.is_match(l)
@@ -508,7 +521,10 @@ fn clause_mentions<'n>(
                     || l.contains("sammen med")
                     || l.contains("foruden")
                     || l.starts_with("det ")
-                    || opens_with_municipalities(catalog, s))
+                    || opens_with_municipalities(catalog, s)
+                    // "Vesthimmerland Kommune har som eneste kommune i netværket afprøvet
+                    // mikrolån": one subject that says it is alone in it.
+                    || (l.contains(" eneste ") && opens_with_a_municipality(catalog, s)))
         }),
         _ => None,
     };

@@ -339,11 +339,11 @@ pub(super) fn heading_trial(
         let t = b.add(&name, &written, p.page);
         add_municipalities(t, &munis);
         HeadingTrial::Opens(name)
-    } else if let Some(written) = approved_below(catalog, paras, i) {
+    } else if let Some((name, written)) = approved_below(catalog, paras, i) {
         // "Fleksibel opfølgning for sygemeldte grænsependlere" over "Det tredje forsøg …
         // blev godkendt i 3. ansøgningsrunde med forsøgsstart den 1. april 2019 …".
-        b.add(&written, &written, p.page);
-        HeadingTrial::Opens(written)
+        b.add(&name, &written, p.page);
+        HeadingTrial::Opens(name)
     } else if let Some(name) = b.named_within(&p.text) {
         // "Erfaringer med psykologbehandling" after the deck named the trial.
         if is_headline(&p.text) {
@@ -442,8 +442,9 @@ pub(super) fn numbered_section(catalog: &Catalog, paras: &[Paragraph], i: usize)
 /// A heading of three words or more in the writer's own words over prose that tells a
 /// trial's approval (its round or its start: "Det tredje forsøg har netværket selv
 /// udviklet. Det blev godkendt i 3. ansøgningsrunde med forsøgsstart den 1. april 2019")
-/// without naming a known one: the heading is that trial's name.
-fn approved_below(catalog: &Catalog, paras: &[Paragraph], i: usize) -> Option<String> {
+/// (name, written): the heading is that trial's name, or the short title of the known
+/// trial the prose names.
+fn approved_below(catalog: &Catalog, paras: &[Paragraph], i: usize) -> Option<(String, String)> {
     let p = paras.get(i)?;
     let next = paras.get(i + 1).filter(|n| n.kind == Kind::Body)?;
     let written = clean_name(&p.text);
@@ -461,7 +462,21 @@ fn approved_below(catalog: &Catalog, paras: &[Paragraph], i: usize) -> Option<St
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| w.starts_with("forsøg"))
         && (l.contains("forsøgsstart") || (l.contains("godkendt") && round_of(&l).is_some()));
-    (plausible && approved && mentions(catalog, &next.text).is_empty()).then_some(written)
+    if !(plausible && approved) {
+        return None;
+    }
+    // The prose may name the trial in full ("Indsatsplaner i ressourceforløb" over "…
+    // deltager i forsøget "Fritagelse fra krav om opdatering af indsatsplanens tilbud
+    // …", som blev godkendt i 2. ansøgningsrunde"): the heading is its short title.
+    let named: BTreeSet<String> = mentions(catalog, &next.text)
+        .into_iter()
+        .map(|m| m.name)
+        .collect();
+    match named.len() {
+        0 => Some((written.clone(), written)),
+        1 => named.into_iter().next().map(|name| (name, written)),
+        _ => None,
+    }
 }
 
 /// A heading of three words or more over the provision that lets municipalities run it:
