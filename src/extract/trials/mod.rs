@@ -29,8 +29,8 @@ use super::structure::{looks_like_heading, sentences, Kind, Paragraph};
 use facts::{approval_facts, field, read_facts, round_of};
 use lists::{in_contents_list, list_item, ItemRead, ListItem, ListLead};
 use names::{
-    called_names, canonical, clean_name, introduced_trial, official_name, parenthesized_names,
-    short_names, take_official_name, TRIAL_WORD,
+    called_names, canonical, clean_name, introduced_trial, labelled_trial, official_name,
+    parenthesized_names, short_names, take_official_name, TRIAL_WORD,
 };
 use participants::{body_mentions, deltagende, listed_members, network_members, split_name_list};
 use regex::Regex;
@@ -224,14 +224,19 @@ fn item_trial(catalog: &Catalog, title: &str) -> Option<(String, String)> {
         Regex::new(&format!(r"(?i)^(?:(?:{ACTIONS})(?:\s+og\s+|\s+(?:på|om|af|for|fra|i|til)\s+))+(?:(?:frikommune)?forsøget\s+(?:med\s+|om\s+)?)?(\S.*)$"))
             .unwrap_or_else(|e| panic!("{e}"))
     });
-    // "… X – slutstatus og videreførelse": what is done with X, after it.
+    // "… X – slutstatus og videreførelse", "X, resultater og forlængelse": what is done
+    // with X, after it.
     static ACTION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(r"(?i)\s+[–-]\s+(?:{ACTIONS})(?:\s+og\s+\w+)?$"))
-            .unwrap_or_else(|e| panic!("{e}"))
+        Regex::new(&format!(
+            r"(?i)(?:\s+[–-]|,)\s+(?:{ACTIONS})(?:\s+og\s+\w+)?$"
+        ))
+        .unwrap_or_else(|e| panic!("{e}"))
     });
     if let Some(c) = ITEM_TRIAL.captures(title) {
         let written = clean_name(&c[1]);
         let written = ACTION_AFTER.replace(&written, "").into_owned();
+        // "Ansøgning om nyt forsøg: X".
+        let written = labelled_trial(&written).unwrap_or(written);
         // (What is done with a lone short name, "slutevaluering af lægeattestforsøget", is
         // done with the trial it stands for.)
         let written = match ACTION.captures(&written) {
@@ -1017,6 +1022,15 @@ mod tests {
         assert_eq!(
             name("Frikommuneforsøg II – budgetvirkning og forlængelse af forsøgene"),
             None
+        );
+        // "Ansøgning om nyt forsøg: X"; what is done after a comma.
+        assert_eq!(
+            name("Frikommuneforsøg II – ansøgning om nyt forsøg: Kompetenceforløb for ledige fleksjobvisiterede"),
+            Some("Kompetenceforløb for ledige fleksjobvisiterede".into())
+        );
+        assert_eq!(
+            name("Frikommuneforsøg II – Hurtigere afklaring af ledige, resultater og forlængelse"),
+            Some("Hurtigere afklaring af ledige".into())
         );
         // What is done may come before or after the name, in the same words.
         assert_eq!(

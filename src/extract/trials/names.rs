@@ -3,7 +3,7 @@
 
 use super::participants::run_by_trial;
 use super::Builder;
-use crate::extract::catalog::Catalog;
+use crate::extract::catalog::{word_holds_stem, Catalog};
 use crate::extract::municipalities::{mentions as municipality_mentions, parse_list};
 use crate::extract::structure::{looks_like_heading, sentences, Paragraph};
 use regex::Regex;
@@ -220,7 +220,7 @@ pub(super) static TRIAL_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// "Forsøg 1 · X", "Forsøg nr. 2: X", "Nyt forsøg: X", a form's "Forsøgets navn: X", a
 /// decision's "Afslag: X" or "Delvis godkendelse: X": a trial heading names X.
 static TRIAL_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:del)?forsøg\s+(?:nr\.\s*)?\d{1,2}|(?:nyt|ansøgt|foreslået)\s+forsøg|(?:forsøgets\s+|officielt\s+)?navn|afslag|(?:delvis\s+)?godkendelse|(?:ikke\s+|delvist\s+)?godkendt)\s*[·:.\-–—]\s+")
+    Regex::new(r"(?i)^(?:(?:del)?forsøg\s+(?:nr\.\s*)?\d{1,2}|(?:ansøgning\s+om\s+(?:et\s+)?)?(?:nyt|ansøgt|foreslået)\s+forsøg|(?:forsøgets\s+|officielt\s+)?navn|afslag|(?:delvis\s+)?godkendelse|(?:ikke\s+|delvist\s+)?godkendt)\s*[·:.\-–—]\s+")
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
@@ -403,6 +403,28 @@ pub(super) fn called_names(
     out
 }
 
+/// A title that gives a trial by its short name and its name, set off by a dash:
+/// "Ungeforsøget – Sammenhængende forløb for unge på uddannelseshjælp" (either way
+/// round), the name holding the short name's stem. (short name, name).
+pub(super) fn short_and_name(text: &str) -> Option<(String, String)> {
+    let (a, b) = text
+        .trim()
+        .split_once(" – ")
+        .or_else(|| text.trim().split_once(" - "))?;
+    let ((short, stem), name) = match (short_name_stem(a.trim()), short_name_stem(b.trim())) {
+        (Some(stem), None) => ((a.trim(), stem), b),
+        (None, Some(stem)) => ((b.trim(), stem), a),
+        _ => return None,
+    };
+    let name = clean_name(name);
+    let holds = name
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| word_holds_stem(w, &stem));
+    (holds && name.split_whitespace().count() >= 2 && name.starts_with(char::is_uppercase))
+        .then(|| (short.to_string(), name))
+}
+
 /// The short names given right after one of a trial's written forms of two words or more.
 pub(super) fn short_names(parenthesized: &[(String, String)], written: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -495,6 +517,27 @@ pub fn introduced_trial(catalog: &Catalog, text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_may_give_a_trial_by_short_name_and_name() {
+        assert_eq!(
+            short_and_name("Ungeforsøget – Sammenhængende forløb for unge på uddannelseshjælp"),
+            Some((
+                "Ungeforsøget".to_string(),
+                "Sammenhængende forløb for unge på uddannelseshjælp".to_string()
+            ))
+        );
+        assert_eq!(
+            short_and_name("Sammenhængende forløb for unge – Ungeforsøget").map(|(s, _)| s),
+            Some("Ungeforsøget".to_string())
+        );
+        // The name must hold the short name's stem; a status after a dash is no name.
+        assert_eq!(short_and_name("Ungeforsøget – Status og resultater"), None);
+        assert_eq!(
+            short_and_name("Psykologforsøget – Hillerød og Allerød"),
+            None
+        );
+    }
 
     #[test]
     fn a_short_name_given_in_so_many_words_is_the_paragraphs_trials() {

@@ -3,7 +3,8 @@
 
 use super::facts::{facts_below, round_of};
 use super::names::{
-    canonical, clean_name, heading_name, labelled_trial, mentions, short_name_stem, TRIAL_WORD,
+    canonical, clean_name, heading_name, labelled_trial, mentions, short_and_name, short_name_stem,
+    TRIAL_WORD,
 };
 use super::participants::{listed_members, participants_below, says_taking_part, split_name_list};
 use super::{add_municipalities, Builder, Doc};
@@ -253,6 +254,13 @@ pub(super) fn heading_trial(
     // fælles gennemførelse af frikommuneforsøget X").
     if p.text.starts_with(char::is_lowercase) && mentions(catalog, &p.text).is_empty() {
         return HeadingTrial::Neither;
+    }
+    // "Ungeforsøget – Sammenhængende forløb for unge på uddannelseshjælp".
+    if let Some((short, written)) = short_and_name(&p.text) {
+        let name = canonical(catalog, &written);
+        b.add(&name, &written, p.page);
+        b.add(&name, &short, p.page);
+        return HeadingTrial::Opens(name);
     }
     let current = section.or(in_item);
     let listed = participants_below(paras, i);
