@@ -666,7 +666,19 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
     // (So does a collection of lessons learned: "Erfaringsopsamling fra workshops …".)
     // (And a network's final report with its recommendations: "Slutrapport for
     // frikommuneforsøgene i …".)
+    // (A subtitle says so as well: "Frikommuneforsøg på sygedagpengeområdet" over
+    // "Delevaluering 2: Resultater efter to års forsøgsperiode".)
+    let subtitle = title
+        .and_then(|t| paras.iter().take(12).position(|p| p.text.trim() == t))
+        .and_then(|i| paras.get(i + 1))
+        .filter(|p| p.kind == Kind::Heading)
+        .map(|p| p.text.to_lowercase())
+        .unwrap_or_default();
     if title_l.contains("evaluering")
+        // (An evaluation, not a seminar about one: "Evalueringsseminar i …".)
+        || subtitle
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.ends_with("evaluering"))
         || title_l.contains("undersøgelse")
         || title_l.contains("erfaringsopsamling")
         || title_l.starts_with("slutrapport")
@@ -795,11 +807,12 @@ static ISSUER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Organisations that issue documents about trials without being their subject.
 static ORGANISATION: LazyLock<Regex> = LazyLock::new(|| {
-    // (A research centre under its acronym, "CARMA – Center for Arbejdsmarkedsforskning";
+    // (A research centre under its acronym, "CARMA – Center for Arbejdsmarkedsforskning",
+    // "VIVE – Det Nationale Forsknings- og Analysecenter for Velfærd";
     // an institute with its university, "Institut for Politik og Samfund, Aalborg
     // Universitet".)
     re(
-        r"^(?:\p{Lu}{2,8}\s+[–-]\s+)?(?i:KKR\s+\p{L}+|KL|\p{Lu}\p{L}*\s+Universitet|Jobcenter\s+\p{Lu}[\p{L}-]+|(?:Institut(?:tet)?|Center|Centret|Styrelsen|Ministeriet)\s+for\s+\p{L}+(?:\s+\p{L}+){0,4}|[\p{L}-]+(?:\s+og\s+\p{L}+)?ministeriet|\p{Lu}[\p{L}-]*(?:\s+og\s+\p{L}+)?forvaltning(?:en)?)(?:,\s+\p{Lu}\p{L}*\s+Universitet)?$",
+        r"^(?:\p{Lu}{2,8}\s+[–-]\s+)?(?i:KKR\s+\p{L}+|KL|\p{Lu}\p{L}*\s+Universitet|Jobcenter\s+\p{Lu}[\p{L}-]+|(?:Institut(?:tet)?|Center|Centret|Styrelsen|Ministeriet)\s+for\s+\p{L}+(?:\s+\p{L}+){0,4}|(?:Det\s+\p{L}+\s+)?(?:[\p{L}-]+\s+og\s+)?\p{L}*(?:center|institut)\s+for\s+\p{L}+(?:\s+\p{L}+){0,3}|[\p{L}-]+(?:\s+og\s+\p{L}+)?ministeriet|\p{Lu}[\p{L}-]*(?:\s+og\s+\p{L}+)?forvaltning(?:en)?)(?:,\s+\p{Lu}\p{L}*\s+Universitet)?$",
     )
 });
 
