@@ -968,6 +968,8 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
                     | "frikommuneforsøg ii"
                     | "frikommuneforsøg 2"
             )
+            // "Dagsorden med beslutninger", "Referat med bilag".
+            || MINUTES_LABEL.is_match(p.text.trim())
             || standalone_date(&p.text).is_some()
             // A genre's label in capitals over the title ("PROJEKTBESKRIVELSE", "NOTAT"),
             // or with the number in its series ("Arbejdspapir 2021:3", "Notat nr. 4").
@@ -1228,6 +1230,14 @@ static QUESTION: LazyLock<Regex> =
 /// Words in the names of bodies: "Nordjysk Frikommunenetværk", "Jobcenter Aalborg",
 /// "Beskæftigelsesudvalget", "Byrådet".
 const BODY_WORDS: &[&str] = &["netværk", "kommune", "region", "jobcenter", "udvalg", "råd"];
+
+/// The genre of minutes with what they hold: "Dagsorden med beslutninger", "Åbent
+/// referat med bilag".
+static MINUTES_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:åben|åbent|lukket)?\s*(?:dagsorden|referat|beslutningsprotokol)\s+(?:med|og)\s+(?:beslutninger|beslutning|bilag|referat)$",
+    )
+});
 
 /// A genre's label in capitals, one word: "PROJEKTBESKRIVELSE", "PRESSEMEDDELELSE".
 fn is_genre_label(text: &str) -> bool {

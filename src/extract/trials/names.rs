@@ -497,6 +497,37 @@ pub fn introduced_trial(catalog: &Catalog, text: &str) -> Option<String> {
         Regex::new(r"\b(?i:frikommune)?(?i:forsøg|forsøget),\s+[\x22“„«]?(\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){1,9}?)[\x22”“»]?,")
             .unwrap_or_else(|e| panic!("{e}"))
     });
+    // "Fleksibel opfølgning for sygemeldte med kort forventet varighed blev godkendt i 2.
+    // ansøgningsrunde …": a sentence that opens with the name of what was approved.
+    static APPROVED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(\p{Lu}\p{Ll}[\p{L}-]*(?:\s+[\p{L}\d-]+){2,11}?)\s+(?:blev|er|var)\s+(?:blevet\s+)?godkendt\s+i\s+(?:\d\.|første|anden|tredje|fjerde)\s+(?:ansøgnings)?runde\b")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let approved = sentences(text).into_iter().find_map(|sentence| {
+        let name = APPROVED.captures(&sentence)?.get(1)?.as_str().to_string();
+        let first = name.split_whitespace().next().unwrap_or("").to_lowercase();
+        // (Not what the sentence says of a subject: "Den fælles ansøgning …", "Netværkets
+        // ansøgning …".)
+        let subject = [
+            "den",
+            "det",
+            "de",
+            "en",
+            "et",
+            "alle",
+            "begge",
+            "vores",
+            "ansøgningen",
+        ]
+        .contains(&first.as_str())
+            || first.ends_with('s');
+        let known = !mentions(catalog, &name).is_empty() || catalog.trial(&name).is_some();
+        let names_place = !municipality_mentions(catalog, &name).is_empty();
+        (!subject && !known && !names_place && !TRIAL_WORD.is_match(&name)).then_some(name)
+    });
+    if approved.is_some() {
+        return approved;
+    }
     sentences(text).into_iter().find_map(|sentence| {
         let c = AFTER.captures(&sentence).or_else(|| {
             sentence
@@ -614,5 +645,15 @@ mod tests {
         );
         // A place after "forsøget" is no name.
         assert!(introduced_trial(&c, "Det gælder forsøget Aarhus Kommune står for.").is_none());
+        assert_eq!(
+            introduced_trial(&c, "Fleksibel opfølgning for sygemeldte med kort forventet varighed blev godkendt i 2. ansøgningsrunde og er gennemført i Thisted.").as_deref(),
+            Some("Fleksibel opfølgning for sygemeldte med kort forventet varighed")
+        );
+        // (A subject that is no name.)
+        assert!(introduced_trial(
+            &c,
+            "Den fælles ansøgning fra netværket blev godkendt i 1. ansøgningsrunde."
+        )
+        .is_none());
     }
 }

@@ -524,7 +524,10 @@ fn clause_mentions<'n>(
                     || opens_with_municipalities(catalog, s)
                     // "Vesthimmerland Kommune har som eneste kommune i netværket afprøvet
                     // mikrolån": one subject that says it is alone in it.
-                    || (l.contains(" eneste ") && opens_with_a_municipality(catalog, s)))
+                    || (l.contains(" eneste ") && opens_with_a_municipality(catalog, s))
+                    // The trial as the subject, by a name of the document's own ("Fleksibel
+                    // opfølgning for … er gennemført fra 1. januar 2018 i Thisted, …").
+                    || section.is_some_and(|t| l.starts_with(&t.to_lowercase())))
         }),
         _ => None,
     };
