@@ -471,7 +471,12 @@ impl Catalog {
                 if w.chars().count() < 7 || self.trial_words.contains(w) {
                     return w.to_string();
                 }
-                let mut near = self.trial_words.iter().filter(|t| edit_distance(w, t) == 1);
+                // (Cheap tests first: this runs for every long word of every candidate.)
+                let mut near = self.trial_words.iter().filter(|t| {
+                    t.len().abs_diff(w.len()) <= 2
+                        && t.chars().next() == w.chars().next()
+                        && edit_distance(w, t) == 1
+                });
                 match (near.next(), near.next()) {
                     (Some(one), None) => one.clone(),
                     _ => w.to_string(),
