@@ -357,7 +357,11 @@ pub(super) fn heading_name(catalog: &Catalog, heading: &str) -> (String, String)
 /// case, in document order.
 pub(super) fn parenthesized_names(paras: &[Paragraph]) -> Vec<(String, String)> {
     static PARENTHESIS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\(((?:[\p{L}\d]+-)*[\p{L}\d]+)\)").unwrap_or_else(|e| panic!("{e}"))
+        // (Also "(i det følgende attestforsøget)", "(herefter FLEX)".)
+        Regex::new(
+            r"\((?:(?i:i det følgende|herefter)(?:\s+kaldet)?\s+)?((?:[\p{L}\d]+-)*[\p{L}\d]+)\)",
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
     });
     let mut out = Vec::new();
     for p in paras {
@@ -548,6 +552,19 @@ pub fn introduced_trial(catalog: &Catalog, text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_name_in_parentheses_may_be_introduced() {
+        let para = |text: &str| Paragraph::new(1, text, crate::extract::structure::Kind::Body);
+        let names = parenthesized_names(&[para(
+            "to forsøg: Differentiering i valg af lægeattester (i det følgende attestforsøget) og Fleksibel opfølgning (FLEX-forsøget).",
+        )]);
+        let aliases: Vec<&str> = names.iter().map(|(_, a)| a.as_str()).collect();
+        assert_eq!(aliases, ["attestforsøget", "FLEX-forsøget"]);
+        assert!(names[0]
+            .0
+            .ends_with("differentiering i valg af lægeattester"));
+    }
 
     #[test]
     fn a_title_may_give_a_trial_by_short_name_and_name() {
