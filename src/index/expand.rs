@@ -80,9 +80,7 @@ impl IndexStore {
             .map(|r| r.2)
             .collect())
     }
-}
 
-impl IndexStore {
     /// The trials the indexed documents give the short name a one-word query is
     /// (`videoforsøget`, `FLEX-forsøget`: names only a document defines), by name.
     pub(super) fn trials_of_short_name(

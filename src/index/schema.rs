@@ -130,7 +130,7 @@ pub fn short_name_term(stem: &str, trial: &str) -> String {
 }
 
 /// Between a short name's stem and its trial in [`short_name_term`].
-pub const SHORT_NAME_SEPARATOR: char = '\u{1f}';
+const SHORT_NAME_SEPARATOR: char = '\u{1f}';
 
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as a number that sorts like the date; missing parts
 /// are 0 (`low`) or 99 (`!low`), so a bound `2019` covers all of 2019.

@@ -324,9 +324,10 @@ impl IndexStore {
         let trials = match plain_words {
             false => Vec::new(),
             true => {
-                match expand::named_trial(crate::extract::Catalog::builtin_ref(), &parsed.words()) {
+                let words = parsed.words();
+                match expand::named_trial(crate::extract::Catalog::builtin_ref(), &words) {
                     Some(trial) => vec![trial.to_string()],
-                    None => self.trials_of_short_name(&searcher, &parsed.words())?,
+                    None => self.trials_of_short_name(&searcher, &words)?,
                 }
             }
         };

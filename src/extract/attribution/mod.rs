@@ -47,7 +47,7 @@ struct Reader<'a> {
     paras: &'a [Paragraph],
     discovery: &'a trials::Discovery,
     /// The paragraphs that are agenda items' titles.
-    items: HashSet<usize>,
+    item_titles: HashSet<usize>,
     /// The document's footnote marks, to know its footnotes by the number they open with.
     marks: HashSet<u32>,
     own: OwnNames<'a>,
@@ -89,7 +89,7 @@ impl<'a> Reader<'a> {
             catalog,
             paras,
             discovery,
-            items: items.iter().map(|it| it.para).collect(),
+            item_titles: items.iter().map(|it| it.para).collect(),
             marks: paras
                 .iter()
                 .flat_map(|p| sentences::footnote_marks(&p.text))
@@ -118,7 +118,7 @@ impl<'a> Reader<'a> {
         // The trial the paragraph is about by where it stands (see `trials::discover`).
         let section = discovery.context.get(i).cloned().flatten();
         // An agenda item's title: a new item, out of the last one's decision.
-        if self.items.contains(&i) {
+        if self.item_titles.contains(&i) {
             self.in_decision = false;
             return;
         }

@@ -60,21 +60,22 @@ impl Reader<'_> {
         let (catalog, discovery) = (self.catalog, self.discovery);
         let p = r.p;
         let mut whole_seen = false;
+        // (A trial name found in it stands at the same place in `sentence`: lowercasing
+        // keeps the byte lengths of the letters of trial names.)
+        let low_sentence = sentence.to_lowercase();
         // Table captions name the unit of the cells ("Beløb i 1.000 kr."), not a figure.
-        let low = sentence.to_lowercase();
         if ["beløb i ", "tal i ", "angivet i ", "opgjort i "]
             .iter()
-            .any(|c| low.starts_with(c) || low.contains(&format!(". {c}")))
+            .any(|c| low_sentence.starts_with(c) || low_sentence.contains(&format!(". {c}")))
         {
-            return whole_seen;
+            return false;
         }
         let mentions = trials::mentions(catalog, sentence);
-        let mask = self.mask(p, sentence, &mentions);
+        let mask = self.mask(p, sentence, &low_sentence, &mentions);
         let mut named: Vec<&str> = mentions.iter().map(|m| m.name.as_str()).collect();
         // This document's own trials that the catalog does not know, named in running
         // text ("Forsøget med tilbud om job i stedet for aktivering er ophørt"), and its
         // short names for them ("FLEX-forsøget").
-        let low_sentence = sentence.to_lowercase();
         named.extend(self.own.named_in(&low_sentence));
         named.sort_unstable();
         named.dedup();
@@ -221,6 +222,7 @@ impl Reader<'_> {
         &self,
         p: &Paragraph,
         sentence: &str,
+        low_sentence: &str,
         mentions: &[trials::Mention],
     ) -> Vec<(usize, usize)> {
         let mut mask: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
@@ -235,8 +237,7 @@ impl Reader<'_> {
             mask.push(at);
         }
         for name in &self.own.unknown {
-            if let Some(pos) = sentence.to_lowercase().find(&name.to_lowercase()) {
-                // Lowercasing keeps byte lengths for the letters of trial names.
+            if let Some(pos) = low_sentence.find(&name.to_lowercase()) {
                 mask.push((pos, pos + name.len()));
             }
         }

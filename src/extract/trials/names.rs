@@ -507,8 +507,15 @@ pub fn introduced_trial(catalog: &Catalog, text: &str) -> Option<String> {
         Regex::new(r"^(\p{Lu}\p{Ll}[\p{L}-]*(?:\s+[\p{L}\d-]+){2,11}?)\s+(?:blev|er|var)\s+(?:blevet\s+)?godkendt\s+i\s+(?:\d\.|første|anden|tredje|fjerde)\s+(?:ansøgnings)?runde\b")
             .unwrap_or_else(|e| panic!("{e}"))
     });
-    let approved = sentences(text).into_iter().find_map(|sentence| {
-        let name = APPROVED.captures(&sentence)?.get(1)?.as_str().to_string();
+    // (A name is new: neither a known trial nor a place.)
+    let new_name = |name: &str| {
+        mentions(catalog, name).is_empty()
+            && catalog.trial(name).is_none()
+            && municipality_mentions(catalog, name).is_empty()
+    };
+    let sentences = sentences(text);
+    let approved = sentences.iter().find_map(|sentence| {
+        let name = APPROVED.captures(sentence)?.get(1)?.as_str().to_string();
         let first = name.split_whitespace().next().unwrap_or("").to_lowercase();
         // (Not what the sentence says of a subject: "Den fælles ansøgning …", "Netværkets
         // ansøgning …".)
@@ -525,27 +532,23 @@ pub fn introduced_trial(catalog: &Catalog, text: &str) -> Option<String> {
         ]
         .contains(&first.as_str())
             || first.ends_with('s');
-        let known = !mentions(catalog, &name).is_empty() || catalog.trial(&name).is_some();
-        let names_place = !municipality_mentions(catalog, &name).is_empty();
-        (!subject && !known && !names_place && !TRIAL_WORD.is_match(&name)).then_some(name)
+        (!subject && new_name(&name) && !TRIAL_WORD.is_match(&name)).then_some(name)
     });
     if approved.is_some() {
         return approved;
     }
-    sentences(text).into_iter().find_map(|sentence| {
-        let c = AFTER.captures(&sentence).or_else(|| {
+    sentences.iter().find_map(|sentence| {
+        let c = AFTER.captures(sentence).or_else(|| {
             sentence
                 .contains("forsøg,")
-                .then(|| APPOSITIVE.captures(&sentence))
+                .then(|| APPOSITIVE.captures(sentence))
                 .flatten()
         });
         let Some(c) = c else {
-            return run_by_trial(catalog, &sentence).map(|(name, _)| name);
+            return run_by_trial(catalog, sentence).map(|(name, _)| name);
         };
         let name = c.get(1)?.as_str().trim();
-        let known = !mentions(catalog, name).is_empty() || catalog.trial(name).is_some();
-        let names_place = !municipality_mentions(catalog, name).is_empty();
-        (!known && !names_place).then(|| name.to_string())
+        new_name(name).then(|| name.to_string())
     })
 }
 

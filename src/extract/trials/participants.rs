@@ -374,16 +374,17 @@ fn opens_with_municipalities(catalog: &Catalog, clause: &str) -> bool {
     {
         return true;
     }
-    let places = crate::extract::municipalities::places(catalog, c);
-    places.first().is_some_and(|p| p.start == 0)
-        && places.iter().map(|p| p.names.len()).sum::<usize>() >= 2
+    opening_municipalities(catalog, c) >= 2
 }
 
-/// A clause whose subject is a municipality ("Vesthimmerland Kommune har …").
-fn opens_with_a_municipality(catalog: &Catalog, clause: &str) -> bool {
-    crate::extract::municipalities::places(catalog, clause.trim_start())
-        .first()
-        .is_some_and(|p| p.start == 0)
+/// How many municipalities a clause names when it opens with one, its subject
+/// ("Vesthimmerland Kommune har …", "Halsnæs og Hillerød gik i gang …"); else 0.
+fn opening_municipalities(catalog: &Catalog, clause: &str) -> usize {
+    let places = crate::extract::municipalities::places(catalog, clause.trim_start());
+    match places.first() {
+        Some(p) if p.start == 0 => places.iter().map(|p| p.names.len()).sum(),
+        _ => 0,
+    }
 }
 
 pub(super) fn says_taking_part(l: &str) -> bool {
@@ -524,7 +525,7 @@ fn clause_mentions<'n>(
                     || opens_with_municipalities(catalog, s)
                     // "Vesthimmerland Kommune har som eneste kommune i netværket afprøvet
                     // mikrolån": one subject that says it is alone in it.
-                    || (l.contains(" eneste ") && opens_with_a_municipality(catalog, s))
+                    || (l.contains(" eneste ") && opening_municipalities(catalog, s) >= 1)
                     // The trial as the subject, by a name of the document's own ("Fleksibel
                     // opfølgning for … er gennemført fra 1. januar 2018 i Thisted, …").
                     || section.is_some_and(|t| l.starts_with(&t.to_lowercase())))
