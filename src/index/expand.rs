@@ -15,6 +15,10 @@ use tantivy::{Searcher, Term};
 /// Most corrections tried for one word.
 const MAX_CORRECTIONS: usize = 3;
 
+/// Fewest letters of each part of a compound split at query time: shorter parts
+/// (`job`, `syg`) are words inside too many others.
+const MIN_PART: usize = 4;
+
 impl IndexStore {
     /// Words of the index (exact forms) that `form`, an exact form on `pages` pages, was
     /// most likely meant as: first the keyboard spellings of æ and ø (`ae`, `oe`; å is
@@ -79,6 +83,53 @@ impl IndexStore {
             .take(MAX_CORRECTIONS)
             .map(|r| r.2)
             .collect())
+    }
+
+    /// The two words a compound query word (an exact form) may also be written as:
+    /// `gruppesamtalerne` as `samtalerne i grupper`, `videosamtale` as `samtale på
+    /// video`. Each split whose parts both stem to words of the index, as (modifier
+    /// stem, head stem); a linking `s` is dropped from the modifier
+    /// (`jobrotations|vikar`).
+    pub(super) fn compound_parts(
+        &self,
+        searcher: &Searcher,
+        form: &str,
+    ) -> Result<Vec<(String, String)>> {
+        let chars: Vec<char> = form.chars().collect();
+        if chars.len() < 2 * MIN_PART || !chars.iter().all(|c| c.is_alphabetic()) {
+            return Ok(Vec::new());
+        }
+        let mut splits = Vec::new();
+        for at in MIN_PART..=chars.len() - MIN_PART {
+            let head: String = chars[at..].iter().collect();
+            let Some(head) = self.indexed_stem(searcher, &head)? else {
+                continue;
+            };
+            let modifier: String = chars[..at].iter().collect();
+            let linked = modifier
+                .strip_suffix('s')
+                .filter(|m| m.chars().count() >= MIN_PART);
+            for modifier in std::iter::once(modifier.as_str()).chain(linked) {
+                if let Some(modifier) = self.indexed_stem(searcher, modifier)? {
+                    splits.push((modifier, head.clone()));
+                    break;
+                }
+            }
+        }
+        Ok(splits)
+    }
+
+    /// The stem of one word when some page of the index has it.
+    fn indexed_stem(&self, searcher: &Searcher, word: &str) -> Result<Option<String>> {
+        let stems = self.analyze(word, true);
+        let [stem] = stems.as_slice() else {
+            return Ok(None);
+        };
+        let term = Term::from_field_text(self.fields.text, stem);
+        let pages = searcher
+            .doc_freq(&term)
+            .map_err(|e| index_error(&self.dir, e))?;
+        Ok((pages > 0).then(|| stem.clone()))
     }
 
     /// The trials the indexed documents give the short name a one-word query is

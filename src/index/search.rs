@@ -36,6 +36,12 @@ const RARE_PAGES: usize = 2;
 /// compound (scored 0.4, see `word_query`), and the guesses after them.
 const GUESS_WEIGHT: f32 = 0.05;
 
+/// How far apart the two parts of a compound query word may stand, in either order
+/// (`samtaler kan holdes telefonisk, digitalt eller i grupper`), and their weight: that
+/// of a compound's part (see `word_query`).
+const PARTS_SLOP: u32 = 8;
+const PARTS_WEIGHT: f32 = 0.4;
+
 /// One parsed element of a query.
 #[derive(Debug, Clone, PartialEq)]
 enum Item {
@@ -166,7 +172,7 @@ struct Matcher {
 }
 
 impl IndexStore {
-    fn analyze(&self, text: &str, stemmed: bool) -> Vec<String> {
+    pub(super) fn analyze(&self, text: &str, stemmed: bool) -> Vec<String> {
         let mut a = if stemmed {
             analyzer::danish()
         } else {
@@ -541,10 +547,43 @@ impl IndexStore {
                     // near it a guess, ranked below (`færge` is no typo of `færre`).
                     alts.push((Occur::Should, Box::new(BoostQuery::new(c, GUESS_WEIGHT))));
                 }
+                if let Some(parts) = self.parts_query(searcher, word, matcher)? {
+                    alts.push((Occur::Should, parts));
+                }
             }
             alts.push((Occur::Should, q));
         }
         Ok((!alts.is_empty()).then(|| Box::new(BooleanQuery::new(alts)) as Box<dyn Query>))
+    }
+
+    /// A compound word's parts near each other in either order (`gruppesamtaler`:
+    /// `samtaler i grupper`), weighted as a compound's part.
+    fn parts_query(
+        &self,
+        searcher: &tantivy::Searcher,
+        word: &str,
+        m: &mut Matcher,
+    ) -> Result<Option<Box<dyn Query>>> {
+        let exact = self.analyze(word, false);
+        let [form] = exact.as_slice() else {
+            return Ok(None);
+        };
+        let mut alts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (modifier, head) in self.compound_parts(searcher, form)? {
+            let terms = [&modifier, &head]
+                .map(|stem| Term::from_field_text(self.fields.text, stem))
+                .to_vec();
+            let mut near = PhraseQuery::new(terms);
+            near.set_slop(PARTS_SLOP);
+            alts.push((Occur::Should, Box::new(near)));
+            m.stems.extend([modifier, head]);
+        }
+        Ok((!alts.is_empty()).then(|| {
+            Box::new(BoostQuery::new(
+                Box::new(BooleanQuery::new(alts)),
+                PARTS_WEIGHT,
+            )) as Box<dyn Query>
+        }))
     }
 
     /// How many pages hold the stem of `word` (an upper bound before deletions).
@@ -581,11 +620,15 @@ impl IndexStore {
             return Ok(None);
         };
         let words = self.corrections(searcher, form, pages as u64)?;
-        let alts: Vec<(Occur, Box<dyn Query>)> = words
-            .iter()
-            .filter_map(|w| self.word_query(w, true, m))
-            .map(|q| (Occur::Should, q))
-            .collect();
+        // Each as if typed: the word and its compound's parts.
+        let mut alts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for w in &words {
+            alts.extend(self.word_query(w, true, m).map(|q| (Occur::Should, q)));
+            alts.extend(
+                self.parts_query(searcher, w, m)?
+                    .map(|q| (Occur::Should, q)),
+            );
+        }
         if alts.is_empty() {
             return Ok(None);
         }
