@@ -202,3 +202,33 @@ fn a_compound_finds_its_parts_written_apart() {
         "{ranked:?}"
     );
 }
+
+/// An abbreviation finds the name it stands for, and the name typed in full finds the
+/// abbreviation (`data/abbreviations.tsv`).
+#[test]
+fn an_abbreviation_and_its_name_find_each_other() {
+    let (_dir, store) = common::index_of(&[
+        "tests/fixtures/rendered/blind14-lemvig-bekendtgoerelse-bemaerkninger.pdf",
+        "tests/fixtures/rendered/blind17-vejle-fjord-statusnotat-kvartal.pdf",
+    ]);
+    let pages = |query: &str| -> Vec<String> {
+        let results = store
+            .search(&SearchRequest {
+                query: query.into(),
+                limit: 20,
+                ..Default::default()
+            })
+            .expect("search");
+        results
+            .hits
+            .iter()
+            .map(|h| page_name(&h.source, h.page))
+            .collect()
+    };
+    // Lemvig's page 3 names only `Styrelsen for Arbejdsmarked og Rekruttering`, Vejle's
+    // page 3 only `STAR`.
+    let short = pages("STAR");
+    assert!(short.contains(&"blind14-lemvig-bekendtgoerelse-bemaerkninger:3".to_string()));
+    let name = pages("styrelsen for arbejdsmarked og rekruttering");
+    assert!(name.contains(&"blind17-vejle-fjord-statusnotat-kvartal:3".to_string()));
+}

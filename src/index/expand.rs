@@ -9,8 +9,19 @@ use crate::extract::catalog::edit_distance;
 use crate::extract::trials::short_name_stem;
 use crate::extract::Catalog;
 use std::collections::{BTreeSet, HashMap};
+use std::sync::LazyLock;
 use tantivy::query::FuzzyTermQuery;
 use tantivy::{Searcher, Term};
+
+/// Abbreviations and the names they stand for, from `data/abbreviations.tsv`.
+static ABBREVIATIONS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
+    include_str!("../../data/abbreviations.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(short, name)| (short.trim(), name.trim()))
+        .collect()
+});
 
 /// Most corrections tried for one word.
 const MAX_CORRECTIONS: usize = 3;
@@ -188,4 +199,55 @@ pub(super) fn named_trial<'c>(catalog: &'c Catalog, query: &str) -> Option<&'c s
             .or_else(|| (words >= 3).then(|| catalog.trial(query)).flatten());
     }
     None
+}
+
+/// The name an abbreviation typed in a query stands for (`STAR`: `Styrelsen for
+/// Arbejdsmarked og Rekruttering`). Short ones count only typed in capitals: `kl` is
+/// the clock.
+pub(super) fn expansion(word: &str) -> Option<&'static str> {
+    ABBREVIATIONS.iter().find_map(|&(short, name)| {
+        let typed = if short.chars().count() <= 3 {
+            word == short
+        } else {
+            word.to_lowercase() == short.to_lowercase()
+        };
+        typed.then_some(name)
+    })
+}
+
+/// The abbreviation of a name typed in full (`styrelsen for arbejdsmarked og
+/// rekruttering`: `STAR`).
+pub(super) fn abbreviation(query: &str) -> Option<&'static str> {
+    let words = |s: &str| {
+        s.to_lowercase()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let query = words(query);
+    ABBREVIATIONS
+        .iter()
+        .find_map(|&(short, name)| (words(name) == query).then_some(short))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn abbreviations_and_names_find_each_other() {
+        assert_eq!(
+            expansion("STAR"),
+            Some("Styrelsen for Arbejdsmarked og Rekruttering")
+        );
+        assert_eq!(expansion("star"), expansion("STAR"));
+        assert_eq!(expansion("KL"), Some("Kommunernes Landsforening"));
+        // `kl.` in lower case is the clock.
+        assert_eq!(expansion("kl"), None);
+        assert_eq!(
+            abbreviation("styrelsen for  Arbejdsmarked og rekruttering"),
+            Some("STAR")
+        );
+        assert_eq!(abbreviation("styrelsen"), None);
+    }
 }

@@ -337,18 +337,32 @@ impl IndexStore {
                 }
             }
         };
-        if !trials.is_empty() && !clauses.is_empty() {
+        // A name typed in full also finds its abbreviation (`STAR`).
+        let short = plain_words
+            .then(|| expand::abbreviation(&parsed.words()))
+            .flatten();
+        if (!trials.is_empty() || short.is_some()) && !clauses.is_empty() {
             let words = BooleanQuery::new(std::mem::take(&mut clauses));
             let mut either: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, Box::new(words))];
             for trial in &trials {
                 either.push((Occur::Should, self.trial_pages_query(trial, &mut matcher)));
             }
+            if let Some(short) = short {
+                if let Some(q) = self.word_query(short, false, &mut matcher) {
+                    either.push((Occur::Should, q));
+                    notices.push(format!("also as “{short}”"));
+                }
+            }
             clauses.push((Occur::Must, Box::new(BooleanQuery::new(either))));
             let names: Vec<String> = trials.iter().map(|t| format!("“{t}”")).collect();
-            notices.push(match names.as_slice() {
-                [one] => format!("with the pages about the trial {one}"),
-                _ => format!("with the pages about the trials {}", names.join(", ")),
-            });
+            match names.as_slice() {
+                [] => {}
+                [one] => notices.push(format!("with the pages about the trial {one}")),
+                _ => notices.push(format!(
+                    "with the pages about the trials {}",
+                    names.join(", ")
+                )),
+            }
         }
         if clauses.is_empty() {
             return Err(Error::Query {
@@ -549,6 +563,13 @@ impl IndexStore {
                 }
                 if let Some(parts) = self.parts_query(searcher, word, matcher)? {
                     alts.push((Occur::Should, parts));
+                }
+                if let Some(name) = expand::expansion(word) {
+                    let phrase = Item::Phrase(name.to_string());
+                    if let Some(q) = self.item_query(&phrase, false, matcher) {
+                        alts.push((Occur::Should, q));
+                        notices.push(format!("“{word}” also as “{name}”"));
+                    }
                 }
             }
             alts.push((Occur::Should, q));
