@@ -42,6 +42,22 @@ pub fn figures(
 }
 
 /// What the reading of a document knows at the paragraph it has come to.
+/// What the paragraphs under the current heading are about; each heading starts anew.
+#[derive(Default)]
+struct Topic {
+    /// The trial, from the first paragraph that names one (a newsletter's story under a
+    /// headline).
+    trial: Option<String>,
+    /// The heading is a document-level one ("Økonomi", "Metode og økonomi"): a
+    /// paragraph naming a trial there does not make the next ones about it.
+    general: bool,
+    /// Questions and answers (a web page's FAQ, an interview): the trial the last
+    /// question or answer was about. A question that names none follows up on it
+    /// ("Hvordan er det gået med samtalerne?" after an answer about the samtaleforsøg).
+    question: Option<String>,
+    in_questions: bool,
+}
+
 struct Reader<'a> {
     catalog: &'a Catalog,
     paras: &'a [Paragraph],
@@ -55,17 +71,8 @@ struct Reader<'a> {
     ctx: figures::Context,
     /// Under a decision ("Beslutning"): its vote counts are not figures.
     in_decision: bool,
-    /// The trial the paragraphs under the current heading are about, from the first of
-    /// them that names one (a newsletter's story under a headline).
-    heading_topic: Option<String>,
-    /// The current heading is a document-level one ("Økonomi", "Metode og økonomi"): a
-    /// paragraph naming a trial there does not make the next ones about it.
-    general_heading: bool,
-    /// Questions and answers (a web page's FAQ, an interview): the trial the last
-    /// question or answer was about. A question that names none follows up on it
-    /// ("Hvordan er det gået med samtalerne?" after an answer about the samtaleforsøg).
-    question_topic: Option<String>,
-    in_questions: bool,
+    /// What the paragraphs under the current heading are about.
+    topic: Topic,
     /// The caption of a chart whose data the text gives a line each ("Figur 3.2 Andel
     /// gennemførte forløb … Pct." over "Bornholm 74").
     chart: Option<&'a str>,
@@ -98,10 +105,7 @@ impl<'a> Reader<'a> {
             own: OwnNames::new(catalog, discovery),
             ctx: figures::Context::default(),
             in_decision: false,
-            heading_topic: None,
-            general_heading: false,
-            question_topic: None,
-            in_questions: false,
+            topic: Topic::default(),
             chart: None,
             chart_end: 0,
             heading_place: None,
@@ -145,8 +149,8 @@ impl<'a> Reader<'a> {
             self.in_decision = true;
         }
         if trials::closes_section(p) && !discovery.items.contains(&i) {
-            self.heading_topic = None;
-            self.general_heading = true;
+            self.topic.trial = None;
+            self.topic.general = true;
         }
         // A list item that names a trial opens its section: what came before is not
         // carried over.
@@ -192,10 +196,10 @@ impl<'a> Reader<'a> {
     /// Under a new heading, what the paragraphs under the last one were about does not
     /// carry over.
     fn new_topic(&mut self, heading: &str) {
-        self.heading_topic = None;
-        self.question_topic = None;
-        self.in_questions = false;
-        self.general_heading = trials::ends_section(heading);
+        self.topic = Topic {
+            general: trials::ends_section(heading),
+            ..Topic::default()
+        };
     }
 
     /// The figures of a paragraph of running text (or a list item), sentence by sentence.
@@ -231,7 +235,7 @@ impl<'a> Reader<'a> {
         // are about its trial too (set after its own sentences are read).
         // (A list item does not: its siblings may be about other trials.)
         let mut opens_topic =
-            topic.is_some() && section.is_none() && !self.general_heading && p.kind == Kind::Body;
+            topic.is_some() && section.is_none() && !self.topic.general && p.kind == Kind::Body;
         let reading = Reading {
             p,
             section,
@@ -247,7 +251,7 @@ impl<'a> Reader<'a> {
             }
         }
         if opens_topic {
-            self.heading_topic.clone_from(&reading.topic);
+            self.topic.trial.clone_from(&reading.topic);
         }
     }
 
@@ -266,7 +270,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Questions and answers: the trial an answer that names no other is about (the
-    /// question's). Keeps `question_topic` for the next paragraph.
+    /// question's). Keeps `topic.question` for the next paragraph.
     fn answer_topic(&mut self, i: usize, topic: Option<&str>) -> Option<String> {
         let p = &self.paras[i];
         let question = p.kind == Kind::Body
@@ -287,16 +291,17 @@ impl<'a> Reader<'a> {
                     .iter()
                     .any(|before| shares_a_word(&p.text, &before.text));
             if topic.is_none() && !follows {
-                self.question_topic = None;
+                self.topic.question = None;
             }
-            self.in_questions = true;
+            self.topic.in_questions = true;
         }
         let answer = self
-            .question_topic
+            .topic
+            .question
             .clone()
             .filter(|q| !question && topic.is_none_or(|t| t == q));
-        if self.in_questions && topic.is_some() {
-            self.question_topic = topic.map(String::from);
+        if self.topic.in_questions && topic.is_some() {
+            self.topic.question = topic.map(String::from);
         }
         answer
     }

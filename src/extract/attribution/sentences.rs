@@ -89,7 +89,7 @@ impl Reader<'_> {
         // in a consultation memo sectioned by who answered).
         // (The sentences after it in the paragraph that name none are about it too: "…
         // haft et fleksibelt kontaktforløb. Evalueringen viser, at 62,5 pct. …".)
-        if named.is_empty() && !several && r.section.is_none() && self.heading_topic.is_none() {
+        if named.is_empty() && !several && r.section.is_none() && self.topic.trial.is_none() {
             if let Some(t) = discovery.trial_in_words(sentence) {
                 named.push(t);
                 carried.in_words.get_or_insert_with(|| t.to_string());
@@ -107,7 +107,7 @@ impl Reader<'_> {
                 .or_else(|| r.topic.clone().filter(|_| carried.topic_named))
                 .or_else(|| carried.in_words.clone())
                 .or_else(|| r.section.clone())
-                .or_else(|| self.heading_topic.clone())
+                .or_else(|| self.topic.trial.clone())
                 .or_else(|| r.answer_topic.clone()),
             _ => None,
         };
