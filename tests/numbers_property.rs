@@ -25,10 +25,15 @@ impl Rng {
 
 /// The figures of one sentence as (value, unit).
 fn read(sentence: &str) -> Vec<(f64, String)> {
-    scan(sentence, &[], &mut Context::default())
-        .into_iter()
-        .map(|q| (q.value, q.unit))
-        .collect()
+    scan(
+        referat::extract::Catalog::builtin_ref(),
+        sentence,
+        &[],
+        &mut Context::default(),
+    )
+    .into_iter()
+    .map(|q| (q.value, q.unit))
+    .collect()
 }
 
 fn assert_reads(sentence: &str, want: &[(f64, &str)]) {

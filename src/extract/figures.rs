@@ -10,6 +10,7 @@
 //! trial names. Ranges (`2-4 uger`, `mellem 4.000 og 12.000 kr.`) give two figures with
 //! qualifier `mellem`.
 
+use super::catalog::Catalog;
 use super::meta::MONTHS;
 use super::numbers::{fraction, multiplier, number_word, parse_digits, percent};
 use regex::Regex;
@@ -537,7 +538,12 @@ pub struct Context {
 }
 
 /// Finds the figures of one sentence. `mask` holds byte ranges (trial names) to skip.
-pub fn scan(sentence: &str, mask: &[(usize, usize)], ctx: &mut Context) -> Vec<Quantity> {
+pub fn scan(
+    catalog: &Catalog,
+    sentence: &str,
+    mask: &[(usize, usize)],
+    ctx: &mut Context,
+) -> Vec<Quantity> {
     let toks = tokenize(sentence);
     let mut out = Vec::new();
     let mut pending: Option<&'static str> = None;
@@ -622,7 +628,7 @@ pub fn scan(sentence: &str, mask: &[(usize, usize)], ctx: &mut Context) -> Vec<Q
             i += 1;
             continue;
         };
-        if !spot.spelled && !number_ok(&toks, i, sentence) {
+        if !spot.spelled && !number_ok(catalog, &toks, i, sentence) {
             i += 1;
             continue;
         }
@@ -767,7 +773,7 @@ pub fn scan(sentence: &str, mask: &[(usize, usize)], ctx: &mut Context) -> Vec<Q
                         .chars()
                         .next()
                         .is_some_and(char::is_uppercase)
-                    && (after_in(&toks, i - 1) || after_comma_place(&toks, i - 1));
+                    && (after_in(&toks, i - 1) || after_comma_place(catalog, &toks, i - 1));
                 let left_ok = left
                     .as_deref()
                     .is_none_or(|l| BARE_LEFT.contains(&l) || l == ".")
@@ -921,7 +927,7 @@ fn range_second(toks: &[Tok], i: usize) -> Option<usize> {
 }
 
 /// Filters numbers that are ordinals, dates, list markers, codes or references.
-fn number_ok(toks: &[Tok], i: usize, s: &str) -> bool {
+fn number_ok(catalog: &Catalog, toks: &[Tok], i: usize, s: &str) -> bool {
     let t = toks[i];
     // glued to a letter before it ("LÆ265" is one token, but "Tv 2"...)
     if t.start > 0 {
@@ -980,7 +986,7 @@ fn number_ok(toks: &[Tok], i: usize, s: &str) -> bool {
             .unwrap_or(0);
         if p.kind == TokKind::Word && first.is_uppercase() && i > 1 {
             let pq = qualifier_before(toks, i).is_some();
-            let place_after_comma = after_comma_place(toks, i - 1);
+            let place_after_comma = after_comma_place(catalog, toks, i - 1);
             if !pq
                 && (upper >= 2
                     || !(is_sentence_start(toks, i - 1)
@@ -1027,16 +1033,14 @@ fn after_in(toks: &[Tok], i: usize) -> bool {
 /// A place alone after a comma ("… etableret 23 jobrotationsforløb, Odsherred 9.") or
 /// opening a parenthesis ("57 borgere (Vejle 31, Horsens 19, Fredericia 7)"): the number
 /// after it is that place's figure, said elliptically.
-fn after_comma_place(toks: &[Tok], i: usize) -> bool {
+fn after_comma_place(catalog: &Catalog, toks: &[Tok], i: usize) -> bool {
     let ends = toks
         .get(i + 2)
         .is_none_or(|t| matches!(t.text, "." | "," | ";" | ")") || lower(t) == "og");
     i >= 1
         && matches!(toks[i - 1].text, "," | "(")
         && ends
-        && super::catalog::Catalog::builtin_ref()
-            .municipality(toks[i].text)
-            .is_some()
+        && catalog.municipality(toks[i].text).is_some()
 }
 
 fn is_sentence_start(toks: &[Tok], i: usize) -> bool {
@@ -1325,7 +1329,7 @@ mod tests {
 
     fn vals(s: &str) -> Vec<(f64, String, Option<String>)> {
         let mut ctx = Context::default();
-        scan(s, &[], &mut ctx)
+        scan(Catalog::builtin_ref(), s, &[], &mut ctx)
             .into_iter()
             .map(|q| (q.value, q.unit, q.counted))
             .collect()
@@ -1431,8 +1435,14 @@ mod tests {
     #[test]
     fn bare_numbers_count_the_last_noun() {
         let mut ctx = Context::default();
-        let a = scan("der blev bevilget 25 kurser.", &[], &mut ctx);
+        let a = scan(
+            Catalog::builtin_ref(),
+            "der blev bevilget 25 kurser.",
+            &[],
+            &mut ctx,
+        );
         let b = scan(
+            Catalog::builtin_ref(),
             "Ud af de 25 er 9 kommet i job og 4 i forløb.",
             &[],
             &mut ctx,
@@ -1493,18 +1503,34 @@ mod tests {
     #[test]
     fn elliptic_counts_take_the_last_noun() {
         let mut ctx = Context::default();
-        let a = scan("Fire forsøg, to er afsluttet.", &[], &mut ctx);
+        let a = scan(
+            Catalog::builtin_ref(),
+            "Fire forsøg, to er afsluttet.",
+            &[],
+            &mut ctx,
+        );
         assert_eq!(
             a.iter()
                 .map(|q| (q.value, q.counted.clone()))
                 .collect::<Vec<_>>(),
             vec![(4.0, Some("forsøg".into())), (2.0, Some("forsøg".into()))]
         );
-        let b = scan("To af dem er afsluttet.", &[], &mut ctx);
+        let b = scan(
+            Catalog::builtin_ref(),
+            "To af dem er afsluttet.",
+            &[],
+            &mut ctx,
+        );
         assert_eq!(b.len(), 1);
         // Not a count: "to" inside a clause, or with nothing counted before.
-        assert!(scan("De to er enige.", &[], &mut ctx).is_empty());
-        assert!(scan("To er enige.", &[], &mut Context::default()).is_empty());
+        assert!(scan(Catalog::builtin_ref(), "De to er enige.", &[], &mut ctx).is_empty());
+        assert!(scan(
+            Catalog::builtin_ref(),
+            "To er enige.",
+            &[],
+            &mut Context::default()
+        )
+        .is_empty());
         // Places with their share in parentheses, the noun left out.
         let v = vals("57 borgere er startet (Vejle 31, Horsens 19, Fredericia 7).");
         let borgere = |n: f64| (n, "count".to_string(), Some("borgere".to_string()));

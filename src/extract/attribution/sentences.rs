@@ -131,7 +131,7 @@ impl Reader<'_> {
         };
         let here = sentence.starts_with("Her ");
         let last_named = places.last().map(|p| p.names.join("/"));
-        let scanned = figures::scan(sentence, &mask, &mut self.ctx);
+        let scanned = figures::scan(self.catalog, sentence, &mask, &mut self.ctx);
         // Where each figure stands in the sentence.
         let mut cursor = 0;
         let positions: Vec<Option<usize>> = scanned

@@ -156,7 +156,7 @@ pub(super) fn row_figures(
     let names_a_trial = row_trial.is_some() || !trials::mentions(catalog, label).is_empty();
     if label.split_whitespace().count() >= 2 && label.contains(char::is_numeric) && !names_a_trial {
         let trial = section.map(String::from);
-        for q in figures::scan(label, &[], &mut figures::Context::default()) {
+        for q in figures::scan(catalog, label, &[], &mut figures::Context::default()) {
             // ("Sparede udgifter i alt (1.000 kr.)" states the row's unit.)
             if label
                 .find(&q.raw)
@@ -204,7 +204,7 @@ pub(super) fn row_figures(
             // A cell written as a sentence ("Mindst 60 % er raskmeldt 16 uger efter
             // start") is read as one.
             None if cell.split_whitespace().count() >= 3 && cell.contains(char::is_numeric) => {
-                figures::scan(cell, &[], &mut figures::Context::default())
+                figures::scan(catalog, cell, &[], &mut figures::Context::default())
             }
             None => Vec::new(),
         };
