@@ -318,14 +318,28 @@ pub(super) static NOT_TAKING_PART: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
+/// A relative clause after a trial's name that says who ran it: ", som Bornholm og Ærø
+/// gennemførte", ", som Herning Kommune har gennemført alene" (the municipalities in the
+/// last group).
+const RUN_BY_CLAUSE: &str = r",\s+som\s+(\p{Lu}[^,]{0,80}?)\s+(?:har\s+|havde\s+)?(?:gennemført|gennemførte|gennemfører|deltager\s+i|deltog\s+i|deltaget\s+i|afprøvede|afprøver)\b";
+
+/// The municipalities a relative clause right after a trial's name says ran it.
+fn run_by_clause(catalog: &Catalog, after_name: &str) -> Option<Vec<String>> {
+    static AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!("^{RUN_BY_CLAUSE}")).unwrap_or_else(|e| panic!("{e}"))
+    });
+    let c = AFTER_NAME.captures(after_name)?;
+    parse_list(catalog, &c[1])
+}
+
 /// A trial the catalogue does not know, written in lower case and named by who ran it:
 /// "Forsøget med afkortet sygedagpengeopfølgning ved forventet raskmelding, som Bornholm
 /// og Ærø gennemførte fra …" -> the name (capitalised) and the municipalities.
 pub(super) fn run_by_trial(catalog: &Catalog, sentence: &str) -> Option<(String, Vec<String>)> {
     static RUN_BY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"\b(?i:forsøget)\s+med\s+(\p{Ll}[\p{L}-]*(?:\s+[\p{L}-]+){1,9}?),\s+som\s+(\p{Lu}[^,]{0,80}?)\s+(?:har\s+|havde\s+)?(?:gennemført|gennemførte|gennemfører|deltager\s+i|deltog\s+i|deltaget\s+i|afprøvede|afprøver)\b",
-        )
+        Regex::new(&format!(
+            r"\b(?i:forsøget)\s+med\s+(\p{{Ll}}[\p{{L}}-]*(?:\s+[\p{{L}}-]+){{1,9}}?){RUN_BY_CLAUSE}"
+        ))
         .unwrap_or_else(|e| panic!("{e}"))
     });
     let c = RUN_BY.captures(sentence)?;
@@ -493,6 +507,15 @@ fn clause_mentions<'n>(
     let takes_part = !negated && says_taking_part(&l);
     for m in &ms {
         b.add(&m.name, &m.written, p.page);
+    }
+    // "Forsøget med mikrolån, som Herning Kommune har gennemført alene, er ophørt …, og
+    // forsøget X …": a relative clause right after a name says who ran that trial,
+    // however many the sentence names.
+    for m in &ms {
+        let munis = run_by_clause(catalog, &s[m.end..]);
+        if let (Some(munis), Some(t)) = (munis, b.trials.get_mut(&m.name)) {
+            add_municipalities(t, &munis);
+        }
     }
     // "forsøgene Mikrolån (Helsingør og Gribskov), Formkrav … (alle fire kommuner) og …":
     // each name with its own list.
@@ -670,6 +693,18 @@ mod tests {
     #[test]
     fn sentences_say_who_takes_part_and_who_does_not() {
         assert!(NOT_TAKING_PART.is_match("rudersdal kommune, som ikke indgår i forsøget"));
+        let c = Catalog::builtin_ref();
+        assert_eq!(
+            run_by_clause(c, ", som Herning Kommune har gennemført alene, er ophørt"),
+            Some(vec!["Herning".to_string()])
+        );
+        assert_eq!(
+            run_by_clause(c, ", som Bornholm og Ærø gennemførte fra 2018"),
+            Some(vec!["Bornholm".to_string(), "Ærø".to_string()])
+        );
+        // Not a list of municipalities: no one named.
+        assert_eq!(run_by_clause(c, ", som Herning ikke har gennemført"), None);
+        assert_eq!(run_by_clause(c, ", som vi har gennemført"), None);
         assert!(NOT_TAKING_PART.is_match("ærø deltager ikke i forsøgene"));
         assert!(says_taking_part("som assens og middelfart deltog i"));
         assert!(!says_taking_part(
