@@ -416,6 +416,17 @@ pub(super) fn says_taking_part(l: &str) -> bool {
         Regex::new(r"\b(?:har|havde)\s+(?:\S+\s+){0,6}?(?:afprøvet|prøvet|testet)\b")
             .unwrap_or_else(|e| panic!("{e}"))
     });
+    // "Morsø Kommune søgte også om at deltage": an application to join is no taking part
+    // yet (the rest of the clause may still say so).
+    static APPLIES_TO_JOIN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"\b(?:an)?søg\w*\s+(?:\S+\s+){0,3}?om\s+at\s+(?:deltage|indgå|være med|komme med)\b",
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
+    });
+    if APPLIES_TO_JOIN.is_match(l) {
+        return says_taking_part(&APPLIES_TO_JOIN.replace_all(l, " "));
+    }
     l.contains("deltag")
         || l.contains("deltog")
         || HAVE_BEEN_ABLE.is_match(l)
@@ -693,6 +704,13 @@ mod tests {
     #[test]
     fn sentences_say_who_takes_part_and_who_does_not() {
         assert!(NOT_TAKING_PART.is_match("rudersdal kommune, som ikke indgår i forsøget"));
+        assert!(!says_taking_part("morsø kommune søgte også om at deltage"));
+        assert!(!says_taking_part(
+            "lemvig har ansøgt om at deltage i forsøget fra 2020"
+        ));
+        assert!(says_taking_part(
+            "lemvig søgte om at deltage og deltager nu sammen med struer"
+        ));
         let c = Catalog::builtin_ref();
         assert_eq!(
             run_by_clause(c, ", som Herning Kommune har gennemført alene, er ophørt"),
