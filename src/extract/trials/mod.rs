@@ -29,8 +29,8 @@ use super::structure::{looks_like_heading, sentences, Kind, Paragraph};
 use facts::{approval_facts, field, read_facts, round_of};
 use lists::{in_contents_list, list_item, ItemRead, ListItem, ListLead};
 use names::{
-    called_names, canonical, clean_name, introduced_trial, labelled_trial, official_name,
-    parenthesized_names, short_names, take_official_name, TRIAL_WORD,
+    called_names, canonical, clean_name, compounds_of, introduced_trial, labelled_trial,
+    official_name, parenthesized_names, short_names, take_official_name, TRIAL_WORD,
 };
 use participants::{body_mentions, deltagende, listed_members, network_members, split_name_list};
 use regex::Regex;
@@ -355,6 +355,22 @@ impl Builder {
         found.next().is_none().then_some(first)
     }
 
+    /// The one trial of the document's own (not catalogued) that the heading names with
+    /// some words as shorter or longer compounds ("Virksomhedsforlagt
+    /// sygedagpengeopfølgning" for a table's "Virksomhedsforlagt opfølgning").
+    fn named_as_compounds(&self, catalog: &Catalog, heading: &str) -> Option<String> {
+        let mut found = self.order.iter().filter(|name| {
+            catalog.trial(name).is_none()
+                && self.trials.get(*name).is_some_and(|t| {
+                    std::iter::once(name.as_str())
+                        .chain(t.as_written.iter().map(String::as_str))
+                        .any(|w| compounds_of(w, heading) || compounds_of(heading, w))
+                })
+        });
+        let first = found.next()?.clone();
+        found.next().is_none().then_some(first)
+    }
+
     /// A trial this document has already named whose name (or a written form) stands
     /// in the heading as whole words, if exactly one does.
     fn named_within(&self, heading: &str) -> Option<String> {
@@ -541,6 +557,23 @@ impl Builder {
                 })
             };
             let mut targets = self.order.iter().filter(|n| **n != short && holds(n));
+            let (Some(target), None) = (targets.next().cloned(), targets.next()) else {
+                continue;
+            };
+            self.fold(&short, &target);
+            folded.insert(short, target);
+        }
+        // One of the document's own names written with shorter compounds folds into the
+        // one fuller name ("Virksomhedsforlagt opfølgning" in a table, "Virksomhedsforlagt
+        // sygedagpengeopfølgning" over its slide).
+        for short in self.order.clone() {
+            if catalog.trial(&short).is_some() {
+                continue;
+            }
+            let mut targets = self
+                .order
+                .iter()
+                .filter(|n| catalog.trial(n).is_none() && compounds_of(&short, n));
             let (Some(target), None) = (targets.next().cloned(), targets.next()) else {
                 continue;
             };

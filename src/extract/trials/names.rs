@@ -270,6 +270,26 @@ pub fn clean_name(s: &str) -> String {
 }
 
 /// "Fire kommuner", "11 kommuner": a count of what the list holds, not a trial's name.
+/// Whether `long` is `short` with some of its words written as longer compounds, word for
+/// word: "Virksomhedsforlagt sygedagpengeopfølgning" of "Virksomhedsforlagt
+/// opfølgning". (A part of five letters or more: "job" ends too many words.)
+pub(super) fn compounds_of(short: &str, long: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(String::from)
+            .collect()
+    };
+    let (s, l) = (words(short), words(long));
+    s.len() >= 2
+        && s.len() == l.len()
+        && s != l
+        && s.iter().zip(&l).all(|(s, l)| {
+            s == l || (l.len() > s.len() && s.chars().count() >= 5 && l.ends_with(s.as_str()))
+        })
+}
+
 pub(super) fn is_count_phrase(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     words.len() <= 3
@@ -555,6 +575,24 @@ pub fn introduced_trial(catalog: &Catalog, text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_with_longer_compounds_is_the_same_name() {
+        assert!(compounds_of(
+            "Virksomhedsforlagt opfølgning",
+            "Virksomhedsforlagt sygedagpengeopfølgning"
+        ));
+        assert!(!compounds_of(
+            "Virksomhedsforlagt sygedagpengeopfølgning",
+            "Virksomhedsforlagt opfølgning"
+        ));
+        assert!(!compounds_of("Digitale samtaler", "Digitale samtaler"));
+        assert!(!compounds_of(
+            "Fleksible rammer",
+            "Fleksible rammer for uddannelse"
+        ));
+        assert!(!compounds_of("Mentor", "Jobmentor"));
+    }
 
     #[test]
     fn a_short_name_in_parentheses_may_be_introduced() {

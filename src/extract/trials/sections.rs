@@ -3,8 +3,8 @@
 
 use super::facts::{facts_below, round_of};
 use super::names::{
-    canonical, clean_name, heading_name, labelled_trial, mentions, short_and_name, short_name_stem,
-    TRIAL_WORD,
+    canonical, clean_name, compounds_of, heading_name, labelled_trial, mentions, short_and_name,
+    short_name_stem, TRIAL_WORD,
 };
 use super::participants::{listed_members, participants_below, says_taking_part, split_name_list};
 use super::{add_municipalities, Builder, Doc};
@@ -327,6 +327,18 @@ pub(super) fn heading_trial(
         .or_else(|| b.named_by_part(&clean_name(&p.text)))
     {
         b.add(&name, &clean_name(&p.text), p.page);
+        HeadingTrial::Opens(name)
+    } else if let Some(known) = b.named_as_compounds(catalog, &clean_name(&p.text)) {
+        // "Virksomhedsforlagt sygedagpengeopfølgning" over the slide of the trial a table
+        // called "Virksomhedsforlagt opfølgning": the heading's own trial for now, the
+        // shorter name folded into the fuller once the document is read.
+        let written = clean_name(&p.text);
+        let name = if compounds_of(&known, &written) {
+            written.clone()
+        } else {
+            known
+        };
+        b.add(&name, &written, p.page);
         HeadingTrial::Opens(name)
     } else if let Some(written) = labelled_trial(&p.text) {
         // "Nyt forsøg: Digitale samtaler med sygemeldte".
