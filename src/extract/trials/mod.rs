@@ -30,7 +30,7 @@ use facts::{approval_facts, field, read_facts, round_of};
 use lists::{in_contents_list, list_item, ItemRead, ListItem, ListLead};
 use names::{
     called_names, canonical, clean_name, compounds_of, introduced_trial, labelled_trial,
-    official_name, parenthesized_names, short_names, take_official_name, TRIAL_WORD,
+    name_words, official_name, parenthesized_names, short_names, take_official_name, TRIAL_WORD,
 };
 use participants::{body_mentions, deltagende, listed_members, network_members, split_name_list};
 use regex::Regex;
@@ -323,14 +323,7 @@ impl Builder {
     /// whom it is for: "Sygemeldte selvstændige" for "Fleksibel opfølgning for sygemeldte
     /// selvstændige". Two words at least, one of them long.
     fn named_by_part(&self, heading: &str) -> Option<String> {
-        let words = |s: &str| -> Vec<String> {
-            s.to_lowercase()
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(String::from)
-                .collect()
-        };
-        let h = words(heading);
+        let h = name_words(heading);
         if h.len() < 2 || h.iter().all(|w| w.chars().count() < 6) {
             return None;
         }
@@ -338,7 +331,7 @@ impl Builder {
             self.trials.get(*name).is_some_and(|t| {
                 std::iter::once(name.as_str())
                     .chain(t.as_written.iter().map(String::as_str))
-                    .map(words)
+                    .map(name_words)
                     .any(|w| {
                         let before_tail = w.len().checked_sub(h.len() + 1).map(|k| &w[k]);
                         w.len() > h.len()

@@ -269,19 +269,20 @@ pub fn clean_name(s: &str) -> String {
         .to_string()
 }
 
-/// "Fire kommuner", "11 kommuner": a count of what the list holds, not a trial's name.
+/// The words of a name, lower case, punctuation dropped.
+pub(super) fn name_words(name: &str) -> Vec<String> {
+    name.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(String::from)
+        .collect()
+}
+
 /// Whether `long` is `short` with some of its words written as longer compounds, word for
 /// word: "Virksomhedsforlagt sygedagpengeopfølgning" of "Virksomhedsforlagt
 /// opfølgning". (A part of five letters or more: "job" ends too many words.)
 pub(super) fn compounds_of(short: &str, long: &str) -> bool {
-    let words = |s: &str| -> Vec<String> {
-        s.to_lowercase()
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(String::from)
-            .collect()
-    };
-    let (s, l) = (words(short), words(long));
+    let (s, l) = (name_words(short), name_words(long));
     s.len() >= 2
         && s.len() == l.len()
         && s != l
@@ -290,6 +291,7 @@ pub(super) fn compounds_of(short: &str, long: &str) -> bool {
         })
 }
 
+/// "Fire kommuner", "11 kommuner": a count of what the list holds, not a trial's name.
 pub(super) fn is_count_phrase(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     words.len() <= 3
