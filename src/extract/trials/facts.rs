@@ -105,6 +105,13 @@ pub(super) fn field(text: &str) -> Option<(&str, &str)> {
     if !looks_like_heading(text) {
         return None;
     }
+    labelled(text)
+}
+
+/// A paragraph led by a label of one to three words, `Label: text`, whatever follows
+/// ("Forsøgets formål: At give …", "Resultater: I forsøgsperioden …"): one of the fields
+/// of a form or a report's fixed sections.
+pub(super) fn labelled(text: &str) -> Option<(&str, &str)> {
     let (label, value) = text.split_once(": ")?;
     let words = label.split_whitespace().count();
     let value = value.trim();

@@ -26,7 +26,7 @@ use super::document::Trial;
 use super::meta::parse_date;
 use super::municipalities::{mentions as municipality_mentions, parse_list};
 use super::structure::{looks_like_heading, sentences, Kind, Paragraph};
-use facts::{approval_facts, field, read_facts, round_of};
+use facts::{approval_facts, field, labelled, read_facts, round_of};
 use lists::{in_contents_list, list_item, ItemRead, ListItem, ListLead};
 use names::{
     called_names, canonical, clean_name, compounds_of, introduced_trial, labelled_trial,
@@ -966,6 +966,9 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                 Some(s.clone())
             }
             (_, Some(_)) => facts_for,
+            // (… and so do the fields of a form in between, written as prose: "Forsøgets
+            // formål: At give …" above "Godkendt: 2. ansøgningsrunde".)
+            (Some(_), None) if labelled(&p.text).is_some() => facts_for,
             _ => None,
         };
         // (A story under a headline naming its trial is about it up to the next heading.)
