@@ -1,11 +1,11 @@
 //! A trial's facts as a document states them: round, start and status, from field lines
 //! and the facts line under a trial's heading.
 
+use super::participants::listed_members;
 use super::sections::ends_section;
 use crate::extract::catalog::Catalog;
 use crate::extract::document::Trial;
 use crate::extract::meta::parse_date;
-use crate::extract::municipalities::parse_list;
 use crate::extract::structure::{looks_like_heading, Kind, Paragraph};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -74,29 +74,63 @@ pub(super) fn split_status(s: &str) -> Option<(&str, &'static str)> {
     None
 }
 
-/// The facts line under a heading that names a trial: its municipalities first, then
-/// round and start, parted by `·` ("Sønderborg og Aabenraa · 3. runde · start 1.
-/// februar 2020"). Two municipalities or more, or a round or start beside them.
-pub(super) fn facts_below(
+/// The facts line under a slide's title, its parts parted by `·`.
+pub(super) struct FactsLine {
+    /// The trial's own name when the line opens with it, under a nickname
+    /// ("Fleksibilitet i rehabiliteringsteams · alle fire kommuner · 2. runde").
+    pub name: Option<String>,
+    pub municipalities: Vec<String>,
+    /// The parts after the list: round and start.
+    pub rest: String,
+}
+
+/// The facts line under a heading that names a trial: who takes part ("Sønderborg og
+/// Aabenraa", "Silkeborg sammen med Viborg", "alle fire kommuner"), then round and start
+/// ("3. runde · start 1. februar 2020"), perhaps after the trial's own name. Two
+/// municipalities or more, or a round or start beside them (always, after a name).
+pub(super) fn facts_below<'n>(
     catalog: &Catalog,
     paras: &[Paragraph],
     i: usize,
-) -> Option<(Vec<String>, String)> {
+    network: &dyn Fn() -> &'n [String],
+) -> Option<FactsLine> {
     let heading = paras.get(i)?;
-    if heading.text.split_whitespace().count() < 2
-        || ends_section(&heading.text)
-        || catalog.municipality(heading.text.trim()).is_some()
-    {
+    if ends_section(&heading.text) || catalog.municipality(heading.text.trim()).is_some() {
         return None;
     }
+    // (A title of one word, "Mentorforsøget", "Rehab-light", over round or start.)
+    let one_word = heading.text.split_whitespace().count() < 2;
     let next = paras
         .get(i + 1)
         .filter(|q| matches!(q.kind, Kind::Bullet | Kind::Body | Kind::Heading))?;
-    let (first, rest) = next.text.split_once('·')?;
-    let munis = parse_list(catalog, first)?;
+    let parts: Vec<&str> = next.text.split('·').map(str::trim).collect();
+    let list = |s: &str| listed_members(catalog, &s.replace(" sammen med ", " og "), network);
+    let (name, municipalities, rest) = match parts.as_slice() {
+        [first, rest @ ..] if !rest.is_empty() => match list(first) {
+            Some(munis) => (None, munis, rest),
+            None => {
+                let [second, rest @ ..] = rest else {
+                    return None;
+                };
+                let named = first.split_whitespace().count() >= 2 && round_of(first).is_none();
+                (Some(named.then(|| first.to_string())?), list(second)?, rest)
+            }
+        },
+        _ => return None,
+    };
+    let rest = rest.join(" · ");
     let l = rest.to_lowercase();
     let facts = l.contains("runde") || l.contains("start") || l.contains("siden");
-    (munis.len() >= 2 || facts).then(|| (munis, rest.to_string()))
+    let enough = if name.is_some() || one_word {
+        facts
+    } else {
+        municipalities.len() >= 2 || facts
+    };
+    enough.then_some(FactsLine {
+        name,
+        municipalities,
+        rest,
+    })
 }
 
 /// A field line, `Label: value` ("Godkendt: 2. ansøgningsrunde", "Startdato: 1.
@@ -172,5 +206,43 @@ mod tests {
             status_in("Ny indsats (Brøndby og Ishøj; endnu ikke påbegyndt)"),
             Some("ikke påbegyndt")
         );
+    }
+
+    #[test]
+    fn a_facts_line_may_open_with_the_trials_name() {
+        let c = Catalog::builtin();
+        let members: Vec<String> = ["Herning", "Ikast-Brande", "Silkeborg", "Viborg"]
+            .map(String::from)
+            .to_vec();
+        let network = || members.as_slice();
+        let para = |text: &str| Paragraph::new(1, text, Kind::Heading);
+        let slide = |title: &str, facts: &str| [para(title), para(facts)];
+        let line = facts_below(
+            &c,
+            &slide(
+                "Rehab-light",
+                "Fleksibilitet i rehabiliteringsteams · alle fire kommuner · 2. runde · start 1. januar 2018",
+            ),
+            0,
+            &network,
+        )
+        .expect("facts");
+        assert_eq!(
+            line.name.as_deref(),
+            Some("Fleksibilitet i rehabiliteringsteams")
+        );
+        assert_eq!(line.municipalities, members);
+        assert_eq!(round_of(&line.rest), Some(2));
+        let line = facts_below(
+            &c,
+            &slide("Mentorforsøget", "Silkeborg sammen med Viborg · 2. runde"),
+            0,
+            &network,
+        )
+        .expect("facts");
+        assert_eq!((line.name, line.municipalities.len()), (None, 2));
+        // A one-word title over a list without round or start is not a trial's slide.
+        let lone = slide("Deltagere", "Silkeborg · Viborg");
+        assert!(facts_below(&c, &lone, 0, &network).is_none());
     }
 }

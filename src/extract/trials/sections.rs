@@ -288,18 +288,27 @@ pub(super) fn heading_trial(
         let t = b.add(&name, &written, p.page);
         add_municipalities(t, &munis);
         HeadingTrial::Opens(name)
-    } else if let Some((munis, rest)) = facts_below(catalog, paras, i) {
+    } else if let Some(facts) = facts_below(catalog, paras, i, network) {
         // A slide titled by a trial, its facts on the line below:
-        // "Sønderborg og Aabenraa · 3. runde · start 1. februar 2020".
-        let written = clean_name(&p.text);
-        let name = canonical(catalog, &written);
+        // "Sønderborg og Aabenraa · 3. runde · start 1. februar 2020". A title with a
+        // short name after a dash ("Færre attester – LÆ 285-forsøget") is called by it.
+        let title = clean_name(&p.text);
+        let written = title
+            .split(" – ")
+            .find(|part| short_name_stem(part).is_some())
+            .map_or(title.clone(), String::from);
+        // (A facts line that opens with the trial's name: the title is its nickname.)
+        let name = canonical(catalog, facts.name.as_deref().unwrap_or(&written));
+        if let Some(full) = &facts.name {
+            b.add(&name, full, p.page);
+        }
         let t = b.add(&name, &written, p.page);
-        add_municipalities(t, &munis);
+        add_municipalities(t, &facts.municipalities);
         if t.round.is_none() {
-            t.round = round_of(&rest);
+            t.round = round_of(&facts.rest);
         }
         if t.start.is_none() {
-            t.start = parse_date(&rest).filter(|d| d.len() == 10);
+            t.start = parse_date(&facts.rest).filter(|d| d.len() == 10);
         }
         HeadingTrial::Opens(name)
     } else if let Some((written, munis)) =
