@@ -1,7 +1,7 @@
 //! A trial's facts as a document states them: round, start and status, from field lines
 //! and the facts line under a trial's heading.
 
-use super::participants::listed_members;
+use super::participants::facts_members;
 use super::sections::ends_section;
 use crate::extract::catalog::Catalog;
 use crate::extract::document::Trial;
@@ -104,7 +104,7 @@ pub(super) fn facts_below<'n>(
         .get(i + 1)
         .filter(|q| matches!(q.kind, Kind::Bullet | Kind::Body | Kind::Heading))?;
     let parts: Vec<&str> = next.text.split('·').map(str::trim).collect();
-    let list = |s: &str| listed_members(catalog, &s.replace(" sammen med ", " og "), network);
+    let list = |s: &str| facts_members(catalog, s, network);
     let (name, municipalities, rest) = match parts.as_slice() {
         [first, rest @ ..] if !rest.is_empty() => match list(first) {
             Some(munis) => (None, munis, rest),

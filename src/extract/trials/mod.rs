@@ -32,7 +32,9 @@ use names::{
     called_names, canonical, clean_name, compounds_of, introduced_trial, labelled_trial,
     name_words, official_name, parenthesized_names, short_names, take_official_name, TRIAL_WORD,
 };
-use participants::{body_mentions, deltagende, listed_members, network_members, split_name_list};
+use participants::{
+    body_mentions, deltagende, facts_members, listed_members, network_members, split_name_list,
+};
 use regex::Regex;
 use sections::{heading_depth, heading_trial, names_the_network, title_trial, HeadingTrial};
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -716,7 +718,7 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                 let first = l.split(" · ").next().unwrap_or("");
                 let facts_only = round_of(first).is_some()
                     || first.contains("start")
-                    || listed_members(catalog, first, &network).is_some();
+                    || facts_members(catalog, first, &network).is_some();
                 facts_only.then_some(("", p.text.as_str()))
             })
             // "Godkendt i 1. ansøgningsrunde, forsøgsstart 1. juli 2017" under its name.

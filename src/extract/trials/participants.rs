@@ -35,6 +35,15 @@ pub(super) fn members_counted<'t>(c: &regex::Captures<'t>) -> Option<&'t str> {
     c.get(1).or_else(|| c.get(2)).map(|m| m.as_str())
 }
 
+/// The municipalities of a slide's facts line, also as "Silkeborg sammen med Viborg".
+pub(super) fn facts_members<'n>(
+    catalog: &Catalog,
+    list: &str,
+    network: &dyn Fn() -> &'n [String],
+) -> Option<Vec<String>> {
+    listed_members(catalog, &list.replace(" sammen med ", " og "), network)
+}
+
 /// The municipalities a list names ("Allerød, Ballerup og Furesø"), or the network's
 /// members when it names all of them (and as many as it counts).
 pub(super) fn listed_members<'n>(
@@ -92,6 +101,13 @@ pub(super) fn split_name_list<'n>(
     // "Deltagere: A, B og C" lists who takes part, it names no trial.
     if deltagende(s).is_some() {
         return None;
+    }
+    // "Mikrolån – Silkeborg · 3. runde": the name and list before the facts.
+    if let Some((head, facts)) = s.split_once(" · ") {
+        let l = facts.to_lowercase();
+        if l.contains("runde") || l.contains("start") {
+            return split_name_list(catalog, head, network);
+        }
     }
     if let Some(inner) = s.trim_end().strip_suffix(')') {
         if let Some(open) = inner.rfind('(') {
@@ -654,6 +670,12 @@ mod tests {
         )
         .unwrap_or_default();
         assert_eq!((n.as_str(), m.len()), ("Ny indsats for unge", 2));
+        let (n, m) =
+            split_name_list(&c, "Mikrolån – Silkeborg · 3. runde", &network).unwrap_or_default();
+        assert_eq!(
+            (n.as_str(), m.as_slice()),
+            ("Mikrolån", ["Silkeborg".to_string()].as_slice())
+        );
         let (_, m) = split_name_list(
             &c,
             "Ledighedsydelse (samtlige kommuner i netværket)",
