@@ -301,11 +301,16 @@ pub(super) fn is_count_phrase(name: &str) -> bool {
         })
 }
 
+/// The name a trial written so goes by: the catalogue's, else the written one.
 pub(super) fn canonical(catalog: &Catalog, written: &str) -> String {
-    catalog
-        .trial(written)
-        .map(String::from)
-        .unwrap_or_else(|| written.to_string())
+    if let Some(name) = catalog.trial(written) {
+        return name.to_string();
+    }
+    // "Attestforsøget – Differentiering i valg af lægeattester …": the name, not the pair.
+    match short_and_name(written) {
+        Some((_, name)) => canonical(catalog, &name),
+        None => written.to_string(),
+    }
 }
 
 /// The text after a trial's name without a parenthesis that names no municipality
@@ -577,6 +582,25 @@ pub fn introduced_trial(catalog: &Catalog, text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_name_and_name_pair_goes_by_the_name() {
+        let c = Catalog::builtin_ref();
+        assert_eq!(
+            canonical(
+                c,
+                "Attestforsøget – Differentiering i valg af lægeattester på sygedagpengeområdet"
+            ),
+            "Differentiering i valg af lægeattester på sygedagpengeområdet"
+        );
+        assert_eq!(
+            canonical(
+                c,
+                "Ungeforsøget – Sammenhængende forløb for unge på uddannelseshjælp"
+            ),
+            "Sammenhængende forløb for unge på uddannelseshjælp"
+        );
+    }
 
     #[test]
     fn a_name_with_longer_compounds_is_the_same_name() {
