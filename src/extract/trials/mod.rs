@@ -235,8 +235,8 @@ fn item_trial(catalog: &Catalog, title: &str) -> Option<(String, String)> {
         .unwrap_or_else(|e| panic!("{e}"))
     });
     if let Some(c) = ITEM_TRIAL.captures(title) {
-        let written = clean_name(&c[1]);
-        let written = ACTION_AFTER.replace(&written, "").into_owned();
+        let whole = clean_name(&c[1]);
+        let written = ACTION_AFTER.replace(&whole, "").into_owned();
         // "Ansøgning om nyt forsøg: X".
         let written = labelled_trial(&written).unwrap_or(written);
         // (What is done with a lone short name, "slutevaluering af lægeattestforsøget", is
@@ -267,7 +267,13 @@ fn item_trial(catalog: &Catalog, title: &str) -> Option<(String, String)> {
                 .split(|c: char| !c.is_alphanumeric() && c != '-')
                 .filter(|w| short_name_stem(w).is_some())
                 .count();
-            match mentions(catalog, &written).as_slice() {
+            // (A name in lower case is known by what stands before it: "ophør af forsøget
+            // med mikrolån før tid".)
+            let mut named = mentions(catalog, &written);
+            if named.is_empty() {
+                named = mentions(catalog, &whole);
+            }
+            match named.as_slice() {
                 [m] if short_names <= 1 => return Some((m.name.clone(), m.written.clone())),
                 [_, _, ..] => return None,
                 _ if short_names >= 2 => return None,
@@ -1045,6 +1051,10 @@ mod tests {
         assert_eq!(
             name("Frikommuneforsøg II: Fleksibel hjemmehjælp – slutstatus og videreførelse"),
             Some("Fleksibel hjemmehjælp".into())
+        );
+        assert_eq!(
+            name("Frikommuneforsøg II – ophør af forsøget med mikrolån før tid"),
+            Some("Mikrolån".into())
         );
         assert_eq!(
             name("Frikommuneforsøg II: Udvidelse af forsøget med hverdagsrehabilitering uden skriftlig afgørelse"),
