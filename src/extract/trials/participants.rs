@@ -427,6 +427,10 @@ pub(super) fn says_taking_part(l: &str) -> bool {
     static HAVE_BEEN_ABLE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\bhar\s+(?:\S+\s+){0,5}?kunnet\b").unwrap_or_else(|e| panic!("{e}"))
     });
+    static HAVE_USED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:har|havde)\s+(?:\S+\s+){0,4}?(?:brugt|anvendt)\b")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
     // "X har som eneste kommune i netværket afprøvet mikrolån".
     static HAVE_TRIED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\b(?:har|havde)\s+(?:\S+\s+){0,6}?(?:afprøvet|prøvet|testet)\b")
@@ -460,8 +464,8 @@ pub(super) fn says_taking_part(l: &str) -> bool {
         || l.contains("tilsluttet sig")
         // "I Ikast-Brande og Herning har man brugt de lempede mentorregler", "som led i
         // frikommuneforsøget", "de fem kommuner bag forsøget", "som X fik godkendt"
-        || l.contains(" brugt ")
-        || l.contains(" anvendt ")
+        // (not "Som sammenligning er brugt Aabenraa og Sønderborg": used, not using)
+        || HAVE_USED.is_match(l)
         || l.contains("som led i")
         || l.contains(" bag forsøget")
         || l.contains("fik godkendt")
@@ -727,6 +731,12 @@ mod tests {
     fn sentences_say_who_takes_part_and_who_does_not() {
         assert!(NOT_TAKING_PART.is_match("rudersdal kommune, som ikke indgår i forsøget"));
         assert!(!says_taking_part("morsø kommune søgte også om at deltage"));
+        assert!(says_taking_part(
+            "i ikast-brande og herning har man brugt de lempede regler"
+        ));
+        assert!(!says_taking_part(
+            "som sammenligning er brugt aabenraa og sønderborg kommuner"
+        ));
         assert!(!says_taking_part(
             "lemvig har ansøgt om at deltage i forsøget fra 2020"
         ));
