@@ -377,6 +377,10 @@ pub fn case_numbers_in(s: &str) -> Vec<String> {
             }
         }
     }
+    // (A pattern's match inside a longer number is part of it: "2019-11802" in
+    // "Sagsnr.: 330-2019-11802".)
+    let whole = out.clone();
+    out.retain(|v| !whole.iter().any(|w| w != v && w.contains(v.as_str())));
     out
 }
 
@@ -451,10 +455,16 @@ fn labelled_body(s: &str) -> Option<String> {
     if !matches!(
         label.as_str(),
         "sagen afgøres i" | "afgøres i" | "beslutningskompetence" | "udvalg" | "fagudvalg"
+            // (A memo's addressee: "Til: Beskæftigelsesudvalget".)
+            | "til"
     ) {
         return None;
     }
     let value = value.trim().trim_start_matches('|').trim();
+    // (To several, "Til: Udvalget, Ældrerådet, Direktionen m.fl.", is no one body's.)
+    if label == "til" && (value.contains(',') || value.contains(" og ")) {
+        return None;
+    }
     named_committee(value).or_else(|| COMMITTEE.captures(value).map(|c| c[1].to_string()))
 }
 
@@ -682,6 +692,7 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
         || title_l.contains("undersøgelse")
         || title_l.contains("erfaringsopsamling")
         || title_l.starts_with("slutrapport")
+        || title_l.starts_with("slutafrapportering")
     {
         return DocumentKind::Evaluation;
     }
@@ -736,8 +747,13 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
         .any(|p| p.kind == Kind::Heading && p.text.to_lowercase().starts_with("status"));
     // A follow-up of the trials' budgets each quarter, their accounts and a jobcentre's
     // management information report their status too.
-    // (So does a chronology of the network's work, "Tidslinje for …".)
+    // (So does a chronology of the network's work, "Tidslinje for …", and a memo of a
+    // trial's results in a period, "Psykologforsøget – resultater for 2019".)
+    static PERIOD_RESULTS: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"\bresultater\s+(?:for|i)\s+(?:(?:19|20)\d{2}|perioden|året|\d\.\s+halvår)")
+    });
     if title_l.contains("status")
+        || PERIOD_RESULTS.is_match(&title_l)
         || title_l.contains("tidslinje")
         || title_l.contains("opfølgning")
         || title_l.contains("kvartalsrapport")
@@ -796,7 +812,7 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
 /// The header fields of a memo or letter ("Til: Styregruppen", "Fra: …", "Dato: …").
 static MEMO_FIELD: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:til|fra|cc|kopi til|kopi|att\.?|udvalg|udarbejdet af|(?:jeres|vores|deres)\s+ref\.?|dato|sagsnr\.?|sags\s?id|dok\.?\s?id|j\.\s?nr\.?|journalnr\.?|sagsbehandler|kontakt|ref\.?|afdeling|enhed|forvaltning|center|telefon|(?:direkte\s+)?tlf\.?|direkte\s+telefon|mobil|cpr\.?\s?-?nr\.?|e-?mail)\s*:",
+        r"(?i)^(?:til|fra|cc|kopi til|kopi|att\.?|udvalg|udarbejdet af|(?:jeres|vores|deres)\s+ref\.?|dato|sagsnr\.?|sags\s?id|dok\.?\s?id|j\.\s?nr\.?|journalnr\.?|sagsbehandler|kontakt(?:person)?|ansvarlig|skrevet af|ref\.?|afdeling|enhed|forvaltning|center|telefon|(?:direkte\s+)?tlf\.?|direkte\s+telefon|mobil|cpr\.?\s?-?nr\.?|e-?mail)\s*:",
     )
 });
 
@@ -1332,6 +1348,23 @@ mod tests {
             vec!["27.00.00-P20-1-18".to_string()]
         );
         assert!(case_numbers_in("Beskæftigelsesudvalget 2019-20 i perioden 2016-2020").is_empty());
+        assert_eq!(
+            case_numbers_in("Sagsnr.: 330-2019-11802"),
+            ["330-2019-11802"]
+        );
+    }
+
+    #[test]
+    fn a_memo_to_one_committee_is_that_committees() {
+        assert_eq!(
+            labelled_body("Til: Beskæftigelsesudvalget").as_deref(),
+            Some("Beskæftigelsesudvalget")
+        );
+        assert_eq!(
+            labelled_body("Til: Udvalget, Ældrerådet, Direktionen m.fl."),
+            None
+        );
+        assert!(MEMO_FIELD.is_match("Kontaktperson: Netværkskoordinator Ida Falk"));
     }
 
     #[test]
