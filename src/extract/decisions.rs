@@ -142,7 +142,14 @@ pub fn agenda_items(paras: &[Paragraph]) -> Vec<AgendaItem> {
                 });
                 continue;
             }
-            if !looks_like_heading(&p.text) {
+            // (A long title, "Frikommuneforsøg II - ansøgning om nyt forsøg: X ved Y i Z",
+            // only when it follows the last item and its decision comes before the next
+            // number.)
+            let heading = looks_like_heading(&p.text);
+            let long_title = !heading
+                && p.text.split_whitespace().count() <= 25
+                && !p.text.trim_end().ends_with(['.', '!', '?', ';', ',']);
+            if !heading && !long_title {
                 continue;
             }
             // (An agenda sent out before the meeting has the administration's
@@ -161,7 +168,7 @@ pub fn agenda_items(paras: &[Paragraph]) -> Vec<AgendaItem> {
             let follows = items
                 .last()
                 .is_some_and(|it| it.number == n.saturating_sub(1).to_string());
-            if decided || follows {
+            if (decided || follows) && (heading || decided && follows) {
                 items.push(AgendaItem {
                     para: i,
                     number: n.to_string(),
