@@ -1260,6 +1260,10 @@ fn header_duration(ctx: &str) -> Option<&'static str> {
 
 /// The counted noun of a header: `Antal borgere` -> `borgere`.
 fn header_noun(h: &str) -> Option<String> {
+    // "Rehab-light: sager uden møde": whose column, then what it counts.
+    if let Some(noun) = h.split_once(": ").and_then(|(_, what)| header_noun(what)) {
+        return Some(noun);
+    }
     // "Samtaler i alt (N)": a total of what the column counts.
     if let Some(bare) = h.strip_suffix("(N)").or_else(|| h.strip_suffix("(n)")) {
         let bare = bare.trim();
@@ -1326,6 +1330,20 @@ fn header_noun(h: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_header_says_what_its_column_counts() {
+        assert_eq!(header_noun("Borgere i 2020").as_deref(), Some("borgere"));
+        // Whose column before a colon, then what it counts.
+        assert_eq!(
+            header_noun("Rehab-light: sager uden møde").as_deref(),
+            Some("sager")
+        );
+        assert_eq!(
+            header_noun("LÆ 285-forsøget: sparede attester").as_deref(),
+            Some("attester")
+        );
+    }
 
     fn vals(s: &str) -> Vec<(f64, String, Option<String>)> {
         let mut ctx = Context::default();

@@ -191,7 +191,11 @@ pub(super) fn row_figures(
         };
         let column_trial = columns.get(k).cloned().flatten();
         let h = match what {
-            _ if column_trial.is_some() => "",
+            // (… unless it gives none: "LÆ 285-forsøget: sparede attester" counts attester.)
+            _ if column_trial.is_some() => match h.split_once(": ") {
+                Some((_, counted)) if !figures::states_a_unit(caption) => counted,
+                _ => "",
+            },
             Some(noun) if Some(k) != what_column && !figures::states_a_unit(h) => noun,
             _ => h,
         };
