@@ -754,9 +754,19 @@ pub fn scan(
             && i.checked_sub(3)
                 .and_then(|k| toks.get(k))
                 .is_none_or(|p| p.kind != TokKind::Num);
+        // "henholdsvis 412 og 298 færre attester", "0,7 og 1,0 uge": a bare number
+        // coordinated with the next ones takes the unit the last of them is given.
+        let coordinated = (after.unit.is_none() && !kr_before && !is_year(&t))
+            .then(|| coordinated_unit(&toks, i))
+            .flatten();
+        let factor = coordinated.as_ref().map_or(after.factor, |c| c.factor);
         let (unit, counted, end_tok) = match after.unit {
             Some(u) => (u.to_string(), after.counted.clone(), after.end),
             None if kr_before => ("DKK".to_string(), None, i + 1),
+            None if coordinated.is_some() => {
+                let c = coordinated.unwrap_or_else(|| read_after(&toks, i, v));
+                (c.unit.unwrap_or("count").to_string(), c.counted, i + 1)
+            }
             None => {
                 // A bare number counts the noun of the last count.
                 let left = if i == 0 {
@@ -838,7 +848,7 @@ pub fn scan(
         };
         out.push(Quantity {
             raw: sentence[start..end].to_string(),
-            value: v * after.factor,
+            value: v * factor,
             unit,
             counted,
             qualifier,
@@ -847,6 +857,31 @@ pub fn scan(
         i = end_tok.max(i + 1);
     }
     out
+}
+
+/// The unit of the numbers a bare number at `i` is listed with: "412 og 298 færre
+/// attester", "12, 15 og 18 borgere" (up to four more, joined by commas and a last
+/// `og`/`eller`).
+fn coordinated_unit(toks: &[Tok], i: usize) -> Option<After> {
+    let mut k = i;
+    for _ in 0..4 {
+        let joint = toks.get(k + 1)?;
+        let next = toks.get(k + 2).filter(|n| n.kind == TokKind::Num)?;
+        let last = matches!(lower(joint).as_str(), "og" | "eller");
+        if !last && joint.text != "," {
+            return None;
+        }
+        let value = parse_digits(next.text, false)?;
+        let after = read_after(toks, k + 2, value);
+        if after.unit.is_some() {
+            return last.then_some(after);
+        }
+        if last {
+            return None;
+        }
+        k += 2;
+    }
+    None
 }
 
 /// An elliptic count: a number word opening a clause, with its noun left out because the
@@ -1330,6 +1365,19 @@ fn header_noun(h: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bare_number_listed_with_others_takes_their_unit() {
+        let v = vals("der blev indhentet henholdsvis 412 og 298 færre attester");
+        assert_eq!(v[0], (412.0, "count".into(), Some("attester".into())));
+        let v = vals("varigheden faldt med henholdsvis 0,7 og 1,0 uge");
+        assert_eq!(v[0], (0.7, "weeks".into(), None));
+        let v = vals("de fik 12, 15 og 18 borgere i job");
+        assert_eq!(v.len(), 3);
+        assert_eq!(v[0], (12.0, "count".into(), Some("borgere".into())));
+        // Years and references are no such list.
+        assert!(vals("i 2018 og 2019 borgere").iter().all(|x| x.0 != 2018.0));
+    }
 
     #[test]
     fn a_header_says_what_its_column_counts() {

@@ -257,8 +257,14 @@ fn respective_places(
     let Some(h) = sentence.find("henholdsvis") else {
         return out;
     };
+    // (… up to the clause's end: "…, mens faldet i Odder var på 219 attester".)
+    let clause_end = [", mens ", ", men ", "; ", ", hvor ", ", hvorimod "]
+        .iter()
+        .filter_map(|w| sentence[h..].find(w).map(|at| h + at))
+        .min()
+        .unwrap_or(sentence.len());
     let after: Vec<usize> = (0..positions.len())
-        .filter(|&k| positions[k].is_some_and(|a| a > h))
+        .filter(|&k| positions[k].is_some_and(|a| a > h && a < clause_end))
         .collect();
     // The places before it in lists ("Solrød og Stevns … end Køge": the list is two).
     let mut lists: Vec<Vec<String>> = Vec::new();
