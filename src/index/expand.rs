@@ -2,6 +2,7 @@
 //! (`Brønderlsev`, `Naestved`), and the trial a query names (`indsatsplanforsøget`,
 //! an official name), whose pages are found whatever words they call it by.
 
+use super::analyzer;
 use super::schema;
 use super::store::{index_error, IndexStore};
 use crate::error::Result;
@@ -11,6 +12,7 @@ use crate::extract::Catalog;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
 use tantivy::query::FuzzyTermQuery;
+use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Searcher, Term};
 
 /// Abbreviations and the names they stand for, from `data/abbreviations.tsv`.
@@ -111,9 +113,10 @@ impl IndexStore {
             return Ok(Vec::new());
         }
         let mut splits = Vec::new();
+        let mut stemmer = analyzer::danish();
         for at in MIN_PART..=chars.len() - MIN_PART {
             let head: String = chars[at..].iter().collect();
-            let Some(head) = self.indexed_stem(searcher, &head)? else {
+            let Some(head) = self.indexed_stem(searcher, &mut stemmer, &head)? else {
                 continue;
             };
             let modifier: String = chars[..at].iter().collect();
@@ -121,7 +124,7 @@ impl IndexStore {
                 .strip_suffix('s')
                 .filter(|m| m.chars().count() >= MIN_PART);
             for modifier in std::iter::once(modifier.as_str()).chain(linked) {
-                if let Some(modifier) = self.indexed_stem(searcher, modifier)? {
+                if let Some(modifier) = self.indexed_stem(searcher, &mut stemmer, modifier)? {
                     splits.push((modifier, head.clone()));
                     break;
                 }
@@ -131,9 +134,14 @@ impl IndexStore {
     }
 
     /// The stem of one word when some page of the index has it.
-    fn indexed_stem(&self, searcher: &Searcher, word: &str) -> Result<Option<String>> {
-        let stems = self.analyze(word, true);
-        let [stem] = stems.as_slice() else {
+    fn indexed_stem(
+        &self,
+        searcher: &Searcher,
+        stemmer: &mut TextAnalyzer,
+        word: &str,
+    ) -> Result<Option<String>> {
+        let stems = analyzer::tokens(stemmer, word);
+        let [(stem, _, _)] = stems.as_slice() else {
             return Ok(None);
         };
         let term = Term::from_field_text(self.fields.text, stem);

@@ -41,6 +41,8 @@ const GUESS_WEIGHT: f32 = 0.05;
 /// of a compound's part (see `word_query`).
 const PARTS_SLOP: u32 = 8;
 const PARTS_WEIGHT: f32 = 0.4;
+/// A compound on more pages than this is not also searched as its parts written apart.
+const PARTS_MAX_PAGES: u64 = 20;
 
 /// One parsed element of a query.
 #[derive(Debug, Clone, PartialEq)]
@@ -536,7 +538,8 @@ impl IndexStore {
             // searched for too.
             if let Item::Word(word) = item {
                 // (A stem on more pages than that is no typo: no need to count.)
-                let pages = if self.stem_pages(searcher, word)? > RARE_PAGES as u64 {
+                let stem_pages = self.stem_pages(searcher, word)?;
+                let pages = if stem_pages > RARE_PAGES as u64 {
                     RARE_PAGES + 1
                 } else {
                     self.pages_matching(searcher, q.as_ref())?
@@ -561,8 +564,12 @@ impl IndexStore {
                     // near it a guess, ranked below (`færge` is no typo of `færre`).
                     alts.push((Occur::Should, Box::new(BoostQuery::new(c, GUESS_WEIGHT))));
                 }
-                if let Some(parts) = self.parts_query(searcher, word, matcher)? {
-                    alts.push((Occur::Should, parts));
+                // (A compound on many pages fills the first ones itself: its parts
+                // written apart would only cost the time of a phrase over common words.)
+                if stem_pages <= PARTS_MAX_PAGES {
+                    if let Some(parts) = self.parts_query(searcher, word, matcher)? {
+                        alts.push((Occur::Should, parts));
+                    }
                 }
                 if let Some(name) = expand::expansion(word) {
                     let phrase = Item::Phrase(name.to_string());
