@@ -41,7 +41,6 @@ pub fn figures(
     reader.out
 }
 
-/// What the reading of a document knows at the paragraph it has come to.
 /// What the paragraphs under the current heading are about; each heading starts anew.
 #[derive(Default)]
 struct Topic {
@@ -58,6 +57,7 @@ struct Topic {
     in_questions: bool,
 }
 
+/// What the reading of a document knows at the paragraph it has come to.
 struct Reader<'a> {
     catalog: &'a Catalog,
     paras: &'a [Paragraph],

@@ -74,6 +74,12 @@ pub(super) fn split_status(s: &str) -> Option<(&str, &'static str)> {
     None
 }
 
+/// Whether a part of a facts line (in lower case) gives a round or a start: "2. runde",
+/// "start 1. april 2019", "forsøgsstart".
+pub(super) fn gives_round_or_start(low: &str) -> bool {
+    low.contains("runde") || low.contains("start")
+}
+
 /// The facts line under a slide's title, its parts parted by `·`.
 pub(super) struct FactsLine {
     /// The trial's own name when the line opens with it, under a nickname
@@ -120,7 +126,7 @@ pub(super) fn facts_below<'n>(
     };
     let rest = rest.join(" · ");
     let l = rest.to_lowercase();
-    let facts = l.contains("runde") || l.contains("start") || l.contains("siden");
+    let facts = gives_round_or_start(&l) || l.contains("siden");
     let enough = if name.is_some() || one_word {
         facts
     } else {

@@ -26,7 +26,7 @@ use super::document::Trial;
 use super::meta::parse_date;
 use super::municipalities::{mentions as municipality_mentions, parse_list};
 use super::structure::{looks_like_heading, sentences, Kind, Paragraph};
-use facts::{approval_facts, field, labelled, read_facts, round_of};
+use facts::{approval_facts, field, gives_round_or_start, labelled, read_facts, round_of};
 use lists::{in_contents_list, list_item, ItemRead, ListItem, ListLead};
 use names::{
     called_names, canonical, clean_name, compounds_of, introduced_trial, labelled_trial,
@@ -718,7 +718,7 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
             // (Not "Name · A og B · 1. runde": that names a trial.)
             .or_else(|| {
                 let l = p.text.to_lowercase();
-                if !(l.contains(" · ") && (l.contains("runde") || l.contains("start"))) {
+                if !(l.contains(" · ") && gives_round_or_start(&l)) {
                     return None;
                 }
                 let first = l.split(" · ").next().unwrap_or("");

@@ -1,7 +1,7 @@
 //! Who takes part in a trial: lists after a name (`Name - A, B og C`), `Deltagende
 //! kommuner:` lines, the network's members, and sentences that say who runs what.
 
-use super::facts::round_of;
+use super::facts::{gives_round_or_start, round_of};
 use super::names::{
     clean_name, introduced_trial, is_count_phrase, mentions, skip_parenthesized_name, the_one_trial,
 };
@@ -85,7 +85,7 @@ pub(super) fn split_name_facts<'n>(
     let parts: Vec<&str> = first_sentence.split(", ").collect();
     let facts = |p: &&str| {
         let l = p.to_lowercase();
-        l.contains("runde") || l.contains("start") || l.contains("siden")
+        gives_round_or_start(&l) || l.contains("siden")
     };
     let k = parts.iter().position(facts).filter(|k| *k > 0)?;
     let members = listed_members(catalog, &parts[..k].join(", "), network)?;
@@ -104,8 +104,7 @@ pub(super) fn split_name_list<'n>(
     }
     // "Mikrolån – Silkeborg · 3. runde": the name and list before the facts.
     if let Some((head, facts)) = s.split_once(" · ") {
-        let l = facts.to_lowercase();
-        if l.contains("runde") || l.contains("start") {
+        if gives_round_or_start(&facts.to_lowercase()) {
             return split_name_list(catalog, head, network);
         }
     }
