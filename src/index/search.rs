@@ -329,20 +329,16 @@ impl IndexStore {
                 .required
                 .iter()
                 .all(|g| matches!(g.as_slice(), [Item::Word(_)]));
+        let words = parsed.words();
         let trials = match plain_words {
             false => Vec::new(),
-            true => {
-                let words = parsed.words();
-                match expand::named_trial(crate::extract::Catalog::builtin_ref(), &words) {
-                    Some(trial) => vec![trial.to_string()],
-                    None => self.trials_of_short_name(&searcher, &words)?,
-                }
-            }
+            true => match expand::named_trial(crate::extract::Catalog::builtin_ref(), &words) {
+                Some(trial) => vec![trial.to_string()],
+                None => self.trials_of_short_name(&searcher, &words)?,
+            },
         };
         // A name typed in full also finds its abbreviation (`STAR`).
-        let short = plain_words
-            .then(|| expand::abbreviation(&parsed.words()))
-            .flatten();
+        let short = plain_words.then(|| expand::abbreviation(&words)).flatten();
         if (!trials.is_empty() || short.is_some()) && !clauses.is_empty() {
             let words = BooleanQuery::new(std::mem::take(&mut clauses));
             let mut either: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, Box::new(words))];
@@ -564,12 +560,8 @@ impl IndexStore {
                     // near it a guess, ranked below (`færge` is no typo of `færre`).
                     alts.push((Occur::Should, Box::new(BoostQuery::new(c, GUESS_WEIGHT))));
                 }
-                // (A compound on many pages fills the first ones itself: its parts
-                // written apart would only cost the time of a phrase over common words.)
-                if stem_pages <= PARTS_MAX_PAGES {
-                    if let Some(parts) = self.parts_query(searcher, word, matcher)? {
-                        alts.push((Occur::Should, parts));
-                    }
+                if let Some(parts) = self.parts_query(searcher, word, stem_pages, matcher)? {
+                    alts.push((Occur::Should, parts));
                 }
                 if let Some(name) = expand::expansion(word) {
                     let phrase = Item::Phrase(name.to_string());
@@ -585,13 +577,20 @@ impl IndexStore {
     }
 
     /// A compound word's parts near each other in either order (`gruppesamtaler`:
-    /// `samtaler i grupper`), weighted as a compound's part.
+    /// `samtaler i grupper`), weighted as a compound's part. `None` for a word whose stem
+    /// is on more than `PARTS_MAX_PAGES` pages (`stem_pages`): a compound on many pages
+    /// fills the first ones itself, and its parts would only cost the time of a phrase
+    /// over common words.
     fn parts_query(
         &self,
         searcher: &tantivy::Searcher,
         word: &str,
+        stem_pages: u64,
         m: &mut Matcher,
     ) -> Result<Option<Box<dyn Query>>> {
+        if stem_pages > PARTS_MAX_PAGES {
+            return Ok(None);
+        }
         let exact = self.analyze(word, false);
         let [form] = exact.as_slice() else {
             return Ok(None);
@@ -652,8 +651,9 @@ impl IndexStore {
         let mut alts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for w in &words {
             alts.extend(self.word_query(w, true, m).map(|q| (Occur::Should, q)));
+            let pages = self.stem_pages(searcher, w)?;
             alts.extend(
-                self.parts_query(searcher, w, m)?
+                self.parts_query(searcher, w, pages, m)?
                     .map(|q| (Occur::Should, q)),
             );
         }
