@@ -310,6 +310,16 @@ struct Builder {
 }
 
 impl Builder {
+    /// The one trial of the document, in order of naming, that `pred` holds for; none
+    /// when no trial or more than one does.
+    fn only_one(&self, mut pred: impl FnMut(&String) -> bool) -> Option<String> {
+        let mut found = self.order.iter().filter(|n| pred(n));
+        match (found.next(), found.next()) {
+            (Some(one), None) => Some(one.clone()),
+            _ => None,
+        }
+    }
+
     /// A trial this document has already named, by its name or a written form, in any
     /// case: a later heading with that name opens its section.
     fn named(&self, written: &str) -> Option<String> {
@@ -335,8 +345,8 @@ impl Builder {
         if h.len() < 2 || h.iter().all(|w| w.chars().count() < 6) {
             return None;
         }
-        let mut found = self.order.iter().filter(|name| {
-            self.trials.get(*name).is_some_and(|t| {
+        self.only_one(|name| {
+            self.trials.get(name).is_some_and(|t| {
                 std::iter::once(name.as_str())
                     .chain(t.as_written.iter().map(String::as_str))
                     .map(name_words)
@@ -351,25 +361,21 @@ impl Builder {
                                     })))
                     })
             })
-        });
-        let first = found.next()?.clone();
-        found.next().is_none().then_some(first)
+        })
     }
 
     /// The one trial of the document's own (not catalogued) that the heading names with
     /// some words as shorter or longer compounds ("Virksomhedsforlagt
     /// sygedagpengeopfølgning" for a table's "Virksomhedsforlagt opfølgning").
     fn named_as_compounds(&self, catalog: &Catalog, heading: &str) -> Option<String> {
-        let mut found = self.order.iter().filter(|name| {
+        self.only_one(|name| {
             catalog.trial(name).is_none()
-                && self.trials.get(*name).is_some_and(|t| {
+                && self.trials.get(name).is_some_and(|t| {
                     std::iter::once(name.as_str())
                         .chain(t.as_written.iter().map(String::as_str))
                         .any(|w| compounds_of(w, heading) || compounds_of(heading, w))
                 })
-        });
-        let first = found.next()?.clone();
-        found.next().is_none().then_some(first)
+        })
     }
 
     /// A trial this document has already named whose name (or a written form) stands
@@ -386,17 +392,15 @@ impl Builder {
             format!(" {} ", w.join(" "))
         };
         let h = words(heading);
-        let mut found = self.order.iter().filter(|name| {
-            let Some(t) = self.trials.get(*name) else {
+        self.only_one(|name| {
+            let Some(t) = self.trials.get(name) else {
                 return false;
             };
             std::iter::once(name.as_str())
                 .chain(t.as_written.iter().map(String::as_str))
                 .map(words)
                 .any(|w| w.trim() != "" && h.contains(&w))
-        });
-        let first = found.next()?.clone();
-        found.next().is_none().then_some(first)
+        })
     }
 
     /// The trial a table's label stands for: catalogued, named so before, or the one
@@ -419,15 +423,15 @@ impl Builder {
         };
         let words = content(written);
         if words.len() >= 2 {
-            let mut found = self.order.iter().filter(|name| {
-                self.trials.get(*name).is_some_and(|t| {
-                    std::iter::once(*name)
+            let one = self.only_one(|name| {
+                self.trials.get(name).is_some_and(|t| {
+                    std::iter::once(name)
                         .chain(&t.as_written)
                         .any(|form| words.is_subset(&content(form)))
                 })
             });
-            if let (Some(one), None) = (found.next(), found.next()) {
-                return one.clone();
+            if let Some(one) = one {
+                return one;
             }
         }
         written.to_string()
@@ -502,8 +506,7 @@ impl Builder {
                         })
                     })
             };
-            let mut targets = self.order.iter().filter(|n| own(n));
-            let (Some(target), None) = (targets.next().cloned(), targets.next()) else {
+            let Some(target) = self.only_one(own) else {
                 continue;
             };
             self.fold(&name, &target);
@@ -523,8 +526,7 @@ impl Builder {
                         forms_hold_stem(std::iter::once(name).chain(&t.as_written), &stem)
                     })
             };
-            let mut targets = self.order.iter().filter(|n| holds_stem(n));
-            let (Some(target), None) = (targets.next().cloned(), targets.next()) else {
+            let Some(target) = self.only_one(holds_stem) else {
                 continue;
             };
             self.fold(&short, &target);
@@ -557,8 +559,7 @@ impl Builder {
                     }
                 })
             };
-            let mut targets = self.order.iter().filter(|n| **n != short && holds(n));
-            let (Some(target), None) = (targets.next().cloned(), targets.next()) else {
+            let Some(target) = self.only_one(|n| *n != short && holds(n)) else {
                 continue;
             };
             self.fold(&short, &target);
@@ -571,11 +572,9 @@ impl Builder {
             if catalog.trial(&short).is_some() {
                 continue;
             }
-            let mut targets = self
-                .order
-                .iter()
-                .filter(|n| catalog.trial(n).is_none() && compounds_of(&short, n));
-            let (Some(target), None) = (targets.next().cloned(), targets.next()) else {
+            let Some(target) =
+                self.only_one(|n| catalog.trial(n).is_none() && compounds_of(&short, n))
+            else {
                 continue;
             };
             self.fold(&short, &target);
