@@ -424,3 +424,55 @@ fn a_trial_named_finds_the_pages_about_it_in_other_words() {
     // Quoted, the words are searched as written.
     assert_eq!(as_written.notice, None);
 }
+
+/// When fewer pages than asked for have every word, the best pages that lack one follow
+/// them, each naming the word it lacks; `every_word` shows the full matches alone.
+#[test]
+fn pages_lacking_one_word_follow_those_with_every_word() {
+    let request = |every_word| SearchRequest {
+        query: "mikrolån Aalborg".into(),
+        limit: 10,
+        every_word,
+        ..Default::default()
+    };
+    let pages = |r: &SearchResults| -> Vec<(String, u32)> {
+        r.hits.iter().map(|h| (h.source.clone(), h.page)).collect()
+    };
+    let strict = run(request(true));
+    assert!(!strict.hits.is_empty() && strict.hits.len() < 10);
+    assert!(strict.hits.iter().all(|h| h.missing.is_empty()));
+    assert_eq!(strict.partial_total, 0);
+
+    let filled = run(request(false));
+    assert_eq!(filled.hits.len(), 10);
+    assert!(filled.partial_total > 0);
+    let (full, partial) = filled.hits.split_at(strict.hits.len());
+    assert_eq!(
+        pages(&SearchResults {
+            hits: full.to_vec(),
+            ..strict.clone()
+        }),
+        pages(&strict),
+        "the pages with every word come first, as without the others"
+    );
+    for hit in partial {
+        let [lacked] = hit.missing.as_slice() else {
+            panic!("one word missing: {hit:?}");
+        };
+        let other = if lacked == "Aalborg" {
+            "mikrolån"
+        } else {
+            "Aalborg"
+        };
+        let with = |word: &str| {
+            pages(&run(SearchRequest {
+                query: word.into(),
+                limit: 100,
+                ..Default::default()
+            }))
+        };
+        let page = (hit.source.clone(), hit.page);
+        assert!(with(other).contains(&page), "{page:?} has {other}");
+        assert!(!with(lacked).contains(&page), "{page:?} lacks {lacked}");
+    }
+}

@@ -41,6 +41,10 @@ pub struct Args {
     /// Also count hits by municipality, trial, kind and year.
     #[arg(long)]
     facets: bool,
+    /// Only pages with every word. Without it, when fewer pages than --limit have them
+    /// all, the best pages that lack one word follow, each saying which.
+    #[arg(long)]
+    every_word: bool,
     /// One JSON object with query, total, hits and facets.
     #[arg(long)]
     json: bool,
@@ -58,6 +62,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         to: args.to,
         limit: args.limit,
         facets: args.facets,
+        every_word: args.every_word,
     };
     let results = store.search(&request)?;
     if let Some(notice) = &results.notice {
@@ -84,6 +89,9 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 writeln!(out, "    {title}")?;
             }
             writeln!(out, "    {}", hit.snippet.replace('\n', " "))?;
+            if !hit.missing.is_empty() {
+                writeln!(out, "    missing: {}", hit.missing.join(", "))?;
+            }
             if !hit.versions.is_empty() {
                 writeln!(out, "    also as: {}", hit.versions.join(", "))?;
             }
@@ -101,10 +109,17 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         }
     }
     out.flush()?;
-    eprintln!(
-        "{} matching page(s), {} shown",
-        results.total,
-        results.hits.len()
-    );
+    match results.partial_total {
+        0 => eprintln!(
+            "{} matching page(s), {} shown",
+            results.total,
+            results.hits.len()
+        ),
+        partial => eprintln!(
+            "{} matching page(s) and {partial} with all words but one, {} shown",
+            results.total,
+            results.hits.len()
+        ),
+    }
     Ok(Outcome::Success)
 }

@@ -35,6 +35,9 @@ pub struct SearchRequest {
     pub limit: usize,
     /// Compute facet counts.
     pub facets: bool,
+    /// Only pages with every word: when fewer pages than `limit` have them all, the
+    /// pages that lack one are not shown after them.
+    pub every_word: bool,
 }
 
 /// The answer to a [`SearchRequest`].
@@ -44,8 +47,11 @@ pub struct SearchResults {
     pub query: String,
     /// Set when the query had to be changed to run (e.g. escaped syntax), saying how.
     pub notice: Option<String>,
-    /// Number of matching pages.
+    /// Number of pages with every word of the query.
     pub total: usize,
+    /// Number of pages with all words but one, when fewer than asked for have every
+    /// word (their best follow the full matches in `hits`); else 0.
+    pub partial_total: usize,
     /// Best first.
     pub hits: Vec<Hit>,
     /// Facet counts, when asked for.
@@ -71,6 +77,10 @@ pub struct Hit {
     pub snippet: String,
     /// Other versions of the same document (their sources).
     pub versions: Vec<String>,
+    /// The query's words (or OR groups, or phrases) this page lacks: empty for a page
+    /// with every word, one for a page shown after them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<String>,
 }
 
 /// Facet counts: value and number of matching pages, most first.

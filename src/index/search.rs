@@ -2,6 +2,7 @@
 //!
 //! The query language is small and explicit: words (all required), `"phrases"`,
 //! `-word` or `-"phrase"` to exclude, `OR` between two terms, and `word*` for a prefix.
+//! When fewer pages than asked for have every word, those that lack one follow.
 //! Every word matches its stemmed form, its exact form (ranked higher) and, for words of
 //! four letters or more, the compounds it starts or ends (`attest` finds
 //! `lægeattester`, `sygedagpenge` finds `sygedagpengeopfølgning`), ranked lower.
@@ -73,6 +74,19 @@ impl Parsed {
             .collect::<Vec<_>>()
             .join(" ")
     }
+}
+
+/// A required group as the user typed it: `tilbagebetaling`, `"fælles plan"`, `a OR b`.
+fn group_label(group: &[Item]) -> String {
+    let label: Vec<String> = group
+        .iter()
+        .map(|i| match i {
+            Item::Word(w) => w.clone(),
+            Item::Prefix(w) => format!("{w}*"),
+            Item::Phrase(p) => format!("\"{p}\""),
+        })
+        .collect();
+    label.join(" OR ")
 }
 
 fn parse(query: &str) -> Parsed {
@@ -316,8 +330,11 @@ impl IndexStore {
         let searcher = self.reader.searcher();
         let mut notices = parsed.notices.clone();
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        // Each required group's query, kept for the pages that lack one of them.
+        let mut groups: Vec<Box<dyn Query>> = Vec::new();
         for group in &parsed.required {
             if let Some(q) = self.group_query(&searcher, group, &mut matcher, &mut notices)? {
+                groups.push(q.box_clone());
                 clauses.push((Occur::Must, q));
             }
         }
@@ -376,11 +393,12 @@ impl IndexStore {
             compounds: vec![],
             prefixes: vec![],
         };
-        for item in &parsed.excluded {
-            if let Some(q) = self.item_query(item, false, &mut ignored) {
-                clauses.push((Occur::MustNot, q));
-            }
-        }
+        let excluded: Vec<Box<dyn Query>> = parsed
+            .excluded
+            .iter()
+            .filter_map(|item| self.item_query(item, false, &mut ignored))
+            .collect();
+        clauses.extend(excluded.iter().map(|q| (Occur::MustNot, q.box_clone())));
         for filter in self.filters(request)? {
             clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
         }
@@ -422,17 +440,99 @@ impl IndexStore {
             }
         });
         let top = top.extract(&mut fruit);
+        let mut seen = HashSet::new();
+        let mut hits = self.page_hits(&searcher, top, limit, &matcher, &mut seen)?;
 
+        // Fewer pages than asked for have every word: the pages that lack one of them
+        // follow, each saying which (`mikrolån tilbagebetaling` also finds the
+        // `mikrolån` page that says `betalt tilbage`), as a web search does.
+        let mut partial_total = 0;
+        if !request.every_word && groups.len() >= 2 && hits.len() < limit {
+            let should = groups
+                .iter()
+                .map(|q| (Occur::Should, q.box_clone()))
+                .collect();
+            let all_but_one = BooleanQuery::with_minimum_required_clauses(should, groups.len() - 1);
+            let every = groups
+                .iter()
+                .map(|q| (Occur::Must, q.box_clone()))
+                .collect();
+            let mut relaxed: Vec<(Occur, Box<dyn Query>)> = vec![
+                (Occur::Must, Box::new(all_but_one)),
+                (Occur::MustNot, Box::new(BooleanQuery::new(every))),
+            ];
+            relaxed.extend(excluded.iter().map(|q| (Occur::MustNot, q.box_clone())));
+            relaxed.extend(self.filters(request)?.into_iter().map(|f| {
+                (
+                    Occur::Must,
+                    Box::new(ConstScoreQuery::new(f, 0.0)) as Box<dyn Query>,
+                )
+            }));
+            let relaxed = BooleanQuery::new(relaxed);
+            let (top, count) = searcher
+                .search(
+                    &relaxed,
+                    &(TopDocs::with_limit(limit * 4).order_by_score(), Count),
+                )
+                .map_err(|e| index_error(&self.dir, e))?;
+            partial_total = count;
+            let rest = limit - hits.len();
+            let mut partial = self.page_hits(&searcher, top, rest, &matcher, &mut seen)?;
+            let labels: Vec<String> = parsed.required.iter().map(|g| group_label(g)).collect();
+            let weights = groups
+                .iter()
+                .map(|q| {
+                    q.weight(tantivy::query::EnableScoring::disabled_from_searcher(
+                        &searcher,
+                    ))
+                })
+                .collect::<tantivy::Result<Vec<_>>>()
+                .map_err(|e| index_error(&self.dir, e))?;
+            for (hit, address) in &mut partial {
+                let segment = searcher.segment_reader(address.segment_ord);
+                hit.missing = weights
+                    .iter()
+                    .zip(&labels)
+                    .filter(|(w, _)| w.explain(segment, address.doc_id).is_err())
+                    .map(|(_, label)| label.clone())
+                    .collect();
+            }
+            hits.extend(partial);
+        }
+        let notice = (!notices.is_empty()).then(|| notices.join("; "));
+        Ok(SearchResults {
+            query: request.query.clone(),
+            notice,
+            total,
+            partial_total,
+            hits: hits.into_iter().map(|(hit, _)| hit).collect(),
+            facets,
+        })
+    }
+
+    /// The shown hits among ranked candidates: at most `limit` pages not in `seen`, each
+    /// document's group shown through one version, a document's pages together in the
+    /// order of its best. Adds the pages shown to `seen`.
+    fn page_hits(
+        &self,
+        searcher: &tantivy::Searcher,
+        top: Vec<(f32, tantivy::DocAddress)>,
+        limit: usize,
+        matcher: &Matcher,
+        seen: &mut HashSet<(String, u64)>,
+    ) -> Result<Vec<(Hit, tantivy::DocAddress)>> {
         // Versions: a group is shown through one source, the best-ranked version
         // (`group_sources`) among those with a page in the candidates, so the scores of
         // near-identical pages never decide which copy stands for the report.
-        let columns = Columns::new(&searcher, &self.dir, &self.value_cache);
+        let columns = Columns::new(searcher, &self.dir, &self.value_cache);
         let mut candidates = Vec::with_capacity(top.len());
         for (score, address) in top {
             let source = columns.text(address, "source")?;
             let group = columns.text(address, "group")?;
             let page = columns.number(address, "page")?;
-            candidates.push((score, address, source, group, page));
+            if !seen.contains(&(group.clone(), page)) {
+                candidates.push((score, address, source, group, page));
+            }
         }
         // Equal scores in page order: addresses depend on how the writer's threads split
         // the documents into segments, which differs between machines.
@@ -457,7 +557,7 @@ impl IndexStore {
                 [] => continue,
                 [only] => *only,
                 [first, ..] => {
-                    let ranked = self.group_sources(&searcher, group)?;
+                    let ranked = self.group_sources(searcher, group)?;
                     let rank = |s: &str| ranked.iter().position(|r| r == s).unwrap_or(usize::MAX);
                     let best = sources.iter().copied().min_by_key(|s| rank(s));
                     versions.insert(group.to_string(), ranked);
@@ -466,7 +566,7 @@ impl IndexStore {
             };
             group_rep.insert(group, rep);
         }
-        let mut by_doc: Vec<(String, Vec<Hit>)> = Vec::new();
+        let mut by_doc: Vec<(String, Vec<(Hit, tantivy::DocAddress)>)> = Vec::new();
         let mut shown = 0;
         for (score, address, source, group, page) in &candidates {
             let (score, address) = (*score, *address);
@@ -477,8 +577,9 @@ impl IndexStore {
                 break;
             }
             shown += 1;
+            seen.insert((group.clone(), *page));
             if !versions.contains_key(group) {
-                let ranked = self.group_sources(&searcher, group)?;
+                let ranked = self.group_sources(searcher, group)?;
                 versions.insert(group.clone(), ranked);
             }
             // Only shown hits need their stored page text.
@@ -493,25 +594,19 @@ impl IndexStore {
                 date: Some(columns.text(address, "date")?).filter(|t| !t.is_empty()),
                 page: u32::try_from(*page).unwrap_or(0),
                 score,
-                snippet: snippet(&text, &matcher),
+                snippet: snippet(&text, matcher),
                 versions: versions
                     .get(group)
                     .map(|all| all.iter().filter(|s| *s != source).cloned().collect())
                     .unwrap_or_default(),
+                missing: vec![],
             };
             match by_doc.iter_mut().find(|(s, _)| s == source) {
-                Some((_, hits)) => hits.push(hit),
-                None => by_doc.push((source.clone(), vec![hit])),
+                Some((_, hits)) => hits.push((hit, address)),
+                None => by_doc.push((source.clone(), vec![(hit, address)])),
             }
         }
-        let notice = (!notices.is_empty()).then(|| notices.join("; "));
-        Ok(SearchResults {
-            query: request.query.clone(),
-            notice,
-            total,
-            hits: by_doc.into_iter().flat_map(|(_, h)| h).collect(),
-            facets,
-        })
+        Ok(by_doc.into_iter().flat_map(|(_, h)| h).collect())
     }
 
     /// The query of one required group of alternatives (`a OR b`), each word searched
