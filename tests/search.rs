@@ -476,3 +476,23 @@ fn pages_lacking_one_word_follow_those_with_every_word() {
         assert!(!with(lacked).contains(&page), "{page:?} lacks {lacked}");
     }
 }
+
+/// A verbal noun also finds its verb, which the Danish stemmer keeps apart
+/// (`evaluering`: `evalueres`); quoted, it is searched as written.
+#[test]
+fn a_verbal_noun_finds_its_verb() {
+    let page = |h: &referat::index::Hit| (h.source.clone(), h.page);
+    let noun = search("evaluering");
+    let written: Vec<_> = search("\"evaluering\"").hits.iter().map(page).collect();
+    let by_verb: Vec<_> = noun
+        .hits
+        .iter()
+        .filter(|h| !written.contains(&page(h)))
+        .collect();
+    assert!(!by_verb.is_empty(), "{:#?}", noun.hits);
+    for h in &by_verb {
+        assert!(h.snippet.contains("[evaluere"), "{}", h.snippet);
+    }
+    // Ranked below the pages with the noun itself.
+    assert!(page(&noun.hits[0]) != page(by_verb[0]));
+}

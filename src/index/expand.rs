@@ -133,6 +133,35 @@ impl IndexStore {
         Ok(splits)
     }
 
+    /// The stems of the verb a verbal noun (an exact form) is made from, when pages of
+    /// the index have them: `tilbagebetaling` and `tilbagebetales`, `ansøgningen` and
+    /// `ansøge`, `besparelser` and `spare`'s `bespare`. The Danish stemmer leaves the
+    /// noun's `-ing`, `-ning` and `-else` on, so the two never meet otherwise. The
+    /// noun's stem itself is not among them.
+    pub(super) fn verb_stems(&self, searcher: &Searcher, form: &str) -> Result<Vec<String>> {
+        // The noun's endings: indefinite and definite, singular and plural, genitive.
+        const INFLECTED: [&str; 8] = ["", "en", "er", "erne", "s", "ens", "ers", "ernes"];
+        let mut stemmer = analyzer::danish();
+        let own = analyzer::tokens(&mut stemmer, form);
+        let mut verbs = Vec::new();
+        for suffix in ["ning", "ing", "else"] {
+            let root = INFLECTED
+                .iter()
+                .find_map(|end| form.strip_suffix(&format!("{suffix}{end}")[..]));
+            let Some(root) = root.filter(|r| r.chars().count() >= MIN_PART) else {
+                continue;
+            };
+            let verb = format!("{root}e");
+            let Some(stem) = self.indexed_stem(searcher, &mut stemmer, &verb)? else {
+                continue;
+            };
+            if !own.iter().any(|(s, _, _)| *s == stem) && !verbs.contains(&stem) {
+                verbs.push(stem);
+            }
+        }
+        Ok(verbs)
+    }
+
     /// The stem of one word when some page of the index has it.
     fn indexed_stem(
         &self,

@@ -658,6 +658,9 @@ impl IndexStore {
                 if let Some(parts) = self.parts_query(searcher, word, stem_pages, matcher)? {
                     alts.push((Occur::Should, parts));
                 }
+                if let Some(verbs) = self.verb_query(searcher, word, matcher)? {
+                    alts.push((Occur::Should, verbs));
+                }
                 if let Some(name) = expand::expansion(word) {
                     let phrase = Item::Phrase(name.to_string());
                     if let Some(q) = self.item_query(&phrase, false, matcher) {
@@ -700,6 +703,37 @@ impl IndexStore {
             alts.push((Occur::Should, Box::new(near)));
             m.stems.extend([modifier, head]);
         }
+        Ok((!alts.is_empty()).then(|| {
+            Box::new(BoostQuery::new(
+                Box::new(BooleanQuery::new(alts)),
+                PARTS_WEIGHT,
+            )) as Box<dyn Query>
+        }))
+    }
+
+    /// The verb a verbal noun is made from (`tilbagebetaling`: `tilbagebetales`),
+    /// weighted as a compound's part: the same thing said another way.
+    fn verb_query(
+        &self,
+        searcher: &tantivy::Searcher,
+        word: &str,
+        m: &mut Matcher,
+    ) -> Result<Option<Box<dyn Query>>> {
+        let exact = self.analyze(word, false);
+        let [form] = exact.as_slice() else {
+            return Ok(None);
+        };
+        let alts: Vec<(Occur, Box<dyn Query>)> = self
+            .verb_stems(searcher, form)?
+            .into_iter()
+            .map(|stem| {
+                let term = Term::from_field_text(self.fields.text, &stem);
+                m.stems.insert(stem);
+                let q: Box<dyn Query> =
+                    Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs));
+                (Occur::Should, q)
+            })
+            .collect();
         Ok((!alts.is_empty()).then(|| {
             Box::new(BoostQuery::new(
                 Box::new(BooleanQuery::new(alts)),
