@@ -151,6 +151,8 @@ const BARE_LEFT: &[&str] = &[
     "dem",
     "til",
     "yderligere",
+    // "871 attester mod 1.982 i 2016": the count compared with.
+    "mod",
 ];
 
 /// Function words that end a noun phrase after a number.
@@ -1516,6 +1518,15 @@ mod tests {
         assert_eq!(a.len(), 1);
         assert_eq!(b.len(), 3, "{b:?}");
         assert!(b.iter().all(|q| q.counted.as_deref() == Some("kurser")));
+        // … and so does the count it is compared with.
+        let c = scan(
+            Catalog::builtin_ref(),
+            "Der blev indhentet 871 attester mod 1.982 i 1. halvår 2016.",
+            &[],
+            &mut Context::default(),
+        );
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert_eq!(c[1].counted.as_deref(), Some("attester"));
     }
 
     #[test]

@@ -322,7 +322,7 @@ fn trial_right_after(
 /// ("… har gennemført.1 Evalueringen", "beskæftigelsesområdet,1"), with their place.
 pub(super) fn footnote_marks(text: &str) -> Vec<((usize, usize), u32)> {
     static MARK: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:\p{L}[.,;:]?|[)”\x22][.,;:]?)(\d{1,2})(?:\s|$)")
+        Regex::new(r"(?:\p{L}[.,;:]?|[)”\x22][.,;:]?)(\d{1,2})(?:[.,;:]?(?:\s|$))")
             .unwrap_or_else(|e| panic!("{e}"))
     });
     MARK.captures_iter(text)
@@ -345,6 +345,22 @@ fn footnote_number(text: &str, marks: &HashSet<u32>) -> Option<(usize, usize)> {
 mod tests {
     use super::*;
     use crate::extract::Catalog;
+
+    #[test]
+    fn a_footnote_mark_may_stand_before_a_comma() {
+        let marks = |t: &str| {
+            footnote_marks(t)
+                .into_iter()
+                .map(|(_, n)| n)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            marks("i alt 2.146 sygedagpengeforløb1, og 34 interview"),
+            vec![1]
+        );
+        assert_eq!(marks("har gennemført.3 Evalueringen"), vec![3]);
+        assert!(marks("i 2019, 12 borgere").is_empty());
+    }
 
     #[test]
     fn figures_after_henholdsvis_take_the_listed_places_in_order() {

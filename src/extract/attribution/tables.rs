@@ -189,6 +189,16 @@ pub(super) fn row_figures(
             }
             _ => h,
         };
+        // "N", the number of cases a share is worked out on, counts what the table's
+        // count column counts ("Antal forløb | Andel i job (%) | N"), else what its
+        // caption names; never the share's per cent.
+        let h = match h.trim() {
+            "N" | "n" => header
+                .iter()
+                .find(|c| c.trim().to_lowercase().starts_with("antal "))
+                .map_or("Antal", String::as_str),
+            _ => h,
+        };
         let column_trial = columns.get(k).cloned().flatten();
         let h = match what {
             // (… unless it gives none: "LÆ 285-forsøget: sparede attester" counts attester.)

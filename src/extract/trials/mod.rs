@@ -249,11 +249,11 @@ fn item_trial(catalog: &Catalog, title: &str) -> Option<(String, String)> {
         };
         // "Frikommuneforsøg II – status for de midtjyske frikommunenetværk" is about the
         // networks, no trial; "… – budgetvirkning og forlængelse af forsøgene" about all
-        // of them.
+        // of them, "… – ansøgning om nye forsøg i 4. ansøgningsrunde" about some.
         let low = written.to_lowercase();
         let all_trials = low
             .split(|c: char| !c.is_alphanumeric())
-            .any(|w| w == "forsøgene" || w == "frikommuneforsøgene");
+            .any(|w| matches!(w, "forsøgene" | "frikommuneforsøgene" | "forsøg"));
         if names_the_network(&written)
             || low.contains("netværk")
             || (all_trials && mentions(catalog, &written).is_empty())
@@ -641,6 +641,16 @@ impl Builder {
     }
 }
 
+/// The one trial the paragraph right below heading `i` names, when it is prose.
+fn lead_trial(catalog: &Catalog, paras: &[Paragraph], i: usize) -> Option<String> {
+    let lead = paras.get(i + 1).filter(|p| p.kind == Kind::Body)?;
+    let ms = mentions(catalog, &lead.text);
+    let first = ms.first()?;
+    ms.iter()
+        .all(|m| m.name == first.name)
+        .then(|| first.name.clone())
+}
+
 fn add_municipalities(t: &mut Trial, names: &[String]) {
     let mut set: BTreeSet<String> = t.municipalities.iter().cloned().collect();
     set.extend(names.iter().cloned());
@@ -811,7 +821,14 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
                             headline_topic = Some(name);
                             None
                         }
-                        HeadingTrial::Neither => None,
+                        HeadingTrial::Neither => {
+                            // A story's headline that names no trial, over a lead that
+                            // names one ("Interview: …" over "… har været med i
+                            // samtaleforsøget fra første dag"): the story is about it.
+                            headline_topic = lead_trial(catalog, paras, i)
+                                .filter(|_| section.is_none() || ends_section(&p.text));
+                            None
+                        }
                     };
                     // A numbered heading no deeper than the one that opened the section
                     // ("4 Revalidering og sæsonforløb" after "3 Fleksible rammer …") ends it.
@@ -1061,6 +1078,10 @@ mod tests {
         );
         assert_eq!(
             name("Frikommuneforsøg II – budgetvirkning og forlængelse af forsøgene"),
+            None
+        );
+        assert_eq!(
+            name("Frikommuneforsøg II – ansøgning om nye forsøg i 4. ansøgningsrunde"),
             None
         );
         // "Ansøgning om nyt forsøg: X"; what is done after a comma.

@@ -490,7 +490,7 @@ pub fn introduced_trial(catalog: &Catalog, text: &str) -> Option<String> {
         Regex::new(
             // The name ends at a punctuation mark or at the verb of the sentence
             // ("Forsøget Forenklet børnefaglig undersøgelse … udløber den 31. december").
-            r"\b(?i:frikommune)?(?i:forsøget)\s+[\x22“„«]?(\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){1,9}?)[\x22”“»]?(?:\s*(?:[.;:,]|$)|\s+(?:udløber|ophører|blev|er|har|giver|løber|startede|skal|kan|omfatter|fortsætter|gælder|træder)\b)",
+            r"\b(?i:frikommune)?(?i:forsøget)\s+[\x22“„«]?(\p{Lu}[\p{L}-]*(?:\s+(?:[\p{L}-]+|\d+\s+år)){1,9}?)[\x22”“»]?(?:\s*(?:[.;:,]|$)|\s+(?:udløber|ophører|blev|er|har|giver|løber|startede|skal|kan|omfatter|fortsætter|gælder|træder)\b)",
         )
         .unwrap_or_else(|e| panic!("{e}"))
     });
@@ -732,6 +732,14 @@ mod tests {
         assert_eq!(
             introduced_trial(&c, "Fleksibel opfølgning for sygemeldte med kort forventet varighed blev godkendt i 2. ansøgningsrunde og er gennemført i Thisted.").as_deref(),
             Some("Fleksibel opfølgning for sygemeldte med kort forventet varighed")
+        );
+        // An age in a target group is part of the name; a date after it is not.
+        assert_eq!(
+            introduced_trial(&c, "Alle tre står bag forsøget Én samlet plan for unge under 30 år på uddannelseshjælp.").as_deref(),
+            Some("Én samlet plan for unge under 30 år på uddannelseshjælp")
+        );
+        assert!(
+            introduced_trial(&c, "Vi søger om forsøget Ny plan for unge fra 1. juli.").is_none()
         );
         // (A subject that is no name.)
         assert!(introduced_trial(

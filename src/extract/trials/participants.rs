@@ -102,6 +102,10 @@ pub(super) fn split_name_list<'n>(
     if deltagende(s).is_some() {
         return None;
     }
+    // "Sekretariat: Aabenraa Kommune" says who does what for the network.
+    if s.split_once(": ").is_some_and(|(label, _)| is_role(label)) {
+        return None;
+    }
     // "Mikrolån – Silkeborg · 3. runde": the name and list before the facts.
     if let Some((head, facts)) = s.split_once(" · ") {
         if gives_round_or_start(&facts.to_lowercase()) {
@@ -132,6 +136,28 @@ pub(super) fn split_name_list<'n>(
         }
     }
     None
+}
+
+/// A label naming who does what in a network or a trial ("Sekretariat", "Tovholder",
+/// "Formand", "Politisk styregruppe"), which a municipality may follow: no trial.
+fn is_role(label: &str) -> bool {
+    const ROLES: &[&str] = &[
+        "sekretariat",
+        "sekretær",
+        "tovholder",
+        "formand",
+        "næstformand",
+        "koordinator",
+        "kontaktperson",
+        "projektleder",
+        "projektejer",
+        "styregruppe",
+        "værtskommune",
+        "ansvarlig",
+        "repræsentant",
+    ];
+    let last = label.split_whitespace().last().unwrap_or("").to_lowercase();
+    label.split_whitespace().count() <= 3 && ROLES.iter().any(|r| last.starts_with(r))
 }
 
 /// "Rehabiliteringsteams i Aalborg og Rebild", "Lempede mentorregler (mentorforsøget) i
@@ -377,6 +403,10 @@ fn clauses(sentence: &str) -> impl Iterator<Item = &str> {
     BREAK.split(sentence)
 }
 
+/// "jobcentrene i …", "jobcentret i …": the municipalities by their job centres.
+static JOBCENTRES_IN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\bjobcent\w*\s+i\s").unwrap_or_else(|e| panic!("{e}")));
+
 /// "alle tre kommuner", "samtlige kommuner", "alle netværkets kommuner".
 static ALL_OF_THEM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -443,12 +473,18 @@ pub(super) fn says_taking_part(l: &str) -> bool {
         )
         .unwrap_or_else(|e| panic!("{e}"))
     });
+    // "Med forsøget X kan jobcentrene i A, B og C holde opfølgningen over telefon": what
+    // the trial lets the job centres of those municipalities do.
+    static JOBCENTRES_CAN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:kan|kunne)\s+jobcent\w*\s+i\s").unwrap_or_else(|e| panic!("{e}"))
+    });
     if APPLIES_TO_JOIN.is_match(l) {
         return says_taking_part(&APPLIES_TO_JOIN.replace_all(l, " "));
     }
     l.contains("deltag")
         || l.contains("deltog")
         || HAVE_BEEN_ABLE.is_match(l)
+        || JOBCENTRES_CAN.is_match(l)
         || HAVE_TRIED.is_match(l)
         // "Alle fire kommuner er med."
         || l.trim_end_matches(['.', ' ']).ends_with(" er med")
@@ -470,6 +506,9 @@ pub(super) fn says_taking_part(l: &str) -> bool {
         || l.contains("fik godkendt")
         || FIK_GODKENDT.is_match(l)
         || l.contains("fået godkendt")
+        // "Haderslev og Tønder har fået forlænget forsøget X".
+        || l.contains("fået forlænget")
+        || l.contains("fik forlænget")
         // "X har sammen med Y siden 2019 været fritaget for kravet …"
         || l.contains(" sammen med ")
         || l.contains("fritaget for")
@@ -576,6 +615,8 @@ fn clause_mentions<'n>(
                     || l.contains("foruden")
                     || l.starts_with("det ")
                     || opens_with_municipalities(catalog, s)
+                    // "Siden 2017 har jobcentrene i alle fire kommuner kunnet …".
+                    || JOBCENTRES_IN.is_match(&l)
                     // "Vesthimmerland Kommune har som eneste kommune i netværket afprøvet
                     // mikrolån": one subject that says it is alone in it.
                     || (l.contains(" eneste ") && opening_municipalities(catalog, s) >= 1)
@@ -660,6 +701,30 @@ fn clause_mentions<'n>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_role_and_its_municipality_name_no_trial() {
+        let c = Catalog::builtin();
+        let network = || &[][..];
+        assert_eq!(
+            split_name_list(&c, "Sekretariat: Aabenraa Kommune", &network),
+            None
+        );
+        assert!(split_name_list(&c, "Mikrolån: Aabenraa og Tønder", &network).is_some());
+    }
+
+    #[test]
+    fn job_centres_that_can_do_what_the_trial_allows_take_part() {
+        assert!(says_taking_part(
+            "med forsøget x kan jobcentrene i aabenraa, sønderborg og tønder holde opfølgningen over telefon"
+        ));
+        assert!(says_taking_part(
+            "haderslev og tønder har fået forlænget forsøget x"
+        ));
+        assert!(!says_taking_part(
+            "jobcentrene kan bevilge op til 10 samtaler"
+        ));
+    }
 
     #[test]
     fn a_list_after_a_name_says_who_takes_part() {

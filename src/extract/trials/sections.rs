@@ -404,6 +404,22 @@ pub(super) fn heading_trial(
         let one_trial = ms
             .iter()
             .all(|m| ms.first().is_some_and(|f| f.name == m.name));
+        // A story's headline led by a short name no catalogue knows ("Pendlerforsøget
+        // er kommet godt fra start"): folded into the trial it stands for later.
+        let first = p.text.split_whitespace().next().unwrap_or("");
+        let led_by_short = (ms.is_empty() && short_name_stem(first).is_some()).then(|| {
+            first
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_string()
+        });
+        if let Some(short) = led_by_short {
+            b.add(&short, &short, p.page);
+            return if is_headline(&p.text) {
+                HeadingTrial::Headline(short)
+            } else {
+                HeadingTrial::Opens(short)
+            };
+        }
         match ms.as_slice() {
             [m, ..] if one_trial => {
                 b.add(&m.name, &m.written, p.page);
