@@ -786,11 +786,19 @@ pub fn scan(
                         .next()
                         .is_some_and(char::is_uppercase)
                     && (after_in(&toks, i - 1) || after_comma_place(catalog, &toks, i - 1));
+                // "38 nye forløb (2. kvt.: 21, 1. kvt.: 44)": the same count for another
+                // period, given by its label.
+                let after_period = left.as_deref() == Some(":")
+                    && i >= 2
+                    && (matches!(lower(&toks[i - 2]).as_str(), "kvt" | "kvartal" | "halvår")
+                        || (toks[i - 2].text == "." && i >= 3 && lower(&toks[i - 3]) == "kvt")
+                        || is_year(&toks[i - 2]));
                 let left_ok = left
                     .as_deref()
                     .is_none_or(|l| BARE_LEFT.contains(&l) || l == ".")
                     || qual.is_some()
-                    || for_place;
+                    || for_place
+                    || after_period;
                 let next_ok = toks
                     .get(i + 1)
                     .is_none_or(|n| n.kind == TokKind::Word || matches!(n.text, "," | "." | ")"));
@@ -1224,9 +1232,10 @@ static TABLE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// In a table of years across ("Nøgletal | 2018 | 2019") the row label names what is
 /// counted ("Påbegyndte forløb", "Antal samtaler pr. forløb", "Raskmeldt, pct.").
 fn row_unit(header: &str, row: &str, whose_column: bool) -> Option<(String, Option<String>, f64)> {
-    // A header that is only a period: "2019", "2019/20", "Budget 2021", "1. halvår 2020".
+    // A header that is only a period: "2019", "2019/20", "Budget 2021", "1. halvår 2020",
+    // "3. kvt." (the corner cell giving the year).
     static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:budget|regnskab|skøn|forventet|prognose|[12]\.\s*halvår|[1-4]\.\s*kvartal)?\s*(?:19|20)\d\d(?:\s*/\s*\d{2,4})?$")
+        Regex::new(r"(?i)^(?:(?:budget|regnskab|skøn|forventet|prognose|[12]\.\s*halvår|[1-4]\.\s*kvartal)?\s*(?:19|20)\d\d(?:\s*/\s*\d{2,4})?|(?:[12]\.\s*halvår|[1-4]\.\s*(?:kvartal|kvt\.?)|q[1-4])(?:\s*(?:19|20)\d\d)?)$")
             .unwrap_or_else(|e| panic!("regex: {e}"))
     });
     // … or a period told by its years: "Før forsøget (2016-2017)".
@@ -1271,8 +1280,13 @@ fn row_unit(header: &str, row: &str, whose_column: bool) -> Option<(String, Opti
                     .then(|| ("count".into(), Some(last.to_string()), 1.0));
             }
             // A longer label opens with the plural noun it counts ("Fuldtidspersoner på
-            // offentlig forsørgelse i alt").
-            let first = words.first()?.to_lowercase();
+            // offentlig forsørgelse i alt"), perhaps after an adjective ("Nye
+            // sygedagpengesager i forsøget").
+            let opening = match words.first() {
+                Some(w) if is_adjective(w) => words.get(1),
+                w => w,
+            };
+            let first = opening?.to_lowercase();
             (first.chars().all(char::is_alphabetic)
                 && first.chars().count() >= 5
                 && first.ends_with("er"))
@@ -1527,6 +1541,15 @@ mod tests {
         );
         assert_eq!(c.len(), 2, "{c:?}");
         assert_eq!(c[1].counted.as_deref(), Some("attester"));
+        // … and the counts of other periods, given by their labels.
+        let d = scan(
+            Catalog::builtin_ref(),
+            "3. kvt.: 38 nye forløb (2. kvt.: 21, 1. kvt.: 44)",
+            &[],
+            &mut Context::default(),
+        );
+        let counts: Vec<f64> = d.iter().map(|q| q.value).collect();
+        assert_eq!(counts, [38.0, 21.0, 44.0], "{d:?}");
     }
 
     #[test]
@@ -1631,6 +1654,15 @@ mod tests {
         );
         let q = table_cell("42", "Antal borgere", "Aalborg", "", false);
         assert_eq!(q.and_then(|q| q.counted), Some("borgere".into()));
+        // Quarters across (the corner cell gives the year); a label led by an adjective.
+        let q = table_cell(
+            "412",
+            "1. kvt.",
+            "Nye sygedagpengesager i forsøget",
+            "",
+            false,
+        );
+        assert_eq!(q.and_then(|q| q.counted), Some("sygedagpengesager".into()));
         // A money row with its own factor, under quarters.
         let q = table_cell(
             "312",

@@ -130,13 +130,22 @@ impl<'a> Reader<'a> {
             Kind::Heading => self.heading(&p.text, section.is_some()),
             // A numbered section's heading ("1. Resumé", "6. Forventede effekter"): what
             // a paragraph under the last one was about does not carry over.
-            Kind::Numbered(_) if is_numbered_heading(&p.text) => self.new_topic(&p.text),
+            // (A numbered municipality's heading, "2. Aalborg Kommune", is the place of
+            // what follows up to the next numbered heading, through the trials'
+            // sub-headings under it.)
+            Kind::Numbered(_) if is_numbered_heading(&p.text) => {
+                self.heading_place = place_of_heading(self.catalog, &p.text);
+                self.new_topic(&p.text);
+            }
             Kind::TableRow(_) => {
                 tables::row_figures(
                     self.catalog,
                     paras,
                     i,
-                    section.as_deref(),
+                    tables::Around {
+                        trial: section.as_deref(),
+                        place: self.heading_place.as_deref(),
+                    },
                     discovery,
                     &mut self.column_trials,
                     &mut self.out,

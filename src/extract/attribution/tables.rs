@@ -6,6 +6,12 @@ use crate::extract::structure::{Kind, Paragraph};
 use crate::extract::{figures, municipalities, trials, Catalog, Figure};
 use std::collections::HashMap;
 
+/// Where a table stands: the trial of its section, the place of the heading above it.
+pub(super) struct Around<'a> {
+    pub trial: Option<&'a str>,
+    pub place: Option<&'a str>,
+}
+
 /// The figures of the table row `paras[i]` (none for the header row), added to `out`.
 /// `column_trials` keeps the trial each table's columns are headed by, worked out once
 /// per table (keyed by the table's first row).
@@ -13,7 +19,7 @@ pub(super) fn row_figures(
     catalog: &Catalog,
     paras: &[Paragraph],
     i: usize,
-    section: Option<&str>,
+    around: Around,
     discovery: &trials::Discovery,
     column_trials: &mut HashMap<usize, Vec<Option<String>>>,
     out: &mut Vec<Figure>,
@@ -21,6 +27,7 @@ pub(super) fn row_figures(
     let Kind::TableRow(cells) = &paras[i].kind else {
         return;
     };
+    let (section, heading_place) = (around.trial, around.place);
     let Some(start) = paras[i].table_start else {
         return;
     };
@@ -66,6 +73,18 @@ pub(super) fn row_figures(
     let label_column = usize::from(numbered(label) && cells.len() > 2);
     if label_column == 1 {
         label = cells[1].as_str();
+    }
+    // "Heraf afsluttet med job" counts what the row above it counts.
+    let heraf_row;
+    if label.trim().to_lowercase().starts_with("heraf") {
+        let above = paras.get(i.saturating_sub(1)).and_then(|p| match &p.kind {
+            Kind::TableRow(c) if i - 1 > start => c.get(label_column),
+            _ => None,
+        });
+        if let Some(above) = above {
+            heraf_row = format!("{above} {label}");
+            label = heraf_row.as_str();
+        }
     }
     // A total row of a table of several trials sums them: it is none of them. (Under
     // one trial's heading the total is that trial's.)
@@ -225,7 +244,8 @@ pub(super) fn row_figures(
         let place = municipality
             .clone()
             .or_else(|| column_place(k))
-            .or_else(|| caption_place.clone());
+            .or_else(|| caption_place.clone())
+            .or_else(|| heading_place.map(String::from));
         for q in found {
             out.push(figure(
                 q,

@@ -1,7 +1,9 @@
 //! Bulleted and numbered lists of trials: what each item names and says of its trial.
 
-use super::facts::{field, read_facts, split_status, status_in};
-use super::names::{canonical, clean_name, labelled_trial, short_name_stem, split_short_name};
+use super::facts::{field, gives_round_or_start, read_facts, split_status, status_in};
+use super::names::{
+    canonical, clean_name, labelled_trial, short_and_name, short_name_stem, split_short_name,
+};
 use super::participants::{
     listed_members, participants_below, split_name_facts, split_name_list, split_name_places,
 };
@@ -149,11 +151,15 @@ pub(super) fn list_item(
         }
         // "Rehabiliteringsteams i Aalborg og Rebild": a name and where it runs.
         let placed = split_name_places(catalog, text);
-        // "Færre lægeattester – attestforsøget": a name and its short name.
-        let (written, short) = match (&placed, split_short_name(text)) {
-            (Some((name, _)), _) => (name.clone(), None),
-            (None, Some((name, short))) => (name, Some(short)),
-            (None, None) => (clean_name(text), None),
+        // "Færre lægeattester – attestforsøget": a name and its short name; or the short
+        // name first, "Attestforsøget – Differentiering i valg af lægeattester … (1.
+        // runde, start 1. juli 2017)".
+        let short_first = short_and_name(&clean_name(text));
+        let (written, short) = match (&placed, split_short_name(text), &short_first) {
+            (Some((name, _)), _, _) => (name.clone(), None),
+            (None, Some((name, short)), _) => (name, Some(short)),
+            (None, None, Some((short, name))) => (name.clone(), Some(short.as_str())),
+            (None, None, None) => (clean_name(text), None),
         };
         let known = catalog
             .trial(&written)
@@ -182,6 +188,9 @@ pub(super) fn list_item(
         add_municipalities(t, &lead.municipalities);
         if let Some((_, munis)) = &placed {
             add_municipalities(t, munis);
+        }
+        if gives_round_or_start(&text.to_lowercase()) {
+            read_facts(t, "", text);
         }
         if t.round.is_none() {
             t.round = lead.round.or(item.round);

@@ -434,6 +434,27 @@ impl Builder {
                 return one;
             }
         }
+        // A one-word label that is the stem of a short name the document gives a trial
+        // ("Rehabilitering", "Psykolog", "Attester" for "Attestforsøget").
+        let label = written.trim().to_lowercase();
+        if !label.contains(' ') && label.chars().count() >= 5 {
+            let one = self.only_one(|name| {
+                self.trials.get(name).is_some_and(|t| {
+                    t.as_written
+                        .iter()
+                        .filter_map(|w| short_name_stem(w))
+                        .any(|stem| {
+                            let stem = stem.to_lowercase();
+                            label == stem
+                                || label.trim_end_matches('s') == stem
+                                || label.starts_with(&stem)
+                        })
+                })
+            });
+            if let Some(one) = one {
+                return one;
+            }
+        }
         written.to_string()
     }
 

@@ -586,6 +586,45 @@ fn clause_mentions<'n>(
             add_municipalities(t, &munis);
         }
     }
+    // "Aalborg deltager i tre af netværkets forsøg: attestforsøget, psykologforsøget og
+    // raskmeldingsforsøget": the subject takes part in each trial the clause names, by
+    // the catalogue's names or the document's own.
+    if takes_part {
+        let subject = crate::extract::municipalities::places(catalog, s.trim_start())
+            .into_iter()
+            .next()
+            .filter(|p| p.start == 0)
+            .map(|p| p.names);
+        if let Some(subject) = subject {
+            let words = format!(
+                " {} ",
+                l.split(|c: char| !c.is_alphanumeric())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            );
+            let named: Vec<String> = b
+                .order
+                .iter()
+                .filter(|n| {
+                    b.trials.get(*n).is_some_and(|t| {
+                        std::iter::once(*n).chain(&t.as_written).any(|form| {
+                            let f = form.to_lowercase();
+                            let f: Vec<&str> = f.split(|c: char| !c.is_alphanumeric()).collect();
+                            words.contains(&format!(" {} ", f.join(" ")))
+                        })
+                    })
+                })
+                .cloned()
+                .collect();
+            if named.len() >= 2 {
+                for name in named {
+                    if let Some(t) = b.trials.get_mut(&name) {
+                        add_municipalities(t, &subject);
+                    }
+                }
+            }
+        }
+    }
     // "forsøgene Mikrolån (Helsingør og Gribskov), Formkrav … (alle fire kommuner) og …":
     // each name with its own list.
     if ms.len() >= 2 {

@@ -162,8 +162,24 @@ pub(super) fn table_row(
         if !marks_only && name == written && b.named(&written).is_none() {
             return;
         }
+        // A known trial's row of counts with dashes for the municipalities it does not
+        // run in ("Rehabilitering | – | 64 | – | 16"): a count says it runs there, a
+        // zero too.
+        let counted: Vec<String> = muni_cols
+            .iter()
+            .filter(|(k, _)| cells.get(*k).is_some_and(|c| is_count(c)))
+            .map(|(_, m)| m.clone())
+            .collect();
+        let dashes = muni_cols.iter().any(|(k, _)| {
+            cells
+                .get(*k)
+                .is_some_and(|c| mark(c) == Some(false) && !c.trim().is_empty())
+        });
         let t = b.add(&name, &written, page);
         add_municipalities(t, &marked);
+        if !marks_only && dashes {
+            add_municipalities(t, &counted);
+        }
         d.items.insert(i);
     }
 }
@@ -198,6 +214,12 @@ pub fn carried_cell(paras: &[Paragraph], i: usize, col: usize) -> Option<&str> {
             Kind::TableRow(cells) => cells.get(col).map(|c| c.trim()).filter(|c| !c.is_empty()),
             _ => None,
         })
+}
+
+/// A cell that is a whole number ("64", "1.025").
+fn is_count(cell: &str) -> bool {
+    let c = cell.trim();
+    !c.is_empty() && c.chars().all(|ch| ch.is_ascii_digit() || ch == '.')
 }
 
 /// What a matrix cell says of taking part: yes (`x`, `Ja`, `✓`, `Fra 2020`), no (`Nej`,
