@@ -247,3 +247,28 @@ fn an_abbreviation_and_its_name_find_each_other() {
     let name = pages("styrelsen for arbejdsmarked og rekruttering");
     assert!(name.contains(&"blind17-vejle-fjord-statusnotat-kvartal:3".to_string()));
 }
+
+/// A compound query word finds a suspended compound that holds it: `muskelbesvær` in
+/// `muskel- og skeletbesvær`, the first word's head left out.
+#[test]
+fn a_compound_finds_a_suspended_compound() {
+    let (_dir, store) =
+        common::index_of(&["tests/fixtures/rendered/blind18-jammerbugt-byraad-referat.pdf"]);
+    let results = store
+        .search(&SearchRequest {
+            query: "muskelbesvær".into(),
+            limit: 10,
+            ..Default::default()
+        })
+        .expect("search");
+    let hit = results.hits.first().expect("a hit");
+    assert_eq!(
+        page_name(&hit.source, hit.page),
+        "blind18-jammerbugt-byraad-referat:7"
+    );
+    assert!(
+        hit.snippet.contains("[muskel]- og [skeletbesvær]"),
+        "{}",
+        hit.snippet
+    );
+}

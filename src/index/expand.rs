@@ -162,6 +162,66 @@ impl IndexStore {
         Ok(verbs)
     }
 
+    /// For each split of a compound query word (an exact form) into a modifier that
+    /// stems to an indexed word and a head, the indexed compounds that end in that head
+    /// (at most `MAX_SIBLINGS`): `muskelbesvær` as (`muskel`, [`skeletbesvær`]), for the
+    /// suspended compound `muskel- og skeletbesvær`, where the first word's head is left
+    /// out.
+    pub(super) fn suspended_parts(
+        &self,
+        searcher: &Searcher,
+        form: &str,
+    ) -> Result<Vec<(String, Vec<String>)>> {
+        const MAX_SIBLINGS: usize = 16;
+        let chars: Vec<char> = form.chars().collect();
+        if chars.len() < 2 * MIN_PART || !chars.iter().all(|c| c.is_alphabetic()) {
+            return Ok(Vec::new());
+        }
+        let mut stemmer = analyzer::danish();
+        let mut out = Vec::new();
+        for at in MIN_PART..=chars.len() - MIN_PART {
+            let modifier: String = chars[..at].iter().collect();
+            let Some(modifier) = self.indexed_stem(searcher, &mut stemmer, &modifier)? else {
+                continue;
+            };
+            let head: String = chars[at..].iter().collect();
+            let stems = analyzer::tokens(&mut stemmer, &head);
+            let [(head, _, _)] = stems.as_slice() else {
+                continue;
+            };
+            let reversed: String = head.chars().rev().collect();
+            let mut siblings = BTreeSet::new();
+            for segment in searcher.segment_readers() {
+                let inverted = segment
+                    .inverted_index(self.fields.rev)
+                    .map_err(|e| index_error(&self.dir, e))?;
+                let mut terms = inverted
+                    .terms()
+                    .range()
+                    .gt(reversed.as_bytes())
+                    .into_stream()
+                    .map_err(|e| index_error(&self.dir, e))?;
+                while terms.advance() && siblings.len() < MAX_SIBLINGS {
+                    let Some(term) = std::str::from_utf8(terms.key())
+                        .ok()
+                        .filter(|t| t.starts_with(reversed.as_str()))
+                    else {
+                        break;
+                    };
+                    let compound: String = term.chars().rev().collect();
+                    // (Not the query word itself: that is searched as it is.)
+                    if !compound.starts_with(modifier.as_str()) {
+                        siblings.insert(compound);
+                    }
+                }
+            }
+            if !siblings.is_empty() {
+                out.push((modifier, siblings.into_iter().collect()));
+            }
+        }
+        Ok(out)
+    }
+
     /// The stem of one word when some page of the index has it.
     fn indexed_stem(
         &self,

@@ -42,6 +42,9 @@ const GUESS_WEIGHT: f32 = 0.05;
 /// of a compound's part (see `word_query`).
 const PARTS_SLOP: u32 = 8;
 const PARTS_WEIGHT: f32 = 0.4;
+/// How far a suspended compound's modifier may stand before its sibling compound
+/// (`muskel- og skeletbesvær`, `social-, sundheds- og ældreområdet`).
+const SUSPENDED_SLOP: u32 = 3;
 /// A compound on more pages than this is not also searched as its parts written apart.
 const PARTS_MAX_PAGES: u64 = 20;
 
@@ -702,6 +705,18 @@ impl IndexStore {
             near.set_slop(PARTS_SLOP);
             alts.push((Occur::Should, Box::new(near)));
             m.stems.extend([modifier, head]);
+        }
+        // A suspended compound: `muskel- og skeletbesvær` for `muskelbesvær`.
+        for (modifier, siblings) in self.suspended_parts(searcher, form)? {
+            for sibling in siblings {
+                let terms = [&modifier, &sibling]
+                    .map(|stem| Term::from_field_text(self.fields.text, stem))
+                    .to_vec();
+                let mut pair = PhraseQuery::new(terms);
+                pair.set_slop(SUSPENDED_SLOP);
+                alts.push((Occur::Should, Box::new(pair)));
+                m.stems.extend([modifier.clone(), sibling]);
+            }
         }
         Ok((!alts.is_empty()).then(|| {
             Box::new(BoostQuery::new(
