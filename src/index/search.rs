@@ -696,25 +696,25 @@ impl IndexStore {
         let [form] = exact.as_slice() else {
             return Ok(None);
         };
-        let mut alts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for (modifier, head) in self.compound_parts(searcher, form)? {
-            let terms = [&modifier, &head]
+        // Two stems within `slop` positions of each other, in that order or (a phrase's
+        // slop lets them swap) the other.
+        let near = |first: &str, second: &str, slop: u32| -> (Occur, Box<dyn Query>) {
+            let terms = [first, second]
                 .map(|stem| Term::from_field_text(self.fields.text, stem))
                 .to_vec();
-            let mut near = PhraseQuery::new(terms);
-            near.set_slop(PARTS_SLOP);
-            alts.push((Occur::Should, Box::new(near)));
+            let mut phrase = PhraseQuery::new(terms);
+            phrase.set_slop(slop);
+            (Occur::Should, Box::new(phrase))
+        };
+        let mut alts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (modifier, head) in self.compound_parts(searcher, form)? {
+            alts.push(near(&modifier, &head, PARTS_SLOP));
             m.stems.extend([modifier, head]);
         }
         // A suspended compound: `muskel- og skeletbesvær` for `muskelbesvær`.
         for (modifier, siblings) in self.suspended_parts(searcher, form)? {
             for sibling in siblings {
-                let terms = [&modifier, &sibling]
-                    .map(|stem| Term::from_field_text(self.fields.text, stem))
-                    .to_vec();
-                let mut pair = PhraseQuery::new(terms);
-                pair.set_slop(SUSPENDED_SLOP);
-                alts.push((Occur::Should, Box::new(pair)));
+                alts.push(near(&modifier, &sibling, SUSPENDED_SLOP));
                 m.stems.extend([modifier.clone(), sibling]);
             }
         }
