@@ -381,26 +381,30 @@ impl Builder {
     /// A trial this document has already named whose name (or a written form) stands
     /// in the heading as whole words, if exactly one does.
     fn named_within(&self, heading: &str) -> Option<String> {
-        // Lower case, words separated by single spaces, padded: " erfaringer med x ".
-        let words = |s: &str| {
-            let w: Vec<String> = s
-                .to_lowercase()
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(String::from)
-                .collect();
-            format!(" {} ", w.join(" "))
+        let h = padded_words(heading);
+        self.only_one(|name| self.stands_in(name, &h))
+    }
+
+    /// Every trial this document has already named whose name (or a written form)
+    /// stands in the text as whole words, in order of naming.
+    fn all_named_within(&self, text: &str) -> Vec<String> {
+        let t = padded_words(text);
+        self.order
+            .iter()
+            .filter(|name| self.stands_in(name, &t))
+            .cloned()
+            .collect()
+    }
+
+    /// Whether the trial's name or a written form stands in `padded` (`padded_words`).
+    fn stands_in(&self, name: &str, padded: &str) -> bool {
+        let Some(t) = self.trials.get(name) else {
+            return false;
         };
-        let h = words(heading);
-        self.only_one(|name| {
-            let Some(t) = self.trials.get(name) else {
-                return false;
-            };
-            std::iter::once(name.as_str())
-                .chain(t.as_written.iter().map(String::as_str))
-                .map(words)
-                .any(|w| w.trim() != "" && h.contains(&w))
-        })
+        std::iter::once(name)
+            .chain(t.as_written.iter().map(String::as_str))
+            .map(padded_words)
+            .any(|w| w.trim() != "" && padded.contains(&w))
     }
 
     /// The trial a table's label stands for: catalogued, named so before, or the one
@@ -660,6 +664,17 @@ impl Builder {
         t.round = t.round.or(from.round);
         t.status = t.status.take().or(from.status);
     }
+}
+
+/// Lower case, words separated by single spaces, padded: " erfaringer med x ".
+fn padded_words(s: &str) -> String {
+    let w: Vec<String> = s
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(String::from)
+        .collect();
+    format!(" {} ", w.join(" "))
 }
 
 /// The one trial the paragraph right below heading `i` names, when it is prose.

@@ -596,26 +596,7 @@ fn clause_mentions<'n>(
             .filter(|p| p.start == 0)
             .map(|p| p.names);
         if let Some(subject) = subject {
-            let words = format!(
-                " {} ",
-                l.split(|c: char| !c.is_alphanumeric())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            );
-            let named: Vec<String> = b
-                .order
-                .iter()
-                .filter(|n| {
-                    b.trials.get(*n).is_some_and(|t| {
-                        std::iter::once(*n).chain(&t.as_written).any(|form| {
-                            let f = form.to_lowercase();
-                            let f: Vec<&str> = f.split(|c: char| !c.is_alphanumeric()).collect();
-                            words.contains(&format!(" {} ", f.join(" ")))
-                        })
-                    })
-                })
-                .cloned()
-                .collect();
+            let named = b.all_named_within(s);
             if named.len() >= 2 {
                 for name in named {
                     if let Some(t) = b.trials.get_mut(&name) {
