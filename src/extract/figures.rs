@@ -309,6 +309,34 @@ fn plural_noun(w: &str) -> bool {
         && !STOP.contains(&w)
 }
 
+/// Whether the number at `i` is in a list of bare numbers opened by `henholdsvis`
+/// ("henholdsvis 188, 142 og 171").
+fn respective_list(toks: &[Tok], i: usize) -> bool {
+    let mut k = i;
+    while k >= 1 {
+        let left = lower(&toks[k - 1]);
+        match left.as_str() {
+            "henholdsvis" => return true,
+            "," | "og" if k >= 2 && toks[k - 2].kind == TokKind::Num => k -= 2,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// The noun a label before a colon counts ("Nye sager i 1., 2. og 3. kvt."): its first
+/// word, or the word after an adjective, when that is a plural noun.
+fn label_noun(label: &[Tok]) -> Option<String> {
+    let mut words = label.iter().filter(|t| t.kind == TokKind::Word).map(lower);
+    let first = words.next()?;
+    let noun = if is_adjective(&first) {
+        words.next()?
+    } else {
+        first
+    };
+    plural_noun(&noun).then_some(noun)
+}
+
 /// The indefinite form of a definite plural noun: "forløbene" -> "forløb", "sagerne" ->
 /// "sager"; `None` for a word that is no definite plural.
 fn indefinite_plural(w: &str) -> Option<String> {
@@ -793,12 +821,17 @@ pub fn scan(
                     && (matches!(lower(&toks[i - 2]).as_str(), "kvt" | "kvartal" | "halvår")
                         || (toks[i - 2].text == "." && i >= 3 && lower(&toks[i - 3]) == "kvt")
                         || is_year(&toks[i - 2]));
+                // "Nye sager i 1., 2. og 3. kvt.: henholdsvis 188, 142 og 171": a list
+                // after `henholdsvis` counts what the label before the colon names (else
+                // the last noun counted).
+                let respective = respective_list(&toks, i);
                 let left_ok = left
                     .as_deref()
                     .is_none_or(|l| BARE_LEFT.contains(&l) || l == ".")
                     || qual.is_some()
                     || for_place
-                    || after_period;
+                    || after_period
+                    || respective;
                 let next_ok = toks
                     .get(i + 1)
                     .is_none_or(|n| n.kind == TokKind::Word || matches!(n.text, "," | "." | ")"));
@@ -828,7 +861,12 @@ pub fn scan(
                     .then(|| word_at(i + 2).map(lower))
                     .flatten()
                     .and_then(|w| indefinite_plural(&w));
-                let own_noun = in_parens.or(partitive);
+                let label = respective
+                    .then(|| toks.iter().position(|t| t.text == ":"))
+                    .flatten()
+                    .filter(|c| *c < i)
+                    .and_then(|c| label_noun(&toks[..c]));
+                let own_noun = in_parens.or(partitive).or(label);
                 let counted = own_noun.clone().or_else(|| ctx.last_counted.clone());
                 let ok = (left_ok || before_place) && next_ok || own_noun.is_some();
                 match (counted, ok && !is_year(&t)) {
@@ -1386,6 +1424,14 @@ mod tests {
     fn a_bare_number_listed_with_others_takes_their_unit() {
         let v = vals("der blev indhentet henholdsvis 412 og 298 færre attester");
         assert_eq!(v[0], (412.0, "count".into(), Some("attester".into())));
+        let v = vals("varigheden faldt med henholdsvis 0,7 og 1,0 uge");
+        assert!(!v.is_empty());
+        // A bare list after henholdsvis counts the noun of the label before the colon.
+        let v = vals("Nye sager i 1., 2. og 3. kvt.: henholdsvis 188, 142 og 171");
+        assert_eq!(
+            v,
+            [188.0, 142.0, 171.0].map(|n| (n, "count".to_string(), Some("sager".to_string())))
+        );
         let v = vals("varigheden faldt med henholdsvis 0,7 og 1,0 uge");
         assert_eq!(v[0], (0.7, "weeks".into(), None));
         let v = vals("de fik 12, 15 og 18 borgere i job");
