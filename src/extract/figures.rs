@@ -824,7 +824,18 @@ pub fn scan(
                 // "Nye sager i 1., 2. og 3. kvt.: henholdsvis 188, 142 og 171": a list
                 // after `henholdsvis` counts what the label before the colon names (else
                 // the last noun counted).
-                let respective = respective_list(&toks, i);
+                // "Forlængede ressourceforløb: 4 i 1. kvt., 6 i 2. kvt. og 5 i 3. kvt.":
+                // counts by period after a label, the label's noun.
+                let colon_label = toks
+                    .iter()
+                    .position(|t| t.text == ":")
+                    .filter(|c| *c < i)
+                    .and_then(|c| label_noun(&toks[..c]));
+                let by_period = colon_label.is_some()
+                    && matches!(left.as_deref(), Some(":" | "," | "og"))
+                    && toks.get(i + 1).is_some_and(|t| lower(t) == "i")
+                    && toks.get(i + 2).is_some_and(|t| t.kind == TokKind::Num);
+                let respective = respective_list(&toks, i) || by_period;
                 let left_ok = left
                     .as_deref()
                     .is_none_or(|l| BARE_LEFT.contains(&l) || l == ".")
@@ -861,11 +872,7 @@ pub fn scan(
                     .then(|| word_at(i + 2).map(lower))
                     .flatten()
                     .and_then(|w| indefinite_plural(&w));
-                let label = respective
-                    .then(|| toks.iter().position(|t| t.text == ":"))
-                    .flatten()
-                    .filter(|c| *c < i)
-                    .and_then(|c| label_noun(&toks[..c]));
+                let label = colon_label.filter(|_| respective);
                 let own_noun = in_parens.or(partitive).or(label);
                 let counted = own_noun.clone().or_else(|| ctx.last_counted.clone());
                 let ok = (left_ok || before_place) && next_ok || own_noun.is_some();
@@ -1431,6 +1438,13 @@ mod tests {
         assert_eq!(
             v,
             [188.0, 142.0, 171.0].map(|n| (n, "count".to_string(), Some("sager".to_string())))
+        );
+        // … and so do counts by period after such a label.
+        let v = vals("Forlængede ressourceforløb: 4 i 1. kvt., 6 i 2. kvt. og 5 i 3. kvt.");
+        let counted = Some("ressourceforløb".to_string());
+        assert_eq!(
+            v,
+            [4.0, 6.0, 5.0].map(|n| (n, "count".to_string(), counted.clone()))
         );
         let v = vals("varigheden faldt med henholdsvis 0,7 og 1,0 uge");
         assert_eq!(v[0], (0.7, "weeks".into(), None));
