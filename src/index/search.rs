@@ -79,6 +79,20 @@ impl Parsed {
     }
 }
 
+/// Whether the page `doc` of `segment` matches `weight`. (A scorer may only seek forward
+/// from where it starts, its first match: `Weight::explain` seeks regardless, which a
+/// debug build of tantivy asserts against.)
+fn matches_page(
+    weight: &dyn tantivy::query::Weight,
+    segment: &tantivy::SegmentReader,
+    doc: tantivy::DocId,
+) -> tantivy::Result<bool> {
+    use tantivy::DocSet;
+    let mut scorer = weight.scorer(segment, 1.0)?;
+    let first = scorer.doc();
+    Ok(first == doc || (first < doc && scorer.seek(doc) == doc))
+}
+
 /// A required group as the user typed it: `tilbagebetaling`, `"fælles plan"`, `a OR b`.
 fn group_label(group: &[Item]) -> String {
     let label: Vec<String> = group
@@ -493,12 +507,15 @@ impl IndexStore {
                 .map_err(|e| index_error(&self.dir, e))?;
             for (hit, address) in &mut partial {
                 let segment = searcher.segment_reader(address.segment_ord);
-                hit.missing = weights
-                    .iter()
-                    .zip(&labels)
-                    .filter(|(w, _)| w.explain(segment, address.doc_id).is_err())
-                    .map(|(_, label)| label.clone())
-                    .collect();
+                let mut missing = Vec::new();
+                for (weight, label) in weights.iter().zip(&labels) {
+                    if !matches_page(weight.as_ref(), segment, address.doc_id)
+                        .map_err(|e| index_error(&self.dir, e))?
+                    {
+                        missing.push(label.clone());
+                    }
+                }
+                hit.missing = missing;
             }
             hits.extend(partial);
         }
