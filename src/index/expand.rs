@@ -12,6 +12,7 @@ use crate::extract::Catalog;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
 use tantivy::query::FuzzyTermQuery;
+use tantivy::schema::Field;
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Searcher, Term};
 
@@ -191,30 +192,15 @@ impl IndexStore {
             };
             let reversed: String = head.chars().rev().collect();
             let mut siblings = BTreeSet::new();
-            for segment in searcher.segment_readers() {
-                let inverted = segment
-                    .inverted_index(self.fields.rev)
-                    .map_err(|e| index_error(&self.dir, e))?;
-                let mut terms = inverted
-                    .terms()
-                    .range()
-                    .gt(reversed.as_bytes())
-                    .into_stream()
-                    .map_err(|e| index_error(&self.dir, e))?;
-                while terms.advance() && siblings.len() < MAX_SIBLINGS {
-                    let Some(term) = std::str::from_utf8(terms.key())
-                        .ok()
-                        .filter(|t| t.starts_with(reversed.as_str()))
-                    else {
-                        break;
-                    };
-                    let compound: String = term.chars().rev().collect();
-                    // (Not the query word itself: that is searched as it is.)
-                    if !compound.starts_with(modifier.as_str()) {
-                        siblings.insert(compound);
-                    }
+            self.for_each_term(searcher, self.fields.rev, &reversed, |term| {
+                // (Longer than the head alone, and not the query word itself: both are
+                // searched as they are.)
+                let compound: String = term.chars().rev().collect();
+                if term != reversed && !compound.starts_with(modifier.as_str()) {
+                    siblings.insert(compound);
                 }
-            }
+                siblings.len() < MAX_SIBLINGS
+            })?;
             if !siblings.is_empty() {
                 out.push((modifier, siblings.into_iter().collect()));
             }
@@ -252,9 +238,29 @@ impl IndexStore {
         };
         let prefix = schema::short_name_term(&stem, "");
         let mut trials = BTreeSet::new();
+        self.for_each_term(searcher, self.fields.short_name, &prefix, |term| {
+            // (A term of a replaced document may stay until its segment is merged: its
+            // trial then has no pages to add.)
+            if let Some(trial) = term.strip_prefix(prefix.as_str()) {
+                trials.insert(trial.to_string());
+            }
+            true
+        })?;
+        Ok(trials.into_iter().collect())
+    }
+
+    /// Visits each term of `field` that starts with `prefix`, segment by segment (a term
+    /// in several segments more than once), until `visit` returns false.
+    fn for_each_term(
+        &self,
+        searcher: &Searcher,
+        field: Field,
+        prefix: &str,
+        mut visit: impl FnMut(&str) -> bool,
+    ) -> Result<()> {
         for segment in searcher.segment_readers() {
             let inverted = segment
-                .inverted_index(self.fields.short_name)
+                .inverted_index(field)
                 .map_err(|e| index_error(&self.dir, e))?;
             let mut terms = inverted
                 .terms()
@@ -263,18 +269,18 @@ impl IndexStore {
                 .into_stream()
                 .map_err(|e| index_error(&self.dir, e))?;
             while terms.advance() {
-                let Some(trial) = std::str::from_utf8(terms.key())
+                let Some(term) = std::str::from_utf8(terms.key())
                     .ok()
-                    .and_then(|t| t.strip_prefix(prefix.as_str()))
+                    .filter(|t| t.starts_with(prefix))
                 else {
                     break;
                 };
-                // (A term of a replaced document may stay until its segment is merged:
-                // its trial then has no pages to add.)
-                trials.insert(trial.to_string());
+                if !visit(term) {
+                    return Ok(());
+                }
             }
         }
-        Ok(trials.into_iter().collect())
+        Ok(())
     }
 }
 

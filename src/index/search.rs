@@ -93,6 +93,17 @@ fn matches_page(
     Ok(first == doc || (first < doc && scorer.seek(doc) == doc))
 }
 
+/// Alternatives weighted as a compound's part (`PARTS_WEIGHT`): the same thing said
+/// another way, ranked below the word as typed; `None` for none.
+fn weighted_as_part(alts: Vec<(Occur, Box<dyn Query>)>) -> Option<Box<dyn Query>> {
+    (!alts.is_empty()).then(|| {
+        Box::new(BoostQuery::new(
+            Box::new(BooleanQuery::new(alts)),
+            PARTS_WEIGHT,
+        )) as Box<dyn Query>
+    })
+}
+
 /// A required group as the user typed it: `tilbagebetaling`, `"fælles plan"`, `a OR b`.
 fn group_label(group: &[Item]) -> String {
     let label: Vec<String> = group
@@ -416,9 +427,13 @@ impl IndexStore {
             .filter_map(|item| self.item_query(item, false, &mut ignored))
             .collect();
         clauses.extend(excluded.iter().map(|q| (Occur::MustNot, q.box_clone())));
-        for filter in self.filters(request)? {
-            clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
-        }
+        // (Kept for the pages that lack a word, which the same filters hold.)
+        let filters: Vec<Box<dyn Query>> = self
+            .filters(request)?
+            .into_iter()
+            .map(|f| Box::new(ConstScoreQuery::new(f, 0.0)) as Box<dyn Query>)
+            .collect();
+        clauses.extend(filters.iter().map(|f| (Occur::Must, f.box_clone())));
         let query = BooleanQuery::new(clauses);
         let limit = request.limit.max(1);
         let mut multi = MultiCollector::new();
@@ -479,12 +494,7 @@ impl IndexStore {
                 (Occur::MustNot, Box::new(BooleanQuery::new(every))),
             ];
             relaxed.extend(excluded.iter().map(|q| (Occur::MustNot, q.box_clone())));
-            relaxed.extend(self.filters(request)?.into_iter().map(|f| {
-                (
-                    Occur::Must,
-                    Box::new(ConstScoreQuery::new(f, 0.0)) as Box<dyn Query>,
-                )
-            }));
+            relaxed.extend(filters.iter().map(|f| (Occur::Must, f.box_clone())));
             let relaxed = BooleanQuery::new(relaxed);
             let (top, count) = searcher
                 .search(
@@ -735,12 +745,7 @@ impl IndexStore {
                 m.stems.extend([modifier.clone(), sibling]);
             }
         }
-        Ok((!alts.is_empty()).then(|| {
-            Box::new(BoostQuery::new(
-                Box::new(BooleanQuery::new(alts)),
-                PARTS_WEIGHT,
-            )) as Box<dyn Query>
-        }))
+        Ok(weighted_as_part(alts))
     }
 
     /// The verb a verbal noun is made from (`tilbagebetaling`: `tilbagebetales`),
@@ -766,12 +771,7 @@ impl IndexStore {
                 (Occur::Should, q)
             })
             .collect();
-        Ok((!alts.is_empty()).then(|| {
-            Box::new(BoostQuery::new(
-                Box::new(BooleanQuery::new(alts)),
-                PARTS_WEIGHT,
-            )) as Box<dyn Query>
-        }))
+        Ok(weighted_as_part(alts))
     }
 
     /// How many pages hold the stem of `word` (an upper bound before deletions).
