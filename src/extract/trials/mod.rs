@@ -5,9 +5,10 @@
 //! running text (`forsøget med mikrolån`, or a known name of three words or more).
 //! Participation comes only from the trial's own lines, lists and sentences.
 //!
-//! `discover` walks the paragraphs once; what it asks of a paragraph lives by topic:
-//! `names` (what a trial is called), `participants` (who takes part), `facts` (round,
-//! start, status), `sections` (headings), `lists` and `tables`.
+//! `discover` walks the paragraphs once (`walk`: what it remembers from one paragraph to
+//! the next); what it asks of a paragraph lives by topic: `names` (what a trial is
+//! called), `participants` (who takes part), `facts` (round, start, status), `sections`
+//! (headings), `lists` and `tables`.
 
 mod facts;
 mod lists;
@@ -15,6 +16,7 @@ mod names;
 mod participants;
 mod sections;
 mod tables;
+mod walk;
 
 pub use names::{mentions, short_name_stem, the_one_trial, Mention};
 pub use sections::{closes_section, ends_section};
@@ -23,23 +25,14 @@ pub use tables::{carried_cell, is_total};
 use super::catalog::{content_stems, forms_hold_stem, normalize, Catalog};
 use super::decisions::AgendaItem;
 use super::document::Trial;
-use super::meta::parse_date;
-use super::municipalities::{mentions as municipality_mentions, parse_list};
-use super::structure::{looks_like_heading, sentences, Kind, Paragraph};
-use facts::{approval_facts, field, gives_round_or_start, labelled, read_facts, round_of};
-use lists::{in_contents_list, list_item, ItemRead, ListItem, ListLead};
-use names::{
-    called_names, canonical, clean_name, compounds_of, introduced_trial, labelled_trial,
-    name_words, official_name, parenthesized_names, short_names, take_official_name, TRIAL_WORD,
-};
-use participants::{
-    body_mentions, deltagende, facts_members, listed_members, network_members, split_name_list,
-};
+use super::structure::{Kind, Paragraph};
+use names::{canonical, clean_name, compounds_of, introduced_trial, labelled_trial, name_words};
+use participants::network_members;
 use regex::Regex;
-use sections::{heading_depth, heading_trial, names_the_network, title_trial, HeadingTrial};
+use sections::{names_the_network, title_trial};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::LazyLock;
-use tables::table_row;
+use walk::Walk;
 
 /// The result of trial discovery.
 #[derive(Debug, Default)]
@@ -710,372 +703,25 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
             .get_or_init(|| network_members(catalog, paras))
             .as_slice()
     };
-    // Trials of numbered lists by their number, for "Ad 3)" paragraphs further on.
-    let mut numbered: HashMap<u32, String> = HashMap::new();
     let doc = Doc {
         catalog,
         paras,
         network: &network,
     };
-    let mut b = Builder::default();
-    let mut d = Discovery::default();
-    let mut round: Option<u32> = None;
-    let mut start: Option<String> = None;
-    let mut section: Option<String> = None;
-    let mut lead: Option<ListLead> = None;
-    let mut in_item: Option<String> = None;
     let items: HashMap<usize, Option<&str>> = items
         .iter()
         .map(|it| (it.para, it.title.as_deref()))
         .collect();
-    let mut in_trial_list = false;
-    let mut local_members: Option<Vec<String>> = None;
-    // How deep the numbered heading that opened the section is ("3" 1, "4.1" 2).
-    let mut section_depth: Option<usize> = None;
-    // The number of the last numbered item that reads as a heading ("4. Forudsætninger"),
-    // and, for a section opened by an unnumbered heading under it ("Psykologforsøget"),
-    // that number: the next one ("5. Beregning") ends the section.
-    let mut numbered_head: Option<u32> = None;
-    let mut section_under: Option<u32> = None;
-    // Trials a heading named in its own words, folded into the official name below it.
-    let mut renamed: HashMap<String, String> = HashMap::new();
-    // The trial whose facts the lines below its heading may give.
-    let mut facts_for: Option<String> = None;
-    // The heading that last named a trial's section.
-    let mut opened_at: Option<usize> = None;
-    // The trial a story's headline names in passing: its paragraphs speak of it.
-    let mut headline_topic: Option<String> = None;
-    // The trial the whole document is about, by its title: what no section or item
-    // places elsewhere is about it.
+    let mut b = Builder::default();
     let title = title_trial(catalog, paras, !items.is_empty());
     if let Some((name, written, at)) = &title {
         b.add(name, written, paras[*at].page);
     }
-    let about_document = title.map(|(name, _, _)| name);
+    let mut walk = Walk::new(doc, items, b, title.map(|(name, _, _)| name));
     for (i, p) in paras.iter().enumerate() {
-        let after_list = std::mem::take(&mut in_trial_list);
-        let mut prose = false;
-        let section_before = section.clone();
-        // (A participants line is one of them, even when a sentence follows its list.)
-        let fact = field(&p.text)
-            .or_else(|| deltagende(&p.text).map(|list| ("Deltagende kommuner", list)))
-            // A slide's line of facts: "2. runde · start 1. januar 2018".
-            // (Not "Name · A og B · 1. runde": that names a trial.)
-            .or_else(|| {
-                let l = p.text.to_lowercase();
-                if !(l.contains(" · ") && gives_round_or_start(&l)) {
-                    return None;
-                }
-                let first = l.split(" · ").next().unwrap_or("");
-                let facts_only = round_of(first).is_some()
-                    || first.contains("start")
-                    || facts_members(catalog, first, &network).is_some();
-                facts_only.then_some(("", p.text.as_str()))
-            })
-            // "Godkendt i 1. ansøgningsrunde, forsøgsstart 1. juli 2017" under its name.
-            .or_else(|| approval_facts(&p.text).then_some(("", p.text.as_str())))
-            .filter(|_| !matches!(p.kind, Kind::TableRow(_)));
-        'para: {
-            if let Some(title) = items.get(&i) {
-                in_item = title
-                    .and_then(|t| item_trial(catalog, t))
-                    .map(|(name, written)| {
-                        b.add(&name, &written, p.page);
-                        name
-                    });
-                section = None;
-                break 'para;
-            }
-            // "Deltagere: Svendborg, Ærø" under a trial's item or heading.
-            if let Some(list) = deltagende(&p.text).filter(|_| !matches!(p.kind, Kind::TableRow(_)))
-            {
-                let trial = section.as_deref().or(in_item.as_deref());
-                let trial = trial.or(about_document.as_deref());
-                if let (Some(t), Some(munis)) = (
-                    trial.and_then(|t| b.trials.get_mut(t)),
-                    listed_members(catalog, list, &network),
-                ) {
-                    add_municipalities(t, &munis);
-                }
-            }
-            // The facts under a trial's heading ("Godkendt: 1. ansøgningsrunde,
-            // forsøgsstart 1. juli 2017", "Status: Delvist ophør …") are its own; they
-            // are no headings of their own.
-            if let (Some(trial), Some((label, value))) = (facts_for.clone(), fact) {
-                // "Officielt navn: X" under a heading in the document's own words: the
-                // section is X's.
-                let official = label
-                    .to_lowercase()
-                    .ends_with("navn")
-                    .then(|| catalog.trial(value))
-                    .flatten()
-                    .filter(|o| *o != trial && catalog.trial_exact(&trial).is_none());
-                if let Some(official) = official {
-                    let official = official.to_string();
-                    b.add(&official, value, p.page);
-                    take_official_name(catalog, &mut b, Some(&trial), &official, &mut renamed);
-                    section = Some(official.clone());
-                    facts_for = Some(official);
-                } else if let Some(t) = b.trials.get_mut(&trial) {
-                    read_facts(t, label, value);
-                }
-                break 'para;
-            }
-            match &p.kind {
-                Kind::Heading => {
-                    lead = None;
-                    headline_topic = None;
-                    // A network's heading with its members: "Netværket Midt-Vest (Herning,
-                    // Holstebro, Struer og Ringkøbing-Skjern)".
-                    if p.text.to_lowercase().contains("netværk") {
-                        local_members = split_name_list(catalog, &p.text, &|| &[][..])
-                            .map(|(_, munis)| munis)
-                            .filter(|m| m.len() >= 2);
-                    }
-                    if let Some(r) =
-                        round_of(&p.text).filter(|_| p.text.split_whitespace().count() <= 5)
-                    {
-                        round = Some(r);
-                        start = None;
-                    }
-                    // The list belongs to the nearest heading above it: a heading right
-                    // below this one (an OCR fragment above the real title) takes it.
-                    let name = match heading_trial(
-                        &doc,
-                        i,
-                        &mut b,
-                        section.as_deref(),
-                        in_item.as_deref(),
-                        section_depth,
-                    ) {
-                        HeadingTrial::Opens(name) => Some(name),
-                        HeadingTrial::Headline(name) => {
-                            // (A headline about another trial ends the section.)
-                            if section.as_ref().is_some_and(|s| *s != name) {
-                                section = None;
-                            }
-                            headline_topic = Some(name);
-                            None
-                        }
-                        HeadingTrial::Neither => {
-                            // A story's headline that names no trial, over a lead that
-                            // names one ("Interview: …" over "… har været med i
-                            // samtaleforsøget fra første dag"): the story is about it.
-                            headline_topic = lead_trial(catalog, paras, i)
-                                .filter(|_| section.is_none() || ends_section(&p.text));
-                            None
-                        }
-                    };
-                    // A numbered heading no deeper than the one that opened the section
-                    // ("4 Revalidering og sæsonforløb" after "3 Fleksible rammer …") ends it.
-                    let depth = heading_depth(&p.text);
-                    if name.is_some() {
-                        opened_at = Some(i);
-                    }
-                    if let Some(n) = name {
-                        section = Some(n);
-                        section_depth = depth;
-                        section_under = numbered_head.filter(|_| depth.is_none());
-                    } else if (ends_section(&p.text) && !p.text.trim_end().ends_with(':'))
-                        || depth.is_some_and(|d| section_depth.is_some_and(|s| d <= s))
-                    {
-                        // (A form's label over its answer, "Økonomi:", is the trial's
-                        // field, not a section of the document.)
-                        section = None;
-                    }
-                }
-                Kind::Bullet | Kind::Numbered(_) => {
-                    let item = ListItem {
-                        i,
-                        lead: lead.as_ref(),
-                        round,
-                        start: start.as_deref(),
-                        members: local_members.as_deref(),
-                    };
-                    match list_item(&doc, &mut b, &mut d, &item, &mut numbered) {
-                        // An item of a contents list ("I dette nummer", "Indhold") names
-                        // what comes, it opens no section.
-                        ItemRead::Opens(_) if in_contents_list(paras, i) => {}
-                        ItemRead::Opens(name) => {
-                            // The prose below the item is about its trial, unless the item
-                            // ends a list of trials (below).
-                            d.item_names.insert(i, name.clone());
-                            section = Some(name.clone());
-                            // "Officielt navn: X" as an item under a heading in the
-                            // document's own words: the heading's trial is X.
-                            if p.text.to_lowercase().contains("navn:") {
-                                let own = section_before.as_deref();
-                                take_official_name(catalog, &mut b, own, &name, &mut renamed);
-                            }
-                        }
-                        ItemRead::Listed => {}
-                        ItemRead::Prose => prose = true,
-                    }
-                }
-                Kind::Body => {
-                    if after_list {
-                        section = None;
-                    }
-                    // "I Kronjylland-netværket, som Randers, Favrskov, Norddjurs og Syddjurs
-                    // udgør, …": the network this part of the document is about.
-                    let named = NETWORK_OF.captures(&p.text);
-                    if let Some(list) = named.as_ref().and_then(|c| c.get(1).or_else(|| c.get(2))) {
-                        if let Some(m) = parse_list(catalog, list.as_str()).filter(|m| m.len() >= 2)
-                        {
-                            local_members = Some(m);
-                        }
-                    }
-                    // "Forsøget hedder officielt ”X”" under a section named in the
-                    // document's own words ("Færre lægeattester"): the section is X's. So
-                    // is a trial introduced by name right under the heading ("Nyt forsøg:
-                    // Dansk på arbejdspladsen" over "… godkendt forsøget ”X”").
-                    let right_under = i > 0 && opened_at == Some(i - 1);
-                    let official = official_name(catalog, &p.text).or_else(|| {
-                        right_under
-                            .then(|| introduced_trial(catalog, &p.text))
-                            .flatten()
-                    });
-                    if let (Some(own), Some(official)) = (section.clone(), official) {
-                        if own != official && catalog.trial_exact(&own).is_none() {
-                            b.add(&official, &official, p.page);
-                            take_official_name(
-                                catalog,
-                                &mut b,
-                                Some(&own),
-                                &official,
-                                &mut renamed,
-                            );
-                            section = Some(official);
-                        }
-                    }
-                    if let Some(name) = refers_back(&p.text).and_then(|n| numbered.get(&n)) {
-                        d.referred.insert(i, name.clone());
-                        section = Some(name.clone());
-                    }
-                    let l = p.text.to_lowercase();
-                    if l.contains("opstart") || l.contains("påbegyndt") || l.contains("igangsat") {
-                        if let Some(date) = parse_date(&p.text).filter(|d| d.len() == 10) {
-                            start = Some(date);
-                        }
-                    }
-                    lead = p.text.trim_end().ends_with(':').then(|| {
-                        let last = sentences(&p.text).pop().unwrap_or_default();
-                        let munis: Vec<String> = municipality_mentions(catalog, &last)
-                            .into_iter()
-                            .flat_map(|m| m.1)
-                            .collect();
-                        ListLead {
-                            municipalities: munis,
-                            round: round_of(&last),
-                            about_trials: TRIAL_WORD.is_match(&last),
-                        }
-                    });
-                    prose = deltagende(&p.text).is_none();
-                }
-                Kind::TableRow(cells) => {
-                    lead = None;
-                    let context = section.as_deref().or(in_item.as_deref());
-                    let context = context.or(about_document.as_deref());
-                    table_row(&doc, &mut b, i, cells, context, &mut d);
-                }
-            }
-            // Prose (and list items that are prose) names trials and who takes part.
-            if prose {
-                let about = section.as_deref().or(in_item.as_deref());
-                let about = about
-                    .or(headline_topic.as_deref())
-                    .or(about_document.as_deref());
-                let local = || local_members.as_deref().unwrap_or_else(|| network());
-                body_mentions(catalog, &mut b, p, about, &local);
-            }
-        }
-        // A numbered heading ("4. Økonomi", "2. ansøgningsrunde") closes a trial's
-        // section just as an unnumbered one does.
-        // So does a numbered one ("3. Afsluttende bemærkninger") no deeper than the
-        // heading that opened the section ("2.5 Digitale …").
-        let numbered_heading = match p.kind {
-            Kind::Numbered(n) if looks_like_heading(&p.text) => Some(n),
-            _ => None,
-        };
-        let top_level = numbered_heading.is_some_and(|n| {
-            section == section_before
-                && (section_depth.is_some() || section_under.is_some_and(|u| n > u))
-        });
-        if numbered_heading.is_some() {
-            numbered_head = numbered_heading;
-        }
-        let was_fact = fact.is_some() && facts_for.is_some();
-        if (closes_section(p) || top_level) && !d.items.contains(&i) && !was_fact {
-            section = None;
-        }
-        // Items naming trials one after another are a list of trials: the prose after
-        // the list is about none of them in particular.
-        if d.item_names.contains_key(&i) || d.referred.contains_key(&i) {
-            in_trial_list = i > 0 && d.item_names.contains_key(&(i - 1));
-        }
-        // Only a heading's number tells the depth of the section it opens.
-        if section != section_before && p.kind != Kind::Heading {
-            section_depth = None;
-            section_under = None;
-        }
-        // A trial's facts follow the heading that opened its section, one a line.
-        facts_for = match (&section, fact) {
-            // (A heading that names a trial, even the one whose section this already is
-            // (a slide's short title over its full name): its facts follow.)
-            (Some(s), _) if opened_at == Some(i) || section_before.as_ref() != Some(s) => {
-                Some(s.clone())
-            }
-            (_, Some(_)) => facts_for,
-            // (… and so do the fields of a form in between, written as prose: "Forsøgets
-            // formål: At give …" above "Godkendt: 2. ansøgningsrunde".)
-            (Some(_), None) if labelled(&p.text).is_some() => facts_for,
-            _ => None,
-        };
-        // (A story under a headline naming its trial is about it up to the next heading.)
-        d.context.push(
-            section
-                .clone()
-                .or_else(|| in_item.clone())
-                .or_else(|| headline_topic.clone())
-                .or_else(|| about_document.clone()),
-        );
+        walk.read(i, p);
     }
-    let mut folded = b.fold_short_names(catalog, paras);
-    folded.extend(renamed);
-    let rename = |n: &mut String| {
-        if let Some(target) = folded.get(n.as_str()) {
-            n.clone_from(target);
-        }
-    };
-    d.item_names.values_mut().for_each(rename);
-    d.referred.values_mut().for_each(rename);
-    d.context.iter_mut().flatten().for_each(rename);
-    for (short, target) in folded {
-        d.aliases.push((short, target));
-    }
-    let parenthesized = parenthesized_names(paras);
-    let called = called_names(paras, &d.context);
-    for name in &b.order {
-        if let Some(mut t) = b.trials.remove(name) {
-            t.parent = catalog.parent(&t.name).map(String::from);
-            t.pages.sort_unstable();
-            let called_so = called
-                .iter()
-                .filter(|(_, trial)| *trial == t.name)
-                .map(|(alias, _)| alias.clone());
-            for alias in short_names(&parenthesized, &t.as_written)
-                .into_iter()
-                .chain(called_so)
-            {
-                if !t.as_written.contains(&alias) {
-                    t.as_written.push(alias.clone());
-                }
-                d.aliases.push((alias, t.name.clone()));
-            }
-            d.trials.push(t);
-        }
-    }
-    d
+    walk.finish()
 }
 
 /// A network and its members in a sentence: "… netværket, som A, B og C udgør",

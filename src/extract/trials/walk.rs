@@ -1,0 +1,496 @@
+//! The one walk of `discover` over a document's paragraphs: what it remembers from one
+//! paragraph to the next (the section and agenda item it is in, the round, the lead of a
+//! list, the network) and what each kind of paragraph does to that.
+
+use super::facts::{approval_facts, field, gives_round_or_start, labelled, read_facts, round_of};
+use super::lists::{in_contents_list, list_item, ItemRead, ListItem, ListLead};
+use super::names::{
+    called_names, introduced_trial, official_name, parenthesized_names, short_names,
+    take_official_name, TRIAL_WORD,
+};
+use super::participants::{
+    body_mentions, deltagende, facts_members, listed_members, split_name_list,
+};
+use super::sections::{closes_section, ends_section, heading_depth, heading_trial, HeadingTrial};
+use super::tables::table_row;
+use super::{
+    add_municipalities, item_trial, lead_trial, refers_back, Builder, Discovery, Doc, NETWORK_OF,
+};
+use crate::extract::meta::parse_date;
+use crate::extract::municipalities::{mentions as municipality_mentions, parse_list};
+use crate::extract::structure::{looks_like_heading, sentences, Kind, Paragraph};
+use std::collections::HashMap;
+
+/// A line of a trial's facts: (label, value), the label empty for a line of facts alone
+/// ("2. runde · start 1. januar 2018").
+type Fact<'p> = Option<(&'p str, &'p str)>;
+
+pub(super) struct Walk<'a, 'n> {
+    doc: Doc<'a, 'n>,
+    /// Agenda items by their title's paragraph.
+    items: HashMap<usize, Option<&'a str>>,
+    b: Builder,
+    d: Discovery,
+    /// Trials of numbered lists by their number, for "Ad 3)" paragraphs further on.
+    numbered: HashMap<u32, String>,
+    /// The round and start date the headings and prose above gave.
+    round: Option<u32>,
+    start: Option<String>,
+    /// The trial whose section this is (opened by a heading or list item naming it).
+    section: Option<String>,
+    /// How deep the numbered heading that opened the section is ("3" 1, "4.1" 2).
+    section_depth: Option<usize>,
+    /// The number of the last numbered item that reads as a heading ("4. Forudsætninger"),
+    /// and, for a section opened by an unnumbered heading under it ("Psykologforsøget"),
+    /// that number: the next one ("5. Beregning") ends the section.
+    numbered_head: Option<u32>,
+    section_under: Option<u32>,
+    /// The heading that last named a trial's section.
+    opened_at: Option<usize>,
+    /// The trial whose facts the lines below its heading may give.
+    facts_for: Option<String>,
+    /// The trial the agenda item's title names.
+    in_item: Option<String>,
+    /// The trial a story's headline names in passing: its paragraphs speak of it.
+    headline_topic: Option<String>,
+    /// The trial the whole document is about, by its title: what no section or item
+    /// places elsewhere is about it.
+    about_document: Option<String>,
+    /// The sentence ending in a colon above a list.
+    lead: Option<ListLead>,
+    /// The paragraph before was an item of a list of trials.
+    in_trial_list: bool,
+    /// The members of the network this part of the document is about.
+    local_members: Option<Vec<String>>,
+    /// Trials a heading named in its own words, folded into the official name below it.
+    renamed: HashMap<String, String>,
+}
+
+impl<'a, 'n> Walk<'a, 'n> {
+    pub(super) fn new(
+        doc: Doc<'a, 'n>,
+        items: HashMap<usize, Option<&'a str>>,
+        b: Builder,
+        about_document: Option<String>,
+    ) -> Self {
+        Walk {
+            doc,
+            items,
+            b,
+            d: Discovery::default(),
+            numbered: HashMap::new(),
+            round: None,
+            start: None,
+            section: None,
+            section_depth: None,
+            numbered_head: None,
+            section_under: None,
+            opened_at: None,
+            facts_for: None,
+            in_item: None,
+            headline_topic: None,
+            about_document,
+            lead: None,
+            in_trial_list: false,
+            local_members: None,
+            renamed: HashMap::new(),
+        }
+    }
+
+    /// The trial a paragraph is about by where it stands.
+    fn about(&self) -> Option<&str> {
+        let here = self.section.as_deref().or(self.in_item.as_deref());
+        here.or(self.headline_topic.as_deref())
+            .or(self.about_document.as_deref())
+    }
+
+    /// The trial whose own lines (participants, tables) these are: its section, its
+    /// agenda item, else the document's (a story's headline owns none).
+    fn owner(&self) -> Option<&str> {
+        let here = self.section.as_deref().or(self.in_item.as_deref());
+        here.or(self.about_document.as_deref())
+    }
+
+    pub(super) fn read(&mut self, i: usize, p: &'a Paragraph) {
+        let after_list = std::mem::take(&mut self.in_trial_list);
+        let section_before = self.section.clone();
+        let fact = self.fact_line(p);
+        self.read_paragraph(i, p, fact, after_list, section_before.as_deref());
+        self.close_after(i, p, fact, section_before.as_deref());
+    }
+
+    /// A line of facts (a participants line is one of them, even when a sentence follows
+    /// its list).
+    fn fact_line(&self, p: &'a Paragraph) -> Fact<'a> {
+        if matches!(p.kind, Kind::TableRow(_)) {
+            return None;
+        }
+        field(&p.text)
+            .or_else(|| deltagende(&p.text).map(|list| ("Deltagende kommuner", list)))
+            // A slide's line of facts: "2. runde · start 1. januar 2018".
+            // (Not "Name · A og B · 1. runde": that names a trial.)
+            .or_else(|| {
+                let l = p.text.to_lowercase();
+                if !(l.contains(" · ") && gives_round_or_start(&l)) {
+                    return None;
+                }
+                let first = l.split(" · ").next().unwrap_or("");
+                let facts_only = round_of(first).is_some()
+                    || first.contains("start")
+                    || facts_members(self.doc.catalog, first, self.doc.network).is_some();
+                facts_only.then_some(("", p.text.as_str()))
+            })
+            // "Godkendt i 1. ansøgningsrunde, forsøgsstart 1. juli 2017" under its name.
+            .or_else(|| approval_facts(&p.text).then_some(("", p.text.as_str())))
+    }
+
+    fn read_paragraph(
+        &mut self,
+        i: usize,
+        p: &'a Paragraph,
+        fact: Fact<'a>,
+        after_list: bool,
+        section_before: Option<&str>,
+    ) {
+        let catalog = self.doc.catalog;
+        if let Some(title) = self.items.get(&i) {
+            self.in_item = title
+                .and_then(|t| item_trial(catalog, t))
+                .map(|(name, written)| {
+                    self.b.add(&name, &written, p.page);
+                    name
+                });
+            self.section = None;
+            return;
+        }
+        // "Deltagere: Svendborg, Ærø" under a trial's item or heading.
+        if let Some(list) = deltagende(&p.text).filter(|_| !matches!(p.kind, Kind::TableRow(_))) {
+            let owner = self.owner().map(String::from);
+            if let (Some(t), Some(munis)) = (
+                owner.and_then(|t| self.b.trials.get_mut(&t)),
+                listed_members(catalog, list, self.doc.network),
+            ) {
+                add_municipalities(t, &munis);
+            }
+        }
+        // The facts under a trial's heading ("Godkendt: 1. ansøgningsrunde, forsøgsstart
+        // 1. juli 2017", "Status: Delvist ophør …") are its own; they are no headings of
+        // their own.
+        if let (Some(trial), Some((label, value))) = (self.facts_for.clone(), fact) {
+            self.read_fact(&trial, label, value, p.page);
+            return;
+        }
+        let prose = match &p.kind {
+            Kind::Heading => {
+                self.heading(i, p);
+                false
+            }
+            Kind::Bullet | Kind::Numbered(_) => self.list_item(i, p, section_before),
+            Kind::Body => self.body(p, i, after_list),
+            Kind::TableRow(cells) => {
+                self.lead = None;
+                let context = self.owner().map(String::from);
+                let doc = &self.doc;
+                table_row(doc, &mut self.b, i, cells, context.as_deref(), &mut self.d);
+                false
+            }
+        };
+        // Prose (and list items that are prose) names trials and who takes part.
+        if prose {
+            let about = self.about().map(String::from);
+            let network = self.doc.network;
+            let local = || self.local_members.as_deref().unwrap_or_else(|| network());
+            body_mentions(catalog, &mut self.b, p, about.as_deref(), &local);
+        }
+    }
+
+    fn read_fact(&mut self, trial: &str, label: &str, value: &str, page: u32) {
+        let catalog = self.doc.catalog;
+        // "Officielt navn: X" under a heading in the document's own words: the section
+        // is X's.
+        let official = label
+            .to_lowercase()
+            .ends_with("navn")
+            .then(|| catalog.trial(value))
+            .flatten()
+            .filter(|o| *o != trial && catalog.trial_exact(trial).is_none());
+        if let Some(official) = official {
+            let official = official.to_string();
+            self.b.add(&official, value, page);
+            take_official_name(
+                catalog,
+                &mut self.b,
+                Some(trial),
+                &official,
+                &mut self.renamed,
+            );
+            self.section = Some(official.clone());
+            self.facts_for = Some(official);
+        } else if let Some(t) = self.b.trials.get_mut(trial) {
+            read_facts(t, label, value);
+        }
+    }
+
+    fn heading(&mut self, i: usize, p: &Paragraph) {
+        self.lead = None;
+        self.headline_topic = None;
+        let catalog = self.doc.catalog;
+        // A network's heading with its members: "Netværket Midt-Vest (Herning, Holstebro,
+        // Struer og Ringkøbing-Skjern)".
+        if p.text.to_lowercase().contains("netværk") {
+            self.local_members = split_name_list(catalog, &p.text, &|| &[][..])
+                .map(|(_, munis)| munis)
+                .filter(|m| m.len() >= 2);
+        }
+        if let Some(r) = round_of(&p.text).filter(|_| p.text.split_whitespace().count() <= 5) {
+            self.round = Some(r);
+            self.start = None;
+        }
+        // The list belongs to the nearest heading above it: a heading right below this
+        // one (an OCR fragment above the real title) takes it.
+        let name = match heading_trial(
+            &self.doc,
+            i,
+            &mut self.b,
+            self.section.as_deref(),
+            self.in_item.as_deref(),
+            self.section_depth,
+        ) {
+            HeadingTrial::Opens(name) => Some(name),
+            HeadingTrial::Headline(name) => {
+                // (A headline about another trial ends the section.)
+                if self.section.as_ref().is_some_and(|s| *s != name) {
+                    self.section = None;
+                }
+                self.headline_topic = Some(name);
+                None
+            }
+            HeadingTrial::Neither => {
+                // A story's headline that names no trial, over a lead that names one
+                // ("Interview: …" over "… har været med i samtaleforsøget fra første
+                // dag"): the story is about it.
+                self.headline_topic = lead_trial(catalog, self.doc.paras, i)
+                    .filter(|_| self.section.is_none() || ends_section(&p.text));
+                None
+            }
+        };
+        // A numbered heading no deeper than the one that opened the section ("4
+        // Revalidering og sæsonforløb" after "3 Fleksible rammer …") ends it.
+        let depth = heading_depth(&p.text);
+        if let Some(n) = name {
+            self.opened_at = Some(i);
+            self.section = Some(n);
+            self.section_depth = depth;
+            self.section_under = self.numbered_head.filter(|_| depth.is_none());
+        } else if (ends_section(&p.text) && !p.text.trim_end().ends_with(':'))
+            || depth.is_some_and(|d| self.section_depth.is_some_and(|s| d <= s))
+        {
+            // (A form's label over its answer, "Økonomi:", is the trial's field, not a
+            // section of the document.)
+            self.section = None;
+        }
+    }
+
+    /// Reads a bullet or numbered item; true when it is prose.
+    fn list_item(&mut self, i: usize, p: &Paragraph, section_before: Option<&str>) -> bool {
+        let item = ListItem {
+            i,
+            lead: self.lead.as_ref(),
+            round: self.round,
+            start: self.start.as_deref(),
+            members: self.local_members.as_deref(),
+        };
+        let read = list_item(
+            &self.doc,
+            &mut self.b,
+            &mut self.d,
+            &item,
+            &mut self.numbered,
+        );
+        match read {
+            // An item of a contents list ("I dette nummer", "Indhold") names what comes,
+            // it opens no section.
+            ItemRead::Opens(_) if in_contents_list(self.doc.paras, i) => {}
+            ItemRead::Opens(name) => {
+                // The prose below the item is about its trial, unless the item ends a list
+                // of trials (see `close_after`).
+                self.d.item_names.insert(i, name.clone());
+                self.section = Some(name.clone());
+                // "Officielt navn: X" as an item under a heading in the document's own
+                // words: the heading's trial is X.
+                if p.text.to_lowercase().contains("navn:") {
+                    let catalog = self.doc.catalog;
+                    take_official_name(
+                        catalog,
+                        &mut self.b,
+                        section_before,
+                        &name,
+                        &mut self.renamed,
+                    );
+                }
+            }
+            ItemRead::Listed => {}
+            ItemRead::Prose => return true,
+        }
+        false
+    }
+
+    /// Reads a paragraph of running text; true when it is prose (not a participants
+    /// line).
+    fn body(&mut self, p: &Paragraph, i: usize, after_list: bool) -> bool {
+        let catalog = self.doc.catalog;
+        if after_list {
+            self.section = None;
+        }
+        // "I Kronjylland-netværket, som Randers, Favrskov, Norddjurs og Syddjurs udgør, …":
+        // the network this part of the document is about.
+        let named = NETWORK_OF.captures(&p.text);
+        if let Some(list) = named.as_ref().and_then(|c| c.get(1).or_else(|| c.get(2))) {
+            if let Some(m) = parse_list(catalog, list.as_str()).filter(|m| m.len() >= 2) {
+                self.local_members = Some(m);
+            }
+        }
+        // "Forsøget hedder officielt ”X”" under a section named in the document's own
+        // words ("Færre lægeattester"): the section is X's. So is a trial introduced by
+        // name right under the heading ("Nyt forsøg: Dansk på arbejdspladsen" over "…
+        // godkendt forsøget ”X”").
+        let right_under = i > 0 && self.opened_at == Some(i - 1);
+        let official = official_name(catalog, &p.text).or_else(|| {
+            right_under
+                .then(|| introduced_trial(catalog, &p.text))
+                .flatten()
+        });
+        if let (Some(own), Some(official)) = (self.section.clone(), official) {
+            if own != official && catalog.trial_exact(&own).is_none() {
+                self.b.add(&official, &official, p.page);
+                take_official_name(
+                    catalog,
+                    &mut self.b,
+                    Some(&own),
+                    &official,
+                    &mut self.renamed,
+                );
+                self.section = Some(official);
+            }
+        }
+        if let Some(name) = refers_back(&p.text).and_then(|n| self.numbered.get(&n)) {
+            self.d.referred.insert(i, name.clone());
+            self.section = Some(name.clone());
+        }
+        let l = p.text.to_lowercase();
+        if l.contains("opstart") || l.contains("påbegyndt") || l.contains("igangsat") {
+            if let Some(date) = parse_date(&p.text).filter(|d| d.len() == 10) {
+                self.start = Some(date);
+            }
+        }
+        self.lead = p.text.trim_end().ends_with(':').then(|| {
+            let last = sentences(&p.text).pop().unwrap_or_default();
+            let munis: Vec<String> = municipality_mentions(catalog, &last)
+                .into_iter()
+                .flat_map(|m| m.1)
+                .collect();
+            ListLead {
+                municipalities: munis,
+                round: round_of(&last),
+                about_trials: TRIAL_WORD.is_match(&last),
+            }
+        });
+        deltagende(&p.text).is_none()
+    }
+
+    /// What ends a section after a paragraph, and what the next paragraph inherits.
+    fn close_after(&mut self, i: usize, p: &Paragraph, fact: Fact, section_before: Option<&str>) {
+        let changed = self.section.as_deref() != section_before;
+        // A numbered heading ("4. Økonomi", "2. ansøgningsrunde") closes a trial's section
+        // just as an unnumbered one does. So does a numbered one ("3. Afsluttende
+        // bemærkninger") no deeper than the heading that opened the section ("2.5
+        // Digitale …").
+        let numbered_heading = match p.kind {
+            Kind::Numbered(n) if looks_like_heading(&p.text) => Some(n),
+            _ => None,
+        };
+        let top_level = numbered_heading.is_some_and(|n| {
+            !changed && (self.section_depth.is_some() || self.section_under.is_some_and(|u| n > u))
+        });
+        if numbered_heading.is_some() {
+            self.numbered_head = numbered_heading;
+        }
+        let was_fact = fact.is_some() && self.facts_for.is_some();
+        if (closes_section(p) || top_level) && !self.d.items.contains(&i) && !was_fact {
+            self.section = None;
+        }
+        // Items naming trials one after another are a list of trials: the prose after the
+        // list is about none of them in particular.
+        if self.d.item_names.contains_key(&i) || self.d.referred.contains_key(&i) {
+            self.in_trial_list = i > 0 && self.d.item_names.contains_key(&(i - 1));
+        }
+        let changed = self.section.as_deref() != section_before;
+        // Only a heading's number tells the depth of the section it opens.
+        if changed && p.kind != Kind::Heading {
+            self.section_depth = None;
+            self.section_under = None;
+        }
+        // A trial's facts follow the heading that opened its section, one a line.
+        self.facts_for = match (&self.section, fact) {
+            // (A heading that names a trial, even the one whose section this already is
+            // (a slide's short title over its full name): its facts follow.)
+            (Some(s), _) if self.opened_at == Some(i) || changed => Some(s.clone()),
+            (_, Some(_)) => self.facts_for.take(),
+            // (… and so do the fields of a form in between, written as prose: "Forsøgets
+            // formål: At give …" above "Godkendt: 2. ansøgningsrunde".)
+            (Some(_), None) if labelled(&p.text).is_some() => self.facts_for.take(),
+            _ => None,
+        };
+        // (A story under a headline naming its trial is about it up to the next heading.)
+        let about = self.about().map(String::from);
+        self.d.context.push(about);
+    }
+
+    /// The trials found, their short names folded into them and their aliases gathered.
+    pub(super) fn finish(self) -> Discovery {
+        let Walk {
+            doc,
+            mut b,
+            mut d,
+            renamed,
+            ..
+        } = self;
+        let (catalog, paras) = (doc.catalog, doc.paras);
+        let mut folded = b.fold_short_names(catalog, paras);
+        folded.extend(renamed);
+        let rename = |n: &mut String| {
+            if let Some(target) = folded.get(n.as_str()) {
+                n.clone_from(target);
+            }
+        };
+        d.item_names.values_mut().for_each(rename);
+        d.referred.values_mut().for_each(rename);
+        d.context.iter_mut().flatten().for_each(rename);
+        for (short, target) in folded {
+            d.aliases.push((short, target));
+        }
+        let parenthesized = parenthesized_names(paras);
+        let called = called_names(paras, &d.context);
+        for name in &b.order {
+            if let Some(mut t) = b.trials.remove(name) {
+                t.parent = catalog.parent(&t.name).map(String::from);
+                t.pages.sort_unstable();
+                let called_so = called
+                    .iter()
+                    .filter(|(_, trial)| *trial == t.name)
+                    .map(|(alias, _)| alias.clone());
+                for alias in short_names(&parenthesized, &t.as_written)
+                    .into_iter()
+                    .chain(called_so)
+                {
+                    if !t.as_written.contains(&alias) {
+                        t.as_written.push(alias.clone());
+                    }
+                    d.aliases.push((alias, t.name.clone()));
+                }
+                d.trials.push(t);
+            }
+        }
+        d
+    }
+}
