@@ -293,6 +293,39 @@ fn figures_filter_by_unit_and_value_and_count_versions_once() {
 }
 
 #[test]
+fn figures_filter_by_their_documents_date() {
+    let all = index().figures(&FigureFilter::default()).expect("figures");
+    let in_2019 = index()
+        .figures(&FigureFilter {
+            from: Some("2019".into()),
+            to: Some("2019-12".into()),
+            ..Default::default()
+        })
+        .expect("figures");
+    let expected: Vec<_> = all
+        .iter()
+        .filter(|f| f.date.as_deref().is_some_and(|d| d.starts_with("2019")))
+        .collect();
+    assert!(!expected.is_empty());
+    assert_eq!(in_2019.len(), expected.len());
+    assert!(in_2019.iter().all(|f| f.date.as_deref() == Some("2019-10")));
+    // An undated document's figures (the slides) fall outside any range.
+    assert!(all.iter().any(|f| f.date.is_none()));
+    let before = index()
+        .figures(&FigureFilter {
+            to: Some("2019-09".into()),
+            ..Default::default()
+        })
+        .expect("figures");
+    assert!(before.is_empty(), "{before:#?}");
+    let wrong = index().figures(&FigureFilter {
+        from: Some("oktober".into()),
+        ..Default::default()
+    });
+    assert!(wrong.is_err());
+}
+
+#[test]
 fn figures_of_a_document_come_in_the_order_they_stand() {
     let rows = index()
         .figures(&FigureFilter {

@@ -27,6 +27,12 @@ pub struct Args {
     /// Count the figures of every version of a document (default: one version).
     #[arg(long)]
     all_versions: bool,
+    /// Only figures of documents dated on or after (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long)]
+    from: Option<String>,
+    /// Only figures of documents dated on or before (`--to 2019`: all of 2019).
+    #[arg(long)]
+    to: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     format: Format,
@@ -41,6 +47,8 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         min: args.min,
         max: args.max,
         all_versions: args.all_versions,
+        from: args.from,
+        to: args.to,
     })?;
     let mut out = super::stdout();
     match args.format {
@@ -56,10 +64,12 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             for r in &rows {
                 writeln!(
                     out,
-                    "{:>14} {:<8} {:<32} {}  p.{}  {}",
+                    "{:>14} {:<8} {:<32} {:<10} {:<18} {}  p.{}  {}",
                     fmt_value(r.value),
                     r.unit,
                     r.raw,
+                    r.date.as_deref().unwrap_or("-"),
+                    r.municipality.as_deref().unwrap_or("-"),
                     r.source,
                     r.page,
                     r.trial.as_deref().unwrap_or("-")

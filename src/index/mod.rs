@@ -111,6 +111,10 @@ pub struct FigureFilter {
     pub max: Option<f64>,
     /// Count figures of every version of a document, not just one.
     pub all_versions: bool,
+    /// Only figures of documents dated on or after (YYYY, YYYY-MM or YYYY-MM-DD).
+    pub from: Option<String>,
+    /// Only figures of documents dated on or before.
+    pub to: Option<String>,
 }
 
 /// One figure with its provenance.
@@ -120,6 +124,9 @@ pub struct FigureRow {
     pub source: String,
     /// 1-based page.
     pub page: u32,
+    /// The document's date (YYYY, YYYY-MM or YYYY-MM-DD), when it gives one.
+    #[serde(default)]
+    pub date: Option<String>,
     /// Trial of the figure's section.
     pub trial: Option<String>,
     /// Municipality its sentence names.

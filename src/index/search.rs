@@ -22,7 +22,7 @@ use tantivy::collector::{Count, DocSetCollector, MultiCollector, TopDocs};
 use tantivy::query::{
     BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
 };
-use tantivy::schema::IndexRecordOption;
+use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{TantivyDocument, Term};
 use unicode_normalization::UnicodeNormalization;
 
@@ -326,22 +326,8 @@ impl IndexStore {
         if let Some(b) = &request.body {
             out.push(term(f.body, &schema::key(b)));
         }
-        if request.from.is_some() || request.to.is_some() {
-            let bound = |d: &Option<String>, low: bool| -> Result<Bound<Term>> {
-                match d {
-                    None => Ok(Bound::Unbounded),
-                    Some(d) => schema::date_key(d, low)
-                        .map(|k| Bound::Included(Term::from_field_u64(f.date_key, k)))
-                        .ok_or_else(|| Error::Query {
-                            query: d.clone(),
-                            cause: "dates are YYYY, YYYY-MM or YYYY-MM-DD".into(),
-                        }),
-                }
-            };
-            out.push(Box::new(RangeQuery::new(
-                bound(&request.from, true)?,
-                bound(&request.to, false)?,
-            )));
+        if let Some(dates) = date_range(f.date_key, &request.from, &request.to)? {
+            out.push(dates);
         }
         Ok(out)
     }
@@ -930,6 +916,9 @@ impl IndexStore {
                 Box::new(RangeQuery::new(b(filter.min), b(filter.max))),
             ));
         }
+        if let Some(dates) = date_range(f.date_key, &filter.from, &filter.to)? {
+            clauses.push((Occur::Must, dates));
+        }
         let searcher = self.reader.searcher();
         let found = searcher
             .search(&BooleanQuery::new(clauses), &DocSetCollector)
@@ -985,6 +974,33 @@ impl IndexStore {
             })
             .collect())
     }
+}
+
+/// Documents dated within `from`..=`to` (each YYYY, YYYY-MM or YYYY-MM-DD, a whole
+/// period: `--to 2019` takes all of 2019); none when neither is given.
+fn date_range(
+    field: Field,
+    from: &Option<String>,
+    to: &Option<String>,
+) -> Result<Option<Box<dyn Query>>> {
+    if from.is_none() && to.is_none() {
+        return Ok(None);
+    }
+    let bound = |d: &Option<String>, low: bool| -> Result<Bound<Term>> {
+        match d {
+            None => Ok(Bound::Unbounded),
+            Some(d) => schema::date_key(d, low)
+                .map(|k| Bound::Included(Term::from_field_u64(field, k)))
+                .ok_or_else(|| Error::Query {
+                    query: d.clone(),
+                    cause: "dates are YYYY, YYYY-MM or YYYY-MM-DD".into(),
+                }),
+        }
+    };
+    Ok(Some(Box::new(RangeQuery::new(
+        bound(from, true)?,
+        bound(to, false)?,
+    ))))
 }
 
 /// A user's municipality filter as indexed: any form the catalog knows (`Vesthimmerlands

@@ -452,6 +452,9 @@ impl IndexWriter {
             d.add_u64(f.ordinal, ordinal as u64);
             d.add_f64(f.value, fig.value);
             d.add_text(f.unit, schema::key(&fig.unit));
+            if let Some(k) = date_key {
+                d.add_u64(f.date_key, k);
+            }
             if let Some(m) = &fig.municipality {
                 d.add_text(f.municipality_key, schema::key(m));
             }
@@ -461,6 +464,7 @@ impl IndexWriter {
             let row = FigureRow {
                 source: document.source.clone(),
                 page: fig.page,
+                date: document.date.clone(),
                 trial: fig.trial.clone(),
                 municipality: fig.municipality.clone(),
                 raw: fig.raw.clone(),
