@@ -13,9 +13,10 @@ static DECISION: LazyLock<Regex> = LazyLock::new(|| {
     // "Beslutning: Godkendt.", a "Beslutning"/"Beslutninger" heading with the text
     // below it, "Beslutning i Økonomiudvalget den 9. marts 2020:", and the label with
     // the decision on one line: "Sundheds- og Forebyggelsesudvalgets beslutning den
-    // 04.12.2012 Punkt 1 Taget til efterretning".
+    // 04.12.2012 Punkt 1 Taget til efterretning". An advisory council's minutes record
+    // its conclusion as "Rådets bemærkninger:" or "Ældrerådets udtalelse:".
     Regex::new(
-        r"^(?:[\p{L}\-]+(?:\s+og\s+[\p{L}\-]+)?s\s+)?(?i:beslutning(?:er)?)(?:\s+(?:i|fra|af)\s+[^:]{1,120}|\s+\p{Lu}[\p{L}\-]*(?:udvalget|udvalg|rådet|byrådet|Byråd|bestyrelsen))?(?:\s+den\s+[0-9][0-9.\-/]*)?(?:\s+(?i:punkt)\s+\d+)?\s*(?::\s*(.*)|\s+(\p{Lu}.*)|\.?)$",
+        r"^(?:(?:[\p{L}\-]+(?:\s+og\s+[\p{L}\-]+)?s\s+)?(?i:beslutning(?:er)?)|\p{L}*(?i:rådets)\s+(?i:bemærkninger|udtalelse|høringssvar))(?:\s+(?:i|fra|af)\s+[^:]{1,120}|\s+\p{Lu}[\p{L}\-]*(?:udvalget|udvalg|rådet|byrådet|Byråd|bestyrelsen))?(?:\s+den\s+[0-9][0-9.\-/]*)?(?:\s+(?i:punkt)\s+\d+)?\s*(?::\s*(.*)|\s+(\p{Lu}.*)|\.?)$",
     )
     .unwrap_or_else(|e| panic!("{e}"))
 });
@@ -248,17 +249,27 @@ fn listed_absentees(paras: &[Paragraph]) -> Listed {
     out
 }
 
-/// A line naming members: "Birthe Aagaard (F)", "Karina Holm Bak, Peter Vinding".
+/// A line naming members: "Birthe Aagaard (F)", "Karina Holm Bak, Peter Vinding", "Poul
+/// Erik Tvede, ældrechef (Assens)" (a job title in lower case, and the workplace after it,
+/// follow a name).
 fn reads_like_member(s: &str) -> bool {
+    let is_name = |part: &str| {
+        let name = part.split(" (").next().unwrap_or(part).trim();
+        let words: Vec<&str> = name.split_whitespace().collect();
+        (2..=5).contains(&words.len()) && words.iter().all(|w| w.starts_with(char::is_uppercase))
+    };
+    let mut parts = s
+        .split([',', ';'])
+        .flat_map(|p| p.split(" og "))
+        .map(str::trim);
+    let mut after_title = false;
     !s.contains(':')
-        && s.split([',', ';'])
-            .flat_map(|p| p.split(" og "))
-            .all(|part| {
-                let name = part.split(" (").next().unwrap_or(part).trim();
-                let words: Vec<&str> = name.split_whitespace().collect();
-                (2..=5).contains(&words.len())
-                    && words.iter().all(|w| w.starts_with(char::is_uppercase))
-            })
+        && parts.next().is_some_and(is_name)
+        && parts.all(|part| {
+            let title = part.starts_with(char::is_lowercase);
+            let workplace = std::mem::replace(&mut after_title, title);
+            title || workplace || is_name(part)
+        })
 }
 
 /// Adds the names not yet in `list`.
@@ -437,10 +448,14 @@ mod tests {
             "Beslutning i Økonomiudvalget den 9. marts 2020:",
             "Beslutning i Udvalget for plan, udvikling og kultur (PUK) den 24-04-2013",
             "Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 1 Taget til efterretning",
+            "Rådets bemærkninger:",
+            "Ældrerådets udtalelse:",
+            "Handicaprådets høringssvar",
         ] {
             assert!(is_decision_head(label), "{label}");
         }
         for sentence in [
+            "Rådets bemærkninger til forslaget blev sendt i går.",
             "Beslutningen træffes af",
             "Beslutningen om at ansøge blev truffet i 2018.",
             "Byrådets beslutning den 5. maj blev fulgt op.",
@@ -465,6 +480,12 @@ mod tests {
             ]
         );
         assert!(ABSENT.is_match("Fraværende: Ib Hansen (A)"));
+        assert!(reads_like_member("Poul Erik Tvede, ældrechef (Assens)"));
+        assert!(reads_like_member("Karina Holm Bak, Peter Vinding"));
+        assert!(!reads_like_member(
+            "Mikkel Ravn Sørensen forlod mødet efter punkt 4."
+        ));
+        assert!(!reads_like_member("ældrechef, Poul Erik Tvede"));
         assert!(ABSENT.is_match("Afbud fra: Birgit Thorsager (V), Jesper Kold (C)"));
         assert!(ABSENT.is_match("Fraværende med afbud: Kirsten Dahl Rasmussen (A)"));
         assert!(ABSENT

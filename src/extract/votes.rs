@@ -40,11 +40,17 @@ pub fn outcome(decision: &str) -> Option<Outcome> {
             ),
             // "Sagen genoptages på næste møde": taken up again later.
             rule(
-                r"\budsat\b|\budsættes\b|\butsat\b|\bgenoptages\b",
+                r"\budsat\b|\budsættes\b|\butsat\b|\bgenoptages\b|\bbesluttede\s+at\s+udsætte\b",
                 Outcome::Postponed,
             ),
             // Sent on with a recommendation: recommended, not merely referred.
             rule(r"\bmed\s+(?:positiv\s+)?anbefaling\b", Outcome::Recommended),
+            // Approved, then sent on for information ("Styregruppen godkendte rapporten
+            // og besluttede, at den sendes til orientering i fagudvalgene").
+            rule(
+                r"\bgodkend\w*[^.]*\b(?:sendes|oversendes|videresendes|fremsendes|sende)\b[^.]*\btil\s+orientering\b",
+                Outcome::Approved,
+            ),
             rule(
                 r"\btil\s+orientering\b|\btil\s+efterretning\b|\borienteringen\b",
                 Outcome::Noted,
@@ -67,6 +73,11 @@ pub fn outcome(decision: &str) -> Option<Outcome> {
             // "X blev genvalgt som næstformand", "KKR udpegede X som nyt medlem af …".
             rule(
                 r"\b(?:(?:gen)?valgte?|udpeg(?:ede|et))\s+[^.]{0,80}?\b(?:som|til)\s+(?:nyt?\s+)?(?:\w*formand|medlem|sekretær)\b",
+                Outcome::Approved,
+            ),
+            // A body's decision in its own words: "Styregruppen besluttede, at …".
+            rule(
+                r"\bbesluttede,?\s+at\b|\bbesluttes,?\s+at\b",
                 Outcome::Approved,
             ),
         ]
@@ -449,6 +460,22 @@ mod tests {
             Some(Outcome::Rejected)
         );
         assert_eq!(outcome("Udsat til næste møde."), Some(Outcome::Postponed));
+        assert_eq!(
+            outcome("Styregruppen besluttede at udsætte punktet."),
+            Some(Outcome::Postponed)
+        );
+        assert_eq!(
+            outcome("Styregruppen besluttede, at Assens indgår i evalueringen."),
+            Some(Outcome::Approved)
+        );
+        assert_eq!(
+            outcome("Styregruppen besluttede ikke at søge om forlængelse."),
+            None
+        );
+        assert_eq!(
+            outcome("Rapporten blev godkendt og sendes til orientering i udvalgene."),
+            Some(Outcome::Approved)
+        );
         assert_eq!(outcome("Til orientering."), Some(Outcome::Noted));
         assert_eq!(
             outcome("Orienteringen blev taget til efterretning."),

@@ -25,7 +25,7 @@ pub use tables::{carried_cell, is_total};
 use super::catalog::{content_stems, forms_hold_stem, normalize, Catalog};
 use super::decisions::AgendaItem;
 use super::document::Trial;
-use super::structure::{Kind, Paragraph};
+use super::structure::{sentences, Kind, Paragraph};
 use names::{canonical, clean_name, compounds_of, introduced_trial, labelled_trial, name_words};
 use participants::network_members;
 use regex::Regex;
@@ -670,11 +670,23 @@ fn padded_words(s: &str) -> String {
     format!(" {} ", w.join(" "))
 }
 
-/// The one trial the paragraph right below heading `i` names, when it is prose.
+/// The one trial the paragraph right below heading `i` names, when it is prose: by a
+/// name the catalogue knows, else one it introduces ("Det er kernen i forsøget X, som …").
 fn lead_trial(catalog: &Catalog, paras: &[Paragraph], i: usize) -> Option<String> {
     let lead = paras.get(i + 1).filter(|p| p.kind == Kind::Body)?;
     let ms = mentions(catalog, &lead.text);
-    let first = ms.first()?;
+    let Some(first) = ms.first() else {
+        // (Two introduced, "A gennemfører forsøget X, og B deltager i forsøget Y", is no
+        // one story's.)
+        let introduced: BTreeSet<String> = sentences(&lead.text)
+            .iter()
+            .filter_map(|s| introduced_trial(catalog, s))
+            .collect();
+        return match introduced.len() {
+            1 => introduced.into_iter().next(),
+            _ => None,
+        };
+    };
     ms.iter()
         .all(|m| m.name == first.name)
         .then(|| first.name.clone())

@@ -504,7 +504,14 @@ pub fn introduced_trial(catalog: &Catalog, text: &str) -> Option<String> {
         Regex::new(r"\b(?i:forsøget)\s+(?:hedder|kaldes|har\s+fået\s+navnet|med\s+navnet)\s+[\x22“”„«](\p{Lu}[^\x22“”»]{3,100}?)[\x22“”»]")
             .unwrap_or_else(|e| panic!("{e}"))
     });
-    if let Some(name) = NAMED.captures(text).and_then(|c| c.get(1)) {
+    // … and unquoted, up to a punctuation mark or the sentence's next verb: "Forsøget
+    // hedder Målrettet sprogvurdering af 3-årige i dagtilbud og blev godkendt i …".
+    static NAMED_BARE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?i:forsøget)\s+(?:hedder|kaldes|har\s+fået\s+navnet)\s+(\p{Lu}[\p{L}\d-]*(?:\s+[\p{L}\d-]+){1,11}?)(?:\s*(?:[.;:,(]|$)|\s+(?:og\s+)?(?:blev|er|har|startede|skal|kan|gælder|omfatter)\b)")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let named = NAMED.captures(text).or_else(|| NAMED_BARE.captures(text));
+    if let Some(name) = named.and_then(|c| c.get(1)) {
         let name = name.as_str().trim();
         if catalog.trial(name).is_none() && name.split_whitespace().count() >= 2 {
             return Some(name.to_string());
@@ -729,6 +736,10 @@ mod tests {
         );
         // A place after "forsøget" is no name.
         assert!(introduced_trial(&c, "Det gælder forsøget Aarhus Kommune står for.").is_none());
+        assert_eq!(
+            introduced_trial(&c, "Forsøget hedder Målrettet sprogvurdering af 3-årige i dagtilbud og blev godkendt i 3. ansøgningsrunde.").as_deref(),
+            Some("Målrettet sprogvurdering af 3-årige i dagtilbud")
+        );
         assert_eq!(
             introduced_trial(&c, "Fleksibel opfølgning for sygemeldte med kort forventet varighed blev godkendt i 2. ansøgningsrunde og er gennemført i Thisted.").as_deref(),
             Some("Fleksibel opfølgning for sygemeldte med kort forventet varighed")

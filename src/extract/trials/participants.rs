@@ -106,6 +106,10 @@ pub(super) fn split_name_list<'n>(
     if s.split_once(": ").is_some_and(|(label, _)| is_role(label)) {
         return None;
     }
+    // "Poul Erik Tvede, ældrechef (Assens)": a person, with a job title and workplace.
+    if names_a_person(catalog, s) {
+        return None;
+    }
     // "Mikrolån – Silkeborg · 3. runde": the name and list before the facts.
     if let Some((head, facts)) = s.split_once(" · ") {
         if gives_round_or_start(&facts.to_lowercase()) {
@@ -136,6 +140,22 @@ pub(super) fn split_name_list<'n>(
         }
     }
     None
+}
+
+/// A person's name, then a job title in lower case: "Birgitte Holm Pedersen, direktør for
+/// Social og Sundhed (Faaborg-Midtfyn)" (a list of those present names no trials).
+fn names_a_person(catalog: &Catalog, s: &str) -> bool {
+    let Some((name, title)) = s.split_once(", ") else {
+        return false;
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        })
+        && !name.to_lowercase().contains("forsøg")
+        && catalog.trial(name).is_none()
+        && title.starts_with(char::is_lowercase)
 }
 
 /// A label naming who does what in a network or a trial ("Sekretariat", "Tovholder",
@@ -721,6 +741,19 @@ fn clause_mentions<'n>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_person_with_a_job_title_names_no_trial() {
+        let c = Catalog::builtin();
+        let network = || &[][..];
+        for person in [
+            "Poul Erik Tvede, ældrechef (Assens)",
+            "Birgitte Holm Pedersen, direktør for Social og Sundhed (Faaborg-Midtfyn), formand",
+        ] {
+            assert_eq!(split_name_list(&c, person, &network), None, "{person}");
+        }
+        assert!(split_name_list(&c, "Mikrolån, status (Kolding og Vejle)", &network).is_some());
+    }
 
     #[test]
     fn a_role_and_its_municipality_name_no_trial() {

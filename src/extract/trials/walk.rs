@@ -268,9 +268,17 @@ impl<'a, 'n> Walk<'a, 'n> {
             HeadingTrial::Neither => {
                 // A story's headline that names no trial, over a lead that names one
                 // ("Interview: …" over "… har været med i samtaleforsøget fra første
-                // dag"): the story is about it.
-                self.headline_topic = lead_trial(catalog, self.doc.paras, i)
-                    .filter(|_| self.section.is_none() || ends_section(&p.text));
+                // dag"): the story is about it. A lead naming another trial than the
+                // section's starts another story: the section ends.
+                let lead = lead_trial(catalog, self.doc.paras, i);
+                let other = lead
+                    .as_ref()
+                    .is_some_and(|t| self.section.as_ref().is_some_and(|s| s != t));
+                if other {
+                    self.section = None;
+                }
+                self.headline_topic =
+                    lead.filter(|_| self.section.is_none() || ends_section(&p.text));
                 None
             }
         };
@@ -414,6 +422,8 @@ impl<'a, 'n> Walk<'a, 'n> {
         });
         if numbered_heading.is_some() {
             self.numbered_head = numbered_heading;
+            // (A story runs up to the next heading, numbered ones too.)
+            self.headline_topic = None;
         }
         let was_fact = fact.is_some() && self.facts_for.is_some();
         if (closes_section(p) || top_level) && !self.d.items.contains(&i) && !was_fact {
