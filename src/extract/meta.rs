@@ -338,6 +338,9 @@ static CASE_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 static FOLKETING: LazyLock<Regex> = LazyLock::new(|| {
     re(r"\b([A-ZÆØÅ]{2,5}),?\s*Alm\.\s?del(?:\s*-\s*\d{4}-\d{2})?\s*-?\s*Bilag\s+(\d+)")
 });
+/// The first line of a Folketing filing stamp: a committee and the session.
+static SESSION_STAMP: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\p{Lu}[\p{L}\- ]{0,80}udvalg(?:et)?\s+(?:19|20)\d{2}-\d{2}$"));
 static SAGSNR: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:sagsnr|sags\s?nr|j\.\s?nr|journalnr|sagsnummer|sagsid|sags-id|(?:jeres|vores|deres|vor|jer)\s+ref)\.?:?[\s|]*([0-9][0-9A-ZÆØÅ.\-/]{4,})",
@@ -479,6 +482,15 @@ pub fn body(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
         if let Some(name) = named_committee(f) {
             return Some(name);
         }
+    }
+    // A Folketing stamp in the page's text, not its furniture ("Social- og
+    // Indenrigsudvalget 2019-20 SOU Alm.del Bilag 164 Offentligt").
+    let stamp = paras.iter().take(4).find(|p| {
+        let t = p.text.trim();
+        FOLKETING.is_match(t) || SESSION_STAMP.is_match(t)
+    });
+    if let Some(c) = stamp.and_then(|p| COMMITTEE.captures(&p.text)) {
+        return Some(c[1].to_string());
     }
     // (An agenda's masthead names its committee, "Dagsorden / Arbejdsmarkedsudvalget",
     // before an item says where its case is decided, "Sagen afgøres i: Byrådet".)
@@ -757,6 +769,9 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
         || title_l.contains("tidslinje")
         || title_l.contains("opfølgning")
         || title_l.contains("kvartalsrapport")
+        // A results statement or scorecard of the trials ("Resultatopgørelse for …").
+        || title_l.contains("resultatopgørelse")
+        || title_l.contains("scorecard")
         || title_l.contains("regnskab")
         || title_l.contains("ledelsesinformation")
         || status_section
@@ -948,6 +963,9 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
             // A filing stamp ("Beskæftigelsesudvalget 2019-20 BEU Alm.del Bilag 56"):
             // the title of a document never carries its parliamentary case number.
             || FOLKETING.is_match(&p.text)
+            // … its first line alone: the committee and the session ("Social- og
+            // Indenrigsudvalget 2019-20").
+            || SESSION_STAMP.is_match(p.text.trim())
             // Classification marks of a stamp or header.
             || matches!(
                 p.text.trim().trim_end_matches('.').to_lowercase().as_str(),
@@ -1331,6 +1349,14 @@ mod tests {
             Some("2019-11-07".into())
         );
         assert_eq!(standalone_date("Start marts 2020 med mange"), None);
+    }
+
+    #[test]
+    fn a_stamps_session_line_is_no_title() {
+        assert!(SESSION_STAMP.is_match("Social- og Indenrigsudvalget 2019-20"));
+        assert!(SESSION_STAMP.is_match("Beskæftigelsesudvalget 2019-20"));
+        assert!(!SESSION_STAMP.is_match("Beskæftigelsesudvalget 12. marts 2020"));
+        assert!(!SESSION_STAMP.is_match("Status for udvalget"));
     }
 
     #[test]
