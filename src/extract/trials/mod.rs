@@ -211,8 +211,20 @@ static ITEM_TRIAL: LazyLock<Regex> = LazyLock::new(|| {
 /// What an agenda item does with a trial: "Status på X", "X – forlængelse".
 const ACTIONS: &str = "status|slutstatus|orientering|evaluering|slutevaluering|midtvejsevaluering|forlængelse|afrapportering|slutrapport|rapport|opfølgning|resultater|udtræden|udtrædelse|ophør|videreførelse|tilslutning|deltagelse|udvidelse";
 
-/// The trial an agenda item is about, from its title (the text after `Punkt N.`).
+/// The trial an agenda item is about, from its title (the text after `Punkt N.`); the
+/// kind of item may stand before its subject ("Høring: Ansøgning om frikommuneforsøg –
+/// X", "Orientering: …").
 fn item_trial(catalog: &Catalog, title: &str) -> Option<(String, String)> {
+    title_trial_of_item(catalog, title).or_else(|| {
+        let (label, subject) = title.split_once(": ")?;
+        let one_word = label.split_whitespace().count() == 1;
+        (one_word && !label.to_lowercase().contains("forsøg"))
+            .then(|| title_trial_of_item(catalog, subject))
+            .flatten()
+    })
+}
+
+fn title_trial_of_item(catalog: &Catalog, title: &str) -> Option<(String, String)> {
     // "Status på X", "Forlængelse af forsøget med X": what is done with trial X.
     static ACTION: LazyLock<Regex> = LazyLock::new(|| {
         // (… or two of them, "Status og forlængelse af …"; "Udtræden af forsøget X".)
@@ -674,6 +686,11 @@ fn padded_words(s: &str) -> String {
 /// name the catalogue knows, else one it introduces ("Det er kernen i forsøget X, som …").
 fn lead_trial(catalog: &Catalog, paras: &[Paragraph], i: usize) -> Option<String> {
     let lead = paras.get(i + 1).filter(|p| p.kind == Kind::Body)?;
+    // (A lead about "forsøgene »A« og »B«" is about several, whichever the catalogue
+    // knows.)
+    if lead.text.to_lowercase().contains("forsøgene") {
+        return None;
+    }
     let ms = mentions(catalog, &lead.text);
     let Some(first) = ms.first() else {
         // (Two introduced, "A gennemfører forsøget X, og B deltager i forsøget Y", is no
@@ -773,6 +790,10 @@ mod tests {
         assert_eq!(
             name("Frikommuneforsøg II – budgetvirkning og forlængelse af forsøgene"),
             None
+        );
+        assert_eq!(
+            name("Høring: Ansøgning om frikommuneforsøg – Fleksibel bevilling af hjælpemidler og forbrugsgoder"),
+            Some("Fleksibel bevilling af hjælpemidler og forbrugsgoder".into())
         );
         assert_eq!(
             name("Frikommuneforsøg II – ansøgning om nye forsøg i 4. ansøgningsrunde"),

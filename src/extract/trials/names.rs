@@ -36,7 +36,7 @@ static WITH_NAME: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A name in quotes after "forsøget" (or "forsøget med/om").
 static QUOTED_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:frikommune)?forsøg(?:et|ene)?\s+(?:(?:med|om)\s+)?[\x22“„«]([^\x22“”»]{8,200}?)[\x22“”»]")
+    Regex::new(r"\b(?:frikommune)?forsøg(?:et|ene)?\s+(?:(?:med|om)\s+)?[\x22“„«»]([^\x22“”»«]{8,200}?)[\x22“”»«]")
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
@@ -362,8 +362,8 @@ pub(super) fn official_name(catalog: &Catalog, text: &str) -> Option<String> {
     let rest = text.get(at + "officielt".len()..)?;
     let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ':');
     let rest = rest.strip_prefix("navn").unwrap_or(rest).trim_start();
-    let quoted = rest.strip_prefix(['”', '“', '"', '„', '«'])?;
-    let end = quoted.find(['”', '“', '"', '»'])?;
+    let quoted = rest.strip_prefix(['”', '“', '"', '„', '«', '»'])?;
+    let end = quoted.find(['”', '“', '"', '»', '«'])?;
     catalog.trial(&quoted[..end]).map(String::from)
 }
 
@@ -416,7 +416,7 @@ pub(super) fn called_names(
     context: &[Option<String>],
 ) -> Vec<(String, String)> {
     static CALLED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:kaldt|kaldet|omtalt som|i daglig tale)\s+[\x22“„«]?((?:\p{L}+-)?\p{L}+forsøget)\b")
+        Regex::new(r"(?i)\b(?:kaldt|kaldet|omtalt som|i daglig tale)\s+[\x22“„«»]?((?:\p{L}+-)?\p{L}+forsøget)\b")
             .unwrap_or_else(|e| panic!("{e}"))
     });
     let mut out: Vec<(String, String)> = Vec::new();
@@ -490,18 +490,18 @@ pub fn introduced_trial(catalog: &Catalog, text: &str) -> Option<String> {
         Regex::new(
             // The name ends at a punctuation mark or at the verb of the sentence
             // ("Forsøget Forenklet børnefaglig undersøgelse … udløber den 31. december").
-            r"\b(?i:frikommune)?(?i:forsøget)\s+[\x22“„«]?(\p{Lu}[\p{L}-]*(?:\s+(?:[\p{L}-]+|\d+\s+år)){1,9}?)[\x22”“»]?(?:\s*(?:[.;:,]|$)|\s+(?:udløber|ophører|blev|er|har|giver|løber|startede|skal|kan|omfatter|fortsætter|gælder|træder)\b)",
+            r"\b(?i:frikommune)?(?i:forsøget)\s+[\x22“„«»]?(\p{Lu}[\p{L}-]*(?:\s+(?:[\p{L}-]+|\d+\s+år)){1,9}?)[\x22”“»«]?(?:\s*(?:[.;:,]|$)|\s+(?:udløber|ophører|blev|er|har|giver|løber|startede|skal|kan|omfatter|fortsætter|gælder|træder)\b)",
         )
         .unwrap_or_else(|e| panic!("{e}"))
     });
     // ”Gradvis tilbagevenden for sygemeldte med stress” – eller stressforsøget, …
     static QUOTED_ALIAS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"[\x22“”„«](\p{Lu}[^\x22“”»]{4,100}?)[\x22“”»]\s*(?:[–—-]\s*(?:eller|også kaldet|kaldet)\s+|\()\p{L}+forsøget\b")
+        Regex::new(r"[\x22“”„«»](\p{Lu}[^\x22“”»«]{4,100}?)[\x22“”»«]\s*(?:[–—-]\s*(?:eller|også kaldet|kaldet)\s+|\()\p{L}+forsøget\b")
             .unwrap_or_else(|e| panic!("{e}"))
     });
     // "Forsøget hedder ”Småjob i ressourceforløb” og startede …".
     static NAMED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?i:forsøget)\s+(?:hedder|kaldes|har\s+fået\s+navnet|med\s+navnet)\s+[\x22“”„«](\p{Lu}[^\x22“”»]{3,100}?)[\x22“”»]")
+        Regex::new(r"\b(?i:forsøget)\s+(?:hedder|kaldes|har\s+fået\s+navnet|med\s+navnet)\s+[\x22“”„«»](\p{Lu}[^\x22“”»«]{3,100}?)[\x22“”»«]")
             .unwrap_or_else(|e| panic!("{e}"))
     });
     // … and unquoted, up to a punctuation mark or the sentence's next verb: "Forsøget
@@ -510,7 +510,16 @@ pub fn introduced_trial(catalog: &Catalog, text: &str) -> Option<String> {
         Regex::new(r"\b(?i:forsøget)\s+(?:hedder|kaldes|har\s+fået\s+navnet)\s+(\p{Lu}[\p{L}\d-]*(?:\s+[\p{L}\d-]+){1,11}?)(?:\s*(?:[.;:,(]|$)|\s+(?:og\s+)?(?:blev|er|har|startede|skal|kan|gælder|omfatter)\b)")
             .unwrap_or_else(|e| panic!("{e}"))
     });
-    let named = NAMED.captures(text).or_else(|| NAMED_BARE.captures(text));
+    // (… or set off in quotes right after the word: "søge om forsøget »Fleksibel
+    // bevilling af hjælpemidler« i 4. ansøgningsrunde"; not "forsøgene »A« og »B«", two.)
+    let named = NAMED
+        .captures(text)
+        .or_else(|| NAMED_BARE.captures(text))
+        .or_else(|| {
+            QUOTED_NAME.captures(text).filter(|c| {
+                c[1].starts_with(char::is_uppercase) && c[0].to_lowercase().contains("forsøget")
+            })
+        });
     if let Some(name) = named.and_then(|c| c.get(1)) {
         let name = name.as_str().trim();
         if catalog.trial(name).is_none() && name.split_whitespace().count() >= 2 {
@@ -532,7 +541,7 @@ pub fn introduced_trial(catalog: &Catalog, text: &str) -> Option<String> {
     // "Netværkets sjette forsøg, Gruppebaseret opfølgning for …, er godkendt …": the name
     // set off by commas after the word.
     static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?i:frikommune)?(?i:forsøg|forsøget),\s+[\x22“„«]?(\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){1,9}?)[\x22”“»]?,")
+        Regex::new(r"\b(?i:frikommune)?(?i:forsøg|forsøget),\s+[\x22“„«»]?(\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){1,9}?)[\x22”“»«]?,")
             .unwrap_or_else(|e| panic!("{e}"))
     });
     // "Fleksibel opfølgning for sygemeldte med kort forventet varighed blev godkendt i 2.
@@ -736,6 +745,10 @@ mod tests {
         );
         // A place after "forsøget" is no name.
         assert!(introduced_trial(&c, "Det gælder forsøget Aarhus Kommune står for.").is_none());
+        assert_eq!(
+            introduced_trial(&c, "Netværket ønsker at søge om forsøget »Fleksibel bevilling af hjælpemidler og forbrugsgoder« i 4. ansøgningsrunde.").as_deref(),
+            Some("Fleksibel bevilling af hjælpemidler og forbrugsgoder")
+        );
         assert_eq!(
             introduced_trial(&c, "Forsøget hedder Målrettet sprogvurdering af 3-årige i dagtilbud og blev godkendt i 3. ansøgningsrunde.").as_deref(),
             Some("Målrettet sprogvurdering af 3-årige i dagtilbud")
