@@ -1241,8 +1241,17 @@ pub fn table_cell(
                 .then_some(caption_unit)
                 .flatten()
         });
+        // A row label that states its unit in parentheses ("Tid til rapport (dage)",
+        // "Tilsynsbesøg (antal)") decides over a caption, never over the header.
+        let row_states_unit = row
+            .trim_end()
+            .strip_suffix(')')
+            .and_then(|r| r.rsplit_once('('))
+            .is_some_and(|(_, unit)| column_unit(unit).is_some());
         let by_row = row_unit(header, row, whose_column).filter(|(u, _, _)| {
-            decided.is_none() || (u == "percent" && !matches!(decided, Some(ColumnUnit::Percent)))
+            decided.is_none()
+                || (u == "percent" && !matches!(decided, Some(ColumnUnit::Percent)))
+                || (row_states_unit && column_unit(header).is_none())
         });
         match (by_row, decided) {
             (Some((unit, counted, factor)), _) => (unit, counted, factor),
@@ -1718,6 +1727,15 @@ mod tests {
         );
         let q = table_cell("42", "Antal borgere", "Aalborg", "", false);
         assert_eq!(q.and_then(|q| q.counted), Some("borgere".into()));
+        // A row label's unit in parentheses decides over the prose above the table.
+        let above = "Et samlet tilsyn hvert andet år erstatter det årlige.";
+        for (row, unit) in [
+            ("Tid til tilsynsrapport (dage)", "days"),
+            ("Anmeldte tilsynsbesøg (antal)", "count"),
+        ] {
+            let q = table_cell("16", "Resultat 2019", row, above, false);
+            assert_eq!(q.map(|q| q.unit), Some(unit.into()), "{row}");
+        }
         // Quarters across (the corner cell gives the year); a label led by an adjective.
         let q = table_cell(
             "412",

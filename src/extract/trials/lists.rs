@@ -243,6 +243,14 @@ pub(super) fn list_item(
         // is read.
         b.add(&short, &short, p.page);
         short
+    } else if let Some(name) = b
+        .named(&clean_name(text))
+        .filter(|_| looks_like_heading(text))
+    {
+        // A numbered section titled by a name the document gave a trial before (the
+        // "Kort navn" of an overview table: "2. UUV-forsøget").
+        b.add(&name, &clean_name(text), p.page);
+        name
     } else {
         return ItemRead::Prose;
     };

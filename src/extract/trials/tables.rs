@@ -77,6 +77,32 @@ pub(super) fn table_row(
             .unwrap_or_default();
         let t = b.add(&name, &written, page);
         add_municipalities(t, &munis);
+        // A column of the short names the document calls them by ("Kort navn":
+        // "UUV-forsøget").
+        let short_col = lower.iter().position(|h| {
+            [
+                "kort navn",
+                "kortnavn",
+                "kaldenavn",
+                "forkortelse",
+                "daglig tale",
+            ]
+            .iter()
+            .any(|k| h.contains(k))
+        });
+        // (A whole one: "…forsøget" or an abbreviation, not a cell a line break cut,
+        // "Praktikforsøge" / "t".)
+        let short = short_col.and_then(|c| cells.get(c)).map(|c| clean_name(c));
+        let whole = |s: &String| {
+            !s.contains(' ')
+                && (s.to_lowercase().ends_with("forsøget")
+                    || s.chars().filter(|c| c.is_uppercase()).count() >= 2)
+        };
+        if let Some(short) = short.filter(whole) {
+            if !t.as_written.contains(&short) {
+                t.as_written.push(short);
+            }
+        }
         d.items.insert(i);
         return;
     }
