@@ -590,7 +590,19 @@ pub fn introduced_trial(catalog: &Catalog, text: &str) -> Option<String> {
         let Some(c) = c else {
             return run_by_trial(catalog, sentence).map(|(name, _)| name);
         };
-        let name = c.get(1)?.as_str().trim();
+        let found = c.get(1)?;
+        let name = found.as_str().trim();
+        // An abbreviation's point ends no name: "… forsøget Lempede mentorregler pr. 1.
+        // april 2020".
+        const ABBREVIATIONS: &[&str] = &["pr", "ca", "jf", "mv", "bl", "kl", "nr", "fx", "evt"];
+        let name = match name.rsplit_once(' ') {
+            Some((head, last))
+                if ABBREVIATIONS.contains(&last) && sentence[found.end()..].starts_with('.') =>
+            {
+                head
+            }
+            _ => name,
+        };
         new_name(name).then(|| name.to_string())
     })
 }
@@ -745,6 +757,22 @@ mod tests {
         );
         // A place after "forsøget" is no name.
         assert!(introduced_trial(&c, "Det gælder forsøget Aarhus Kommune står for.").is_none());
+        assert_eq!(
+            introduced_trial(
+                &c,
+                "Lolland er trådt ud af forsøget Lempede mentorregler pr. 1. april 2020."
+            )
+            .as_deref(),
+            None
+        );
+        assert_eq!(
+            introduced_trial(
+                &c,
+                "Vi træder ud af forsøget Digitale samtaler for ledige pr. 1. april 2020."
+            )
+            .as_deref(),
+            Some("Digitale samtaler for ledige")
+        );
         assert_eq!(
             introduced_trial(&c, "Netværket ønsker at søge om forsøget »Fleksibel bevilling af hjælpemidler og forbrugsgoder« i 4. ansøgningsrunde.").as_deref(),
             Some("Fleksibel bevilling af hjælpemidler og forbrugsgoder")

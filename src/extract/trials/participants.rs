@@ -375,7 +375,7 @@ fn listed_below(paras: &[Paragraph], k: usize, list: &str) -> String {
 }
 
 pub(super) static NOT_TAKING_PART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:(?:ikke|aldrig|ikke længere)\s+(?:\w+\s+){0,2}(?:deltag|ansøg|indgå|gennemfør|været med|med i)|(?:deltag\w*|deltog|indgår|indgik)\s+ikke\b|udtrådt|trådt ud|udtræder|træder ud|forladt forsøget)")
+    Regex::new(r"\b(?:(?:ikke|aldrig|ikke længere)\s+(?:\w+\s+){0,2}(?:deltag|ansøg|søgt|søger|indgå|gennemfør|været med|med i)|(?:deltag\w*|deltog|indgår|indgik)\s+ikke\b|udtrådt|trådt ud|udtræder|træder ud|forladt forsøget)")
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
