@@ -126,6 +126,15 @@ const REFERENCE_WORDS: &[&str] = &[
     "journal",
 ];
 
+/// The noun of "antallet af <noun>" in the tokens before a number ("Antallet af
+/// revurderinger er faldet fra …").
+fn number_of_noun(toks: &[Tok]) -> Option<String> {
+    toks.windows(3).rev().find_map(|w| {
+        let noun = lower(&w[2]);
+        (lower(&w[0]) == "antallet" && lower(&w[1]) == "af" && plural_noun(&noun)).then_some(noun)
+    })
+}
+
 /// Words that may stand between a bare number's left side and the number.
 const BARE_LEFT: &[&str] = &[
     "de",
@@ -724,7 +733,13 @@ pub fn scan(
             }
         }
         // Range: N-M / N – M / mellem N og M / fra N til M.
-        let range_second = range_second(&toks, i);
+        // ("Antallet af revurderinger er faldet fra 96 til 3": bare numbers of the
+        // subject's noun, read one by one below.)
+        let range_second = range_second(&toks, i).filter(|&j| {
+            let of_subject =
+                i > 0 && lower(&toks[i - 1]) == "fra" && number_of_noun(&toks[..i]).is_some();
+            !(of_subject && read_after(&toks, j, 1.0).unit.is_none())
+        });
         let before_mult = toks
             .get(spot.last + 1)
             .is_some_and(|n| multiplier(n.text).is_some_and(|m| m >= 1e6));
@@ -882,8 +897,29 @@ pub fn scan(
                     .then(|| word_at(i + 2).map(lower))
                     .flatten()
                     .and_then(|w| indefinite_plural(&w));
+                // "1.139 af de 1.622 anmeldelser", "2 af 4 kommuner": a part of a whole
+                // counted right after it, in the whole's noun.
+                let part_of_count = (next_word.as_deref() == Some("af"))
+                    .then(|| {
+                        let de = word_at(i + 2).is_some_and(|w| lower(w) == "de");
+                        let k = if de { i + 3 } else { i + 2 };
+                        let whole = toks.get(k).filter(|t| t.kind == TokKind::Num)?;
+                        let read = read_after(&toks, k, parse_digits(whole.text, false)?);
+                        read.unit
+                            .is_none_or(|u| u == "count")
+                            .then_some(read.counted)?
+                    })
+                    .flatten();
+                // "Antallet af revurderinger er faldet fra 96 til 3": the subject's noun.
+                let number_of = matches!(left.as_deref(), Some("fra" | "til"))
+                    .then(|| number_of_noun(&toks[..i]))
+                    .flatten();
                 let label = colon_label.filter(|_| respective);
-                let own_noun = in_parens.or(partitive).or(label);
+                let own_noun = in_parens
+                    .or(partitive)
+                    .or(part_of_count)
+                    .or(number_of)
+                    .or(label);
                 let counted = own_noun.clone().or_else(|| ctx.last_counted.clone());
                 let ok = (left_ok || before_place) && next_ok || own_noun.is_some();
                 match (counted, ok && !is_year(&t)) {
@@ -1321,6 +1357,11 @@ fn row_unit(header: &str, row: &str, whose_column: bool) -> Option<(String, Opti
     }
     // "Sparede lægeattester (attestforsøget)": the trial in parentheses counts nothing
     // (a unit there does: "Varighed (uger)").
+    let unit_in_parentheses = row
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|r| r.rsplit_once(" ("))
+        .is_some_and(|(_, aside)| column_unit(aside).is_some());
     let row = match row
         .trim_end()
         .strip_suffix(')')
@@ -1332,9 +1373,11 @@ fn row_unit(header: &str, row: &str, whose_column: bool) -> Option<(String, Opti
     match column_unit(row) {
         Some(ColumnUnit::Percent) => Some(("percent".into(), None, 1.0)),
         Some(ColumnUnit::Duration(u)) => Some((u.into(), None, 1.0)),
-        // A money row with its own factor ("Sparede udgifter i alt (1.000 kr.)"); else
-        // the caption gives it: left to the caller's rule.
-        Some(ColumnUnit::Money(f)) => (f != 1.0).then(|| ("DKK".into(), None, f)),
+        // A money row with its own factor ("Sparede udgifter i alt (1.000 kr.)") or unit
+        // ("Udgift pr. sag (kr.)"); else the caption gives it: left to the caller's rule.
+        Some(ColumnUnit::Money(f)) => {
+            (f != 1.0 || unit_in_parentheses).then(|| ("DKK".into(), None, f))
+        }
         Some(ColumnUnit::Count) => Some(("count".into(), Some(header_noun(row)?), 1.0)),
         None => {
             let words: Vec<&str> = row.split_whitespace().collect();
@@ -1444,6 +1487,14 @@ mod tests {
 
     #[test]
     fn a_bare_number_listed_with_others_takes_their_unit() {
+        // A part of a counted whole; the bare numbers of "antallet af <noun>".
+        let v = vals("Rudersdal står for 1.139 af de 1.622 anmeldelser i 2020.");
+        assert_eq!(v[0], (1139.0, "count".into(), Some("anmeldelser".into())));
+        let v = vals("Målet er nået i 2 af 4 kommuner.");
+        assert_eq!(v[0], (2.0, "count".into(), Some("kommuner".into())));
+        let v = vals("Antallet af revurderinger er faldet fra 96 til 3, et fald på 96,9 %.");
+        assert_eq!(v[0], (96.0, "count".into(), Some("revurderinger".into())));
+        assert_eq!(v[1], (3.0, "count".into(), Some("revurderinger".into())));
         let v = vals("der blev indhentet henholdsvis 412 og 298 færre attester");
         assert_eq!(v[0], (412.0, "count".into(), Some("attester".into())));
         // A bare list after henholdsvis counts the noun of the label before the colon.
@@ -1732,6 +1783,7 @@ mod tests {
         for (row, unit) in [
             ("Tid til tilsynsrapport (dage)", "days"),
             ("Anmeldte tilsynsbesøg (antal)", "count"),
+            ("Udgift pr. sag (kr.)", "DKK"),
         ] {
             let q = table_cell("16", "Resultat 2019", row, above, false);
             assert_eq!(q.map(|q| q.unit), Some(unit.into()), "{row}");
