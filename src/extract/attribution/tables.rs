@@ -164,6 +164,9 @@ pub(super) fn row_figures(
             .and_then(|h| catalog.municipality(h.trim()))
             .map(String::from)
     };
+    let place_columns = (0..header.len())
+        .filter(|&k| column_place(k).is_some())
+        .count();
     let caption_place = match municipalities::mentions(catalog, caption).as_slice() {
         [(_, names)] if names.len() == 1 => names.first().cloned(),
         _ => None,
@@ -232,7 +235,26 @@ pub(super) fn row_figures(
             .clone()
             .or(column_trial)
             .or_else(|| section.map(String::from));
-        let found = match figures::table_cell(cell, h, label, caption, column_place(k).is_some()) {
+        // Beside columns of municipalities, one of an aggregate ("Klyngen",
+        // "Landsgennemsnittet", "Hele landet") is whose the cells are too.
+        // (Not a column of the trial's round or start beside them.)
+        let beside_places = place_columns >= 2 && {
+            let l = h.to_lowercase();
+            [
+                "klynge",
+                "gennemsnit",
+                "landet",
+                "landsplan",
+                "i alt",
+                "total",
+                "netværk",
+                "region",
+            ]
+            .iter()
+            .any(|w| l.contains(w))
+        };
+        let whose_column = column_place(k).is_some() || beside_places;
+        let found = match figures::table_cell(cell, h, label, caption, whose_column) {
             Some(q) => vec![q],
             // A cell written as a sentence ("Mindst 60 % er raskmeldt 16 uger efter
             // start") is read as one.
