@@ -77,9 +77,14 @@ pub(super) fn is_section_label(h: &str) -> bool {
 
 /// A story's headline that names a trial in passing ("Mentorforsøget har hjulpet over
 /// 300 borgere tættere på job"): it is about the trial up to the next heading, so it opens
-/// no section. Six words or more.
-fn is_headline(h: &str) -> bool {
-    h.split_whitespace().count() >= 6
+/// no section. Six words or more, or a place as its subject and then its verb ("Lolland
+/// stopper mentorforsøget").
+fn is_headline(catalog: &Catalog, h: &str) -> bool {
+    let words: Vec<&str> = h.split_whitespace().collect();
+    let place_subject = words.len() >= 3
+        && catalog.municipality(words[0]).is_some()
+        && words[1].starts_with(char::is_lowercase);
+    words.len() >= 6 || place_subject
 }
 
 /// A numbered paragraph that is a document-level heading ("4. Økonomi", "2.
@@ -202,7 +207,7 @@ pub(super) fn title_trial(
         let ms = mentions(catalog, &paras[k].text);
         let names: BTreeSet<&str> = ms.iter().map(|m| m.name.as_str()).collect();
         if let ([m, ..], 1) = (ms.as_slice(), names.len()) {
-            if is_headline(&paras[k - 1].text) {
+            if is_headline(catalog, &paras[k - 1].text) {
                 return Some((m.name.clone(), m.written.clone(), k));
             }
         }
@@ -375,7 +380,7 @@ pub(super) fn heading_trial(
         HeadingTrial::Opens(name)
     } else if let Some(name) = b.named_within(&p.text) {
         // "Erfaringer med psykologbehandling" after the deck named the trial.
-        if is_headline(&p.text) {
+        if is_headline(catalog, &p.text) {
             HeadingTrial::Headline(name)
         } else {
             HeadingTrial::Opens(name)
@@ -414,7 +419,7 @@ pub(super) fn heading_trial(
         });
         if let Some(short) = led_by_short {
             b.add(&short, &short, p.page);
-            return if is_headline(&p.text) {
+            return if is_headline(catalog, &p.text) {
                 HeadingTrial::Headline(short)
             } else {
                 HeadingTrial::Opens(short)
@@ -426,7 +431,7 @@ pub(super) fn heading_trial(
                 // A story's headline that names the trial in passing
                 // ("Mentorforsøget har hjulpet over 300 borgere tættere på
                 // job") is about it up to the next heading, no further.
-                if is_headline(&p.text) {
+                if is_headline(catalog, &p.text) {
                     HeadingTrial::Headline(m.name.clone())
                 } else {
                     HeadingTrial::Opens(m.name.clone())
@@ -553,4 +558,21 @@ fn permitted_below(
     let list = MAY.captures(next.text.trim())?.get(1)?.as_str();
     let munis = parse_list(catalog, list)?;
     Some((written, munis))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_headline_is_long_or_has_a_place_as_its_subject() {
+        let c = Catalog::builtin();
+        assert!(is_headline(&c, "Lolland stopper mentorforsøget"));
+        assert!(is_headline(
+            &c,
+            "Mentorforsøget har hjulpet over 300 borgere tættere på job"
+        ));
+        assert!(!is_headline(&c, "Mentorforsøget i Lolland"));
+        assert!(!is_headline(&c, "Lempede mentorregler"));
+    }
 }
