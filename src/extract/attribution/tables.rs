@@ -263,11 +263,19 @@ pub(super) fn row_figures(
             }
             None => Vec::new(),
         };
+        // (An aggregate's column is no one municipality's, whatever the caption names.)
         let place = municipality
             .clone()
             .or_else(|| column_place(k))
-            .or_else(|| caption_place.clone())
-            .or_else(|| heading_place.map(String::from));
+            .or_else(|| {
+                (!beside_places)
+                    .then(|| {
+                        caption_place
+                            .clone()
+                            .or_else(|| heading_place.map(String::from))
+                    })
+                    .flatten()
+            });
         for q in found {
             out.push(figure(
                 q,
