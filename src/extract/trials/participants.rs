@@ -493,6 +493,10 @@ pub(super) fn says_taking_part(l: &str) -> bool {
         )
         .unwrap_or_else(|e| panic!("{e}"))
     });
+    // "Forsøget X har siden 2018 givet Langeland og Ærø mulighed for at …".
+    static GIVES_CHANCE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"giv(?:er|et|e)[^.]{0,80}?mulighed\s+for").unwrap_or_else(|e| panic!("{e}"))
+    });
     // "Med forsøget X kan jobcentrene i A, B og C holde opfølgningen over telefon": what
     // the trial lets the job centres of those municipalities do.
     static JOBCENTRES_CAN: LazyLock<Regex> = LazyLock::new(|| {
@@ -504,6 +508,7 @@ pub(super) fn says_taking_part(l: &str) -> bool {
     l.contains("deltag")
         || l.contains("deltog")
         || HAVE_BEEN_ABLE.is_match(l)
+        || GIVES_CHANCE.is_match(l)
         || JOBCENTRES_CAN.is_match(l)
         || HAVE_TRIED.is_match(l)
         // "Alle fire kommuner er med."
@@ -570,6 +575,34 @@ pub(super) fn body_mentions<'n>(
     {
         add_municipalities(b.add(&name, &name, p.page), &munis);
     }
+    // A name the catalogue does not know (the known ones are read in `clause_mentions`)
+    // with who runs it in a relative clause ("… i forsøget Digitalt tilsyn med mindre
+    // husdyrbrug, som Langeland og Ærø har gennemført"), or as the scene with the
+    // municipalities as the subject ("I forsøget Genoptræning uden … kan Faaborg-Midtfyn
+    // og Ærø tilbyde …").
+    for sentence in sentences(&p.text) {
+        let s = sentence.trim_start();
+        let Some(name) = introduced_trial(catalog, s) else {
+            continue;
+        };
+        let Some(at) = s.find(name.as_str()) else {
+            continue;
+        };
+        let after = &s[at + name.len()..];
+        let l = s.to_lowercase();
+        let scene = ["i forsøget ", "i frikommuneforsøget "]
+            .iter()
+            .any(|w| l.starts_with(w) && at == w.len());
+        let munis = run_by_clause(catalog, after).or_else(|| {
+            scene
+                .then(|| SUBJECT_AFTER_VERB.captures(after.trim_start()))
+                .flatten()
+                .and_then(|c| parse_list(catalog, &c[1]))
+        });
+        if let Some(munis) = munis {
+            add_municipalities(b.add(&name, &name, p.page), &munis);
+        }
+    }
     // A paragraph that names one trial is about it: its other sentences ("Forsøget
     // fortsætter i Varde og Billund") speak of that trial.
     let topic = the_one_trial(catalog, &p.text).or(introduced);
@@ -593,7 +626,13 @@ fn clause_mentions<'n>(
     let l = s.to_lowercase();
     // "..., som ikke deltager i forsøgene" names municipalities that do not take part.
     let negated = NOT_TAKING_PART.is_match(&l);
-    let takes_part = !negated && says_taking_part(&l);
+    // (Who a relative clause says runs the trial, "…, som Svendborg og Nyborg
+    // gennemfører", is read below; the main clause must say so of its own subject: "Ærø
+    // overvejer at søge om at komme med i psykologforsøget, som …".)
+    static RUN_BY_ANYWHERE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(RUN_BY_CLAUSE).unwrap_or_else(|e| panic!("{e}")));
+    let main_clause = RUN_BY_ANYWHERE.replace_all(s, "").to_lowercase();
+    let takes_part = !negated && says_taking_part(&main_clause);
     for m in &ms {
         b.add(&m.name, &m.written, p.page);
     }
