@@ -420,7 +420,21 @@ fn clauses(sentence: &str) -> impl Iterator<Item = &str> {
     static BREAK: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r",?\s+(?:mens|men|hvorimod)\s+|;\s+").unwrap_or_else(|e| panic!("{e}"))
     });
-    BREAK.split(sentence)
+    // (… and ", og " before a new subject: "Faxe og Stevns gennemfører forsøget X, og
+    // Ringsted og Faxe deltager i forsøget Y".)
+    BREAK.split(sentence).flat_map(|clause| {
+        let mut parts = Vec::new();
+        let mut start = 0;
+        for (at, _) in clause.match_indices(", og ") {
+            let next = clause[at + 5..].chars().next();
+            if next.is_some_and(char::is_uppercase) {
+                parts.push(&clause[start..at]);
+                start = at + 5;
+            }
+        }
+        parts.push(&clause[start..]);
+        parts
+    })
 }
 
 /// "jobcentrene i …", "jobcentret i …": the municipalities by their job centres.
@@ -493,6 +507,10 @@ pub(super) fn says_taking_part(l: &str) -> bool {
         )
         .unwrap_or_else(|e| panic!("{e}"))
     });
+    static SEEKS_TRIAL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\bsøger\s+(?:\S+\s+){0,3}?om\s+(?:frikommune)?forsøg")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
     // "Forsøget X har siden 2018 givet Langeland og Ærø mulighed for at …".
     static GIVES_CHANCE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"giv(?:er|et|e)[^.]{0,80}?mulighed\s+for").unwrap_or_else(|e| panic!("{e}"))
@@ -509,6 +527,8 @@ pub(super) fn says_taking_part(l: &str) -> bool {
         || l.contains("deltog")
         || HAVE_BEEN_ABLE.is_match(l)
         || GIVES_CHANCE.is_match(l)
+        // "Langeland Kommune har siden 1. oktober 2019 haft tilladelse til at …".
+        || l.contains("tilladelse til")
         || JOBCENTRES_CAN.is_match(l)
         || HAVE_TRIED.is_match(l)
         // "Alle fire kommuner er med."
@@ -539,6 +559,9 @@ pub(super) fn says_taking_part(l: &str) -> bool {
         || l.contains("fritaget for")
         || l.contains("fortsætter i")
         || l.contains("ansøge om")
+        // "Ringsted søger desuden alene om forsøget »BPA uden timeregnskab«" (not "søger
+        // om at deltage", above).
+        || SEEKS_TRIAL.is_match(l)
         || l.contains("ansøgt om")
         || l.contains("afprøvet i")
         || l.contains("afprøves i")
@@ -679,6 +702,18 @@ fn clause_mentions<'n>(
             }
         }
     }
+    // A clause that introduces a trial of its own is about that one, not the paragraph's
+    // ("Faxe og Stevns gennemfører forsøget X, og Ringsted og Faxe deltager i forsøget
+    // Y").
+    let own = ms
+        .is_empty()
+        .then(|| introduced_trial(catalog, s))
+        .flatten()
+        .filter(|own| section.is_some_and(|t| t != own));
+    if let Some(own) = &own {
+        b.add(own, own, p.page);
+    }
+    let section = own.as_deref().or(section);
     let target = match ms.as_slice() {
         [m] => Some(m.name.clone()),
         // "X og Y kommuner har siden 2018 deltaget i forsøget", "X deltager sammen med Y
@@ -699,6 +734,9 @@ fn clause_mentions<'n>(
                     // "Vesthimmerland Kommune har som eneste kommune i netværket afprøvet
                     // mikrolån": one subject that says it is alone in it.
                     || (l.contains(" eneste ") && opening_municipalities(catalog, s) >= 1)
+                    // "Langeland Kommune har siden 1. oktober 2019 haft tilladelse til at
+                    // …": one subject with leave to do what the trial allows.
+                    || (l.contains("tilladelse til") && opening_municipalities(catalog, s) >= 1)
                     // The trial as the subject, by a name of the document's own ("Fleksibel
                     // opfølgning for … er gennemført fra 1. januar 2018 i Thisted, …").
                     || section.is_some_and(|t| l.starts_with(&t.to_lowercase())))
