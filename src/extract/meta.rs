@@ -338,6 +338,26 @@ static CASE_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 static FOLKETING: LazyLock<Regex> = LazyLock::new(|| {
     re(r"\b([A-ZÆØÅ]{2,5}),?\s*Alm\.\s?del(?:\s*-\s*\d{4}-\d{2})?\s*-?\s*Bilag\s+(\d+)")
 });
+/// The body a memo's "Til:" line names: a committee or council, or a KKR.
+fn addressed_body(line: &str) -> Option<String> {
+    static TO: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"^(?i:til)\s*:\s*(?:(?i:medlemmerne|medlemmer)\s+(?:af|i)\s+)?(.{3,80})$")
+    });
+    static KKR: LazyLock<Regex> = LazyLock::new(|| re(r"^KKR\s+(\p{Lu}[\p{L}-]+)\b"));
+    let to = TO.captures(line.trim())?.get(1)?.as_str().trim();
+    // (One addressee: "Udvalget, Ældrerådet, Direktionen m.fl." is a circulation list.)
+    if to.contains([',', '|']) || to.contains("m.fl") {
+        return None;
+    }
+    if let Some(c) = KKR.captures(to) {
+        return Some(format!(
+            "KKR {}",
+            super::structure::capitalised(&c[1].to_lowercase())
+        ));
+    }
+    COMMITTEE.captures(to).map(|c| c[1].to_string())
+}
+
 /// The first line of a Folketing filing stamp: a committee and the session.
 static SESSION_STAMP: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\p{Lu}[\p{L}\- ]{0,80}udvalg(?:et)?\s+(?:19|20)\d{2}-\d{2}$"));
@@ -502,6 +522,11 @@ pub fn body(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
         return Some(b);
     }
     if let Some(b) = paras.iter().find_map(|p| labelled_body(&p.text)) {
+        return Some(b);
+    }
+    // A memo's addressee, "Til: Medlemmerne af KKR Syddanmark", "Til: Beskæftigelses-
+    // udvalget": the body it is written for (as a committee's annex is the committee's).
+    if let Some(b) = paras.iter().take(10).find_map(|p| addressed_body(&p.text)) {
         return Some(b);
     }
     // "Styregruppen for Frikommunenetværket Kattegat": a group named by what it steers,
@@ -771,6 +796,8 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
         || title_l.contains("kvartalsrapport")
         // A results statement or scorecard of the trials ("Resultatopgørelse for …").
         || title_l.contains("resultatopgørelse")
+        // "… – regionalt overblik over de syddanske frikommunenetværk".
+        || title_l.contains("overblik over")
         || title_l.contains("scorecard")
         || title_l.contains("regnskab")
         || title_l.contains("ledelsesinformation")
@@ -827,7 +854,7 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
 /// The header fields of a memo or letter ("Til: Styregruppen", "Fra: …", "Dato: …").
 static MEMO_FIELD: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:til|fra|cc|kopi til|kopi|att\.?|udvalg|udarbejdet af|(?:jeres|vores|deres)\s+ref\.?|dato|sagsnr\.?|sags\s?id|dok\.?\s?id|j\.\s?nr\.?|journalnr\.?|sagsbehandler|kontakt(?:person)?|ansvarlig|skrevet af|ref\.?|afdeling|enhed|forvaltning|center|telefon|(?:direkte\s+)?tlf\.?|direkte\s+telefon|mobil|cpr\.?\s?-?nr\.?|e-?mail)\s*:",
+        r"(?i)^(?:til|fra|cc|kopi til|kopi|att\.?|udvalg|udarbejdet af|(?:jeres|vores|deres)\s+ref\.?|dato|sagsnr\.?|sags\s?id|dok\.?\s?id|dok\.?\s?nr\.?|dokumentnr\.?|j\.\s?nr\.?|journalnr\.?|sagsbehandler|kontakt(?:person)?|ansvarlig|skrevet af|ref\.?|afdeling|enhed|forvaltning|center|telefon|(?:direkte\s+)?tlf\.?|direkte\s+telefon|mobil|cpr\.?\s?-?nr\.?|e-?mail)\s*:",
     )
 });
 
@@ -1349,6 +1376,21 @@ mod tests {
             Some("2019-11-07".into())
         );
         assert_eq!(standalone_date("Start marts 2020 med mange"), None);
+    }
+
+    #[test]
+    fn a_memos_addressee_is_its_body() {
+        for (line, body) in [
+            ("Til: Medlemmerne af KKR Syddanmark", Some("KKR Syddanmark")),
+            (
+                "Til: Beskæftigelsesudvalget",
+                Some("Beskæftigelsesudvalget"),
+            ),
+            ("Til: | Udvalget, Ældrerådet, Direktionen m.fl.", None),
+            ("Til: Social- og Indenrigsministeriet", None),
+        ] {
+            assert_eq!(addressed_body(line).as_deref(), body, "{line}");
+        }
     }
 
     #[test]

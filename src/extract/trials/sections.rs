@@ -260,6 +260,13 @@ pub(super) fn heading_trial(
     if p.text.starts_with(char::is_lowercase) && mentions(catalog, &p.text).is_empty() {
         return HeadingTrial::Neither;
     }
+    // "3.1 Frikommunenetværket Fynske Kyster", "Omsorgsnetværket Fyn": a network's
+    // heading, whatever its members' line below looks like, names no trial.
+    if clean_name(&p.text).to_lowercase().contains("netværk")
+        && mentions(catalog, &p.text).is_empty()
+    {
+        return HeadingTrial::Neither;
+    }
     // "Ungeforsøget – Sammenhængende forløb for unge på uddannelseshjælp".
     if let Some((short, written)) = short_and_name(&p.text) {
         let name = canonical(catalog, &written);

@@ -237,9 +237,17 @@ impl<'a, 'n> Walk<'a, 'n> {
         let catalog = self.doc.catalog;
         // A network's heading with its members: "Netværket Midt-Vest (Herning, Holstebro,
         // Struer og Ringkøbing-Skjern)".
+        // (… or on the line below: "Nordfyns, Kerteminde, Assens og Middelfart ·
+        // sekretariat: Middelfart".)
         if p.text.to_lowercase().contains("netværk") {
+            let below = || {
+                let next = self.doc.paras.get(i + 1)?;
+                let list = next.text.split(" · ").next()?;
+                parse_list(catalog, list)
+            };
             self.local_members = split_name_list(catalog, &p.text, &|| &[][..])
                 .map(|(_, munis)| munis)
+                .or_else(below)
                 .filter(|m| m.len() >= 2);
         }
         if let Some(r) = round_of(&p.text).filter(|_| p.text.split_whitespace().count() <= 5) {
