@@ -310,7 +310,9 @@ fn plural_noun(w: &str) -> bool {
         // Nouns alike in both numbers, also in compounds ("løntilskudsforløb").
         || ["forløb", "lån", "job", "tilbud", "forsøg", "møder", "besøg"]
             .iter()
-            .any(|e| w.ends_with(e));
+            .any(|e| w.ends_with(e))
+        // … and plurals of other shapes ("unge", "børn", "dagplejebørn").
+        || ["unge", "ældre", "voksne", "børn"].iter().any(|e| w.ends_with(e));
     plural
         && w.chars().count() >= 4
         && w.chars().all(char::is_alphabetic)
@@ -1244,7 +1246,8 @@ pub fn table_cell(
     static CELL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             // (A target's cell may bound it or compare: "Højst 14", "30 % færre".)
-            r"^((?i:ca\.|højst|mindst|under|over|op til|maks\.?)\s*)?([-−–]\s?)?(\d+(?:[.,]\d+)*[½]?)\s*(%|pct\.?|kr\.?|mio\.?(?:\s*kr\.?)?)?(?:\s+(?i:færre|flere|kortere|længere|lavere|højere|mindre|mere))?$",
+            // (Significance marks may follow: "6,8***", "5,2*".)
+            r"^((?i:ca\.|højst|mindst|under|over|op til|maks\.?)\s*)?([-−–]\s?)?(\d+(?:[.,]\d+)*[½]?)\s*(%|pct\.?|kr\.?|mio\.?(?:\s*kr\.?)?)?(?:\s+(?i:færre|flere|kortere|længere|lavere|højere|mindre|mere))?\**$",
         )
         .unwrap_or_else(|e| panic!("regex: {e}"))
     });
@@ -1264,6 +1267,9 @@ pub fn table_cell(
         ("DKK".to_string(), None, 1.0)
     } else if suffix.starts_with("mio") {
         ("DKK".to_string(), None, 1e6)
+    } else if let Some(noun) = row_of_counts(row) {
+        // "Antal unge (N)" under columns in per cent: the row counts, whatever they hold.
+        ("count".to_string(), Some(noun), 1.0)
     } else {
         // The column header decides before the caption ("Antal lån" under a caption
         // about loans in kr. counts loans); under years across, a row label with a
@@ -1314,13 +1320,20 @@ pub fn table_cell(
         return None;
     }
     Some(Quantity {
-        raw: cell.trim().to_string(),
+        raw: cell.trim().trim_end_matches('*').to_string(),
         value: sign * value * factor,
         unit,
         counted,
         qualifier,
         spelled_out: false,
     })
+}
+
+/// The noun a row of counts counts: "Antal unge (N)", "Deltagere (N)".
+fn row_of_counts(row: &str) -> Option<String> {
+    let r = row.trim();
+    let counts = r.ends_with("(N)") || r.ends_with("(n)") || r.to_lowercase().starts_with("antal ");
+    counts.then(|| header_noun(r)).flatten()
 }
 
 /// A caption's label and number: "Tabel 2. ", "Figur 3.1 ".
@@ -1778,12 +1791,22 @@ mod tests {
         );
         let q = table_cell("42", "Antal borgere", "Aalborg", "", false);
         assert_eq!(q.and_then(|q| q.counted), Some("borgere".into()));
+        // A significance mark is no part of the figure.
+        let q = table_cell(
+            "6,8***",
+            "Forskel (procentpoint)",
+            "Efter 52 uger",
+            "",
+            false,
+        );
+        assert_eq!(q.map(|q| (q.raw, q.value)), Some(("6,8".into(), 6.8)));
         // A row label's unit in parentheses decides over the prose above the table.
         let above = "Et samlet tilsyn hvert andet år erstatter det årlige.";
         for (row, unit) in [
             ("Tid til tilsynsrapport (dage)", "days"),
             ("Anmeldte tilsynsbesøg (antal)", "count"),
             ("Udgift pr. sag (kr.)", "DKK"),
+            ("Antal unge (N)", "count"),
         ] {
             let q = table_cell("16", "Resultat 2019", row, above, false);
             assert_eq!(q.map(|q| q.unit), Some(unit.into()), "{row}");

@@ -721,11 +721,14 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
         .filter(|p| p.kind == Kind::Heading)
         .map(|p| p.text.to_lowercase())
         .unwrap_or_default();
+    // (An impact study evaluates: "Effektmåling af to frikommuneforsøg …".)
+    let evaluates = |w: &str| {
+        w.ends_with("evaluering") || w.starts_with("effektmåling") || w.starts_with("effektanalyse")
+    };
     if title_l.contains("evaluering")
+        || title_l.split(|c: char| !c.is_alphanumeric()).any(evaluates)
         // (An evaluation, not a seminar about one: "Evalueringsseminar i …".)
-        || subtitle
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| w.ends_with("evaluering"))
+        || subtitle.split(|c: char| !c.is_alphanumeric()).any(evaluates)
         || title_l.contains("undersøgelse")
         || title_l.contains("erfaringsopsamling")
         || title_l.starts_with("slutrapport")
@@ -868,9 +871,9 @@ static ORGANISATION: LazyLock<Regex> = LazyLock::new(|| {
     // (A research centre under its acronym, "CARMA – Center for Arbejdsmarkedsforskning",
     // "VIVE – Det Nationale Forsknings- og Analysecenter for Velfærd";
     // an institute with its university, "Institut for Politik og Samfund, Aalborg
-    // Universitet".)
+    // Universitet"; "Institut for Beskæftigelses- og Uddannelsesforskning".)
     re(
-        r"^(?:\p{Lu}{2,8}\s+[–-]\s+)?(?i:KKR\s+\p{L}+|KL|\p{Lu}\p{L}*\s+Universitet|Jobcenter\s+\p{Lu}[\p{L}-]+|(?:Institut(?:tet)?|Center|Centret|Styrelsen|Ministeriet)\s+for\s+\p{L}+(?:\s+\p{L}+){0,4}|(?:Det\s+\p{L}+\s+)?(?:[\p{L}-]+\s+og\s+)?\p{L}*(?:center|institut)\s+for\s+\p{L}+(?:\s+\p{L}+){0,3}|[\p{L}-]+(?:\s+og\s+\p{L}+)?ministeriet|\p{Lu}[\p{L}-]*(?:\s+og\s+\p{L}+)?forvaltning(?:en)?)(?:,\s+\p{Lu}\p{L}*\s+Universitet)?$",
+        r"^(?:\p{Lu}{2,8}\s+[–-]\s+)?(?i:KKR\s+\p{L}+|KL|\p{Lu}\p{L}*\s+Universitet|Jobcenter\s+\p{Lu}[\p{L}-]+|(?:Institut(?:tet)?|Center|Centret|Styrelsen|Ministeriet)\s+for\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,4}|(?:Det\s+\p{L}+\s+)?(?:[\p{L}-]+\s+og\s+)?\p{L}*(?:center|institut)\s+for\s+\p{L}+(?:\s+\p{L}+){0,3}|[\p{L}-]+(?:\s+og\s+\p{L}+)?ministeriet|\p{Lu}[\p{L}-]*(?:\s+og\s+\p{L}+)?forvaltning(?:en)?)(?:,\s+\p{Lu}\p{L}*\s+Universitet)?$",
     )
 });
 
