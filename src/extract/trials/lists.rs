@@ -80,9 +80,13 @@ pub(super) fn list_item(
     // "Name – Bornholm og Stevns, 2. ansøgningsrunde, start 1. januar 2018. Revalidering
     // kan …": the list, then the trial's facts and prose.
     // "Name (Aabenraa og Haderslev). Forsøget skal …" as well.
+    // "Name (Frederikssund og Gribskov) – i drift siden 1. april 2018, godkendt i 2.
+    // ansøgningsrunde." as well.
     let told = text
         .find("): ")
         .or_else(|| text.find("). "))
+        .or_else(|| text.find(") – "))
+        .or_else(|| text.find(") - "))
         .and_then(|end| split_name_list(catalog, &text[..=end], &network))
         .or_else(|| split_name_facts(catalog, text, &network))
         .filter(|_| split_name_list(catalog, text, &network).is_none());

@@ -375,7 +375,7 @@ fn listed_below(paras: &[Paragraph], k: usize, list: &str) -> String {
 }
 
 pub(super) static NOT_TAKING_PART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:(?:ikke|aldrig|ikke længere)\s+(?:\w+\s+){0,2}(?:deltag|ansøg|søgt|søger|indgå|gennemfør|været med|med i)|(?:deltag\w*|deltog|indgår|indgik)\s+ikke\b|udtrådt|trådt ud|udtræder|træder ud|forladt forsøget)")
+    Regex::new(r"\b(?:(?:ikke|aldrig|ikke længere)\s+(?:\w+\s+){0,2}(?:deltag|ansøg|søgt|søger|indgå|gennemfør|været med|med i)|(?:deltag\w*|deltog|indgår|indgik)\s+ikke\b)")
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
@@ -507,6 +507,10 @@ pub(super) fn says_taking_part(l: &str) -> bool {
         )
         .unwrap_or_else(|e| panic!("{e}"))
     });
+    static LEFT_TRIAL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:udtrådt|trådt ud|træde ud|træder ud|udtræder|trådte ud|opgav|opgivet af|forladt)\b")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
     static SEEKS_TRIAL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\bsøger\s+(?:\S+\s+){0,3}?om\s+(?:frikommune)?forsøg")
             .unwrap_or_else(|e| panic!("{e}"))
@@ -529,6 +533,9 @@ pub(super) fn says_taking_part(l: &str) -> bool {
         || GIVES_CHANCE.is_match(l)
         // "Langeland Kommune har siden 1. oktober 2019 haft tilladelse til at …".
         || l.contains("tilladelse til")
+        // A municipality that left a trial took part in it ("har valgt at træde ud af
+        // forsøget", "opgav forsøget", "blev opgivet af X").
+        || LEFT_TRIAL.is_match(l)
         || JOBCENTRES_CAN.is_match(l)
         || HAVE_TRIED.is_match(l)
         // "Alle fire kommuner er med."
@@ -818,6 +825,19 @@ fn clause_mentions<'n>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_municipality_that_left_took_part() {
+        for l in [
+            "lolland kommune har valgt at træde ud af forsøget pr. 1. april 2020.",
+            "assens opgav forsøget med mikrolån pr. 31. december 2018.",
+            "langeland kommune har siden 1. oktober 2019 haft tilladelse til at lade ledige booke",
+        ] {
+            assert!(says_taking_part(l), "{l}");
+        }
+        assert!(NOT_TAKING_PART.is_match("billund deltager ikke i psykologforsøget."));
+        assert!(!NOT_TAKING_PART.is_match("tønder havde valgt at træde ud allerede i 2018."));
+    }
 
     #[test]
     fn a_person_with_a_job_title_names_no_trial() {
