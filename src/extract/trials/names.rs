@@ -263,6 +263,13 @@ pub fn clean_name(s: &str) -> String {
     // ("3. Mikrolån") names the trial without its number.
     let s = SECTION_NUMBER.replace(s.trim(), "");
     let s = TRIAL_LABEL.replace(&s, "");
+    // "Tillægsbevilling til forsøget Borgerstyret tid i hjemmeplejen": what is done with
+    // the trial named after "forsøget".
+    static DONE_WITH: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\p{L}[\p{L}-]*\s+){1,3}(?:til|af|for|om|med|i)\s+(?:frikommune)?forsøget\s+(\p{Lu}.{3,})$")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let s = DONE_WITH.replace(&s, "$1");
     s.trim()
         .trim_end_matches(['.', ':', ';', ','])
         .trim()
@@ -610,6 +617,18 @@ pub fn introduced_trial(catalog: &Catalog, text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_is_done_with_a_trial_is_no_part_of_its_name() {
+        assert_eq!(
+            clean_name("Tillægsbevilling til forsøget Borgerstyret tid i hjemmeplejen"),
+            "Borgerstyret tid i hjemmeplejen"
+        );
+        assert_eq!(
+            clean_name("Borgerstyret tid i hjemmeplejen"),
+            "Borgerstyret tid i hjemmeplejen"
+        );
+    }
 
     #[test]
     fn a_short_name_and_name_pair_goes_by_the_name() {
