@@ -1285,11 +1285,7 @@ pub fn table_cell(
         });
         // A row label that states its unit in parentheses ("Tid til rapport (dage)",
         // "Tilsynsbesøg (antal)") decides over a caption, never over the header.
-        let row_states_unit = row
-            .trim_end()
-            .strip_suffix(')')
-            .and_then(|r| r.rsplit_once('('))
-            .is_some_and(|(_, unit)| column_unit(unit).is_some());
+        let row_states_unit = states_unit_in_parentheses(row);
         let by_row = row_unit(header, row, whose_column).filter(|(u, _, _)| {
             decided.is_none()
                 || (u == "percent" && !matches!(decided, Some(ColumnUnit::Percent)))
@@ -1327,6 +1323,17 @@ pub fn table_cell(
         qualifier,
         spelled_out: false,
     })
+}
+
+/// A label and the aside in parentheses that ends it: "Varighed (uger)" -> ("Varighed",
+/// "uger").
+fn parenthesized_tail(row: &str) -> Option<(&str, &str)> {
+    row.trim_end().strip_suffix(')')?.rsplit_once(" (")
+}
+
+/// A row label that ends by stating its unit: "Tid til rapport (dage)", "(antal)", "(kr.)".
+fn states_unit_in_parentheses(row: &str) -> bool {
+    parenthesized_tail(row).is_some_and(|(_, aside)| column_unit(aside).is_some())
 }
 
 /// The noun a row of counts counts: "Antal unge (N)", "Deltagere (N)".
@@ -1370,16 +1377,8 @@ fn row_unit(header: &str, row: &str, whose_column: bool) -> Option<(String, Opti
     }
     // "Sparede lægeattester (attestforsøget)": the trial in parentheses counts nothing
     // (a unit there does: "Varighed (uger)").
-    let unit_in_parentheses = row
-        .trim_end()
-        .strip_suffix(')')
-        .and_then(|r| r.rsplit_once(" ("))
-        .is_some_and(|(_, aside)| column_unit(aside).is_some());
-    let row = match row
-        .trim_end()
-        .strip_suffix(')')
-        .and_then(|r| r.rsplit_once(" ("))
-    {
+    let unit_in_parentheses = states_unit_in_parentheses(row);
+    let row = match parenthesized_tail(row) {
         Some((counted, aside)) if column_unit(aside).is_none() => counted,
         _ => row,
     };

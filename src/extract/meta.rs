@@ -343,19 +343,31 @@ fn addressed_body(line: &str) -> Option<String> {
     static TO: LazyLock<Regex> = LazyLock::new(|| {
         re(r"^(?i:til)\s*:\s*(?:(?i:medlemmerne|medlemmer)\s+(?:af|i)\s+)?(.{3,80})$")
     });
-    static KKR: LazyLock<Regex> = LazyLock::new(|| re(r"^KKR\s+(\p{Lu}[\p{L}-]+)\b"));
     let to = TO.captures(line.trim())?.get(1)?.as_str().trim();
     // (One addressee: "Udvalget, Ældrerådet, Direktionen m.fl." is a circulation list.)
     if to.contains([',', '|']) || to.contains("m.fl") {
         return None;
     }
-    if let Some(c) = KKR.captures(to) {
-        return Some(format!(
-            "KKR {}",
-            super::structure::capitalised(&c[1].to_lowercase())
-        ));
+    kkr(to, false).or_else(|| COMMITTEE.captures(to).map(|c| c[1].to_string()))
+}
+
+/// A regional council of municipalities by its name, "KKR Syddanmark" (`whole`: the text
+/// is that name and nothing more, as a masthead line), in one spelling.
+fn kkr(text: &str, whole: bool) -> Option<String> {
+    static KKR: LazyLock<Regex> = LazyLock::new(|| re(r"^KKR\s+(\p{Lu}[\p{L}-]+)\b"));
+    let c = KKR.captures(text)?;
+    if whole && c.get(0).is_some_and(|m| m.end() != text.len()) {
+        return None;
     }
-    COMMITTEE.captures(to).map(|c| c[1].to_string())
+    let region = super::structure::capitalised(&c[1].to_lowercase());
+    Some(format!("KKR {region}"))
+}
+
+/// A Folketing filing stamp ("Beskæftigelsesudvalget 2019-20 BEU Alm.del Bilag 56"), or
+/// its first line alone: the committee and the session ("Social- og Indenrigsudvalget
+/// 2019-20").
+fn filing_stamp(text: &str) -> bool {
+    FOLKETING.is_match(text) || SESSION_STAMP.is_match(text.trim())
 }
 
 /// The first line of a Folketing filing stamp: a committee and the session.
@@ -505,10 +517,7 @@ pub fn body(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
     }
     // A Folketing stamp in the page's text, not its furniture ("Social- og
     // Indenrigsudvalget 2019-20 SOU Alm.del Bilag 164 Offentligt").
-    let stamp = paras.iter().take(4).find(|p| {
-        let t = p.text.trim();
-        FOLKETING.is_match(t) || SESSION_STAMP.is_match(t)
-    });
+    let stamp = paras.iter().take(4).find(|p| filing_stamp(&p.text));
     if let Some(c) = stamp.and_then(|p| COMMITTEE.captures(&p.text)) {
         return Some(c[1].to_string());
     }
@@ -547,14 +556,8 @@ pub fn body(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
         )
     });
     if minutes_label {
-        static KKR: LazyLock<Regex> = LazyLock::new(|| re(r"^KKR\s+(\p{Lu}[\p{L}-]+)$"));
-        if let Some(c) = paras
-            .iter()
-            .take(8)
-            .find_map(|p| KKR.captures(p.text.trim()))
-        {
-            let region = super::structure::capitalised(&c[1].to_lowercase());
-            return Some(format!("KKR {region}"));
+        if let Some(b) = paras.iter().take(8).find_map(|p| kkr(p.text.trim(), true)) {
+            return Some(b);
         }
     }
     for p in paras.iter().take(6) {
@@ -992,10 +995,7 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
             || is_case_line(&p.text)
             // A filing stamp ("Beskæftigelsesudvalget 2019-20 BEU Alm.del Bilag 56"):
             // the title of a document never carries its parliamentary case number.
-            || FOLKETING.is_match(&p.text)
-            // … its first line alone: the committee and the session ("Social- og
-            // Indenrigsudvalget 2019-20").
-            || SESSION_STAMP.is_match(p.text.trim())
+            || filing_stamp(&p.text)
             // Classification marks of a stamp or header.
             || matches!(
                 p.text.trim().trim_end_matches('.').to_lowercase().as_str(),

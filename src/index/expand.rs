@@ -109,10 +109,9 @@ impl IndexStore {
         searcher: &Searcher,
         form: &str,
     ) -> Result<Vec<(String, String)>> {
-        let chars: Vec<char> = form.chars().collect();
-        if chars.len() < 2 * MIN_PART || !chars.iter().all(|c| c.is_alphabetic()) {
+        let Some(chars) = splittable(form) else {
             return Ok(Vec::new());
-        }
+        };
         let mut splits = Vec::new();
         let mut stemmer = analyzer::danish();
         for at in MIN_PART..=chars.len() - MIN_PART {
@@ -174,10 +173,9 @@ impl IndexStore {
         form: &str,
     ) -> Result<Vec<(String, Vec<String>)>> {
         const MAX_SIBLINGS: usize = 16;
-        let chars: Vec<char> = form.chars().collect();
-        if chars.len() < 2 * MIN_PART || !chars.iter().all(|c| c.is_alphabetic()) {
+        let Some(chars) = splittable(form) else {
             return Ok(Vec::new());
-        }
+        };
         let mut stemmer = analyzer::danish();
         let mut out = Vec::new();
         for at in MIN_PART..=chars.len() - MIN_PART {
@@ -331,6 +329,12 @@ pub(super) fn abbreviation(query: &str) -> Option<&'static str> {
     ABBREVIATIONS
         .iter()
         .find_map(|&(short, name)| (words(name) == query).then_some(short))
+}
+
+/// The letters of a word that may be a compound: two parts of `MIN_PART` letters or more.
+fn splittable(form: &str) -> Option<Vec<char>> {
+    let chars: Vec<char> = form.chars().collect();
+    (chars.len() >= 2 * MIN_PART && chars.iter().all(|c| c.is_alphabetic())).then_some(chars)
 }
 
 #[cfg(test)]

@@ -26,7 +26,9 @@ use super::catalog::{content_stems, forms_hold_stem, normalize, Catalog};
 use super::decisions::AgendaItem;
 use super::document::Trial;
 use super::structure::{sentences, Kind, Paragraph};
-use names::{canonical, clean_name, compounds_of, introduced_trial, labelled_trial, name_words};
+use names::{
+    canonical, clean_name, compounds_of, introduced_trial, labelled_trial, name_words, one_distinct,
+};
 use participants::network_members;
 use regex::Regex;
 use sections::{names_the_network, title_trial};
@@ -692,21 +694,18 @@ fn lead_trial(catalog: &Catalog, paras: &[Paragraph], i: usize) -> Option<String
         return None;
     }
     let ms = mentions(catalog, &lead.text);
-    let Some(first) = ms.first() else {
+    if ms.is_empty() {
         // (Two introduced, "A gennemfører forsøget X, og B deltager i forsøget Y", is no
         // one story's.)
-        let introduced: BTreeSet<String> = sentences(&lead.text)
-            .iter()
-            .filter_map(|s| introduced_trial(catalog, s))
-            .collect();
-        return match introduced.len() {
-            1 => introduced.into_iter().next(),
-            _ => None,
-        };
-    };
-    ms.iter()
-        .all(|m| m.name == first.name)
-        .then(|| first.name.clone())
+        let sentences = sentences(&lead.text);
+        one_distinct(
+            sentences
+                .iter()
+                .filter_map(|s| introduced_trial(catalog, s)),
+        )
+    } else {
+        one_distinct(ms.into_iter().map(|m| m.name))
+    }
 }
 
 fn add_municipalities(t: &mut Trial, names: &[String]) {

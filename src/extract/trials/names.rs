@@ -479,10 +479,12 @@ pub(super) fn short_names(parenthesized: &[(String, String)], written: &[String]
 
 /// The trial a text names, if it names exactly one (however often).
 pub fn the_one_trial(catalog: &Catalog, text: &str) -> Option<String> {
-    let names: BTreeSet<String> = mentions(catalog, text)
-        .into_iter()
-        .map(|m| m.name)
-        .collect();
+    one_distinct(mentions(catalog, text).into_iter().map(|m| m.name))
+}
+
+/// The one name among `names`, however often it comes; none for none or several.
+pub(super) fn one_distinct(names: impl IntoIterator<Item = String>) -> Option<String> {
+    let names: BTreeSet<String> = names.into_iter().collect();
     match names.len() {
         1 => names.into_iter().next(),
         _ => None,

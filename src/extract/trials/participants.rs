@@ -19,6 +19,13 @@ static SUBJECT_AFTER_VERB: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
+/// The municipalities that are the subject after the verb that follows a trial named as
+/// the scene ("I psykologforsøget | har Næstved og Faxe siden 2018 kunnet …").
+fn subject_after_scene(catalog: &Catalog, after_name: &str) -> Option<Vec<String>> {
+    let c = SUBJECT_AFTER_VERB.captures(after_name.trim_start())?;
+    parse_list(catalog, &c[1])
+}
+
 /// Splits `Name - A, B og C` or `Name (A, B og C)` into the name and the municipalities,
 /// if the tail is a list. A status may follow the list in the parentheses (`(A og B;
 /// endnu ikke påbegyndt)`).
@@ -597,12 +604,10 @@ pub(super) fn body_mentions<'n>(
     if let Some(name) = &introduced {
         b.add(name, name, p.page);
     }
+    let sentences = sentences(&p.text);
     // (… with who ran it, whatever the sentence goes on to say: "…, som Bornholm og Ærø
     // gennemførte …, indgår ikke i analysen".)
-    for (name, munis) in sentences(&p.text)
-        .iter()
-        .filter_map(|s| run_by_trial(catalog, s))
-    {
+    for (name, munis) in sentences.iter().filter_map(|s| run_by_trial(catalog, s)) {
         add_municipalities(b.add(&name, &name, p.page), &munis);
     }
     // A name the catalogue does not know (the known ones are read in `clause_mentions`)
@@ -610,7 +615,7 @@ pub(super) fn body_mentions<'n>(
     // husdyrbrug, som Langeland og Ærø har gennemført"), or as the scene with the
     // municipalities as the subject ("I forsøget Genoptræning uden … kan Faaborg-Midtfyn
     // og Ærø tilbyde …").
-    for sentence in sentences(&p.text) {
+    for sentence in &sentences {
         let s = sentence.trim_start();
         let Some(name) = introduced_trial(catalog, s) else {
             continue;
@@ -623,12 +628,8 @@ pub(super) fn body_mentions<'n>(
         let scene = ["i forsøget ", "i frikommuneforsøget "]
             .iter()
             .any(|w| l.starts_with(w) && at == w.len());
-        let munis = run_by_clause(catalog, after).or_else(|| {
-            scene
-                .then(|| SUBJECT_AFTER_VERB.captures(after.trim_start()))
-                .flatten()
-                .and_then(|c| parse_list(catalog, &c[1]))
-        });
+        let munis = run_by_clause(catalog, after)
+            .or_else(|| scene.then(|| subject_after_scene(catalog, after)).flatten());
         if let Some(munis) = munis {
             add_municipalities(b.add(&name, &name, p.page), &munis);
         }
@@ -637,8 +638,8 @@ pub(super) fn body_mentions<'n>(
     // fortsætter i Varde og Billund") speak of that trial.
     let topic = the_one_trial(catalog, &p.text).or(introduced);
     let section = topic.as_deref().or(section);
-    for sentence in sentences(&p.text) {
-        for s in clauses(&sentence) {
+    for sentence in &sentences {
+        for s in clauses(sentence) {
             clause_mentions(catalog, b, p, section, s, network);
         }
     }
@@ -755,9 +756,7 @@ fn clause_mentions<'n>(
     // the scene, the municipalities as the subject.
     if let [m] = ms.as_slice() {
         if s[..m.start].trim().eq_ignore_ascii_case("i") {
-            let munis = SUBJECT_AFTER_VERB
-                .captures(s[m.end..].trim_start())
-                .and_then(|c| parse_list(catalog, &c[1]));
+            let munis = subject_after_scene(catalog, &s[m.end..]);
             if let (Some(munis), Some(t)) = (munis, b.trials.get_mut(&target)) {
                 add_municipalities(t, &munis);
             }
