@@ -7,7 +7,9 @@
 # pdftotext's text becomes the truth of a throw-away corpus folder and `referat eval`
 # scores against it twice: the body text alone, and the body with each page's furniture
 # (running headers, footers, page numbers), which referat keeps apart and pdftotext
-# does not. Installs poppler-utils if missing (for the comparison only).
+# does not. Where referat and pdftotext disagree (bag F1 < 0.95 with furniture), mutool
+# is asked as a second witness: its text is scored against both. Installs
+# poppler-utils and mupdf-tools if missing (for the comparison only).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DIR=${1:-../shared/corpus/robustness}
@@ -20,9 +22,7 @@ for f in "$DIR"/*.pdf; do
     name=$(basename "$f" .pdf)
     timeout 10 pdftotext -q "$f" "$WORK/truth/$name.txt" 2>/dev/null || true
     [ -f "$WORK/truth/$name.txt" ] || continue
-    # The same tokens as referat eval counts (letter and digit runs; a Han ideograph or a
-    # hiragana by itself).
-    words=$(python3 -c 'import re,sys; print(len(re.findall(r"[\u3040-\u309f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|(?:(?![\u3040-\u309f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])[^\W_])+", open(sys.argv[1], encoding="utf-8", errors="replace").read())))' "$WORK/truth/$name.txt")
+    words=$(python3 scripts/words.py count "$WORK/truth/$name.txt")
     if [ "$words" -ge 50 ]; then
         ln -s "$(realpath "$f")" "$WORK/pdf/$name.pdf"
     else
@@ -47,3 +47,28 @@ for t in sorted(text, key=lambda t: t["bag_f1"]):
         print(f"  {t['file']:<48} {t['bag_f1']:.3f}  (pdftotext {t['truth_words']} words, referat {t['got_words']}){err}")
 EOF
 done
+
+# A second witness for the files where the two disagree: which of them does mutool's
+# text side with?
+ensure_tool mutool mupdf-tools
+mkdir -p "$WORK/witness/pdf" "$WORK/witness/truth"
+python3 -c 'import json, sys
+for t in json.load(open(sys.argv[1]))["text"]:
+    if t["bag_f1"] < 0.95: print(t["file"][:-4])' "$WORK/furniture.json" >"$WORK/disputed"
+while read -r name; do
+    ln -s "$(realpath "$WORK/pdf/$name.pdf")" "$WORK/witness/pdf/"
+    timeout 10 mutool draw -q -F txt -o "$WORK/witness/truth/$name.txt" "$WORK/pdf/$name.pdf" 2>/dev/null || true
+    [ -f "$WORK/witness/truth/$name.txt" ] || : >"$WORK/witness/truth/$name.txt"
+done <"$WORK/disputed"
+"$BIN" eval --corpus "$WORK/witness" --furniture --json >"$WORK/witness.json"
+echo
+mutool -v 2>&1 | sed -n 1p
+echo "second witness, bag F1 against mutool's text (with furniture):"
+printf '  %-48s %8s %10s %7s\n' file referat pdftotext words
+while read -r name; do
+    truth="$WORK/witness/truth/$name.txt"
+    ours=$(python3 -c 'import json, sys
+print(next("%.3f" % t["bag_f1"] for t in json.load(open(sys.argv[1]))["text"] if t["file"] == sys.argv[2]))' "$WORK/witness.json" "$name.pdf")
+    printf '  %-48s %8s %10s %7s\n' "$name.pdf" "$ours" \
+        "$(python3 scripts/words.py f1 "$truth" "$WORK/truth/$name.txt")" "$(python3 scripts/words.py count "$truth")"
+done <"$WORK/disputed"
