@@ -554,6 +554,23 @@ pub fn word_holds_stem(word: &str, stem: &str) -> bool {
     if word.contains(stem) {
         return true;
     }
+    // "hjælpemiddel" in "hjælpemidler", "regel" in "regler": the e of a last syllable
+    // drops before an ending, and a doubled consonant before it goes single.
+    if let Some(head) = stem.strip_suffix("el").or_else(|| stem.strip_suffix("er")) {
+        if head.chars().count() >= 3 {
+            let mut head = head.to_string();
+            let mut last = head.chars().rev();
+            if let (Some(a), Some(b)) = (last.next(), last.next()) {
+                if a == b {
+                    head.pop();
+                }
+            }
+            let l = if stem.ends_with("el") { 'l' } else { 'r' };
+            if word.contains(&format!("{head}{l}")) {
+                return true;
+            }
+        }
+    }
     let n = stem.chars().count();
     n >= 7 && {
         let cut: String = stem.chars().take(n - 1).collect();
@@ -681,6 +698,10 @@ mod tests {
         assert!(word_holds_stem("fiskere", "fiskeri"));
         assert!(word_holds_stem("fysioterapeutisk", "fysioterapi"));
         assert!(!word_holds_stem("mentorer", "mentee"));
+        // (The e of a last syllable drops before an ending.)
+        assert!(word_holds_stem("hjælpemidler", "hjælpemiddel"));
+        assert!(word_holds_stem("regler", "regel"));
+        assert!(!word_holds_stem("hjælpemidler", "hjælpemand"));
     }
 
     #[test]

@@ -558,7 +558,17 @@ impl Builder {
                         forms_hold_stem(std::iter::once(name).chain(&t.as_written), &stem)
                     })
             };
-            let Some(target) = self.only_one(holds_stem) else {
+            // (Of several, the one that has the stem as a word of its own: "rehabilitering"
+            // is "Længerevarende rehabilitering i eget hjem", not "Fleksibilitet i
+            // rehabiliteringsteams".)
+            let as_word = |name: &String| {
+                holds_stem(name)
+                    && name
+                        .to_lowercase()
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| inflects(w, &stem))
+            };
+            let Some(target) = self.only_one(holds_stem).or_else(|| self.only_one(as_word)) else {
                 continue;
             };
             self.fold(&short, &target);
@@ -640,6 +650,27 @@ impl Builder {
             self.fold(&short, &target);
             folded.insert(short, target);
         }
+        // A heading that names a trial of the document and goes on to say what is done
+        // with it ("Tidsbank i hjemmeplejen, udvidelse til plejecentrene") is that trial.
+        for long in self.order.clone() {
+            if catalog.trial(&long).is_some() {
+                continue;
+            }
+            let goes_on = |n: &String| {
+                *n != long
+                    && long.strip_prefix(n.as_str()).is_some_and(|rest| {
+                        [", ", " – ", " - "].iter().any(|sep| {
+                            rest.strip_prefix(sep)
+                                .is_some_and(|r| r.starts_with(char::is_lowercase))
+                        })
+                    })
+            };
+            let Some(target) = self.only_one(goes_on) else {
+                continue;
+            };
+            self.fold(&long, &target);
+            folded.insert(long, target);
+        }
         folded
     }
 
@@ -671,6 +702,12 @@ impl Builder {
         t.round = t.round.or(from.round);
         t.status = t.status.take().or(from.status);
     }
+}
+
+/// A word is the stem with at most an inflection's ending ("rehabiliteringen").
+fn inflects(word: &str, stem: &str) -> bool {
+    word.strip_prefix(stem)
+        .is_some_and(|ending| ["", "e", "en", "er", "et", "ens", "ets", "erne"].contains(&ending))
 }
 
 /// Lower case, words separated by single spaces, padded: " erfaringer med x ".

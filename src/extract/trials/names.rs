@@ -36,7 +36,7 @@ static WITH_NAME: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A name in quotes after "forsøget" (or "forsøget med/om").
 static QUOTED_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:frikommune)?forsøg(?:et|ene)?\s+(?:(?:med|om)\s+)?[\x22“„«»]([^\x22“”»«]{8,200}?)[\x22“”»«]")
+    Regex::new(r"\b(?:frikommune)?forsøg(?:et|ene)?\s+(?:(?:med|om)\s+)?[\x22“”„«»]([^\x22“”»«]{8,200}?)[\x22“”»«]")
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
@@ -423,7 +423,7 @@ pub(super) fn called_names(
     context: &[Option<String>],
 ) -> Vec<(String, String)> {
     static CALLED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:kaldt|kaldet|omtalt som|i daglig tale)\s+[\x22“„«»]?((?:\p{L}+-)?\p{L}+forsøget)\b")
+        Regex::new(r"(?i)\b(?:kaldt|kaldet|omtalt som|i daglig tale)\s+[\x22“”„«»]?((?:\p{L}+-)?\p{L}+forsøget)\b")
             .unwrap_or_else(|e| panic!("{e}"))
     });
     let mut out: Vec<(String, String)> = Vec::new();
@@ -499,7 +499,7 @@ pub fn introduced_trial(catalog: &Catalog, text: &str) -> Option<String> {
         Regex::new(
             // The name ends at a punctuation mark or at the verb of the sentence
             // ("Forsøget Forenklet børnefaglig undersøgelse … udløber den 31. december").
-            r"\b(?i:frikommune)?(?i:forsøget)\s+[\x22“„«»]?(\p{Lu}[\p{L}-]*(?:\s+(?:[\p{L}-]+|\d+\s+år)){1,9}?)[\x22”“»«]?(?:\s*(?:[.;:,]|$)|\s+(?:udløber|ophører|blev|er|har|giver|løber|startede|skal|kan|omfatter|fortsætter|gælder|træder)\b)",
+            r"\b(?i:frikommune)?(?i:forsøget)\s+[\x22“”„«»]?(\p{Lu}[\p{L}-]*(?:\s+(?:[\p{L}-]+|\d+\s+år)){1,9}?)[\x22”“»«]?(?:\s*(?:[.;:,]|$)|\s+(?:udløber|ophører|blev|er|har|giver|løber|startede|skal|kan|omfatter|fortsætter|gælder|træder)\b)",
         )
         .unwrap_or_else(|e| panic!("{e}"))
     });
@@ -550,7 +550,7 @@ pub fn introduced_trial(catalog: &Catalog, text: &str) -> Option<String> {
     // "Netværkets sjette forsøg, Gruppebaseret opfølgning for …, er godkendt …": the name
     // set off by commas after the word.
     static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?i:frikommune)?(?i:forsøg|forsøget),\s+[\x22“„«»]?(\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){1,9}?)[\x22”“»«]?,")
+        Regex::new(r"\b(?i:frikommune)?(?i:forsøg|forsøget),\s+[\x22“”„«»]?(\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){1,9}?)[\x22”“»«]?,")
             .unwrap_or_else(|e| panic!("{e}"))
     });
     // "Fleksibel opfølgning for sygemeldte med kort forventet varighed blev godkendt i 2.
@@ -749,6 +749,15 @@ mod tests {
 
     #[test]
     fn names_are_cleaned_and_introduced() {
+        // (Danish quotes open with the closing mark too.)
+        assert_eq!(
+            introduced_trial(
+                &Catalog::builtin(),
+                "Kommunen deltager i frikommuneforsøget ”Tidsbank for plejehjemsbeboere i op til 2 timer” sammen med Odder."
+            )
+            .as_deref(),
+            Some("Tidsbank for plejehjemsbeboere i op til 2 timer")
+        );
         assert_eq!(clean_name("Forsøg 1 · Mentorforsøget"), "Mentorforsøget");
         assert_eq!(
             clean_name("Lempede mentorregler (mulighed for x)"),

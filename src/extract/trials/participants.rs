@@ -127,7 +127,15 @@ pub(super) fn split_name_list<'n>(
         if let Some(open) = inner.rfind('(') {
             let (name, list) = (&inner[..open], &inner[open + 1..]);
             let list = list.split(';').next().unwrap_or(list);
-            if let Some(m) = listed_members(catalog, list, network) {
+            // "(Hedensted og Skanderborg, 2. runde, start 1. april 2019)": the list, then
+            // the trial's facts.
+            let parts: Vec<&str> = list.split(", ").collect();
+            let facts = parts
+                .iter()
+                .position(|p| gives_round_or_start(&p.to_lowercase()))
+                .filter(|k| *k > 0);
+            let list = facts.map_or(list.to_string(), |k| parts[..k].join(", "));
+            if let Some(m) = listed_members(catalog, &list, network) {
                 if !name.trim().is_empty() && !is_count_phrase(name) {
                     return Some((clean_name(name), m));
                 }
