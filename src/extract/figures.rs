@@ -1285,11 +1285,18 @@ pub fn table_cell(
         });
         // A row label that states its unit in parentheses ("Tid til rapport (dage)",
         // "Tilsynsbesøg (antal)") decides over a caption, never over the header.
+        // (So it does under a header that states none, "Forsøgsgruppe": "I job (%)".)
         let row_states_unit = states_unit_in_parentheses(row);
-        let by_row = row_unit(header, row, whose_column).filter(|(u, _, _)| {
+        let header_states_none = column_unit(header).is_none();
+        let by_row = row_unit(
+            header,
+            row,
+            whose_column || (row_states_unit && header_states_none),
+        )
+        .filter(|(u, _, _)| {
             decided.is_none()
                 || (u == "percent" && !matches!(decided, Some(ColumnUnit::Percent)))
-                || (row_states_unit && column_unit(header).is_none())
+                || (row_states_unit && header_states_none)
         });
         match (by_row, decided) {
             (Some((unit, counted, factor)), _) => (unit, counted, factor),
@@ -1810,6 +1817,10 @@ mod tests {
             let q = table_cell("16", "Resultat 2019", row, above, false);
             assert_eq!(q.map(|q| q.unit), Some(unit.into()), "{row}");
         }
+        // … and under a header that names a group, not a unit.
+        let caption = "Tabel 3.1 Resultater ved opfølgning";
+        let q = table_cell("63,6", "Forsøgsgruppe", "I job (%)", caption, false);
+        assert_eq!(q.map(|q| q.unit), Some("percent".into()));
         // Quarters across (the corner cell gives the year); a label led by an adjective.
         let q = table_cell(
             "412",

@@ -49,14 +49,23 @@ pub(super) fn row_figures(
         .unwrap_or("");
     // The corner cell may state the table's unit as a caption does ("1.000 kr.,
     // 2020-priser | 2020 | 2021").
+    // (A lone period word names what the columns are: "År | 2018 | 2019".)
     let corner = header.first().map(String::as_str).unwrap_or("");
+    let names_columns = ["år", "måned", "kvartal", "uge", "periode", "halvår"].contains(
+        &corner
+            .trim()
+            .trim_end_matches(['.', ':'])
+            .to_lowercase()
+            .as_str(),
+    );
     let with_corner;
-    let caption = if figures::states_a_unit(corner) && !figures::states_a_unit(caption) {
-        with_corner = format!("{caption} ({corner})");
-        with_corner.as_str()
-    } else {
-        caption
-    };
+    let caption =
+        if figures::states_a_unit(corner) && !names_columns && !figures::states_a_unit(caption) {
+            with_corner = format!("{caption} ({corner})");
+            with_corner.as_str()
+        } else {
+            caption
+        };
     let mut label = cells.first().map(String::as_str).unwrap_or("");
     // A merged first cell comes out empty below its first row: its trial goes on.
     if label.trim().is_empty() && cells.len() > 1 {
@@ -82,7 +91,12 @@ pub(super) fn row_figures(
             _ => None,
         });
         if let Some(above) = above {
-            heraf_row = format!("{above} {label}");
+            // (A short label above names the noun itself: "Påbegyndte forløb".)
+            heraf_row = if above.split_whitespace().count() <= 3 && !figures::states_a_unit(label) {
+                above.to_string()
+            } else {
+                format!("{above} {label}")
+            };
             label = heraf_row.as_str();
         }
     }

@@ -154,6 +154,19 @@ impl Discovery {
         if let Some(first) = found.next() {
             return found.next().is_none().then_some(first.name.as_str());
         }
+        // A one-word label that is the stem of a short name the document gives a trial
+        // ("Pålæg" for "pålægsforsøget").
+        if label_words.len() == 1 {
+            let mut found = self.trials.iter().filter(|t| {
+                t.as_written
+                    .iter()
+                    .filter_map(|w| short_name_stem(w))
+                    .any(|stem| stem == key)
+            });
+            if let Some(first) = found.next() {
+                return found.next().is_none().then_some(first.name.as_str());
+            }
+        }
         self.trial_of_label_words(&key)
     }
 
