@@ -270,6 +270,13 @@ pub fn clean_name(s: &str) -> String {
             .unwrap_or_else(|e| panic!("{e}"))
     });
     let s = DONE_WITH.replace(&s, "$1");
+    // "Forlængelse af ressourceforløbssager, i daglig tale RF-forsøget": the nickname is
+    // no part of the name.
+    static NICKNAMED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i),?\s+(?:i daglig tale|også kaldet|populært kaldet|kaldet)\s+\S+forsøget$")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let s = NICKNAMED.replace(&s, "");
     s.trim()
         .trim_end_matches(['.', ':', ';', ','])
         .trim()
@@ -497,9 +504,11 @@ pub(super) fn one_distinct(names: impl IntoIterator<Item = String>) -> Option<St
 pub fn introduced_trial(catalog: &Catalog, text: &str) -> Option<String> {
     static AFTER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            // The name ends at a punctuation mark or at the verb of the sentence
-            // ("Forsøget Forenklet børnefaglig undersøgelse … udløber den 31. december").
-            r"\b(?i:frikommune)?(?i:forsøget)\s+[\x22“”„«»]?(\p{Lu}[\p{L}-]*(?:\s+(?:[\p{L}-]+|\d+\s+år)){1,9}?)[\x22”“»«]?(?:\s*(?:[.;:,]|$)|\s+(?:udløber|ophører|blev|er|har|giver|løber|startede|skal|kan|omfatter|fortsætter|gælder|træder)\b)",
+            // The name ends at a punctuation mark, at the verb of the sentence
+            // ("Forsøget Forenklet børnefaglig undersøgelse … udløber den 31. december",
+            // "… og har nu 27 borgere") or at its start ("… med start den 1. januar",
+            // "… fra 1. november 2019").
+            r"\b(?i:frikommune)?(?i:forsøget)\s+[\x22“”„«»]?(\p{Lu}[\p{L}-]*(?:\s+(?:[\p{L}-]+|\d+\s+år)){1,9}?)[\x22”“»«]?(?:\s*(?:[.;:,]|$)|\s+(?:og\s+)?(?:udløber|ophører|blev|er|har|giver|løber|startede|skal|kan|omfatter|fortsætter|gælder|træder)\b|\s+med\s+(?:start|opstart|virkning)\b|\s+(?:fra|pr\.|per|til)\s+(?:den\s+)?(?:\d{1,2}\.\s*\p{Ll}+\s+)?(?:19|20)\d\d\b)",
         )
         .unwrap_or_else(|e| panic!("{e}"))
     });
@@ -749,6 +758,27 @@ mod tests {
 
     #[test]
     fn names_are_cleaned_and_introduced() {
+        assert_eq!(
+            clean_name("Forlængelse af ressourceforløbssager, i daglig tale RF-forsøget"),
+            "Forlængelse af ressourceforløbssager"
+        );
+        let c = Catalog::builtin();
+        for (sentence, name) in [
+            (
+                "Brøndby har fået godkendt forsøget Hurtigere bevilling af mentorstøtte og har nu 27 borgere i forløb.",
+                "Hurtigere bevilling af mentorstøtte",
+            ),
+            (
+                "Glostrup kan indgå i forsøget Reduceret antal samtaler i jobafklaringsforløb fra 1. november 2019.",
+                "Reduceret antal samtaler i jobafklaringsforløb",
+            ),
+            (
+                "De fik godkendt forsøget Borgerstyret tid til rengøring med start den 1. januar 2020.",
+                "Borgerstyret tid til rengøring",
+            ),
+        ] {
+            assert_eq!(introduced_trial(&c, sentence).as_deref(), Some(name), "{sentence}");
+        }
         // (Danish quotes open with the closing mark too.)
         assert_eq!(
             introduced_trial(
