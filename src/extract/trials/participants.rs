@@ -3,10 +3,11 @@
 
 use super::facts::{gives_round_or_start, round_of};
 use super::names::{
-    clean_name, introduced_trial, is_count_phrase, mentions, skip_parenthesized_name, the_one_trial,
+    clean_name, introduced_trial, is_count_phrase, mentions, short_name_stem,
+    skip_parenthesized_name, the_one_trial,
 };
 use super::{add_municipalities, Builder};
-use crate::extract::catalog::Catalog;
+use crate::extract::catalog::{forms_hold_stem, Catalog};
 use crate::extract::municipalities::{mentions as municipality_mentions, parse_list};
 use crate::extract::structure::{looks_like_heading, sentences, Kind, Paragraph};
 use regex::Regex;
@@ -405,7 +406,14 @@ fn run_by_clause(catalog: &Catalog, after_name: &str) -> Option<Vec<String>> {
         Regex::new(&format!("^{RUN_BY_CLAUSE}")).unwrap_or_else(|e| panic!("{e}"))
     });
     let c = AFTER_NAME.captures(after_name)?;
-    parse_list(catalog, &c[1])
+    let mut munis = parse_list(catalog, &c[1])?;
+    // "…, som Skanderborg deltager i sammen med Odder og Hedensted, …": the others too.
+    let rest = &after_name[c.get(0).map_or(0, |m| m.end())..];
+    if let Some(list) = rest.trim_start().strip_prefix("sammen med ") {
+        let list = list.split([',', '.', ';']).next().unwrap_or(list);
+        munis.extend(parse_list(catalog, list).unwrap_or_default());
+    }
+    Some(munis)
 }
 
 /// A trial the catalogue does not know, written in lower case and named by who ran it:
@@ -653,6 +661,32 @@ pub(super) fn body_mentions<'n>(
     }
 }
 
+/// A clause that names a trial by a short name its section's trial does not answer to
+/// ("… og Brønderslev og Rebild fortsætter i RF-forsøget" in a paragraph on the mentor
+/// trial) is about that other trial.
+fn names_another_by_short_name(b: &Builder, section: &str, s: &str) -> bool {
+    let written = b
+        .trials
+        .get(section)
+        .map(|t| t.as_written.as_slice())
+        .unwrap_or_default();
+    let full: Vec<String> = std::iter::once(section)
+        .chain(written.iter().map(String::as_str))
+        .filter(|f| short_name_stem(f).is_none())
+        .map(String::from)
+        .collect();
+    s.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| {
+            let l = w.to_lowercase();
+            l.ends_with("forsøget") && l != "forsøget" && l != "frikommuneforsøget"
+        })
+        .any(|w| {
+            let own = written.iter().any(|f| f.eq_ignore_ascii_case(w))
+                || short_name_stem(w).is_some_and(|stem| forms_hold_stem(full.iter(), &stem));
+            !own
+        })
+}
+
 fn clause_mentions<'n>(
     catalog: &Catalog,
     b: &mut Builder,
@@ -730,16 +764,19 @@ fn clause_mentions<'n>(
         b.add(own, own, p.page);
     }
     let section = own.as_deref().or(section);
+    // (One trial named twice is one: "psykologforsøget (Psykologbehandling i …)".)
+    let one = ms.first().filter(|f| ms.iter().all(|m| m.name == f.name));
     let target = match ms.as_slice() {
-        [m] => Some(m.name.clone()),
+        [_, ..] if one.is_some() => one.map(|m| m.name.clone()),
         // "X og Y kommuner har siden 2018 deltaget i forsøget", "X deltager sammen med Y
         // og Z kommuner", "I forsøget deltager foruden X også Y" under the trial's heading
         // or in an agenda item about it.
         // So does a clause whose subject is the municipalities ("Halsnæs og Hillerød gik i
         // gang 1. april 2019", "Helsingør, Fredensborg og Halsnæs har siden 2017 kunnet …").
         // ("Det er gennemført i …": the section's trial as the subject.)
-        [] => section.map(String::from).filter(|_| {
+        [] => section.map(String::from).filter(|t| {
             takes_part
+                && !names_another_by_short_name(b, t, s)
                 && (l.contains("forsøg")
                     || l.contains("sammen med")
                     || l.contains("foruden")
@@ -762,7 +799,7 @@ fn clause_mentions<'n>(
     let Some(target) = target else { return };
     // "I psykologforsøget har Næstved og Faxe siden 2018 kunnet tilbyde …": the trial as
     // the scene, the municipalities as the subject.
-    if let [m] = ms.as_slice() {
+    if let Some(m) = one {
         if s[..m.start].trim().eq_ignore_ascii_case("i") {
             let munis = subject_after_scene(catalog, &s[m.end..]);
             if let (Some(munis), Some(t)) = (munis, b.trials.get_mut(&target)) {
