@@ -158,7 +158,26 @@ pub(super) fn row_figures(
         ["opgørelse", "enhed", "måleenhed", "opgjort i"].contains(&l.as_str())
     });
     let what = what_column.and_then(|k| cells.get(k)).map(|c| c.trim());
-    let row_trial = trial_of(label);
+    // Rows of a budget's areas ("Område | Korrigeret budget | …": "Hjemmepleje",
+    // "Hjælpemidler") are no trials, whatever word of a trial's name they share; only a
+    // trial's own name or short name makes one ("Rengøringsforsøget").
+    let areas = [
+        "område",
+        "politikområde",
+        "bevillingsområde",
+        "delområde",
+        "udvalg",
+        "konto",
+    ]
+    .contains(&corner.trim().to_lowercase().as_str());
+    let row_trial = if areas {
+        catalog
+            .trial(label)
+            .or_else(|| discovery.trial_of_short_name(label.trim()))
+            .map(String::from)
+    } else {
+        trial_of(label)
+    };
     // The row's municipality: its label, or the cell under a "Kommune" header (a merged
     // cell carries it down: "Trial | Gladsaxe | 212" / " | Furesø | 87").
     let municipality = catalog.municipality(label).map(String::from).or_else(|| {
