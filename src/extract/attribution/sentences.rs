@@ -266,26 +266,53 @@ fn respective_places(
     let after: Vec<usize> = (0..positions.len())
         .filter(|&k| positions[k].is_some_and(|a| a > h && a < clause_end))
         .collect();
-    // The places before it in lists ("Solrød og Stevns … end Køge": the list is two).
-    let mut lists: Vec<Vec<String>> = Vec::new();
-    let mut last_end: Option<usize> = None;
-    for p in places.iter().filter(|p| p.end <= h) {
-        let joined = last_end.is_some_and(|e| {
-            let gap = sentence.get(e..p.start).unwrap_or("").trim();
-            gap.is_empty() || gap == "," || gap == "og"
-        });
-        match lists.last_mut() {
-            Some(list) if joined => list.push(p.names.join("/")),
-            _ => lists.push(vec![p.names.join("/")]),
+    // Places in lists ("Solrød og Stevns … end Køge": the list is two).
+    let lists_of = |places: &mut dyn Iterator<Item = &municipalities::Place>| {
+        let mut lists: Vec<(usize, Vec<String>)> = Vec::new();
+        let mut last_end: Option<usize> = None;
+        for p in places {
+            let joined = last_end.is_some_and(|e| {
+                let gap = sentence.get(e..p.start).unwrap_or("").trim();
+                gap.is_empty() || gap == "," || gap == "og"
+            });
+            match lists.last_mut() {
+                Some((_, list)) if joined => list.push(p.names.join("/")),
+                _ => lists.push((p.start, vec![p.names.join("/")])),
+            }
+            last_end = Some(p.end);
         }
-        last_end = Some(p.end);
-    }
-    if let Some(list) = lists
+        lists
+    };
+    let fits = |l: &Vec<String>| l.len() >= 2 && l.len() == after.len();
+    // The list before it, else the one right after its figures ("henholdsvis 59 %, 64 %
+    // og 48 % i Rebild, Mariagerfjord og Vesthimmerland").
+    let before = lists_of(&mut places.iter().filter(|p| p.end <= h))
         .into_iter()
-        .find(|l| l.len() >= 2 && l.len() == after.len())
-    {
+        .map(|(_, l)| l)
+        .find(fits);
+    if let Some(list) = before {
         for (k, name) in after.into_iter().zip(list) {
             out[k] = Some(name);
+        }
+        return out;
+    }
+    // (The figures are those up to that list: "…, og 46 borgere er indlagt" is not one.)
+    let first_list = lists_of(&mut places.iter().filter(|p| p.start > h && p.end <= clause_end))
+        .into_iter()
+        .next();
+    if let Some((start, list)) = first_list {
+        let figures: Vec<usize> = after
+            .into_iter()
+            .filter(|&k| positions[k].is_some_and(|a| a < start))
+            .collect();
+        let last = figures.last().and_then(|&k| positions[k]).unwrap_or(h);
+        let said_of = sentence
+            .get(last..start)
+            .is_some_and(|gap| gap.trim_end().ends_with(" i"));
+        if list.len() >= 2 && list.len() == figures.len() && said_of {
+            for (k, name) in figures.into_iter().zip(list) {
+                out[k] = Some(name);
+            }
         }
     }
     out
@@ -376,5 +403,12 @@ mod tests {
         // As many figures as places, or none is given one.
         let got = respective_places(sentence, &places, &[at("29,8 %")]);
         assert_eq!(got, vec![None]);
+        // The places may follow the figures, and the clause go on with another figure.
+        let sentence = "Belægningen var henholdsvis 78 % og 84 % i Odder og Horsens, og 46 borgere er indlagt.";
+        let places = municipalities::places(&catalog, sentence);
+        let at = |raw: &str| sentence.find(raw);
+        let got = respective_places(sentence, &places, &[at("78 %"), at("84 %"), at("46 b")]);
+        let want = [Some("Odder"), Some("Horsens"), None].map(|p| p.map(String::from));
+        assert_eq!(got, want.to_vec());
     }
 }
