@@ -1385,6 +1385,18 @@ fn row_unit(header: &str, row: &str, whose_column: bool) -> Option<(String, Opti
     // "Sparede lægeattester (attestforsøget)": the trial in parentheses counts nothing
     // (a unit there does: "Varighed (uger)").
     let unit_in_parentheses = states_unit_in_parentheses(row);
+    // "Unge på uddannelseshjælp (fuldtidspersoner)": the aside names what is counted.
+    if let Some((_, aside)) = parenthesized_tail(row) {
+        let plural = aside.ends_with("er") || aside.ends_with('e');
+        if plural
+            && aside.chars().count() >= 5
+            && aside.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+            && !aside.ends_with("forsøget")
+            && column_unit(aside).is_none()
+        {
+            return Some(("count".into(), Some(aside.to_string()), 1.0));
+        }
+    }
     let row = match parenthesized_tail(row) {
         Some((counted, aside)) if column_unit(aside).is_none() => counted,
         _ => row,
@@ -1399,7 +1411,32 @@ fn row_unit(header: &str, row: &str, whose_column: bool) -> Option<(String, Opti
         }
         Some(ColumnUnit::Count) => Some(("count".into(), Some(header_noun(row)?), 1.0)),
         None => {
+            // "Psykologforsøget: sygemeldte i forløb": what the row counts follows the
+            // trial's name.
+            let row = match row.split_once(": ") {
+                Some((name, what)) if name.split_whitespace().count() <= 3 => what,
+                _ => row,
+            };
             let words: Vec<&str> = row.split_whitespace().collect();
+            // The noun counted stands before a preposition ("Sygemeldte i forløb"), perhaps
+            // with a participle after it ("Ledige startet i behandling").
+            fn bare<'a>(w: &&'a str) -> &'a str {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+            }
+            let head = words
+                .iter()
+                .skip(1)
+                .position(|w| PREPOSITIONS.contains(&bare(w).to_lowercase().as_str()))
+                .map(|k| &words[..=k]);
+            if let Some(head) = head.filter(|h| h.len() <= 2) {
+                let mut noun = bare(head.last()?);
+                if head.len() == 2 && noun.ends_with("et") {
+                    noun = bare(&head[0]);
+                }
+                let noun = noun.to_lowercase();
+                return (noun.chars().all(char::is_alphabetic) && noun.chars().count() >= 3)
+                    .then(|| ("count".into(), Some(noun), 1.0));
+            }
             let last = words.last()?.trim_matches(|c: char| !c.is_alphanumeric());
             if words.len() <= 3 {
                 return (last.chars().all(char::is_lowercase) && last.len() >= 3)
@@ -1416,6 +1453,11 @@ fn row_unit(header: &str, row: &str, whose_column: bool) -> Option<(String, Opti
         }
     }
 }
+
+/// Words that end the noun a table's row label counts ("Sygemeldte i forløb").
+const PREPOSITIONS: &[&str] = &[
+    "i", "på", "med", "til", "for", "af", "uden", "efter", "ved", "fra", "om", "hos",
+];
 
 fn is_year_str(d: &str) -> bool {
     d.len() == 4 && d.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
@@ -1821,6 +1863,15 @@ mod tests {
         let caption = "Tabel 3.1 Resultater ved opfølgning";
         let q = table_cell("63,6", "Forsøgsgruppe", "I job (%)", caption, false);
         assert_eq!(q.map(|q| q.unit), Some("percent".into()));
+        // The noun a row counts stands before a preposition, after a trial's name.
+        for (row, noun) in [
+            ("Ledige startet i behandling", "ledige"),
+            ("Psykologforsøget: sygemeldte i forløb", "sygemeldte"),
+            ("Påbegyndte forløb i alt", "forløb"),
+        ] {
+            let q = table_cell("29", "2020", row, "", false);
+            assert_eq!(q.and_then(|q| q.counted), Some(noun.into()), "{row}");
+        }
         // Quarters across (the corner cell gives the year); a label led by an adjective.
         let q = table_cell(
             "412",
