@@ -1251,6 +1251,11 @@ pub fn table_cell(
         )
         .unwrap_or_else(|e| panic!("regex: {e}"))
     });
+    // A round's number is an ordinal ("Runde | 2"), no figure.
+    let h = header.trim().trim_end_matches('.').to_lowercase();
+    if h.ends_with("runde") || h == "nr" || h == "løbenr" {
+        return None;
+    }
     let c = CELL.captures(cell.trim())?;
     // A minus: a budget's saving or a fall ("-420" in a table of 1.000 kr.).
     let sign = if c.get(2).is_some() { -1.0 } else { 1.0 };
