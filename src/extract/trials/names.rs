@@ -430,7 +430,7 @@ pub(super) fn called_names(
     context: &[Option<String>],
 ) -> Vec<(String, String)> {
     static CALLED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:kaldt|kaldet|omtalt som|i daglig tale)\s+[\x22“”„«»]?((?:\p{L}+-)?\p{L}+forsøget)\b")
+        Regex::new(r"(?i)\b(?:kaldt|kaldet|omtalt som|i daglig tale)\s+[\x22“”„«»]?((?:\p{L}+-)?\p{L}*forsøget)\b")
             .unwrap_or_else(|e| panic!("{e}"))
     });
     let mut out: Vec<(String, String)> = Vec::new();
@@ -440,7 +440,12 @@ pub(super) fn called_names(
             let Some(alias) = c.get(1).map(|m| m.as_str().to_string()) else {
                 continue;
             };
-            if short_name_stem(&alias).is_some() && !out.iter().any(|(a, _)| *a == alias) {
+            // (… or an abbreviation's: "RF-forsøget".)
+            let abbreviation = alias
+                .strip_suffix("-forsøget")
+                .is_some_and(|a| a.chars().count() >= 2 && a.chars().all(char::is_uppercase));
+            let named = short_name_stem(&alias).is_some() || abbreviation;
+            if named && !out.iter().any(|(a, _)| *a == alias) {
                 out.push((alias, trial.clone()));
             }
         }
