@@ -1293,12 +1293,12 @@ pub fn table_cell(
         // (So it does under a header that states none, "Forsøgsgruppe": "I job (%)".)
         let row_states_unit = states_unit_in_parentheses(row);
         let header_states_none = column_unit(header).is_none();
-        let by_row = row_unit(
+        let row_says = row_unit(
             header,
             row,
             whose_column || (row_states_unit && header_states_none),
-        )
-        .filter(|(u, _, _)| {
+        );
+        let by_row = row_says.clone().filter(|(u, _, _)| {
             decided.is_none()
                 || (u == "percent" && !matches!(decided, Some(ColumnUnit::Percent)))
                 || (row_states_unit && header_states_none)
@@ -1317,9 +1317,12 @@ pub fn table_cell(
             (None, Some(ColumnUnit::Duration(u))) => (u.to_string(), None, 1.0),
             (None, Some(ColumnUnit::Count) | None) => {
                 // ("Tabel 2. Påbegyndte psykologforløb": the noun after the table's number.)
+                // (… else the row's noun: "Forsøgenes omfang (antal)" over "Psykolog-
+                // forsøget: sygemeldte i forløb".)
                 let counted = header_noun(header)
                     .or_else(|| header_noun(caption))
-                    .or_else(|| header_noun(&TABLE_LABEL.replace(caption, "")))?;
+                    .or_else(|| header_noun(&TABLE_LABEL.replace(caption, "")))
+                    .or_else(|| row_says.and_then(|(u, noun, _)| noun.filter(|_| u == "count")))?;
                 ("count".to_string(), Some(counted), 1.0)
             }
         }
