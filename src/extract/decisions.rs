@@ -110,6 +110,19 @@ pub fn agenda_items(paras: &[Paragraph]) -> Vec<AgendaItem> {
         .filter_map(|p| ITEM_REF.captures(&p.text))
         .filter_map(|c| c[1].parse().ok())
         .collect();
+    // The contents list's titles by number ("2. Budget 2020-2023 ........ 1"): a numbered
+    // heading under another title is a section inside an item ("5. Opfølgning" in the
+    // budget agreement of item 2), not item 5.
+    let contents: HashMap<u32, String> = paras
+        .iter()
+        .filter_map(|p| {
+            let Kind::Numbered(n) = p.kind else {
+                return None;
+            };
+            let m = CONTENTS_LINE.find(p.text.trim())?;
+            Some((n, title_key(&p.text.trim()[..m.start()])))
+        })
+        .collect();
     let mut items = Vec::new();
     for (i, p) in paras.iter().enumerate() {
         // A contents list repeats the items with dot leaders to their pages ("Punkt 31
@@ -131,6 +144,12 @@ pub fn agenda_items(paras: &[Paragraph]) -> Vec<AgendaItem> {
                 title,
             });
         } else if let Kind::Numbered(n) = p.kind {
+            if contents
+                .get(&n)
+                .is_some_and(|title| !title_key(&p.text).starts_with(title.as_str()))
+            {
+                continue;
+            }
             if labelled.contains(&n)
                 && !items
                     .iter()
@@ -179,6 +198,26 @@ pub fn agenda_items(paras: &[Paragraph]) -> Vec<AgendaItem> {
         }
     }
     items
+}
+
+/// The first words of an item's title, to compare a heading with the contents list:
+/// lower case, without its number and punctuation.
+fn title_key(text: &str) -> String {
+    text.split_whitespace()
+        .skip_while(|w| {
+            w.trim_end_matches(['.', ')'])
+                .chars()
+                .all(|c| c.is_ascii_digit())
+        })
+        .take(3)
+        .map(|w| {
+            w.chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+                .to_lowercase()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The members a paragraph records as absent, sentence by sentence ("Venstre tog

@@ -98,7 +98,20 @@ pub fn on_the_recommendation(decision: &str) -> std::borrow::Cow<'_, str> {
     let last = sentences
         .iter()
         .rposition(|s| s.to_lowercase().contains("ændringsforslag"));
-    match last.map(|k| sentences[k + 1..].join(" ")) {
+    // (What is still said of the amendment's vote, "Enhedslisten undlod at stemme.",
+    // stands before the turn to the recommendation: "Budget … blev herefter vedtaget".)
+    let turn = |k: usize| {
+        sentences[k + 1..]
+            .iter()
+            .position(|s| {
+                let l = s.to_lowercase();
+                ["herefter", "derefter", "indstillingen"]
+                    .iter()
+                    .any(|w| l.contains(w))
+            })
+            .map_or(k + 1, |at| k + 1 + at)
+    };
+    match last.map(|k| sentences[turn(k)..].join(" ")) {
         Some(rest) if rest.chars().any(char::is_alphabetic) => rest.into(),
         _ => decision.into(),
     }
@@ -432,6 +445,11 @@ mod tests {
             Some(2)
         );
         assert_eq!(on_the_recommendation("Godkendt."), "Godkendt.");
+        let abstained_on_it = "Ændringsforslaget fra O blev forkastet med 5 stemmer for (O) og \
+            21 imod (A og V). Enhedslisten undlod at stemme. Budgettet blev herefter vedtaget \
+            med 21 stemmer for (A og V) og 7 imod (O og Ø).";
+        let v = votes(&on_the_recommendation(abstained_on_it));
+        assert!(v.is_some_and(|v| v.abstained.is_none()));
         // (An amendment the decision ends with is the decision's own.)
         let sent_on =
             "Fremsendes med ændringsforslaget til Teknisk Udvalg jf. mødet den 27. august 2025.";
