@@ -1125,9 +1125,15 @@ fn number_ok(catalog: &Catalog, toks: &[Tok], i: usize, s: &str) -> bool {
         if p.kind == TokKind::Word && first.is_uppercase() && i > 1 {
             let pq = qualifier_before(toks, i).is_some();
             let place_after_comma = after_comma_place(catalog, toks, i - 1);
+            // (A unit after it makes an amount of the name's: "bevilget Skanderborg
+            // Kommune 2,3 mio. kr.")
+            let unit_follows = next.is_some_and(|n| {
+                is_money(n) || matches!(lower(n).as_str(), "mio" | "mia" | "%" | "pct" | "procent")
+            });
             if !pq
                 && (upper >= 2
-                    || !(is_sentence_start(toks, i - 1)
+                    || !(unit_follows
+                        || is_sentence_start(toks, i - 1)
                         || after_in(toks, i - 1)
                         || place_after_comma))
             {
