@@ -923,8 +923,21 @@ pub fn scan(
                     .or(number_of)
                     .or(label);
                 let counted = own_noun.clone().or_else(|| ctx.last_counted.clone());
-                let ok = (left_ok || before_place) && next_ok || own_noun.is_some();
+                // "… 164 nye sygedagpengesager, og i 97 af dem …": a part of the last
+                // count, by a pronoun.
+                let of_them = next_word.as_deref() == Some("af")
+                    && word_at(i + 2).is_some_and(|w| matches!(lower(w).as_str(), "dem" | "disse"));
+                // "… 9 sygemeldte …, mod målet på 40": a target in the last count's noun.
+                let target = left.as_deref() == Some("på")
+                    && i >= 2
+                    && matches!(
+                        lower(&toks[i - 2]).as_str(),
+                        "mål" | "målet" | "måltal" | "måltallet"
+                    );
+                let ok =
+                    (left_ok || before_place) && next_ok || own_noun.is_some() || of_them || target;
                 match (counted, ok && !is_year(&t)) {
+                    (Some(c), true) if of_them => ("count".to_string(), Some(c), i + 3),
                     (Some(c), true) => ("count".to_string(), Some(c), i + 1),
                     _ => {
                         i += 1;
