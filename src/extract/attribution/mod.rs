@@ -223,6 +223,16 @@ impl<'a> Reader<'a> {
             .and_then(|(l, _)| {
                 let ms = municipalities::mentions(catalog, l);
                 (ms.len() == 1).then(|| ms[0].1.join("/"))
+            })
+            // A quotation ("»Før forsøget bad jeg …«") speaks for the one place of the
+            // paragraph before that introduces its speaker ("… sagsbehandler i Jobcenter
+            // Vallensbæk …").
+            .or_else(|| {
+                let quote = p.text.trim_start().starts_with(['»', '„', '“', '”', '"']);
+                let before = i.checked_sub(1).and_then(|k| paras.get(k))?;
+                let ms = municipalities::mentions(catalog, &before.text);
+                let one = ms.first().filter(|m| ms.iter().all(|x| x.1 == m.1))?;
+                (quote && before.kind == Kind::Body).then(|| one.1.join("/"))
             });
         // A figure standing alone (a slide's big number "1.850", "ca. 4.200") with its
         // caption below ("færre lægeattester siden 2018"): read as one sentence, keeping
