@@ -481,6 +481,43 @@ static FIK_GODKENDT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A clause that opens with the municipalities it is about: "Halsnæs og Hillerød gik i
 /// gang …" (not "I Halsnæs er 27 sygemeldte …").
+/// A clause that opens with the municipalities as the scene of what the trial lets them
+/// do: "I Stevns og Faxe afprøver vi …", "I Lolland og Vordingborg kan du som ledig …".
+fn opens_with_scene(catalog: &Catalog, clause: &str) -> bool {
+    let Some(rest) = clause.trim_start().strip_prefix("I ") else {
+        return false;
+    };
+    let places = crate::extract::municipalities::places(catalog, rest);
+    if places.first().is_none_or(|p| p.start != 0) {
+        return false;
+    }
+    // (The list: places joined by commas and "og"/"eller".)
+    let mut last = 0;
+    for p in &places {
+        let gap = rest.get(last..p.start).unwrap_or("").trim();
+        if last > 0 && !matches!(gap, "," | "og" | "eller") {
+            break;
+        }
+        last = p.end;
+    }
+    // (… perhaps after "kommuner": "I Stevns og Faxe kommuner kan …".)
+    let mut words = rest[last..].split_whitespace().map(str::to_lowercase);
+    let verb = match words.next() {
+        Some(w) if w.starts_with("kommune") => words.next().unwrap_or_default(),
+        w => w.unwrap_or_default(),
+    };
+    [
+        "kan",
+        "afprøver",
+        "afprøves",
+        "tilbyder",
+        "tilbydes",
+        "gennemfører",
+        "gennemføres",
+    ]
+    .contains(&verb.as_str())
+}
+
 fn opens_with_municipalities(catalog: &Catalog, clause: &str) -> bool {
     let c = clause.trim_start();
     // "Alle fire kommuner er med."
@@ -705,7 +742,8 @@ fn clause_mentions<'n>(
     static RUN_BY_ANYWHERE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(RUN_BY_CLAUSE).unwrap_or_else(|e| panic!("{e}")));
     let main_clause = RUN_BY_ANYWHERE.replace_all(s, "").to_lowercase();
-    let takes_part = !negated && says_taking_part(&main_clause);
+    let scene = opens_with_scene(catalog, s);
+    let takes_part = !negated && (says_taking_part(&main_clause) || scene);
     for m in &ms {
         b.add(&m.name, &m.written, p.page);
     }
@@ -782,6 +820,7 @@ fn clause_mentions<'n>(
                     || l.contains("foruden")
                     || l.starts_with("det ")
                     || opens_with_municipalities(catalog, s)
+                    || scene
                     // "Siden 2017 har jobcentrene i alle fire kommuner kunnet …".
                     || JOBCENTRES_IN.is_match(&l)
                     // "Vesthimmerland Kommune har som eneste kommune i netværket afprøvet
