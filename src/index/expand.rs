@@ -331,6 +331,17 @@ pub(super) fn abbreviation(query: &str) -> Option<&'static str> {
         .find_map(|&(short, name)| (words(name) == query).then_some(short))
 }
 
+/// The official name of the municipality a query word is another spelling of (an old
+/// name, `Fakse`; a typo, `Vordingsborg`): `None` for the name itself and for words of
+/// fewer than five letters.
+pub(super) fn municipality_spelled(word: &str) -> Option<&'static str> {
+    if word.chars().count() < 5 || !word.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let name = Catalog::builtin_ref().municipality(word)?;
+    (name.to_lowercase() != word.to_lowercase()).then_some(name)
+}
+
 /// The letters of a word that may be a compound: two parts of `MIN_PART` letters or more.
 fn splittable(form: &str) -> Option<Vec<char>> {
     let chars: Vec<char> = form.chars().collect();
@@ -356,5 +367,12 @@ mod tests {
             Some("STAR")
         );
         assert_eq!(abbreviation("styrelsen"), None);
+    }
+
+    #[test]
+    fn a_municipality_spelled_otherwise_is_its_name() {
+        assert_eq!(municipality_spelled("Fakse"), Some("Faxe"));
+        assert_eq!(municipality_spelled("faxe"), None);
+        assert_eq!(municipality_spelled("Vordingsborg"), Some("Vordingborg"));
     }
 }

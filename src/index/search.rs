@@ -644,6 +644,15 @@ impl IndexStore {
             // for the few, by the writers): words near it that far more pages have are
             // searched for too.
             if let Item::Word(word) = item {
+                // A municipality's other spelling (`Fakse`, `Vordingsborg`): its name too,
+                // whatever else the word is near.
+                if let Some(name) = expand::municipality_spelled(word) {
+                    let name_item = Item::Word(name.to_string());
+                    if let Some(q) = self.item_query(&name_item, false, matcher) {
+                        alts.push((Occur::Should, q));
+                        notices.push(format!("“{word}” also as “{name}”"));
+                    }
+                }
                 // (A stem on more pages than that is no typo: no need to count.)
                 let stem_pages = self.stem_pages(searcher, word)?;
                 let pages = if stem_pages > RARE_PAGES as u64 {
