@@ -7,7 +7,7 @@ use super::schema;
 use super::store::{index_error, IndexStore};
 use crate::error::Result;
 use crate::extract::catalog::edit_distance;
-use crate::extract::trials::short_name_stem;
+use crate::extract::trials::{short_name_key, short_name_stem};
 use crate::extract::Catalog;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
@@ -231,7 +231,12 @@ impl IndexStore {
         searcher: &Searcher,
         query: &str,
     ) -> Result<Vec<String>> {
-        let Some(stem) = short_name_stem(query.trim()) else {
+        // (A query in lower case, "rf-forsøget", asks for the abbreviation too.)
+        let query = query.trim();
+        let upper = query
+            .strip_suffix("-forsøget")
+            .map(|a| format!("{}-forsøget", a.to_uppercase()));
+        let Some(stem) = short_name_key(query).or_else(|| short_name_key(upper.as_deref()?)) else {
             return Ok(Vec::new());
         };
         let prefix = schema::short_name_term(&stem, "");

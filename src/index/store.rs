@@ -5,7 +5,7 @@ use super::schema::{self, Fields, SCHEMA_VERSION};
 use super::versions::{self, Signature};
 use super::{analyzer, FigureRow, IndexedDocument};
 use crate::error::{Error, Result};
-use crate::extract::trials::short_name_stem;
+use crate::extract::trials::short_name_key;
 use crate::extract::Document;
 use crate::text::DocumentText;
 use serde::{Deserialize, Serialize};
@@ -499,7 +499,7 @@ impl IndexWriter {
             let stems: BTreeSet<String> = t
                 .as_written
                 .iter()
-                .filter_map(|w| short_name_stem(w))
+                .filter_map(|w| short_name_key(w))
                 .collect();
             for stem in stems {
                 d.add_text(f.short_name, schema::short_name_term(&stem, &t.name));

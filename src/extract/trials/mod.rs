@@ -18,7 +18,7 @@ mod sections;
 mod tables;
 mod walk;
 
-pub use names::{mentions, short_name_stem, the_one_trial, Mention};
+pub use names::{mentions, short_name_key, short_name_stem, the_one_trial, Mention};
 pub use sections::{closes_section, ends_section};
 pub use tables::{carried_cell, is_total};
 

@@ -193,6 +193,16 @@ pub fn mentions(catalog: &Catalog, text: &str) -> Vec<Mention> {
     out
 }
 
+/// What a search matches a document's short name by: its stem ("psykolog"), or an
+/// abbreviation's letters ("rf" of "RF-forsøget", too short for a stem).
+pub fn short_name_key(name: &str) -> Option<String> {
+    short_name_stem(name).or_else(|| {
+        let letters = name.trim().strip_suffix("-forsøget")?;
+        (letters.chars().count() >= 2 && letters.chars().all(char::is_uppercase))
+            .then(|| letters.to_lowercase())
+    })
+}
+
 /// The stem of a short name made of one word and "forsøget": "Psykologforsøget" ->
 /// "psykolog", "Forholdstalsforsøget" -> "forholdstal" (without the linking s).
 pub fn short_name_stem(name: &str) -> Option<String> {
