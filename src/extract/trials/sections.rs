@@ -135,6 +135,11 @@ pub fn ends_section(h: &str) -> bool {
         "metode",
         // What the trials have in common ("Fælles forudsætninger").
         "fælles",
+        // A newsletter's sections of other news.
+        "kort nyt",
+        "kalender",
+        "arrangementer",
+        "nyttige links",
     ];
     l == "status"
         || l.ends_with("runde")
