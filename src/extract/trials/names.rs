@@ -621,7 +621,9 @@ pub fn introduced_trial(catalog: &Catalog, text: &str) -> Option<String> {
                 .flatten()
         });
         let Some(c) = c else {
-            return run_by_trial(catalog, sentence).map(|(name, _)| name);
+            return run_by_trial(catalog, sentence)
+                .map(|(name, _)| name)
+                .or_else(|| tried_name(catalog, sentence).filter(|n| new_name(n)));
         };
         let found = c.get(1)?;
         let name = found.as_str().trim();
@@ -638,6 +640,30 @@ pub fn introduced_trial(catalog: &Catalog, text: &str) -> Option<String> {
         };
         new_name(name).then(|| name.to_string())
     })
+}
+
+/// A name in capitals after the verb of trying and its subject: "Kerteminde og Nordfyns
+/// har siden 2018 afprøvet Risikobaseret tilsyn med dagplejen, hvor …", "Som eneste
+/// kommune afprøver Billund Forenklet visitation til madservice."
+fn tried_name(catalog: &Catalog, sentence: &str) -> Option<String> {
+    static TRIED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\bafprøv(?:et|er|ede)\s+(.+?)(?:,\s+(?:hvor|som|der|og)\b|[.;:(]|$)")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let c = TRIED.captures(sentence)?;
+    let mut name = c.get(1)?.as_str().trim();
+    // (Past the subject when it follows the verb: "afprøver Billund …".)
+    if let Some(p) = crate::extract::municipalities::places(catalog, name)
+        .first()
+        .filter(|p| p.start == 0)
+    {
+        name = name[p.end..].trim_start();
+    }
+    let words = name.split_whitespace().count();
+    (name.starts_with(char::is_uppercase)
+        && (2..=10).contains(&words)
+        && !TRIAL_WORD.is_match(name))
+    .then(|| name.to_string())
 }
 
 #[cfg(test)]
@@ -769,6 +795,24 @@ mod tests {
             "De to store forsøg med Samtaler og Rehabiliteringsteams forsætter",
         );
         assert_eq!(m.len(), 2);
+    }
+
+    #[test]
+    fn a_name_after_the_verb_of_trying_is_introduced() {
+        let c = Catalog::builtin();
+        for (sentence, name) in [
+            (
+                "Kerteminde og Nordfyns har siden 2018 afprøvet Risikobaseret tilsyn med dagplejen, hvor dagplejere får ét tilsyn.",
+                Some("Risikobaseret tilsyn med dagplejen"),
+            ),
+            (
+                "Som eneste kommune afprøver Billund Forenklet visitation til madservice.",
+                Some("Forenklet visitation til madservice"),
+            ),
+            ("Kommunen har afprøvet nye metoder i jobcentret.", None),
+        ] {
+            assert_eq!(introduced_trial(&c, sentence).as_deref(), name, "{sentence}");
+        }
     }
 
     #[test]

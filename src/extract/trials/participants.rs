@@ -540,6 +540,14 @@ fn opening_municipalities(catalog: &Catalog, clause: &str) -> usize {
     }
 }
 
+/// Words that say a municipality left a trial ("har valgt at træde ud af forsøget").
+static LEFT_TRIAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:udtrådt|trådt ud|træde ud|træder ud|udtræder|trådte ud|opgav|opgivet af|forladt)\b",
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
+});
+
 pub(super) fn says_taking_part(l: &str) -> bool {
     // "er med i", "er som den eneste i netværket med i forsøget".
     static WITH_IN: LazyLock<Regex> = LazyLock::new(|| {
@@ -567,12 +575,13 @@ pub(super) fn says_taking_part(l: &str) -> bool {
         )
         .unwrap_or_else(|e| panic!("{e}"))
     });
-    static LEFT_TRIAL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?:udtrådt|trådt ud|træde ud|træder ud|udtræder|trådte ud|opgav|opgivet af|forladt)\b")
-            .unwrap_or_else(|e| panic!("{e}"))
-    });
     static SEEKS_TRIAL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\bsøger\s+(?:\S+\s+){0,3}?om\s+(?:frikommune)?forsøg")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    // "Kolding, Vejle og Fredericia har siden 1. marts 2018 givet …": doing it since.
+    static HAVE_SINCE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:har|havde)\s+siden\s+(?:\d{1,2}\.\s*\p{Ll}+\s+)?(?:19|20)\d\d\b")
             .unwrap_or_else(|e| panic!("{e}"))
     });
     // "Forsøget X har siden 2018 givet Langeland og Ærø mulighed for at …".
@@ -590,6 +599,7 @@ pub(super) fn says_taking_part(l: &str) -> bool {
     l.contains("deltag")
         || l.contains("deltog")
         || HAVE_BEEN_ABLE.is_match(l)
+        || HAVE_SINCE.is_match(l)
         || GIVES_CHANCE.is_match(l)
         // "Langeland Kommune har siden 1. oktober 2019 haft tilladelse til at …".
         || l.contains("tilladelse til")
@@ -826,6 +836,8 @@ fn clause_mentions<'n>(
                     // "Vesthimmerland Kommune har som eneste kommune i netværket afprøvet
                     // mikrolån": one subject that says it is alone in it.
                     || (l.contains(" eneste ") && opening_municipalities(catalog, s) >= 1)
+                    // "Tønder havde valgt at træde ud allerede i 2018": one that left.
+                    || (LEFT_TRIAL.is_match(&l) && opening_municipalities(catalog, s) >= 1)
                     // "Langeland Kommune har siden 1. oktober 2019 haft tilladelse til at
                     // …": one subject with leave to do what the trial allows.
                     || (l.contains("tilladelse til") && opening_municipalities(catalog, s) >= 1)
