@@ -124,13 +124,22 @@ pub fn mentions(catalog: &Catalog, text: &str) -> Vec<Mention> {
     // A catalogued trial written in the writer's own words after "forsøget med"
     // ("forsøget med differentieret brug af lægeattester i sygedagpengesager (…)"): the
     // phrase up to its end, or the longest start of it of three words or more.
-    for c in WITH_NAME.captures_iter(&lower) {
-        let Some(g) = c.get(1) else { continue };
-        if out.iter().any(|m| g.start() < m.end && g.end() > m.start) {
+    // (… or in capitals right after "forsøget", cut short: "godkendt forsøget
+    // Ledighedsydelse – fritagelse for revurdering i 12. måned".)
+    static CAPITALS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\bforsøg(?:et|ene)?\s+(\p{Lu}[\p{L}\d\s–-]*?)(?:\s*[(),.;:]|\s+(?:som|der|gennemføres|gennemført|er|har|blev|startede|kører|fortsætter)\b|$)")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let spans: Vec<(usize, usize)> = WITH_NAME
+        .captures_iter(&lower)
+        .chain(CAPITALS_AFTER.captures_iter(text))
+        .filter_map(|c| c.get(1).map(|g| (g.start(), g.end())))
+        .collect();
+    for (g_start, g_end) in spans {
+        if out.iter().any(|m| g_start < m.end && g_end > m.start) {
             continue;
         }
-        let words: Vec<(usize, &str)> = g
-            .as_str()
+        let words: Vec<(usize, &str)> = lower[g_start..g_end]
             .split_whitespace()
             .map(|w| (w.as_ptr() as usize - lower.as_ptr() as usize, w))
             .collect();
@@ -138,6 +147,14 @@ pub fn mentions(catalog: &Catalog, text: &str) -> Vec<Mention> {
         let found = (3..=words.len().min(15)).rev().find_map(|n| {
             let (first, _) = words[0];
             let (last, w) = words[n - 1];
+            // (A name ends in a word of its own, not "… integrationsborgere med".)
+            if [
+                "med", "sammen", "og", "i", "for", "af", "til", "på", "om", "–", "-",
+            ]
+            .contains(&w)
+            {
+                return None;
+            }
             let end = last + w.len();
             catalog
                 .trial(&text[first..end])
