@@ -363,10 +363,7 @@ impl IndexStore {
         let words = parsed.words();
         let trials = match plain_words {
             false => Vec::new(),
-            true => match expand::named_trial(crate::extract::Catalog::builtin_ref(), &words) {
-                Some(trial) => vec![trial.to_string()],
-                None => self.trials_of_short_name(&searcher, &words)?,
-            },
+            true => self.trials_named(&searcher, &words)?,
         };
         // A name typed in full also finds its abbreviation (`STAR`).
         let short = plain_words.then(|| expand::abbreviation(&words)).flatten();
@@ -767,6 +764,38 @@ impl IndexStore {
             })
             .collect();
         Ok(weighted_as_part(alts))
+    }
+
+    /// The trials a query of plain words names: a catalogued name or short name, else a
+    /// short name the documents give a trial; for one word on no page, as it was most
+    /// likely meant (`ergoterapuetforsøget`: `ergoterapeutforsøget`).
+    fn trials_named(&self, searcher: &tantivy::Searcher, words: &str) -> Result<Vec<String>> {
+        let catalog = crate::extract::Catalog::builtin_ref();
+        let named = |s: &Self, w: &str| -> Result<Vec<String>> {
+            Ok(match expand::named_trial(catalog, w) {
+                Some(trial) => vec![trial.to_string()],
+                None => s.trials_of_short_name(searcher, w)?,
+            })
+        };
+        let trials = named(self, words)?;
+        let exact = self.analyze(words, false);
+        let ([form], true) = (exact.as_slice(), trials.is_empty()) else {
+            return Ok(trials);
+        };
+        let term = Term::from_field_text(self.fields.exact, form);
+        let pages = searcher
+            .doc_freq(&term)
+            .map_err(|e| index_error(&self.dir, e))?;
+        if pages > 0 {
+            return Ok(trials);
+        }
+        for corrected in self.corrections(searcher, form, 0)? {
+            let trials = named(self, &corrected)?;
+            if !trials.is_empty() {
+                return Ok(trials);
+            }
+        }
+        Ok(Vec::new())
     }
 
     /// How many pages hold the stem of `word` (an upper bound before deletions).
