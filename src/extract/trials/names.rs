@@ -468,11 +468,7 @@ pub(super) fn called_names(
                 continue;
             };
             // (… or an abbreviation's: "RF-forsøget".)
-            let abbreviation = alias
-                .strip_suffix("-forsøget")
-                .is_some_and(|a| a.chars().count() >= 2 && a.chars().all(char::is_uppercase));
-            let named = short_name_stem(&alias).is_some() || abbreviation;
-            if named && !out.iter().any(|(a, _)| *a == alias) {
+            if short_name_key(&alias).is_some() && !out.iter().any(|(a, _)| *a == alias) {
                 out.push((alias, trial.clone()));
             }
         }

@@ -815,7 +815,6 @@ fn clause_mentions<'n>(
     // (One trial named twice is one: "psykologforsøget (Psykologbehandling i …)".)
     let one = ms.first().filter(|f| ms.iter().all(|m| m.name == f.name));
     let target = match ms.as_slice() {
-        [_, ..] if one.is_some() => one.map(|m| m.name.clone()),
         // "X og Y kommuner har siden 2018 deltaget i forsøget", "X deltager sammen med Y
         // og Z kommuner", "I forsøget deltager foruden X også Y" under the trial's heading
         // or in an agenda item about it.
@@ -845,7 +844,7 @@ fn clause_mentions<'n>(
                     // opfølgning for … er gennemført fra 1. januar 2018 i Thisted, …").
                     || section.is_some_and(|t| l.starts_with(&t.to_lowercase())))
         }),
-        _ => None,
+        _ => one.map(|m| m.name.clone()),
     };
     let Some(target) = target else { return };
     // "I psykologforsøget har Næstved og Faxe siden 2018 kunnet tilbyde …": the trial as
