@@ -771,13 +771,13 @@ impl IndexStore {
     /// likely meant (`ergoterapuetforsøget`: `ergoterapeutforsøget`).
     fn trials_named(&self, searcher: &tantivy::Searcher, words: &str) -> Result<Vec<String>> {
         let catalog = crate::extract::Catalog::builtin_ref();
-        let named = |s: &Self, w: &str| -> Result<Vec<String>> {
+        let named = |w: &str| -> Result<Vec<String>> {
             Ok(match expand::named_trial(catalog, w) {
                 Some(trial) => vec![trial.to_string()],
-                None => s.trials_of_short_name(searcher, w)?,
+                None => self.trials_of_short_name(searcher, w)?,
             })
         };
-        let trials = named(self, words)?;
+        let trials = named(words)?;
         let exact = self.analyze(words, false);
         let ([form], true) = (exact.as_slice(), trials.is_empty()) else {
             return Ok(trials);
@@ -790,7 +790,7 @@ impl IndexStore {
             return Ok(trials);
         }
         for corrected in self.corrections(searcher, form, 0)? {
-            let trials = named(self, &corrected)?;
+            let trials = named(&corrected)?;
             if !trials.is_empty() {
                 return Ok(trials);
             }
