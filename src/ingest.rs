@@ -5,7 +5,7 @@
 //! channel to the single index writer on the calling thread, which commits by count and
 //! time, so memory does not grow with the number of files and a killed run loses at most
 //! the work since the last commit. Files whose content hash is already indexed are not
-//! extracted again.
+//! extracted again, unless another extractor read them (see [`extractor_version`]).
 
 use crate::error::{Error, Result};
 use crate::extract::{Catalog, Document};
@@ -65,6 +65,9 @@ pub enum FileStatus {
     Changed,
     /// Already indexed with the same content; not extracted again.
     Unchanged,
+    /// Already indexed with the same content, but read by another version of the
+    /// extractor or with another trials catalog: extracted again, records replaced.
+    Reextracted,
     /// Already indexed with the same content under a path that is gone: moved or
     /// renamed. Not extracted again; the index now names the new path.
     Moved,
@@ -336,6 +339,14 @@ fn starts_like_pdf(path: &Path) -> bool {
     head[..n].windows(5).any(|w| w == b"%PDF-")
 }
 
+/// Names the extractor that reads records: this binary's extraction code and data
+/// (fingerprinted at build time) with this catalog. Stored with each indexed document,
+/// so an ingest by another extractor reads the document again: improvements and a
+/// user's new trial aliases reach documents indexed before them.
+pub fn extractor_version(catalog: &Catalog) -> String {
+    format!("{}-{}", env!("REFERAT_EXTRACTOR"), catalog.fingerprint())
+}
+
 /// What a worker hands the writer.
 enum Extracted {
     Unchanged(PathBuf, String),
@@ -356,7 +367,12 @@ pub fn ingest(options: &IngestOptions, reporter: &dyn Reporter) -> Result<Ingest
     let store = IndexStore::open_or_create(&options.index_dir)?;
     let mut writer = store.writer_with_threads(options.threads)?;
     let indexed = store.documents()?;
-    let known: BTreeSet<String> = indexed.iter().map(|d| d.sha256.clone()).collect();
+    let extractor = extractor_version(&options.catalog);
+    // sha256 -> whether this extractor read it.
+    let known: HashMap<String, bool> = indexed
+        .iter()
+        .map(|d| (d.sha256.clone(), d.extractor.as_deref() == Some(&extractor)))
+        .collect();
     let by_sha: HashMap<String, String> = indexed
         .iter()
         .map(|d| (d.sha256.clone(), d.source.clone()))
@@ -428,9 +444,10 @@ pub fn ingest(options: &IngestOptions, reporter: &dyn Reporter) -> Result<Ingest
                             writer.remove(old)?;
                             FileStatus::Changed
                         }
+                        _ if known.contains_key(&sha) => FileStatus::Reextracted,
                         _ => FileStatus::New,
                     };
-                    writer.add(&doc, &text)?;
+                    writer.add(&doc, &text, Some(&extractor))?;
                     pending += 1;
                     FileOutcome {
                         sha256: Some(sha),
@@ -495,13 +512,13 @@ fn is_gone(path: &Path) -> bool {
     matches!(path.try_exists(), Ok(false))
 }
 
-fn work(path: &Path, known: &BTreeSet<String>, options: &IngestOptions) -> Extracted {
+fn work(path: &Path, known: &HashMap<String, bool>, options: &IngestOptions) -> Extracted {
     let bytes = match read_limited(path, &options.limits) {
         Ok(b) => b,
         Err(e) => return Extracted::Failed(path.to_path_buf(), None, e),
     };
     let sha = crate::text::sha256_hex(&bytes);
-    if known.contains(&sha) {
+    if known.get(&sha) == Some(&true) {
         return Extracted::Unchanged(path.to_path_buf(), sha);
     }
     match extract_bytes(&bytes, path, &options.limits, &options.catalog) {

@@ -357,3 +357,65 @@ fn monthly_runs_leave_no_dead_segments_behind() {
         "every file exactly once"
     );
 }
+
+/// Documents read by another extractor (here: with a user's trials file, and without it
+/// again) are read again, their records replaced, not doubled; the same extractor
+/// leaves them alone.
+#[test]
+fn another_trials_catalog_reads_indexed_documents_again() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let inputs = dir.path().join("in");
+    let index = dir.path().join("index");
+    make_inputs(&inputs, 3);
+    let trials_file = dir.path().join("trials.json");
+    std::fs::write(
+        &trials_file,
+        r#"{"trials": [{"name": "Formkrav ved lovpligtige samtaler", "aliases": ["samtaleforsøget"]}]}"#,
+    )
+    .expect("write");
+    let table = |index: &Path| {
+        let out = Command::cargo_bin("referat")
+            .expect("binary")
+            .env_remove("REFERAT_INDEX")
+            .args(["trials", "--format", "json", "--index"])
+            .arg(index)
+            .output()
+            .expect("trials");
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+    let run = |with_file: bool| {
+        let path = dir.path().join("report.jsonl");
+        let mut cmd = ingest(&inputs, &index);
+        cmd.env_remove("REFERAT_TRIALS").arg("--report").arg(&path);
+        if with_file {
+            cmd.arg("--trials").arg(&trials_file);
+        }
+        cmd.assert().success();
+        std::fs::read_to_string(&path)
+            .expect("report")
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("json"))
+            .collect::<Vec<serde_json::Value>>()
+    };
+
+    assert_eq!(statuses(&run(false), "new").len(), 3);
+    let before = table(&index);
+    assert!(
+        before.contains("Formkrav ved lovpligtige samtaler"),
+        "{before}"
+    );
+
+    let with_file = run(true);
+    assert_eq!(
+        statuses(&with_file, "reextracted").len(),
+        3,
+        "{with_file:?}"
+    );
+    assert_eq!(indexed_sources(&index).len(), 3, "replaced, not doubled");
+    assert_eq!(table(&index), before, "the same records, read again");
+
+    assert_eq!(statuses(&run(true), "unchanged").len(), 3);
+    assert_eq!(statuses(&run(false), "reextracted").len(), 3);
+    assert_eq!(statuses(&run(false), "unchanged").len(), 3);
+}

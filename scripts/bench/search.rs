@@ -211,7 +211,7 @@ fn build(index_dir: &Path, pages: usize, pool: &Pool, rng: &mut Rng) {
     }
     let started = Instant::now();
     for (doc, text) in &generated {
-        writer.add(doc, text).expect("add");
+        writer.add(doc, text, None).expect("add");
     }
     writer.commit().expect("commit");
     drop(writer);

@@ -81,13 +81,17 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         .map(|f| f.trials + f.figures + f.decisions)
         .sum();
     eprintln!(
-        "{} files: {} new, {} changed, {} unchanged, {} moved, {} failed{}{}; {} pages, {} trials, {} figures, {} decisions ({} records) in {:.1} s -> {}",
+        "{} files: {} new, {} changed, {} unchanged, {} moved, {} failed{}{}{}; {} pages, {} trials, {} figures, {} decisions ({} records) in {:.1} s -> {}",
         report.files.len(),
         report.count(FileStatus::New),
         report.count(FileStatus::Changed),
         report.count(FileStatus::Unchanged),
         report.count(FileStatus::Moved),
         report.count(FileStatus::Failed),
+        match report.count(FileStatus::Reextracted) {
+            0 => String::new(),
+            n => format!(", {n} re-extracted (read by another extractor version or trials catalog)"),
+        },
         match report.count(FileStatus::Skipped) {
             0 => String::new(),
             n => format!(", {n} skipped (not PDF)"),

@@ -241,6 +241,25 @@ impl Catalog {
         Ok(Catalog::new(trials, BUILTIN.municipalities.clone()))
     }
 
+    /// A short digest of the known trials (names, aliases, parents): two catalogs with
+    /// the same digest read a document the same way. The built-in tables are part of
+    /// the binary's own fingerprint; this one tells a user's `--trials` file apart.
+    pub fn fingerprint(&self) -> String {
+        use sha2::Digest;
+        let mut hash = sha2::Sha256::new();
+        for t in &self.trials {
+            hash.update(t.name.as_bytes());
+            for a in &t.aliases {
+                hash.update([0]);
+                hash.update(a.as_bytes());
+            }
+            hash.update([1]);
+            hash.update(t.parent.as_deref().unwrap_or_default().as_bytes());
+            hash.update([2]);
+        }
+        hex::encode(&hash.finalize()[..8])
+    }
+
     /// The known trials.
     pub fn trials(&self) -> &[TrialEntry] {
         &self.trials

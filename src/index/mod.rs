@@ -167,4 +167,6 @@ pub struct IndexedDocument {
     pub source: String,
     /// Pages.
     pub pages: u32,
+    /// The extractor that read its records (`None` in older indexes).
+    pub extractor: Option<String>,
 }

@@ -40,6 +40,10 @@ pub(super) struct StoredDoc {
     /// No page is a scan's OCR layer (kept so a moved document keeps its version rank).
     pub born_digital: bool,
     pub signature: Option<Signature>,
+    /// The extractor that read the records (see `crate::ingest::extractor_version`);
+    /// absent in indexes written before it was kept, which reads as "another one".
+    #[serde(default)]
+    pub extractor: Option<String>,
 }
 
 /// The on-disk index.
@@ -252,6 +256,7 @@ impl IndexStore {
                 sha256: s.document.sha256,
                 source: s.document.source,
                 pages: s.document.pages,
+                extractor: s.extractor,
             })
             .collect())
     }
@@ -357,8 +362,14 @@ pub(super) fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> S
 }
 
 impl IndexWriter {
-    /// Adds a document, replacing any earlier one with the same SHA-256.
-    pub fn add(&mut self, document: &Document, text: &DocumentText) -> Result<()> {
+    /// Adds a document, replacing any earlier one with the same SHA-256; `extractor`
+    /// names the extractor that read its records.
+    pub fn add(
+        &mut self,
+        document: &Document,
+        text: &DocumentText,
+        extractor: Option<&str>,
+    ) -> Result<()> {
         let f = self.fields;
         let sha = &document.sha256;
         self.remove(sha)?;
@@ -489,6 +500,7 @@ impl IndexWriter {
             group: group.clone(),
             born_digital,
             signature: signature.clone(),
+            extractor: extractor.map(str::to_string),
         };
         let mut d = TantivyDocument::default();
         d.add_text(f.rec, "doc");
@@ -576,7 +588,7 @@ impl IndexWriter {
             sha256: sha256.to_string(),
             pages,
         };
-        self.add(&document, &text)
+        self.add(&document, &text, stored.extractor.as_deref())
     }
 
     /// Removes the document with this SHA-256 (all its pages, figures and records).
