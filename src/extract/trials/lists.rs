@@ -110,7 +110,13 @@ pub(super) fn list_item(
         if let Some(st) = status_in(text) {
             t.status = Some(st.to_string());
         }
-        if told.is_some() {
+        // "Name – A og B (1. runde, start 1. juli 2017)": the facts in parentheses.
+        let facts_after = text
+            .trim_end()
+            .strip_suffix(')')
+            .and_then(|inner| inner.rsplit_once('('))
+            .is_some_and(|(_, facts)| gives_round_or_start(&facts.to_lowercase()));
+        if told.is_some() || facts_after {
             read_facts(t, "", text);
         }
         if t.round.is_none() {

@@ -135,6 +135,14 @@ pub(super) fn split_name_list<'n>(
                 .iter()
                 .position(|p| gives_round_or_start(&p.to_lowercase()))
                 .filter(|k| *k > 0);
+            // "Name – A, B og C (1. runde, start 1. juli 2017)": the parentheses hold
+            // only the facts; the name and list stand before them.
+            if parts
+                .first()
+                .is_some_and(|p| gives_round_or_start(&p.to_lowercase()))
+            {
+                return split_name_list(catalog, name.trim_end(), network);
+            }
             let list = facts.map_or(list.to_string(), |k| parts[..k].join(", "));
             if let Some(m) = listed_members(catalog, &list, network) {
                 if !name.trim().is_empty() && !is_count_phrase(name) {
@@ -391,7 +399,7 @@ fn listed_below(paras: &[Paragraph], k: usize, list: &str) -> String {
 }
 
 pub(super) static NOT_TAKING_PART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:(?:ikke|aldrig|ikke længere)\s+(?:\w+\s+){0,2}(?:deltag|ansøg|søgt|søger|indgå|gennemfør|været med|med i)|(?:deltag\w*|deltog|indgår|indgik)\s+ikke\b)")
+    Regex::new(r"\b(?:(?:ikke|aldrig|ikke længere)\s+(?:\w+\s+){0,2}(?:deltag|ansøg|søgt|søger|indgå|gennemfør|været med|med i)|(?:deltag\w*|deltog|indgår|indgik)\s+ikke\b|\bgælder\s+ikke\s+for\b)")
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
@@ -540,6 +548,11 @@ fn opening_municipalities(catalog: &Catalog, clause: &str) -> usize {
     }
 }
 
+/// An approval letter's "Tilladelsen gælder for A, B og C Kommuner": leave granted.
+pub(super) static PERMIT_FOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\btilladelse\w*\s+gælder\s+for\b").unwrap_or_else(|e| panic!("{e}"))
+});
+
 /// Words that say a municipality left a trial ("har valgt at træde ud af forsøget").
 static LEFT_TRIAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -601,8 +614,10 @@ pub(super) fn says_taking_part(l: &str) -> bool {
         || HAVE_BEEN_ABLE.is_match(l)
         || HAVE_SINCE.is_match(l)
         || GIVES_CHANCE.is_match(l)
-        // "Langeland Kommune har siden 1. oktober 2019 haft tilladelse til at …".
+        // "Langeland Kommune har siden 1. oktober 2019 haft tilladelse til at …",
+        // "Tilladelsen gælder for A, B og C Kommuner" (an approval letter).
         || l.contains("tilladelse til")
+        || PERMIT_FOR.is_match(l)
         // A municipality that left a trial took part in it ("har valgt at træde ud af
         // forsøget", "opgav forsøget", "blev opgivet af X").
         || LEFT_TRIAL.is_match(l)
@@ -649,7 +664,8 @@ pub(super) fn says_taking_part(l: &str) -> bool {
             || l.contains(" kørt ")
             || l.contains(" kører "))
             && l.contains(" i "))
-        || (l.contains("godkendt") && l.contains(" for "))
+        // "godkendt for", "STAR godkender forsøget for A og B".
+        || (l.contains("godkend") && l.contains(" for "))
 }
 
 /// Mentions in running text, with participation stated by the sentence itself
@@ -840,6 +856,7 @@ fn clause_mentions<'n>(
                     // "Langeland Kommune har siden 1. oktober 2019 haft tilladelse til at
                     // …": one subject with leave to do what the trial allows.
                     || (l.contains("tilladelse til") && opening_municipalities(catalog, s) >= 1)
+                    || PERMIT_FOR.is_match(&l)
                     // The trial as the subject, by a name of the document's own ("Fleksibel
                     // opfølgning for … er gennemført fra 1. januar 2018 i Thisted, …").
                     || section.is_some_and(|t| l.starts_with(&t.to_lowercase())))

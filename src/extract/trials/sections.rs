@@ -6,7 +6,9 @@ use super::names::{
     canonical, clean_name, compounds_of, heading_name, labelled_trial, mentions, short_and_name,
     short_name_stem, TRIAL_WORD,
 };
-use super::participants::{listed_members, participants_below, says_taking_part, split_name_list};
+use super::participants::{
+    listed_members, participants_below, says_taking_part, split_name_list, PERMIT_FOR,
+};
 use super::{add_municipalities, Builder, Doc};
 use crate::extract::catalog::{word_holds_stem, Catalog};
 use crate::extract::meta::parse_date;
@@ -477,9 +479,14 @@ pub(super) fn numbered_section(catalog: &Catalog, paras: &[Paragraph], i: usize)
     {
         return None;
     }
+    let l = next.text.to_lowercase();
+    // An approval letter's "Tilladelsen gælder for A og B Kommuner" is about the trial of
+    // its heading, however it is called (even "Samlet afgørelse om …", which as a rule
+    // heads a summing-up).
+    let permitted = PERMIT_FOR.is_match(&l);
     if !looks_like_heading(&p.text)
         || TRIAL_WORD.is_match(&p.text)
-        || ends_section(&p.text)
+        || (ends_section(&p.text) && !permitted)
         || is_section_label(&p.text)
     {
         return None;
@@ -488,13 +495,12 @@ pub(super) fn numbered_section(catalog: &Catalog, paras: &[Paragraph], i: usize)
     if let Some(name) = catalog.trial(&written) {
         return Some(name.to_string());
     }
-    let l = next.text.to_lowercase();
     // ("Forsøget med …", not a short name that names another trial, "… imod
     // ledighedsydelsesforsøget".)
     let the_trial = l
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| w == "forsøget");
-    let about = the_trial && says_taking_part(&l);
+    let about = (the_trial && says_taking_part(&l)) || permitted;
     let plausible = written.split_whitespace().count() >= 2
         && catalog.municipality(&written).is_none()
         && mentions(catalog, &next.text).is_empty();

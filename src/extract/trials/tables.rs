@@ -115,7 +115,10 @@ pub(super) fn table_row(
             let w = clean_name(h);
             catalog.trial(&w).is_some() || short_name_stem(&w).is_some()
         };
-        let all_marks = cells.iter().skip(1).all(|c| mark(c).is_some());
+        // (A row of dashes alone marks nothing: "Odsherred 3) | – | – | –" is a row of
+        // figures not reported, under measures, not trials.)
+        let all_marks = cells.iter().skip(1).all(|c| mark(c).is_some())
+            && cells.iter().skip(1).any(|c| mark(c) == Some(true));
         let marks: Vec<(usize, bool)> = cells
             .iter()
             .enumerate()
