@@ -50,6 +50,11 @@ pub(super) struct Carried {
     /// goes on about it ("Psykologforsøget giver alene et underskud … Over hele perioden
     /// giver forsøget …", in a paragraph that names another trial after).
     last_trial: Option<String>,
+    /// The trials the last sentence that named several named: a sentence after it that
+    /// names none but holds one's short name in a word ("… fortalte om attestforsøget og
+    /// psykologforsøget. Hver sag uden attest sparer …") is about that one.
+    /// (With the stems of their short names.)
+    several_named: Vec<(String, Vec<String>)>,
 }
 
 impl Reader<'_> {
@@ -104,6 +109,7 @@ impl Reader<'_> {
             [] => carried
                 .last_trial
                 .clone()
+                .or_else(|| by_short_stem(&low_sentence, &carried.several_named))
                 .or_else(|| r.topic.clone().filter(|_| carried.topic_named))
                 .or_else(|| carried.in_words.clone())
                 .or_else(|| r.section.clone())
@@ -112,9 +118,26 @@ impl Reader<'_> {
             _ => None,
         };
         match named.as_slice() {
-            [one] => carried.last_trial = Some((*one).to_string()),
+            [one] => {
+                carried.last_trial = Some((*one).to_string());
+                carried.several_named.clear();
+            }
             [] if !several => {}
-            _ => carried.last_trial = None,
+            _ => {
+                carried.last_trial = None;
+                carried.several_named = named
+                    .iter()
+                    .map(|n| {
+                        let mut stems = discovery.short_stems(n);
+                        stems.extend(
+                            words(&low_sentence)
+                                .filter(|w| discovery.trial_of_short_name(w) == Some(*n))
+                                .filter_map(trials::short_name_stem),
+                        );
+                        (n.to_string(), stems)
+                    })
+                    .collect();
+            }
         }
         let places = municipalities::places(catalog, sentence);
         // A sentence about a place opens with it ("I Aalborg Kommune anvender …",
@@ -185,9 +208,10 @@ impl Reader<'_> {
             }
             // A sentence about several trials may give each figure its own: "heraf
             // 185.000 kr. i rehabiliteringsforsøget og 48.000 kr. i …".
-            let own_trial = at
-                .filter(|_| named.len() >= 2)
-                .and_then(|a| trial_right_after(sentence, a + q.raw.len(), &mentions, discovery));
+            let own_trial = at.filter(|_| named.len() >= 2).and_then(|a| {
+                trial_right_after(sentence, a + q.raw.len(), &mentions, discovery)
+                    .or_else(|| trial_before_clause(sentence, a, &mentions))
+            });
             // "Samlede udgifter på 4,6 mio. kr., heraf 3,1 mio. kr. til
             // psykologforsøget": the whole is more than the trial named in its part (nor
             // is the paragraph about that trial).
@@ -343,6 +367,39 @@ fn trial_right_after(
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .next()?;
     discovery.trial_of_short_name(word).map(String::from)
+}
+
+fn words(low: &str) -> impl Iterator<Item = &str> {
+    low.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+}
+
+/// Of the trials a sentence before named, the one whose short name's stem a word of this
+/// (lower-case) sentence holds.
+fn by_short_stem(low: &str, several: &[(String, Vec<String>)]) -> Option<String> {
+    let mut found = several.iter().filter(|(_, stems)| {
+        words(low).any(|w| {
+            stems
+                .iter()
+                .any(|s| crate::extract::catalog::word_holds_stem(w, s))
+        })
+    });
+    let first = found.next()?;
+    found.next().is_none().then(|| first.0.clone())
+}
+
+/// The trial named right before the relative clause a figure at `at` stands in: "… om
+/// psykologforsøget, hvor kommunen har haft 29 forløb, og om mentorforsøget, hvor 22
+/// unge …" (the 29 are the psychologist trial's, the 22 the mentor trial's).
+fn trial_before_clause(sentence: &str, at: usize, mentions: &[trials::Mention]) -> Option<String> {
+    let m = mentions.iter().rev().find(|m| m.end <= at)?;
+    let between = sentence.get(m.end..at)?;
+    let clause = between.trim_start().strip_prefix(',')?.trim_start();
+    let opens = ["hvor ", "som ", "der "]
+        .iter()
+        .any(|w| clause.starts_with(w));
+    // (Within the clause: no other name, no new clause of its own.)
+    (opens && !clause.contains([',', ';'])).then(|| m.name.clone())
 }
 
 /// Footnote marks: one or two digits glued to the end of a word or after its punctuation

@@ -72,6 +72,16 @@ impl Discovery {
         found.next().is_none().then_some(first.name.as_str())
     }
 
+    /// The stems of the short names the document writes a trial by ("psykolog" of
+    /// "psykologforsøget").
+    pub fn short_stems(&self, name: &str) -> Vec<String> {
+        self.trials
+            .iter()
+            .filter(|t| t.name == name)
+            .flat_map(|t| t.as_written.iter().filter_map(|w| short_name_stem(w)))
+            .collect()
+    }
+
     /// The one trial of the document a sentence names in its own words: it holds every
     /// content word of the trial's name (all but one of four or more), two at least,
     /// each cut to six letters ("Hvidovre har
@@ -754,6 +764,21 @@ fn lead_trial(catalog: &Catalog, paras: &[Paragraph], i: usize) -> Option<String
                 .filter_map(|s| introduced_trial(catalog, s)),
         )
     } else {
+        // (… nor is one that names a second by a short name the catalogue does not know:
+        // "… fortalte om attestforsøget og psykologforsøget".)
+        let forms: Vec<String> = ms
+            .iter()
+            .flat_map(|m| [m.name.clone(), m.written.clone()])
+            .collect();
+        let another = lead
+            .text
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !forms.iter().any(|f| f.eq_ignore_ascii_case(w)))
+            .filter_map(short_name_stem)
+            .any(|stem| !forms_hold_stem(forms.iter(), &stem));
+        if another {
+            return None;
+        }
         one_distinct(ms.into_iter().map(|m| m.name))
     }
 }
