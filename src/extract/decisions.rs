@@ -165,6 +165,15 @@ pub fn agenda_items(paras: &[Paragraph]) -> Vec<AgendaItem> {
             // (A long title, "Frikommuneforsøg II - ansøgning om nyt forsøg: X ved Y i Z",
             // only when it follows the last item and its decision comes before the next
             // number.)
+            // (An item's title opens with a capital: "2. udgifterne finansieres som
+            // beskrevet" is a point of the recommendation above the decision.)
+            let lower_case = p
+                .text
+                .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ')' | ' '))
+                .starts_with(char::is_lowercase);
+            if lower_case {
+                continue;
+            }
             let heading = looks_like_heading(&p.text);
             let long_title = !heading
                 && p.text.split_whitespace().count() <= 25

@@ -159,7 +159,9 @@ pub(super) fn row_figures(
     });
     let what = what_column.and_then(|k| cells.get(k)).map(|c| c.trim());
     // Rows of a budget's areas ("Område | Korrigeret budget | …": "Hjemmepleje",
-    // "Hjælpemidler") are no trials, whatever word of a trial's name they share; only a
+    // "Hjælpemidler") or of a job centre's target groups ("Målgruppe | …":
+    // "Ledighedsydelse", "Sygedagpengemodtagere") are no trials, whatever word of a
+    // trial's name they share, and nor are their columns ("Ledighed (%)"); only a
     // trial's own name or short name makes one ("Rengøringsforsøget").
     let areas = [
         "område",
@@ -168,13 +170,20 @@ pub(super) fn row_figures(
         "delområde",
         "udvalg",
         "konto",
+        "målgruppe",
+        "målgrupper",
+        "ydelse",
+        "ydelsesgruppe",
     ]
     .contains(&corner.trim().to_lowercase().as_str());
-    let row_trial = if areas {
+    let strict = |label: &str| {
         catalog
             .trial(label)
             .or_else(|| discovery.trial_of_short_name(label.trim()))
             .map(String::from)
+    };
+    let row_trial = if areas {
+        strict(label)
     } else {
         trial_of(label)
     };
@@ -230,9 +239,12 @@ pub(super) fn row_figures(
     }
     // A column headed by a trial ("Mikrolån") says what the cells are about, not what
     // they count: the caption gives their unit.
-    let columns = column_trials
-        .entry(start)
-        .or_insert_with(|| header.iter().map(|h| trial_of(h)).collect());
+    let columns = column_trials.entry(start).or_insert_with(|| {
+        header
+            .iter()
+            .map(|h| if areas { strict(h) } else { trial_of(h) })
+            .collect()
+    });
     for (k, cell) in cells.iter().enumerate().skip(1 + label_column) {
         let h = header.get(k).map(String::as_str).unwrap_or("");
         // "Heraf telefonisk" counts what the column before it counts.
