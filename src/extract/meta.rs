@@ -158,9 +158,23 @@ pub fn date(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
             .filter_map(|p| p.text.split_once(':'))
             .map(|(label, value)| (label.trim().to_lowercase(), value.trim()))
     };
+    // (An exported report's "Dannet: 15-10-2019 08:41 af …": made then, whatever period
+    // its "Periode:" line covers.)
+    let made = ["dannet", "udskrevet", "genereret", "udtrukket"];
     let date_field = || {
-        fields()
-            .find_map(|(label, value)| (label == "dato").then(|| standalone_date(value)).flatten())
+        fields().find_map(|(label, value)| {
+            if label == "dato" {
+                standalone_date(value)
+            } else if made.contains(&label.as_str()) {
+                let first = value.split_whitespace().next().unwrap_or("");
+                parse_date(value).filter(|_| {
+                    NUMERIC_DATE.is_match(first)
+                        || DAY_MONTH_YEAR.find(value).is_some_and(|m| m.start() == 0)
+                })
+            } else {
+                None
+            }
+        })
     };
     // A speech's or meeting's "Tid og sted: Torsdag den 27. februar 2020 kl. 9.15, …".
     let time_field = || {
@@ -348,7 +362,14 @@ fn addressed_body(line: &str) -> Option<String> {
     if to.contains([',', '|']) || to.contains("m.fl") {
         return None;
     }
-    kkr(to, false).or_else(|| COMMITTEE.captures(to).map(|c| c[1].to_string()))
+    // (… or the executive board a memo is put to: "Til: Direktionen".)
+    let board = ["Direktionen", "Koncernledelsen", "Chefgruppen"]
+        .into_iter()
+        .find(|b| to.trim_end_matches('.') == *b)
+        .map(String::from);
+    kkr(to, false)
+        .or_else(|| COMMITTEE.captures(to).map(|c| c[1].to_string()))
+        .or(board)
 }
 
 /// A regional council of municipalities by its name, "KKR Syddanmark" (`whole`: the text
@@ -800,6 +821,8 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
         || title_l.contains("tidslinje")
         || title_l.contains("opfølgning")
         || title_l.contains("kvartalsrapport")
+        // A report of key figures ("… – nøgletal for 3. kvartal 2019").
+        || title_l.contains("nøgletal")
         // A results statement or scorecard of the trials ("Resultatopgørelse for …").
         || title_l.contains("resultatopgørelse")
         // "… – regionalt overblik over de syddanske frikommunenetværk".
