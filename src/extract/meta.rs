@@ -692,10 +692,19 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
     let texts: Vec<String> = paras.iter().map(|p| p.text.to_lowercase()).collect();
     let has = |w: &str| texts.iter().any(|t| t.contains(w));
     let title_l = title.unwrap_or("").to_lowercase();
-    let strong_minutes = paras
+    // (An excerpt of a council's minutes attached to a letter, "Uddrag af
+    // beslutningsprotokol", does not make the letter minutes.)
+    let own = texts
+        .iter()
+        .position(|t| {
+            t.contains("uddrag af beslutningsprotokol") || t.starts_with("protokoludskrift")
+        })
+        .filter(|&k| k > 0)
+        .unwrap_or(texts.len());
+    let strong_minutes = paras[..own]
         .iter()
         .any(|p| is_item_marker(&p.text).is_some() || super::decisions::is_decision_head(&p.text))
-        || texts
+        || texts[..own]
             .iter()
             .any(|t| t.starts_with("fraværende:") || t.starts_with("mødedato"));
     if strong_minutes {
@@ -1086,7 +1095,8 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
     let head = &paras[..paras.len().min(16)];
     let letter_head = head
         .iter()
-        .rposition(|p| POSTCODE.is_match(p.text.trim()))
+        // (… or at the end of a one-line address: "Møllebjergvej 4, 4330 Hvalsø".)
+        .rposition(|p| POSTCODE.is_match(p.text.trim()) || ADDRESS_END.is_match(p.text.trim()))
         .and_then(|address| {
             let below = &head[address + 1..];
             below
