@@ -148,6 +148,21 @@ pub fn looks_like_heading(s: &str) -> bool {
     !matches!(last, '.' | '!' | '?' | ';' | ',' | ':') || t.ends_with(':') && words <= 2
 }
 
+/// A heading put as a question: a short one ("Hvad siger tallene?") or one after a label
+/// ("Gruppearbejde: Hvad tager vi med efter 2020?"). (A longer question stands over its
+/// answer as a paragraph of its own, as a FAQ's do.)
+fn asks_as_heading(s: &str) -> bool {
+    let t = s.trim();
+    let Some(q) = t.strip_suffix('?') else {
+        return false;
+    };
+    let words = q.split_whitespace().count();
+    let labelled = q.split_once(": ").is_some_and(|(label, rest)| {
+        label.split_whitespace().count() == 1 && !rest.contains(['.', '?'])
+    });
+    (words <= 4 || (labelled && words <= 10)) && !q.contains(['.', '?', '!'])
+}
+
 /// A text that goes on from an ordinal number: "runde · start …", "kvartal 2021".
 fn starts_with_ordinal_noun(text: &str) -> bool {
     let first = text.split_whitespace().next().unwrap_or("");
@@ -252,7 +267,7 @@ pub fn paragraphs(doc: &DocumentText) -> Vec<Paragraph> {
                     let n = c[1].parse().unwrap_or(0);
                     let text = c.get(2).or_else(|| c.get(3)).map_or("", |m| m.as_str());
                     (Kind::Numbered(n), text.to_string())
-                } else if looks_like_heading(line) {
+                } else if looks_like_heading(line) || asks_as_heading(line) {
                     (Kind::Heading, line.to_string())
                 } else {
                     (Kind::Body, line.to_string())
