@@ -101,6 +101,22 @@ pub fn place_of_figure(sentence: &str, places: &[Place], at: usize) -> Option<St
             _ => groups.push((p.start, p.end, vec![p])),
         }
     }
+    let before_ends = |start: usize, words: &[&str]| {
+        let before = sentence
+            .get(..start)
+            .unwrap_or("")
+            .trim_end()
+            .to_lowercase();
+        words.iter().any(|w| before.ends_with(w))
+    };
+    // A group the figure is measured against ("… 7 procentpoint under Viborg") is not
+    // where the figure is.
+    groups.retain(|(start, _, _)| {
+        !before_ends(
+            *start,
+            &[" under", " over", " end", " ligesom", "i forhold til"],
+        )
+    });
     // Clause boundaries outside the groups: commas, semicolons, "mens", "og".
     let cuts: Vec<usize> = sentence
         .match_indices([',', ';'])
@@ -138,8 +154,21 @@ pub fn place_of_figure(sentence: &str, places: &[Place], at: usize) -> Option<St
         [_, _, ..] => return None,
         [] => {}
     }
-    if let Some(g) = groups.iter().rev().find(|(a, _, _)| *a < at) {
-        return one(&g.2);
+    if let Some(k) = groups.iter().rposition(|(a, _, _)| *a < at) {
+        // "Randers er klar … sammen med Viborg og har afsat 2 medarbejdere": a predicate
+        // joined by "og" goes on about the subject, not its companion.
+        let joined = sentence
+            .get(from..at)
+            .unwrap_or("")
+            .trim_start_matches([',', ';', ' '])
+            .starts_with("og ");
+        let companion = before_ends(groups[k].0, &["sammen med"]);
+        let k = if joined && companion && k > 0 {
+            k - 1
+        } else {
+            k
+        };
+        return one(&groups[k].2);
     }
     // Named after the figure in a relative clause on its noun ("de 3 ansøgninger, som
     // Jobcenter Rebild ønsker at søge"), not in a clause of its own ("…, heraf 31 i
