@@ -75,7 +75,20 @@ impl Reader<'_> {
         {
             return false;
         }
-        let mentions = trials::mentions(catalog, sentence);
+        // (A short name goes to the document's own trial that holds its stem before the
+        // catalogue's: "Én plan-forsøget" in a document on "Én plan for unge …" is not
+        // the catalogue's "… indsatsplanens …".)
+        let mentions: Vec<trials::Mention> = trials::mentions(catalog, sentence)
+            .into_iter()
+            .map(|mut m| {
+                if trials::short_name_stem(&m.written).is_some() {
+                    if let Some(own) = discovery.trial_of_short_name(&m.written) {
+                        m.name = own.to_string();
+                    }
+                }
+                m
+            })
+            .collect();
         let mask = self.mask(p, sentence, &low_sentence, &mentions);
         let mut named: Vec<&str> = mentions.iter().map(|m| m.name.as_str()).collect();
         // This document's own trials that the catalog does not know, named in running
