@@ -96,7 +96,18 @@ pub fn mentions(catalog: &Catalog, text: &str) -> Vec<Mention> {
             }
             let whole = lower.trim().trim_end_matches(['.', ':']) == form.as_str();
             // "Mikrolån: De første lån er betalt tilbage": a headline led by the name.
-            let leads = lower[..start].trim().is_empty() && lower[end..].starts_with(": ");
+            // (Not a label whose noun the line goes on to use in lower case, a topic of a
+            // list of key figures: "Samtaler: 72 % af samtalerne …".)
+            let topic_label = || {
+                let stem = form
+                    .strip_suffix("er")
+                    .or_else(|| form.strip_suffix('e'))
+                    .unwrap_or(form);
+                words == 1 && text[end..].contains(stem)
+            };
+            let leads = lower[..start].trim().is_empty()
+                && lower[end..].starts_with(": ")
+                && !topic_label();
             // "… Mikrolån (Helsingør og Gribskov)": a name with the list of who takes part.
             let listed = || {
                 text[end..]
