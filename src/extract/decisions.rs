@@ -310,13 +310,19 @@ fn reads_like_member(s: &str) -> bool {
         .split([',', ';'])
         .flat_map(|p| p.split(" og "))
         .map(str::trim);
-    let mut after_title = false;
+    // (A job title runs to the end of its name's entry, commas and all: "direktør for
+    // Børn, Unge og Kultur (Slagelse)"; the next entry opens with a name again.)
+    let mut in_title = false;
     !s.contains(':')
+        && !s.contains(". ")
         && parts.next().is_some_and(is_name)
         && parts.all(|part| {
-            let title = part.starts_with(char::is_lowercase);
-            let workplace = std::mem::replace(&mut after_title, title);
-            title || workplace || is_name(part)
+            if is_name(part) {
+                in_title = false;
+                return true;
+            }
+            in_title |= part.starts_with(char::is_lowercase);
+            in_title
         })
 }
 
@@ -534,6 +540,9 @@ mod tests {
             "Mikkel Ravn Sørensen forlod mødet efter punkt 4."
         ));
         assert!(!reads_like_member("ældrechef, Poul Erik Tvede"));
+        assert!(reads_like_member(
+            "Jette Abildgaard, direktør for Børn, Unge og Kultur (Slagelse)"
+        ));
         assert!(ABSENT.is_match("Afbud fra: Birgit Thorsager (V), Jesper Kold (C)"));
         assert!(ABSENT.is_match("Fraværende med afbud: Kirsten Dahl Rasmussen (A)"));
         assert!(ABSENT

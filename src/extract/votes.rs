@@ -58,7 +58,7 @@ pub fn outcome(decision: &str) -> Option<Outcome> {
             // (… or the body sends it: "Et enigt udvalg oversender sagen til
             // Økonomiudvalget".)
             rule(
-                r"^(?:sagen\s+)?(?:fremsendes|oversendes|henvises|videresendes|(?:blev\s+)?(?:sendt|sendes)\s+tilbage)\b|\b(?:oversender|fremsender|videresender)\s+sagen\b",
+                r"^(?:sagen\s+)?(?:fremsendes|oversendes|oversendt|henvises|henvist|videresendes|videresendt|(?:blev\s+)?(?:sendt|sendes)\s+tilbage)\b|\b(?:oversender|fremsender|videresender)\s+sagen\b",
                 Outcome::Referred,
             ),
             rule(

@@ -247,7 +247,12 @@ pub fn carried_cell(paras: &[Paragraph], i: usize, col: usize) -> Option<&str> {
 
 /// A cell that is a whole number ("64", "1.025").
 fn is_count(cell: &str) -> bool {
+    // (With what it counts: "46 borgere".)
     let c = cell.trim();
+    let c = match c.split_once(' ') {
+        Some((n, noun)) if noun.chars().all(char::is_alphabetic) => n,
+        _ => c,
+    };
     !c.is_empty() && c.chars().all(|ch| ch.is_ascii_digit() || ch == '.')
 }
 
@@ -258,11 +263,26 @@ pub(super) fn mark(cell: &str) -> Option<bool> {
         Regex::new(r"^(?:fra|siden)\s+(?:\d{1,2}\.\s*\w+\s+)?(?:19|20)\d\d$")
             .unwrap_or_else(|e| panic!("{e}"))
     });
+    // (Without a footnote mark, "Søgt 4)", or a note of when, "Ja (fra 1.4.2019)".)
+    static NOTE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:\s+\d{1,2}\)|\s+\((?:fra|siden|pr\.?|til)\s[^)]*\))+$")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
     let c = cell.trim().trim_end_matches('.').to_lowercase();
+    let c = NOTE.replace(&c, "").trim_end_matches('.').to_string();
+    // "Ja – 3 landsbyer", "Ja, i Haslev": yes, and where or how much.
+    if ["ja – ", "ja - ", "ja, ", "ja: "]
+        .iter()
+        .any(|p| c.starts_with(p))
+    {
+        return Some(true);
+    }
     match c.as_str() {
         // "(X)": took part, then left (the legend says so); it did take part.
         "x" | "(x)" | "ja" | "✓" | "(✓)" | "✔" | "•" | "deltager" => Some(true),
         "" | "nej" | "-" | "–" | "—" | "udtrådt" | "ophørt" | "ikke" => Some(false),
+        // Applied for, not yet taking part.
+        "søgt" | "ansøgt" => Some(false),
         _ if SINCE.is_match(&c) => Some(true),
         _ => None,
     }
@@ -278,5 +298,8 @@ mod tests {
         assert_eq!(mark("Fra 2020"), Some(true));
         assert_eq!(mark("Udtrådt"), Some(false));
         assert_eq!(mark("148"), None);
+        assert_eq!(mark("Ja (fra 1.4.2019)"), Some(true));
+        assert_eq!(mark("Ja – 3 landsbyer"), Some(true));
+        assert_eq!(mark("Søgt 4)"), Some(false));
     }
 }
