@@ -10,6 +10,7 @@ use super::participants::{
 use super::sections::{ends_section, is_section_label, numbered_section};
 use super::{add_municipalities, Builder, Discovery, Doc};
 use crate::extract::catalog::Catalog;
+use crate::extract::municipalities::parse_list;
 use crate::extract::structure::{looks_like_heading, Kind, Paragraph};
 use std::collections::HashMap;
 
@@ -82,6 +83,27 @@ pub(super) fn list_item(
     // "Name (Aabenraa og Haderslev). Forsøget skal …" as well.
     // "Name (Frederikssund og Gribskov) – i drift siden 1. april 2018, godkendt i 2.
     // ansøgningsrunde." as well.
+    // "Lempede mentorregler – sammen med Nyborg. Mentorstøtte kan …" under "… deltager
+    // Kerteminde i disse forsøg:": the lead's subject runs it together with those named;
+    // the rest of the item tells of it.
+    if let Some(lead) = item.lead.filter(|l| l.about_trials) {
+        let together = [" – ", " - ", " — "]
+            .iter()
+            .find_map(|sep| text.split_once(sep))
+            .and_then(|(name, rest)| {
+                let list = rest.strip_prefix("sammen med ")?;
+                let list = list.split(['.', ';']).next().unwrap_or(list);
+                Some((clean_name(name), parse_list(catalog, list)?))
+            })
+            .filter(|(name, _)| name.split_whitespace().count() >= 2);
+        if let Some((written, munis)) = together {
+            let name = canonical(catalog, &written);
+            let t = b.add(&name, &written, p.page);
+            add_municipalities(t, &munis);
+            add_municipalities(t, &lead.municipalities);
+            return ItemRead::Opens(name);
+        }
+    }
     let told = text
         .find("): ")
         .or_else(|| text.find("). "))

@@ -36,7 +36,7 @@ static WITH_NAME: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A name in quotes after "forsøget" (or "forsøget med/om").
 static QUOTED_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:frikommune)?forsøg(?:et|ene)?\s+(?:(?:med|om)\s+)?[\x22“”„«»]([^\x22“”»«]{8,200}?)[\x22“”»«]")
+    Regex::new(r"\b(?:(?:frikommune)?forsøg(?:et|ene)?\s+(?:(?:med|om)\s+)?|hedder\s+(?:officielt\s+)?|(?:under\s+)?navnet\s+)[\x22“”„«»]([^\x22“”»«]{8,200}?)[\x22“”»«]")
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
@@ -180,7 +180,8 @@ pub fn mentions(catalog: &Catalog, text: &str) -> Vec<Mention> {
             });
         }
     }
-    // A catalogued trial's name quoted after "forsøget" in a wording of its own
+    // A catalogued trial's name quoted after "forsøget" (or "hedder officielt", "under
+    // navnet") in a wording of its own
     // ("i forsøget "Fritagelse fra krav om opdatering af indsatsplanens tilbud hver 6.
     // måned i ressourceforløb""): the quotes bound it, whatever its length or points.
     for c in QUOTED_NAME.captures_iter(&lower) {

@@ -657,6 +657,8 @@ pub(super) fn says_taking_part(l: &str) -> bool {
         || l.contains("ansøgt om")
         || l.contains("afprøvet i")
         || l.contains("afprøves i")
+        // "Nordfyns og Nyborg afprøver desuden forsøget X".
+        || l.contains(" afprøver ")
         // "Forsøget startede 1. januar 2018 i X og Y", "gik i gang … i X".
         || ((l.contains("startede")
             || l.contains("startet")
@@ -717,8 +719,15 @@ pub(super) fn body_mentions<'n>(
     // fortsætter i Varde og Billund") speak of that trial.
     let topic = the_one_trial(catalog, &p.text).or(introduced);
     let section = topic.as_deref().or(section);
+    // (A relative clause naming who does not take part, "…, som Kerteminde ikke
+    // deltager i", says nothing of the main clause's subject: it is left out.)
+    static NOT_IN_IT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r",\s+som\s+[^,.;]{1,80}?\s+ikke\s+(?:deltager|deltog|er\s+med)(?:\s+i)?\b")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
     for sentence in &sentences {
-        for s in clauses(sentence) {
+        let sentence = NOT_IN_IT.replace_all(sentence, "");
+        for s in clauses(&sentence) {
             clause_mentions(catalog, b, p, section, s, network);
         }
     }
