@@ -127,7 +127,12 @@ impl<'a> Reader<'a> {
             return;
         }
         match &p.kind {
-            Kind::Heading => self.heading(&p.text, section.is_some()),
+            // (A question put as a heading, "Hvad siger tallene?", is no trial's
+            // sub-heading: it ends the place of the municipality's heading above.)
+            Kind::Heading => {
+                let asks = p.text.trim_end().ends_with('?');
+                self.heading(&p.text, section.is_some() && !asks)
+            }
             // A numbered section's heading ("1. Resumé", "6. Forventede effekter"): what
             // a paragraph under the last one was about does not carry over.
             // (A numbered municipality's heading, "2. Aalborg Kommune", is the place of
