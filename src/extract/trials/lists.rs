@@ -86,21 +86,56 @@ pub(super) fn list_item(
     // "Lempede mentorregler – sammen med Nyborg. Mentorstøtte kan …" under "… deltager
     // Kerteminde i disse forsøg:": the lead's subject runs it together with those named;
     // the rest of the item tells of it.
+    // (… or "– Gentofte alene, 3. ansøgningsrunde, start …": one alone, then the facts.)
     if let Some(lead) = item.lead.filter(|l| l.about_trials) {
         let together = [" – ", " - ", " — "]
             .iter()
             .find_map(|sep| text.split_once(sep))
             .and_then(|(name, rest)| {
-                let list = rest.strip_prefix("sammen med ")?;
-                let list = list.split(['.', ';']).next().unwrap_or(list);
-                Some((clean_name(name), parse_list(catalog, list)?))
+                let (with, list) = match rest.strip_prefix("sammen med ") {
+                    Some(list) => (true, list),
+                    None => (false, rest),
+                };
+                // (Up to the facts, "2. ansøgningsrunde, start …", or the sentence's end.)
+                let list = list
+                    .split(", ")
+                    .take_while(|part| !gives_round_or_start(&part.to_lowercase()))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let list = list
+                    .split_once(". ")
+                    .map_or(list.as_str(), |(l, _)| l)
+                    .trim_end_matches(['.', ';']);
+                let list = list.to_string();
+                let alone = list.strip_suffix(" alene");
+                if !with && alone.is_none() {
+                    return None;
+                }
+                let munis = parse_list(catalog, alone.unwrap_or(&list))?;
+                Some((name, munis, with))
             })
-            .filter(|(name, _)| name.split_whitespace().count() >= 2);
-        if let Some((written, munis)) = together {
+            .filter(|(name, _, _)| name.split_whitespace().count() >= 2);
+        if let Some((head, munis, with)) = together {
+            // "Name (familieforsøget)": the name and its short name.
+            let in_parens = head
+                .trim_end()
+                .strip_suffix(')')
+                .and_then(|h| h.rsplit_once(" ("))
+                .filter(|(_, short)| short_name_stem(short).is_some());
+            let (written, short) = match in_parens {
+                Some((name, short)) => (clean_name(name), Some(short.to_string())),
+                None => (clean_name(head), None),
+            };
             let name = canonical(catalog, &written);
+            if let Some(short) = &short {
+                b.add(&name, short, p.page);
+            }
             let t = b.add(&name, &written, p.page);
             add_municipalities(t, &munis);
-            add_municipalities(t, &lead.municipalities);
+            if with {
+                add_municipalities(t, &lead.municipalities);
+            }
+            read_facts(t, "", text);
             return ItemRead::Opens(name);
         }
     }
