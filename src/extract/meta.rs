@@ -247,6 +247,21 @@ pub fn date(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
             })
         })
         .or_else(|| meeting_day_without_year(&masthead().collect::<Vec<_>>()))
+        // A plan's version line below its masthead fields ("Version 2.0 – godkendt af
+        // styregruppen den 6. december 2018").
+        .or_else(|| {
+            paras
+                .iter()
+                .take(14)
+                .filter(|p| p.page == 1 && !matches!(p.kind, Kind::TableRow(_)))
+                .filter(|p| {
+                    let l = p.text.to_lowercase();
+                    l.starts_with("version")
+                        && (l.contains(" godkendt ") || l.contains(" vedtaget "))
+                })
+                .find_map(|p| DAY_MONTH_YEAR.find(&p.text))
+                .and_then(|m| parse_date(m.as_str()))
+        })
         // An agreement or letter dated where it is signed, at its end ("Ringkøbing, den 19.
         // september 2019").
         .or_else(|| {
