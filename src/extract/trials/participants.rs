@@ -445,6 +445,31 @@ pub(super) fn run_by_trial(catalog: &Catalog, sentence: &str) -> Option<(String,
     Some((crate::extract::structure::capitalised(name), munis))
 }
 
+/// A trial named in lower case after its subject has tried it: "Horsens Kommune har som
+/// den eneste i vores netværk afprøvet et forsøg med praktisk hjælp uden visitation til
+/// borgere over 67 år." -> the name (capitalised) and the subject's municipalities.
+pub(super) fn tried_by_subject(catalog: &Catalog, sentence: &str) -> Option<(String, Vec<String>)> {
+    static TRIED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:har|havde)\s+(?:\S+\s+){0,8}?(?:afprøvet|gennemført|prøvet)\s+(?:et|det)\s+(?:frikommune)?forsøg\s+med\s+(\p{Ll}[\p{L}\d -]{5,120}?)\s*(?:[.,;:]|$)")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let s = sentence.trim_start();
+    let c = TRIED.captures(s)?;
+    let subject = crate::extract::municipalities::places(catalog, s)
+        .into_iter()
+        .next()
+        .filter(|p| p.start == 0)?;
+    let phrase = c.get(1)?.as_str().trim();
+    if phrase.split_whitespace().count() < 3 || !municipality_mentions(catalog, phrase).is_empty() {
+        return None;
+    }
+    let name = catalog
+        .trial(phrase)
+        .map(String::from)
+        .unwrap_or_else(|| crate::extract::structure::capitalised(phrase));
+    Some((name, subject.names))
+}
+
 /// Clauses of a sentence that may say opposite things about participation ("Hjørring
 /// deltager sammen med Rebild, mens Brønderslev har valgt ikke at deltage").
 fn clauses(sentence: &str) -> impl Iterator<Item = &str> {
@@ -689,6 +714,12 @@ pub(super) fn body_mentions<'n>(
     // (… with who ran it, whatever the sentence goes on to say: "…, som Bornholm og Ærø
     // gennemførte …, indgår ikke i analysen".)
     for (name, munis) in sentences.iter().filter_map(|s| run_by_trial(catalog, s)) {
+        add_municipalities(b.add(&name, &name, p.page), &munis);
+    }
+    for (name, munis) in sentences
+        .iter()
+        .filter_map(|s| tried_by_subject(catalog, s))
+    {
         add_municipalities(b.add(&name, &name, p.page), &munis);
     }
     // A name the catalogue does not know (the known ones are read in `clause_mentions`)
