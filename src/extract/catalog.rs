@@ -296,6 +296,24 @@ impl Catalog {
         if let Some(&i) = self.municipality_keys.get(bare) {
             return Some(&self.municipalities[i].name);
         }
+        // Written on a keyboard without æ, ø and å: "Laeso", "Roedovre", "Rodovre".
+        let ascii = |s: &str| {
+            s.replace('æ', "ae")
+                .replace("oe", "o")
+                .replace('ø', "o")
+                .replace("aa", "a")
+                .replace('å', "a")
+        };
+        let typed = ascii(bare);
+        if typed.chars().count() >= 4 {
+            let mut found = self
+                .municipalities
+                .iter()
+                .filter(|m| ascii(&normalize(&m.name)) == typed);
+            if let (Some(m), None) = (found.next(), found.next()) {
+                return Some(&m.name);
+            }
+        }
         self.municipality_fuzzy(bare)
     }
 

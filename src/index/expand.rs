@@ -379,5 +379,7 @@ mod tests {
         assert_eq!(municipality_spelled("Fakse"), Some("Faxe"));
         assert_eq!(municipality_spelled("faxe"), None);
         assert_eq!(municipality_spelled("Vordingsborg"), Some("Vordingborg"));
+        assert_eq!(municipality_spelled("Laeso"), Some("Læsø"));
+        assert_eq!(municipality_spelled("Roedovre"), Some("Rødovre"));
     }
 }
