@@ -206,9 +206,9 @@ fn fourth_blind_round_finds_its_pages() {
 
 /// The fifth blind round, 48 queries over the 12 documents of record rounds 24-25
 /// (session 17), judged before any change for it: recall@10 .924, best page in the top 3
-/// .958, MRR .938; with municipalities typed without æ, ø, å (`Laeso`): .945, .979, .958.
-/// (Left: `mellemregningskontoen` for `mellemregningskonti`, a plural the stemmer does
-/// not know; a letter's pages that describe its trial in plain words; `3,1 mio` for a
+/// .958, MRR .938; with municipalities typed without æ, ø, å (`Laeso`): .945, .979, .958;
+/// and Latin plurals stemmed with their singulars (`mellemregningskonti`): .966, 1.000,
+/// .979. (Left: a letter's pages that describe its trial in plain words; `3,1 mio` for a
 /// table's `3.100` in 1.000 kr.)
 #[test]
 fn fifth_blind_round_finds_its_pages() {
@@ -216,7 +216,7 @@ fn fifth_blind_round_finds_its_pages() {
         "fifth",
         include_str!("fixtures/search/blind-qrels-5.tsv"),
         include_str!("fixtures/search/blind-qrels-5-documents.txt"),
-        (0.94, 0.95),
+        (0.95, 0.95),
     );
 }
 

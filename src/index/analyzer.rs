@@ -24,6 +24,7 @@ pub fn danish_reversed() -> TextAnalyzer {
     TextAnalyzer::builder(CompoundCandidates)
         .filter(RemoveLongFilter::limit(48))
         .filter(Stemmer::new(Language::Danish))
+        .filter(IRREGULAR)
         .filter(AA_FOLD)
         .filter(REVERSE)
         .build()
@@ -35,6 +36,7 @@ pub fn danish() -> TextAnalyzer {
         .filter(RemoveLongFilter::limit(48))
         .filter(NUMBER_FORM)
         .filter(Stemmer::new(Language::Danish))
+        .filter(IRREGULAR)
         .filter(AA_FOLD)
         .build()
 }
@@ -352,6 +354,23 @@ fn without_thousands_points(number: &str) -> String {
     }
 }
 
+/// Stems the stemmer leaves apart, brought together (`data/irregular-stems.tsv`:
+/// `mellemregningskonti` and `mellemregningskontoen` one term).
+pub const IRREGULAR: TermMap = TermMap(|term| {
+    static STEMS: std::sync::LazyLock<Vec<(&'static str, &'static str)>> =
+        std::sync::LazyLock::new(|| {
+            include_str!("../../data/irregular-stems.tsv")
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|l| l.split_once('\t'))
+                .collect()
+        });
+    if let Some((from, to)) = STEMS.iter().find(|(from, _)| term.ends_with(from)) {
+        let head = term.len() - from.len();
+        term.replace_range(head.., to);
+    }
+});
+
 /// Reverses each term (for matching compound heads as prefixes).
 pub const REVERSE: TermMap = TermMap(|term| *term = term.chars().rev().collect());
 
@@ -417,6 +436,12 @@ mod tests {
         let mut a = danish();
         assert_eq!(terms(&mut a, "kommunerne"), terms(&mut a, "kommunens"));
         assert_eq!(terms(&mut a, "lægeattester"), terms(&mut a, "lægeattesten"));
+        // Latin plurals the stemmer does not relate, in compounds too.
+        assert_eq!(
+            terms(&mut a, "mellemregningskonti"),
+            terms(&mut a, "mellemregningskontoen")
+        );
+        assert_eq!(terms(&mut a, "kriterierne"), terms(&mut a, "kriterium"));
     }
 
     #[test]

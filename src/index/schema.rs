@@ -19,8 +19,9 @@ use tantivy::schema::{
 /// version 2 are not comparable). 4: a figure's `ordinal` (its place in its document;
 /// the writer's threads may split one document's figures over segments). 5: numbers
 /// and dates in one form (`analyzer::NUMBER_FORM`); the short names documents give their
-/// trials. 6: figures carry their document's date (`--from`/`--to` of `figures`).
-pub const SCHEMA_VERSION: u32 = 6;
+/// trials. 6: figures carry their document's date (`--from`/`--to` of `figures`). 7:
+/// Latin plurals stemmed with their singulars (`analyzer::IRREGULAR`).
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// The fields, resolved once.
 #[derive(Clone, Copy)]
