@@ -401,10 +401,26 @@ impl<'a, 'n> Walk<'a, 'n> {
         }
         self.lead = p.text.trim_end().ends_with(':').then(|| {
             let last = sentences(&p.text).pop().unwrap_or_default();
-            let munis: Vec<String> = municipality_mentions(catalog, &last)
+            let mut munis: Vec<String> = municipality_mentions(catalog, &last)
                 .into_iter()
                 .flat_map(|m| m.1)
                 .collect();
+            // "Kommunen har i 2019 deltaget i følgende fem forsøg:": the municipality the
+            // paragraphs just above open with ("Gentofte Kommune indgår i …").
+            if munis.is_empty() && last.trim_start().starts_with("Kommunen ") {
+                munis = self.doc.paras[..i]
+                    .iter()
+                    .rev()
+                    .take(3)
+                    .filter(|q| q.kind == Kind::Body)
+                    .flat_map(|q| sentences(&q.text))
+                    .find_map(|s| {
+                        let places = crate::extract::municipalities::places(catalog, &s);
+                        let first = places.first().filter(|pl| pl.start == 0)?;
+                        (first.names.len() == 1).then(|| first.names.clone())
+                    })
+                    .unwrap_or_default();
+            }
             ListLead {
                 municipalities: munis,
                 round: round_of(&last),
