@@ -809,7 +809,13 @@ fn clause_mentions<'n>(
         LazyLock::new(|| Regex::new(RUN_BY_CLAUSE).unwrap_or_else(|e| panic!("{e}")));
     let main_clause = RUN_BY_ANYWHERE.replace_all(s, "").to_lowercase();
     let scene = opens_with_scene(catalog, s);
-    let takes_part = !negated && (says_taking_part(&main_clause) || scene);
+    // "Attestforsøget er et af fem frikommuneforsøg, som A, B og C har fået godkendt":
+    // who has the set of trials, not who runs this one.
+    static ONE_OF: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\ber\s+(?:et|ét)\s+af\s+(?:de\s+)?\S+\s+(?:frikommune)?forsøg")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let takes_part = !negated && !ONE_OF.is_match(&l) && (says_taking_part(&main_clause) || scene);
     for m in &ms {
         b.add(&m.name, &m.written, p.page);
     }
