@@ -494,8 +494,10 @@ fn clauses(sentence: &str) -> impl Iterator<Item = &str> {
 }
 
 /// "jobcentrene i …", "jobcentret i …": the municipalities by their job centres.
-static JOBCENTRES_IN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\bjobcent\w*\s+i\s").unwrap_or_else(|e| panic!("{e}")));
+/// (The job centres, not a person's title: "jobcenterchef i Frederikshavn Kommune".)
+static JOBCENTRES_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bjobcent(?:er|eret|ret|rene|re|rets)\s+i\s").unwrap_or_else(|e| panic!("{e}"))
+});
 
 /// "alle tre kommuner", "samtlige kommuner", "alle netværkets kommuner".
 static ALL_OF_THEM: LazyLock<Regex> = LazyLock::new(|| {
