@@ -55,6 +55,19 @@ pub struct Catalog {
     municipalities: Vec<Municipality>,
     /// normalized form -> index into `municipalities`
     municipality_keys: HashMap<String, usize>,
+    /// The official names as typed without æ, ø and å (see [`ascii_typed`]) -> index
+    /// into `municipalities`, for the names no other folds to.
+    ascii_keys: HashMap<String, usize>,
+}
+
+/// A name as typed on a keyboard without æ, ø and å: "Læsø" and "Laeso" are "laeso",
+/// "Rødovre" and "Roedovre" are "rodovre".
+fn ascii_typed(key: &str) -> String {
+    key.replace('æ', "ae")
+        .replace("oe", "o")
+        .replace('ø', "o")
+        .replace("aa", "a")
+        .replace('å', "a")
 }
 
 static BUILTIN: LazyLock<Catalog> = LazyLock::new(|| {
@@ -190,6 +203,15 @@ impl Catalog {
                 }
             }
         }
+        let mut ascii_keys: HashMap<String, usize> = HashMap::new();
+        let mut folded_twice = BTreeSet::new();
+        for (i, m) in municipalities.iter().enumerate() {
+            let key = ascii_typed(&normalize(&m.name));
+            if ascii_keys.insert(key.clone(), i).is_some() {
+                folded_twice.insert(key);
+            }
+        }
+        ascii_keys.retain(|k, _| !folded_twice.contains(k));
         Catalog {
             trials,
             trial_keys,
@@ -197,6 +219,7 @@ impl Catalog {
             trial_words,
             municipalities,
             municipality_keys,
+            ascii_keys,
         }
     }
 
@@ -297,21 +320,10 @@ impl Catalog {
             return Some(&self.municipalities[i].name);
         }
         // Written on a keyboard without æ, ø and å: "Laeso", "Roedovre", "Rodovre".
-        let ascii = |s: &str| {
-            s.replace('æ', "ae")
-                .replace("oe", "o")
-                .replace('ø', "o")
-                .replace("aa", "a")
-                .replace('å', "a")
-        };
-        let typed = ascii(bare);
+        let typed = ascii_typed(bare);
         if typed.chars().count() >= 4 {
-            let mut found = self
-                .municipalities
-                .iter()
-                .filter(|m| ascii(&normalize(&m.name)) == typed);
-            if let (Some(m), None) = (found.next(), found.next()) {
-                return Some(&m.name);
+            if let Some(&i) = self.ascii_keys.get(&typed) {
+                return Some(&self.municipalities[i].name);
             }
         }
         self.municipality_fuzzy(bare)
