@@ -514,8 +514,6 @@ static FIK_GODKENDT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:fik|har fået)\s+(?:\S+\s+){1,4}?godkendt\b").unwrap_or_else(|e| panic!("{e}"))
 });
 
-/// A clause that opens with the municipalities it is about: "Halsnæs og Hillerød gik i
-/// gang …" (not "I Halsnæs er 27 sygemeldte …").
 /// A clause that opens with the municipalities as the scene of what the trial lets them
 /// do: "I Stevns og Faxe afprøver vi …", "I Lolland og Vordingborg kan du som ledig …".
 fn opens_with_scene(catalog: &Catalog, clause: &str) -> bool {
@@ -553,6 +551,8 @@ fn opens_with_scene(catalog: &Catalog, clause: &str) -> bool {
     .contains(&verb.as_str())
 }
 
+/// A clause that opens with the municipalities it is about: "Halsnæs og Hillerød gik i
+/// gang …" (not "I Halsnæs er 27 sygemeldte …").
 fn opens_with_municipalities(catalog: &Catalog, clause: &str) -> bool {
     let c = clause.trim_start();
     // "Alle fire kommuner er med."
