@@ -1361,7 +1361,7 @@ pub fn table_cell(
 
 /// A label and the aside in parentheses that ends it: "Varighed (uger)" -> ("Varighed",
 /// "uger").
-fn parenthesized_tail(row: &str) -> Option<(&str, &str)> {
+pub(crate) fn parenthesized_tail(row: &str) -> Option<(&str, &str)> {
     row.trim_end().strip_suffix(')')?.rsplit_once(" (")
 }
 

@@ -125,11 +125,7 @@ pub(super) fn row_figures(
     let trial_of = |label: &str| {
         let whole = label;
         // "Psykologbehandling (netto)", "Mikrolån (delvis godkendelse)".
-        let label = match label
-            .trim_end()
-            .strip_suffix(')')
-            .and_then(|l| l.rsplit_once(" ("))
-        {
+        let label = match figures::parenthesized_tail(label) {
             Some((name, _)) if name.split_whitespace().count() >= 1 => name,
             _ => label,
         };

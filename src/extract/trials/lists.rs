@@ -10,6 +10,7 @@ use super::participants::{
 use super::sections::{ends_section, is_section_label, numbered_section};
 use super::{add_municipalities, Builder, Discovery, Doc};
 use crate::extract::catalog::Catalog;
+use crate::extract::figures::parenthesized_tail;
 use crate::extract::municipalities::parse_list;
 use crate::extract::structure::{looks_like_heading, Kind, Paragraph};
 use std::collections::HashMap;
@@ -106,22 +107,18 @@ pub(super) fn list_item(
                     .split_once(". ")
                     .map_or(list.as_str(), |(l, _)| l)
                     .trim_end_matches(['.', ';']);
-                let list = list.to_string();
                 let alone = list.strip_suffix(" alene");
                 if !with && alone.is_none() {
                     return None;
                 }
-                let munis = parse_list(catalog, alone.unwrap_or(&list))?;
+                let munis = parse_list(catalog, alone.unwrap_or(list))?;
                 Some((name, munis, with))
             })
             .filter(|(name, _, _)| name.split_whitespace().count() >= 2);
         if let Some((head, munis, with)) = together {
             // "Name (familieforsøget)": the name and its short name.
-            let in_parens = head
-                .trim_end()
-                .strip_suffix(')')
-                .and_then(|h| h.rsplit_once(" ("))
-                .filter(|(_, short)| short_name_stem(short).is_some());
+            let in_parens =
+                parenthesized_tail(head).filter(|(_, short)| short_name_stem(short).is_some());
             let (written, short) = match in_parens {
                 Some((name, short)) => (clean_name(name), Some(short.to_string())),
                 None => (clean_name(head), None),
