@@ -43,6 +43,7 @@ fn make_tagged_inputs(dir: &Path, copies: usize, tag: &str) -> Vec<PathBuf> {
 fn ingest(inputs: &Path, index: &Path) -> Command {
     let mut cmd = Command::cargo_bin("referat").expect("binary");
     cmd.env_remove("REFERAT_INDEX")
+        .env_remove("REFERAT_TRIALS")
         .arg("ingest")
         .arg(inputs)
         .arg("--index")
@@ -52,8 +53,19 @@ fn ingest(inputs: &Path, index: &Path) -> Command {
 }
 
 fn report(dir: &Path, inputs: &Path, index: &Path) -> Vec<serde_json::Value> {
+    report_with(dir, inputs, index, &[])
+}
+
+/// An ingest's report, with further arguments (`--prune`, `--trials FILE`).
+fn report_with(
+    dir: &Path,
+    inputs: &Path,
+    index: &Path,
+    args: &[&std::ffi::OsStr],
+) -> Vec<serde_json::Value> {
     let path = dir.join("report.jsonl");
     ingest(inputs, index)
+        .args(args)
         .arg("--report")
         .arg(&path)
         .assert()
@@ -118,18 +130,7 @@ fn second_run_extracts_nothing_and_changes_are_exactly_applied() {
     added.extend_from_slice(b"\n% added\n");
     std::fs::write(inputs.join("added.pdf"), added).expect("write");
 
-    let path = dir.path().join("r3.jsonl");
-    ingest(&inputs, &index)
-        .arg("--prune")
-        .arg("--report")
-        .arg(&path)
-        .assert()
-        .success();
-    let third: Vec<serde_json::Value> = std::fs::read_to_string(&path)
-        .expect("report")
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("json"))
-        .collect();
+    let third = report_with(dir.path(), &inputs, &index, &["--prune".as_ref()]);
     assert_eq!(
         statuses(&third, "changed"),
         BTreeSet::from(["doc-000.pdf".to_string()])
@@ -385,18 +386,9 @@ fn another_trials_catalog_reads_indexed_documents_again() {
         String::from_utf8(out.stdout).expect("utf-8")
     };
     let run = |with_file: bool| {
-        let path = dir.path().join("report.jsonl");
-        let mut cmd = ingest(&inputs, &index);
-        cmd.env_remove("REFERAT_TRIALS").arg("--report").arg(&path);
-        if with_file {
-            cmd.arg("--trials").arg(&trials_file);
-        }
-        cmd.assert().success();
-        std::fs::read_to_string(&path)
-            .expect("report")
-            .lines()
-            .map(|l| serde_json::from_str(l).expect("json"))
-            .collect::<Vec<serde_json::Value>>()
+        let trials = ["--trials".as_ref(), trials_file.as_os_str()];
+        let args: &[&std::ffi::OsStr] = if with_file { &trials } else { &[] };
+        report_with(dir.path(), &inputs, &index, args)
     };
 
     assert_eq!(statuses(&run(false), "new").len(), 3);
