@@ -2,6 +2,7 @@
 //! (`data/municipalities.tsv`), with lookups that accept the forms documents use:
 //! any case, `aa` for `å`, genitives, `X Kommune`, and typos within a small edit distance.
 
+use super::words::words;
 use crate::error::{Error, Result};
 use serde::Deserialize;
 use std::collections::{BTreeSet, HashMap};
@@ -184,7 +185,7 @@ impl Catalog {
             .collect();
         let trial_words = trial_keys
             .iter()
-            .flat_map(|(k, _)| k.split(|c: char| !c.is_alphanumeric()))
+            .flat_map(|(k, _)| words(k))
             .filter(|w| w.chars().count() >= 7)
             .map(String::from)
             .collect();
@@ -478,8 +479,7 @@ impl Catalog {
             return Some(one);
         }
         let words = |s: &str| -> BTreeSet<String> {
-            s.to_lowercase()
-                .split(|c: char| !c.is_alphanumeric())
+            words(&s.to_lowercase())
                 .filter(|w| w.chars().count() >= 5)
                 .map(String::from)
                 .collect()
@@ -590,10 +590,7 @@ impl Catalog {
 /// A word of these names holds a short name's stem ("psykolog" in "Psykologbehandling i
 /// jobcenterindsatsen").
 pub fn forms_hold_stem<'a>(mut forms: impl Iterator<Item = &'a String>, stem: &str) -> bool {
-    forms.any(|f| {
-        f.split(|c: char| !c.is_alphanumeric())
-            .any(|w| word_holds_stem(&w.to_lowercase(), stem))
-    })
+    forms.any(|f| words(f).any(|w| word_holds_stem(&w.to_lowercase(), stem)))
 }
 
 /// A word (in lower case) holds a short name's stem: "psykologbehandling" holds
@@ -633,8 +630,8 @@ pub fn content_stems(key: &str) -> BTreeSet<String> {
         "af", "for", "i", "til", "med", "og", "på", "om", "ved", "de", "den", "det", "en", "et",
         "fra", "at", "som",
     ];
-    key.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty() && !FUNCTION_WORDS.contains(w))
+    words(key)
+        .filter(|w| !FUNCTION_WORDS.contains(w))
         .map(|w| w.chars().take(6).collect())
         .collect()
 }

@@ -13,6 +13,7 @@
 use super::catalog::Catalog;
 use super::meta::MONTHS;
 use super::numbers::{fraction, multiplier, number_word, parse_digits, percent};
+use super::words::{hyphenated_words, words};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -1220,7 +1221,7 @@ pub fn states_a_unit(text: &str) -> bool {
 
 fn column_unit(text: &str) -> Option<ColumnUnit> {
     let ctx = text.to_lowercase();
-    let words: Vec<&str> = ctx.split(|c: char| !c.is_alphanumeric()).collect();
+    let words: Vec<&str> = words(&ctx).collect();
     let word = |w: &str| words.contains(&w);
     if ctx.contains('%') || word("pct") || ctx.contains("procent") || ctx.contains("andel") {
         return Some(ColumnUnit::Percent);
@@ -1519,10 +1520,7 @@ fn header_noun(h: &str) -> Option<String> {
     if let Some(c) = NOUN_IN_YEAR.captures(h.trim()) {
         return Some(c[1].to_lowercase());
     }
-    let words: Vec<&str> = h
-        .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = hyphenated_words(h).collect();
     let antal = words.iter().position(|w| w.eq_ignore_ascii_case("antal"));
     // "Sager (antal)", "Forløb, antal": the noun before the count's mark.
     let marked_after = h.contains("(antal") || h.to_lowercase().contains(", antal");

@@ -4,6 +4,7 @@
 
 use super::document::DocumentKind;
 use super::structure::{Kind, Paragraph};
+use super::words::words;
 use regex::Regex;
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
@@ -106,10 +107,7 @@ fn standalone_date(line: &str) -> Option<String> {
         "lukket",
     ];
     let mut proper = 0;
-    for w in stripped
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
+    for w in words(&stripped) {
         let l = w.to_lowercase();
         if ALLOWED.contains(&l.as_str()) || w.chars().all(|c| c.is_ascii_digit()) {
             continue;
@@ -342,7 +340,7 @@ fn masthead_names_a_report(paras: &[Paragraph]) -> bool {
     paras.iter().take(4).any(|p| {
         let l = p.text.to_lowercase();
         // "Årsrapport 2019", "Frikommunenetværket Trekantområdet – Årsrapport 2019".
-        let report_word = l.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        let report_word = words(&l).any(|w| {
             matches!(
                 w,
                 "årsrapport"
@@ -729,7 +727,7 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
     // status of the trials it is about; a fact sheet or a newsletter says what it is in
     // its masthead ("FAKTAARK · Frikommuneforsøg II · Marts 2021").
     let masthead_genre = texts.iter().take(4).any(|t| {
-        t.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        words(t).any(|w| {
             // (… and a procedure guide for caseworkers: "ARBEJDSGANGSBESKRIVELSE".)
             matches!(
                 w,
@@ -774,9 +772,9 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
         w.ends_with("evaluering") || w.starts_with("effektmåling") || w.starts_with("effektanalyse")
     };
     if title_l.contains("evaluering")
-        || title_l.split(|c: char| !c.is_alphanumeric()).any(evaluates)
+        || words(&title_l).any(evaluates)
         // (An evaluation, not a seminar about one: "Evalueringsseminar i …".)
-        || subtitle.split(|c: char| !c.is_alphanumeric()).any(evaluates)
+        || words(&subtitle).any(evaluates)
         || title_l.contains("undersøgelse")
         || title_l.contains("erfaringsopsamling")
         || title_l.starts_with("slutrapport")

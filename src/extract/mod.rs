@@ -20,6 +20,7 @@ pub mod score;
 pub mod structure;
 pub mod trials;
 pub mod votes;
+mod words;
 
 pub use catalog::Catalog;
 pub use document::{Decision, Document, DocumentKind, Figure, Trial, SCHEMA};

@@ -1,6 +1,7 @@
 //! The names a document gives its own trials, beside the catalogue's.
 
 use super::has_word;
+use crate::extract::words::hyphenated_words;
 use crate::extract::{trials, Catalog};
 
 /// The document's own names for its trials, in lower case: names the catalogue does not
@@ -75,10 +76,7 @@ impl<'a> OwnNames<'a> {
                 }
             })
             .map(|(_, trial, _)| *trial)
-            .chain(
-                low.split(|c: char| !c.is_alphanumeric() && c != '-')
-                    .filter_map(|w| self.discovery.trial_of_short_name(w)),
-            )
+            .chain(hyphenated_words(low).filter_map(|w| self.discovery.trial_of_short_name(w)))
             .collect()
     }
 }

@@ -2,6 +2,7 @@
 
 use super::{figure, states_unit, Reader};
 use crate::extract::structure::{Kind, Paragraph};
+use crate::extract::words::hyphenated_words;
 use crate::extract::{figures, municipalities, trials};
 use regex::Regex;
 use std::collections::HashSet;
@@ -143,7 +144,7 @@ impl Reader<'_> {
                     .map(|n| {
                         let mut stems = discovery.short_stems(n);
                         stems.extend(
-                            words(&low_sentence)
+                            hyphenated_words(&low_sentence)
                                 .filter(|w| discovery.trial_of_short_name(w) == Some(*n))
                                 .filter_map(trials::short_name_stem),
                         );
@@ -382,16 +383,11 @@ fn trial_right_after(
     discovery.trial_of_short_name(word).map(String::from)
 }
 
-fn words(low: &str) -> impl Iterator<Item = &str> {
-    low.split(|c: char| !c.is_alphanumeric() && c != '-')
-        .filter(|w| !w.is_empty())
-}
-
 /// Of the trials a sentence before named, the one whose short name's stem a word of this
 /// (lower-case) sentence holds.
 fn by_short_stem(low: &str, several: &[(String, Vec<String>)]) -> Option<String> {
     let mut found = several.iter().filter(|(_, stems)| {
-        words(low).any(|w| {
+        hyphenated_words(low).any(|w| {
             stems
                 .iter()
                 .any(|s| crate::extract::catalog::word_holds_stem(w, s))

@@ -26,6 +26,7 @@ use super::catalog::{content_stems, forms_hold_stem, normalize, Catalog};
 use super::decisions::AgendaItem;
 use super::document::Trial;
 use super::structure::{sentences, Kind, Paragraph};
+use super::words::{hyphenated_words, words};
 use names::{
     canonical, clean_name, compounds_of, introduced_trial, labelled_trial, name_words, one_distinct,
 };
@@ -281,9 +282,8 @@ fn title_trial_of_item(catalog: &Catalog, title: &str) -> Option<(String, String
         // networks, no trial; "… – budgetvirkning og forlængelse af forsøgene" about all
         // of them, "… – ansøgning om nye forsøg i 4. ansøgningsrunde" about some.
         let low = written.to_lowercase();
-        let all_trials = low
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| matches!(w, "forsøgene" | "frikommuneforsøgene" | "forsøg"));
+        let all_trials =
+            words(&low).any(|w| matches!(w, "forsøgene" | "frikommuneforsøgene" | "forsøg"));
         if names_the_network(&written)
             || low.contains("netværk")
             || (all_trials && mentions(catalog, &written).is_empty())
@@ -293,8 +293,7 @@ fn title_trial_of_item(catalog: &Catalog, title: &str) -> Option<(String, String
         // "Frikommuneforsøg II - Forlængelse af forsøget med mikrolån" is about Mikrolån;
         // "… af psykologforsøget og mikrolånsforsøget" about two trials, no one of them.
         if catalog.trial(&written).is_none() {
-            let short_names = written
-                .split(|c: char| !c.is_alphanumeric() && c != '-')
+            let short_names = hyphenated_words(&written)
                 .filter(|w| short_name_stem(w).is_some())
                 .count();
             // (A name in lower case is known by what stands before it: "ophør af forsøget
@@ -449,8 +448,7 @@ impl Builder {
             return name;
         }
         let content = |s: &str| -> BTreeSet<String> {
-            s.to_lowercase()
-                .split(|c: char| !c.is_alphanumeric())
+            words(&s.to_lowercase())
                 .filter(|w| w.chars().count() > 3)
                 .map(String::from)
                 .collect()
@@ -585,11 +583,7 @@ impl Builder {
             // is "Længerevarende rehabilitering i eget hjem", not "Fleksibilitet i
             // rehabiliteringsteams".)
             let as_word = |name: &String| {
-                holds_stem(name)
-                    && name
-                        .to_lowercase()
-                        .split(|c: char| !c.is_alphanumeric())
-                        .any(|w| inflects(w, &stem))
+                holds_stem(name) && words(&name.to_lowercase()).any(|w| inflects(w, &stem))
             };
             let Some(target) = self.only_one(holds_stem).or_else(|| self.only_one(as_word)) else {
                 continue;
@@ -735,13 +729,7 @@ fn inflects(word: &str, stem: &str) -> bool {
 
 /// Lower case, words separated by single spaces, padded: " erfaringer med x ".
 fn padded_words(s: &str) -> String {
-    let w: Vec<String> = s
-        .to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(String::from)
-        .collect();
-    format!(" {} ", w.join(" "))
+    format!(" {} ", name_words(s).join(" "))
 }
 
 /// The one trial the paragraph right below heading `i` names, when it is prose: by a
@@ -770,9 +758,7 @@ fn lead_trial(catalog: &Catalog, paras: &[Paragraph], i: usize) -> Option<String
             .iter()
             .flat_map(|m| [m.name.clone(), m.written.clone()])
             .collect();
-        let another = lead
-            .text
-            .split(|c: char| !c.is_alphanumeric() && c != '-')
+        let another = hyphenated_words(&lead.text)
             .filter(|w| !forms.iter().any(|f| f.eq_ignore_ascii_case(w)))
             .filter_map(short_name_stem)
             .any(|stem| !forms_hold_stem(forms.iter(), &stem));

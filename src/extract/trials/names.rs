@@ -6,6 +6,7 @@ use super::Builder;
 use crate::extract::catalog::{word_holds_stem, Catalog};
 use crate::extract::municipalities::{mentions as municipality_mentions, parse_list};
 use crate::extract::structure::{looks_like_heading, sentences, Paragraph};
+use crate::extract::words::words;
 use regex::Regex;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
@@ -324,11 +325,7 @@ pub fn clean_name(s: &str) -> String {
 
 /// The words of a name, lower case, punctuation dropped.
 pub(super) fn name_words(name: &str) -> Vec<String> {
-    name.to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(String::from)
-        .collect()
+    words(&name.to_lowercase()).map(String::from).collect()
 }
 
 /// Whether `long` is `short` with some of its words written as longer compounds, word for
@@ -502,10 +499,7 @@ pub(super) fn short_and_name(text: &str) -> Option<(String, String)> {
         _ => return None,
     };
     let name = clean_name(name);
-    let holds = name
-        .to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| word_holds_stem(w, &stem));
+    let holds = words(&name.to_lowercase()).any(|w| word_holds_stem(w, &stem));
     (holds && name.split_whitespace().count() >= 2 && name.starts_with(char::is_uppercase))
         .then(|| (short.to_string(), name))
 }

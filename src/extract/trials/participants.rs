@@ -10,6 +10,7 @@ use super::{add_municipalities, Builder};
 use crate::extract::catalog::{forms_hold_stem, Catalog};
 use crate::extract::municipalities::{mentions as municipality_mentions, parse_list};
 use crate::extract::structure::{looks_like_heading, sentences, Kind, Paragraph};
+use crate::extract::words::hyphenated_words;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -780,7 +781,7 @@ fn names_another_by_short_name(b: &Builder, section: &str, s: &str) -> bool {
         .filter(|f| short_name_stem(f).is_none())
         .map(String::from)
         .collect();
-    s.split(|c: char| !c.is_alphanumeric() && c != '-')
+    hyphenated_words(s)
         .filter(|w| {
             let l = w.to_lowercase();
             l.ends_with("forsøget") && l != "forsøget" && l != "frikommuneforsøget"

@@ -14,6 +14,7 @@ use crate::extract::catalog::{word_holds_stem, Catalog};
 use crate::extract::meta::parse_date;
 use crate::extract::municipalities::{mentions as municipality_mentions, parse_list};
 use crate::extract::structure::{looks_like_heading, Kind, Paragraph};
+use crate::extract::words::{hyphenated_words, words};
 use regex::Regex;
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
@@ -221,16 +222,13 @@ pub(super) fn title_trial(
     }
     let stems: BTreeSet<String> = paras
         .iter()
-        .flat_map(|p| p.text.split(|c: char| !c.is_alphanumeric() && c != '-'))
+        .flat_map(|p| hyphenated_words(&p.text))
         .filter_map(short_name_stem)
         .filter(|stem| catalog.trial_of_stem(stem).is_none())
         .collect();
     titles.into_iter().find_map(|i| {
         let written = clean_name(&paras[i].text);
-        let words: Vec<String> = written
-            .split(|c: char| !c.is_alphanumeric())
-            .map(str::to_lowercase)
-            .collect();
+        let words: Vec<String> = words(&written).map(str::to_lowercase).collect();
         stems
             .iter()
             .any(|stem| words.iter().any(|w| word_holds_stem(w, stem)))
@@ -497,9 +495,7 @@ pub(super) fn numbered_section(catalog: &Catalog, paras: &[Paragraph], i: usize)
     }
     // ("Forsøget med …", not a short name that names another trial, "… imod
     // ledighedsydelsesforsøget".)
-    let the_trial = l
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| w == "forsøget");
+    let the_trial = words(&l).any(|w| w == "forsøget");
     let about = (the_trial && says_taking_part(&l)) || permitted;
     let plausible = written.split_whitespace().count() >= 2
         && catalog.municipality(&written).is_none()
@@ -526,9 +522,7 @@ fn approved_below(catalog: &Catalog, paras: &[Paragraph], i: usize) -> Option<(S
         && catalog.municipality(&written).is_none()
         && municipality_mentions(catalog, &written).is_empty();
     let l = next.text.to_lowercase();
-    let approved = l
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| w.starts_with("forsøg"))
+    let approved = words(&l).any(|w| w.starts_with("forsøg"))
         && (l.contains("forsøgsstart") || (l.contains("godkendt") && round_of(&l).is_some()));
     if !(plausible && approved) {
         return None;
