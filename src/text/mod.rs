@@ -262,13 +262,14 @@ pub fn assemble(pages: &[crate::pdf::Page]) -> Vec<PageText> {
                             normalize(&acc)
                         })
                         .collect();
-                    // The rest of the last page's broken row: one cell going on in lower
-                    // case, first on this page, in a row as wide.
+                    // The rest of the last page's broken row, first on this page.
                     if let (true, Some(mut prev)) = (text.is_empty(), broken_row.take()) {
-                        if let Some(k) = continued_cell(&prev, &cells) {
-                            if let Some(cell) = prev.get_mut(k) {
-                                hyphen::append(cell, &cells[k], &vocab);
-                                *cell = normalize(cell);
+                        if let Some(ks) = continued_cells(&prev, &cells) {
+                            for k in ks {
+                                if let (Some(cell), Some(rest)) = (prev.get_mut(k), cells.get(k)) {
+                                    hyphen::append(cell, rest, &vocab);
+                                    *cell = normalize(cell);
+                                }
                             }
                             if let Some(before) = out.last_mut() {
                                 let start = before.text.rfind('\n').map_or(0, |i| i + 1);
@@ -323,16 +324,24 @@ pub fn assemble(pages: &[crate::pdf::Page]) -> Vec<PageText> {
     out
 }
 
-/// Which cell of the row above goes on in `cells`: the only one filled, in lower case, in
-/// a row as wide, under a cell that has text.
-fn continued_cell(above: &[String], cells: &[String]) -> Option<usize> {
-    let mut filled = cells.iter().enumerate().filter(|(_, c)| !c.is_empty());
-    let (k, cell) = filled.next()?;
-    let goes_on = filled.next().is_none()
-        && above.len() == cells.len()
-        && cell.starts_with(char::is_lowercase)
-        && above.get(k).is_some_and(|a| !a.is_empty());
-    goes_on.then_some(k)
+/// Which cells of the row above go on in `cells`, in a row as wide: a row sparser than
+/// the one above (a cell empty under one with text), whose every filled cell stands under
+/// one with text and either goes on in lower case or goes on a list the cell above left
+/// open ("Billund, Vejen," over "Haderslev, Aabenraa"); one at least in lower case.
+fn continued_cells(above: &[String], cells: &[String]) -> Option<Vec<usize>> {
+    if above.len() != cells.len() {
+        return None;
+    }
+    let pairs = || above.iter().zip(cells);
+    let sparser = pairs().any(|(a, c)| !a.is_empty() && c.is_empty());
+    let lower = |c: &String| c.starts_with(char::is_lowercase);
+    let goes_on = |a: &String, c: &String| {
+        !a.is_empty() && (lower(c) || a.ends_with(',') || a.ends_with(" og") || a.ends_with('-'))
+    };
+    let filled: Vec<usize> = (0..cells.len()).filter(|&k| !cells[k].is_empty()).collect();
+    let all_go_on = pairs().all(|(a, c)| c.is_empty() || goes_on(a, c));
+    let one_lower = filled.iter().any(|&k| lower(&cells[k]));
+    (sparser && all_go_on && one_lower && !filled.is_empty()).then_some(filled)
 }
 
 /// All the page's text is drawn invisibly over images: an OCR layer.
@@ -377,23 +386,43 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_row_broken_across_a_page_goes_on_in_one_lower_case_cell() {
+    fn a_row_broken_across_a_page_goes_on_in_its_cells() {
         let above: Vec<String> = ["§ 3", "Lempede men-", "Morsø, Skive", "155"]
             .map(String::from)
             .to_vec();
         let cont =
             |cells: &[&str]| -> Vec<String> { cells.iter().map(|c| c.to_string()).collect() };
         assert_eq!(
-            continued_cell(&above, &cont(&["", "torregler", "", ""])),
-            Some(1)
+            continued_cells(&above, &cont(&["", "torregler", "", ""])),
+            Some(vec![1])
         );
-        // A new row (its first cell filled, capitalised), or a row of another width, is none.
+        // Two cells wrapped at the page's foot: the name and an open list of municipalities.
+        let above = cont(&["Formkrav til lov-", "Billund, Vejen,", "1. runde", "3.905"]);
         assert_eq!(
-            continued_cell(&above, &cont(&["§ 4", "Revurdering", "Skive", "210"])),
+            continued_cells(
+                &above,
+                &cont(&["pligtige samtaler", "Haderslev, Aabenraa", "", ""])
+            ),
+            Some(vec![0, 1])
+        );
+        // A new row (capitalised, or under a closed cell), or a row of another width, is none.
+        assert_eq!(
+            continued_cells(
+                &above,
+                &cont(&["Fleksibilitet", "Billund", "1. runde", "58"])
+            ),
             None
         );
-        assert_eq!(continued_cell(&above, &cont(&["", "Total", "", ""])), None);
-        assert_eq!(continued_cell(&above, &cont(&["", "torregler", ""])), None);
+        assert_eq!(continued_cells(&above, &cont(&["", "Total", "", ""])), None);
+        assert_eq!(
+            continued_cells(&above, &cont(&["pligtige samtaler", "", ""])),
+            None
+        );
+        let closed = cont(&["Fleksibilitet", "Billund", "1. runde", "58"]);
+        assert_eq!(
+            continued_cells(&closed, &cont(&["i alt", "Vejen", "", ""])),
+            None
+        );
     }
 
     #[test]
