@@ -280,7 +280,7 @@ fn duration_unit(w: &str) -> Option<&'static str> {
         "år" | "års" | "årig" | "årige" => return Some("years"),
         "måned" | "måneder" | "måneders" | "mdr" | "md" | "måneds" => return Some("months"),
         "uge" | "uger" | "ugers" | "ugs" => return Some("weeks"),
-        "dag" | "dage" | "dages" | "døgn" => return Some("days"),
+        "dag" | "dage" | "dages" | "døgn" | "døgns" => return Some("days"),
         // ("1½ times transport": an hour's.)
         "time" | "timer" | "timers" | "times" | "t" => return Some("hours"),
         _ => {}
@@ -314,8 +314,9 @@ fn plural_noun(w: &str) -> bool {
             .any(|e| w.ends_with(e))
         // … and plurals of other shapes ("unge", "børn", "dagplejebørn").
         || ["unge", "ældre", "voksne", "børn"].iter().any(|e| w.ends_with(e));
+    // ("lån" and "job" are as short as a noun counted gets.)
     plural
-        && w.chars().count() >= 4
+        && (w.chars().count() >= 4 || matches!(w, "lån" | "job"))
         && w.chars().all(char::is_alphabetic)
         && !REFERENCE_WORDS.contains(&w)
         && !STOP.contains(&w)
@@ -1271,9 +1272,11 @@ pub fn table_cell(
         )
         .unwrap_or_else(|e| panic!("regex: {e}"))
     });
-    // A round's number is an ordinal ("Runde | 2"), no figure.
+    // A round's number is an ordinal ("Runde | 2"), no figure; a column of years labels
+    // its rows ("År | 2018").
     let h = header.trim().trim_end_matches('.').to_lowercase();
-    if h.ends_with("runde") || h == "nr" || h == "løbenr" {
+    let years = matches!(h.as_str(), "år" | "årstal" | "kalenderår" | "regnskabsår");
+    if h.ends_with("runde") || h == "nr" || h == "løbenr" || years {
         return None;
     }
     let c = CELL.captures(cell.trim())?;
@@ -1466,8 +1469,9 @@ fn row_unit(header: &str, row: &str, whose_column: bool) -> Option<(String, Opti
                     .then(|| ("count".into(), Some(noun), 1.0));
             }
             let last = words.last()?.trim_matches(|c: char| !c.is_alphanumeric());
+            // (A plural noun: a category's label, "ADHD eller autisme", counts nothing.)
             if words.len() <= 3 {
-                return (last.chars().all(char::is_lowercase) && last.len() >= 3)
+                return (last.chars().all(char::is_lowercase) && plural_noun(last))
                     .then(|| ("count".into(), Some(last.to_string()), 1.0));
             }
             // A longer label opens with the plural noun it counts ("Fuldtidspersoner på
@@ -1543,11 +1547,19 @@ fn header_noun(h: &str) -> Option<String> {
         }
     }
     match antal {
-        Some(pos) => words
-            .iter()
-            .skip(pos + 1)
-            .find(|w| !STOP.contains(&w.to_lowercase().as_str()) && !is_adjective(w))
-            .map(|w| w.to_string()),
+        Some(pos) => {
+            let content: Vec<&&str> = words
+                .iter()
+                .skip(pos + 1)
+                .filter(|w| !STOP.contains(&w.to_lowercase().as_str()))
+                .collect();
+            // (An adjective alone is the noun: "Antal sygemeldte", "Antal ledige".)
+            content
+                .iter()
+                .find(|w| !is_adjective(w))
+                .or_else(|| content.last().filter(|_| content.len() == 1))
+                .map(|w| w.to_string())
+        }
         // A plural noun alone is what the column counts ("Borgere", "Kommuner",
         // "Sparede samtaler"); a reference ("Runde", "Nr.") is not.
         None => {
@@ -1558,11 +1570,14 @@ fn header_noun(h: &str) -> Option<String> {
             }
             // … or one that opens a longer header ("Jobafklaringssager i teamet", "Borgere
             // omfattet").
+            // ("Unge i støtteforsøget fordelt på henvendelsesårsag": a plural of its own.)
             let first = words.first()?.to_lowercase();
-            (first.chars().count() >= 5
+            let own_plural = ["unge", "ældre", "voksne", "børn"].contains(&first.as_str());
+            ((first.chars().count() >= 5
                 && (first.ends_with("er") || first.ends_with("ere"))
                 && plural_noun(&first))
-            .then_some(first)
+                || own_plural)
+                .then_some(first)
         }
     }
 }

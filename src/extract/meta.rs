@@ -633,14 +633,25 @@ fn masthead_committee(text: &str) -> Option<(String, bool)> {
 static ITEM: LazyLock<Regex> = LazyLock::new(|| {
     // The number ends the marker: "Sag 2012-12345" is a case reference, not item 2012.
     re(
-        // "Ad punkt 3:" takes up item 3 in a protocol that lists the agenda first.
-        r"^(?:[Aa]d\s+)?(?:[Pp]unkt|Pkt\.?|pkt\.?|Dagsordenspunkt|Sag|Sagspunkt)(?:\s+nr\.?)?\s*(\d{1,4})(?:[.:)]\s*|\s+|$)",
+        // "Ad punkt 3:", "Ad 3." take up item 3 in a protocol that lists the agenda first.
+        r"^(?:(?:[Aa]d\s+)?(?:[Pp]unkt|Pkt\.?|pkt\.?|Dagsordenspunkt|Sag|Sagspunkt)(?:\s+nr\.?)?\s*(\d{1,4})(?:[.:)]\s*|\s+|$)|[Aa]d\s+(\d{1,4})\.(?:\s+|$))",
     )
 });
 
 /// The item number of a marker line: `Punkt 6.`, `Pkt. 3`, `Sag nr. 45 …`.
 pub fn is_item_marker(s: &str) -> Option<String> {
-    ITEM.captures(s.trim()).map(|c| c[1].to_string())
+    let s = s.trim();
+    let c = ITEM.captures(s)?;
+    if let Some(n) = c.get(1) {
+        return Some(n.as_str().to_string());
+    }
+    // "Ad 2. Status fra kommunerne" takes up an item by its title; "Ad 1. Frem til 30.
+    // november har 312 borgere …" answers a question in a sentence.
+    let title = s.get(c.get(0)?.end()..).unwrap_or("").trim();
+    let is_title = title.split_whitespace().count() <= 14 && !title.ends_with('.');
+    is_title
+        .then(|| c.get(2).map(|m| m.as_str().to_string()))
+        .flatten()
 }
 
 /// The title on an item's marker line, after the marker (`Sag nr. 45 Frikommuneforsøg:

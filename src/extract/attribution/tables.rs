@@ -86,10 +86,19 @@ pub(super) fn row_figures(
     // "Heraf afsluttet med job" counts what the row above it counts.
     let heraf_row;
     if label.trim().to_lowercase().starts_with("heraf") {
-        let above = paras.get(i.saturating_sub(1)).and_then(|p| match &p.kind {
-            Kind::TableRow(c) if i - 1 > start => c.get(label_column),
-            _ => None,
-        });
+        // (The nearest row above that is no "Heraf" row itself: "Ledige startet i
+        // behandling" over "Heraf gennemført behandling" and "Heraf i job …".)
+        let above = paras
+            .get(start + 1..i)
+            .unwrap_or_default()
+            .iter()
+            .rev()
+            .find_map(|p| match &p.kind {
+                Kind::TableRow(c) => c
+                    .get(label_column)
+                    .filter(|l| !l.trim().to_lowercase().starts_with("heraf")),
+                _ => None,
+            });
         if let Some(above) = above {
             // (A short label above names the noun itself: "Påbegyndte forløb".)
             heraf_row = if above.split_whitespace().count() <= 3 && !figures::states_a_unit(label) {

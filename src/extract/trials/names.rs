@@ -532,6 +532,26 @@ pub(super) fn one_distinct(names: impl IntoIterator<Item = String>) -> Option<St
     }
 }
 
+/// A short name with a name the catalogue does not know beside it: "Søskendeforsøget
+/// (Samlet børnefaglig undersøgelse for søskende) blev godkendt …",
+/// "Genoptræningsforsøget – officielt ”Genoptræning uden …” – startede …"; the name holds
+/// the short name's stem. (short name, name).
+pub(super) fn short_name_beside(catalog: &Catalog, text: &str) -> Option<(String, String)> {
+    static SHORT_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(\p{L}+forsøget)\s*(?:\(|[–—-]\s*(?:officielt|også kaldet|med det officielle navn)\s+)[\x22“”„«»]?(\p{Lu}[^\x22“”»«()]{4,120}?)[\x22“”»«]?\s*(?:\)|[–—-]|,)")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    if !text.contains("forsøget") {
+        return None;
+    }
+    let c = SHORT_THEN_NAME.captures(text)?;
+    let (short, name) = (c.get(1)?.as_str(), c.get(2)?.as_str().trim());
+    let stem = short_name_stem(short)?;
+    let holds = words(&name.to_lowercase()).any(|w| word_holds_stem(w, &stem));
+    (holds && catalog.trial(name).is_none() && name.split_whitespace().count() >= 2)
+        .then(|| (short.to_string(), name.to_string()))
+}
+
 /// A trial's name given in running text right after "forsøget", when the catalogue does
 /// not know it: capitalised mid-sentence (Danish writes common nouns in lower case), two
 /// to ten words, up to the end of the sentence or clause, naming no municipality.
@@ -589,6 +609,9 @@ pub fn introduced_trial(catalog: &Catalog, text: &str) -> Option<String> {
         if !known && name.split_whitespace().count() >= 2 {
             return Some(name.to_string());
         }
+    }
+    if let Some((_, name)) = short_name_beside(catalog, text) {
+        return Some(name);
     }
     // "Netværkets sjette forsøg, Gruppebaseret opfølgning for …, er godkendt …": the name
     // set off by commas after the word.

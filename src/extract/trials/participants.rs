@@ -3,7 +3,7 @@
 
 use super::facts::{gives_round_or_start, round_of};
 use super::names::{
-    clean_name, introduced_trial, is_count_phrase, mentions, short_name_stem,
+    clean_name, introduced_trial, is_count_phrase, mentions, short_name_beside, short_name_stem,
     skip_parenthesized_name, the_one_trial,
 };
 use super::{add_municipalities, Builder};
@@ -713,6 +713,13 @@ pub(super) fn body_mentions<'n>(
     if let Some(name) = &introduced {
         b.add(name, name, p.page);
     }
+    // (… with the short name the document goes on to call it by.)
+    for (short, name) in sentences(&p.text)
+        .iter()
+        .filter_map(|s| short_name_beside(catalog, s))
+    {
+        b.add(&name, &short, p.page);
+    }
     let sentences = sentences(&p.text);
     // (… with who ran it, whatever the sentence goes on to say: "…, som Bornholm og Ærø
     // gennemførte …, indgår ikke i analysen".)
@@ -765,6 +772,34 @@ pub(super) fn body_mentions<'n>(
             clause_mentions(catalog, b, p, section, s, network);
         }
     }
+    // A round at the table, a paragraph to each municipality ("Vordingborg: Henrik Skov
+    // Mogensen orienterede om kommunens to forsøg. … Genoptræningsforsøget – officielt
+    // ”X” – startede 1. marts 2020 …"): a sentence that tells of one trial and of no
+    // other municipality, and does not deny it, tells of the municipality's own.
+    if let Some(owner) = labelled_municipality(catalog, &p.text) {
+        for s in &sentences {
+            let l = s.to_lowercase();
+            let others = municipality_mentions(catalog, s)
+                .into_iter()
+                .flat_map(|m| m.1)
+                .any(|m| m != owner);
+            if others || NOT_TAKING_PART.is_match(&l) {
+                continue;
+            }
+            if let [name] = b.all_named_within(s).as_slice() {
+                if let Some(t) = b.trials.get_mut(name) {
+                    add_municipalities(t, std::slice::from_ref(&owner));
+                }
+            }
+        }
+    }
+}
+
+/// The one municipality a paragraph is labelled with: "Næstved: Lise Ravn oplyste, …".
+fn labelled_municipality(catalog: &Catalog, text: &str) -> Option<String> {
+    let (label, rest) = text.split_once(": ")?;
+    let one = catalog.municipality(label.trim())?;
+    (!rest.trim().is_empty()).then(|| one.to_string())
 }
 
 /// A clause that names a trial by a short name its section's trial does not answer to

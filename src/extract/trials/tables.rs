@@ -77,32 +77,7 @@ pub(super) fn table_row(
             .unwrap_or_default();
         let t = b.add(&name, &written, page);
         add_municipalities(t, &munis);
-        // A column of the short names the document calls them by ("Kort navn":
-        // "UUV-forsøget").
-        let short_col = lower.iter().position(|h| {
-            [
-                "kort navn",
-                "kortnavn",
-                "kaldenavn",
-                "forkortelse",
-                "daglig tale",
-            ]
-            .iter()
-            .any(|k| h.contains(k))
-        });
-        // (A whole one: "…forsøget" or an abbreviation, not a cell a line break cut,
-        // "Praktikforsøge" / "t".)
-        let short = short_col.and_then(|c| cells.get(c)).map(|c| clean_name(c));
-        let whole = |s: &String| {
-            !s.contains(' ')
-                && (s.to_lowercase().ends_with("forsøget")
-                    || s.chars().filter(|c| c.is_uppercase()).count() >= 2)
-        };
-        if let Some(short) = short.filter(whole) {
-            if !t.as_written.contains(&short) {
-                t.as_written.push(short);
-            }
-        }
+        add_short_name(t, &lower, cells);
         d.items.insert(i);
         return;
     }
@@ -166,7 +141,11 @@ pub(super) fn table_row(
         .filter_map(|(k, h)| catalog.municipality(h).map(|m| (k, m.to_string())))
         .collect();
     if muni_cols.len() >= 2 {
-        let Some(first) = cells.first() else { return };
+        // The trial's name: in the first column, or in a "Forsøg" column beside its short
+        // name ("Kort navn | Forsøg | Aalborg | …").
+        let Some(first) = cells.get(trial_col.unwrap_or(0)) else {
+            return;
+        };
         let written = clean_name(first);
         if !written.chars().any(char::is_alphabetic)
             || catalog.municipality(&written).is_some()
@@ -209,7 +188,37 @@ pub(super) fn table_row(
         if !marks_only && dashes {
             add_municipalities(t, &counted);
         }
+        add_short_name(t, &lower, cells);
         d.items.insert(i);
+    }
+}
+
+/// A column of the short names the document calls its trials by ("Kort navn":
+/// "UUV-forsøget"): the row's is one more way the trial is written.
+fn add_short_name(t: &mut crate::extract::document::Trial, header: &[String], cells: &[String]) {
+    let short_col = header.iter().position(|h| {
+        [
+            "kort navn",
+            "kortnavn",
+            "kaldenavn",
+            "forkortelse",
+            "daglig tale",
+        ]
+        .iter()
+        .any(|k| h.contains(k))
+    });
+    // (A whole one: "…forsøget" or an abbreviation, not a cell a line break cut,
+    // "Praktikforsøge" / "t".)
+    let short = short_col.and_then(|c| cells.get(c)).map(|c| clean_name(c));
+    let whole = |s: &String| {
+        !s.contains(' ')
+            && (s.to_lowercase().ends_with("forsøget")
+                || s.chars().filter(|c| c.is_uppercase()).count() >= 2)
+    };
+    if let Some(short) = short.filter(whole) {
+        if !t.as_written.contains(&short) {
+            t.as_written.push(short);
+        }
     }
 }
 
