@@ -171,7 +171,13 @@ pub fn agenda_items(paras: &[Paragraph]) -> Vec<AgendaItem> {
                 .text
                 .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ')' | ' '))
                 .starts_with(char::is_lowercase);
-            if lower_case {
+            // (… nor is one under a lead that runs on into it: "Direktionen indstiller,
+            // at" over "1. Lejre Kommune ansøger om …".)
+            let runs_on = i > 0 && {
+                let lead = paras[i - 1].text.trim_end();
+                lead.ends_with(',') || lead.ends_with(" at") || lead.ends_with(':')
+            };
+            if lower_case || (runs_on && !matches!(paras[i - 1].kind, Kind::Numbered(_))) {
                 continue;
             }
             let heading = looks_like_heading(&p.text);
@@ -188,8 +194,10 @@ pub fn agenda_items(paras: &[Paragraph]) -> Vec<AgendaItem> {
                 .position(|q| is_decision_head(&q.text) || is_recommendation_head(&q.text));
             // (A "Punkt 1" marker opens the next item as a number does: the last section
             // of terms of reference above the minutes decides nothing.)
+            // (Not the points of a recommendation: "1. at Furesø Kommune afslutter …".)
             let next_numbered = paras[i + 1..].iter().position(|q| {
-                matches!(q.kind, Kind::Numbered(_)) || is_item_marker(&q.text).is_some()
+                let point = q.text.trim_start().starts_with(char::is_lowercase);
+                (matches!(q.kind, Kind::Numbered(_)) && !point) || is_item_marker(&q.text).is_some()
             });
             let decided = next_decision.is_some_and(|d| next_numbered.is_none_or(|x| x > d));
             // The item after an item ("6. Eventuelt") is one, decided or not: it ends the
@@ -197,7 +205,10 @@ pub fn agenda_items(paras: &[Paragraph]) -> Vec<AgendaItem> {
             let follows = items
                 .last()
                 .is_some_and(|it| it.number == n.saturating_sub(1).to_string());
-            if (decided || follows) && (heading || decided && follows) {
+            // (… or the first of minutes that number their items through the year, "87.
+            // Frikommuneforsøg II – ophør af …", decided: no list starts at 87.)
+            let through_the_year = n >= 10 && items.is_empty();
+            if (decided || follows) && (heading || decided && (follows || through_the_year)) {
                 items.push(AgendaItem {
                     para: i,
                     number: n.to_string(),

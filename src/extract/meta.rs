@@ -718,11 +718,12 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
     let title_l = title.unwrap_or("").to_lowercase();
     // (An excerpt of a council's minutes attached to a letter, "Uddrag af
     // beslutningsprotokol", does not make the letter minutes.)
+    // (… or of the council's: "Bilag: Uddrag af Byrådets beslutningsprotokol".)
+    static EXCERPT: LazyLock<Regex> =
+        LazyLock::new(|| re(r"uddrag af (?:\S+\s+)?beslutningsprotokol"));
     let own = texts
         .iter()
-        .position(|t| {
-            t.contains("uddrag af beslutningsprotokol") || t.starts_with("protokoludskrift")
-        })
+        .position(|t| EXCERPT.is_match(t) || t.starts_with("protokoludskrift"))
         .filter(|&k| k > 0)
         .unwrap_or(texts.len());
     let strong_minutes = paras[..own]

@@ -404,7 +404,7 @@ pub(super) fn split_short_name(text: &str) -> Option<(String, &str)> {
         .then(|| (clean_name(name), short))
 }
 
-/// The catalogued trial a sentence gives as the official name of what it speaks of:
+/// The trial a sentence gives as the official name of what it speaks of:
 /// "Forsøget hedder officielt ”Fritagelse for …”", "samtaleforsøget – officielt
 /// ”Formkrav til lovpligtige samtaler” –".
 pub(super) fn official_name(catalog: &Catalog, text: &str) -> Option<String> {
@@ -414,7 +414,14 @@ pub(super) fn official_name(catalog: &Catalog, text: &str) -> Option<String> {
     let rest = rest.strip_prefix("navn").unwrap_or(rest).trim_start();
     let quoted = rest.strip_prefix(['”', '“', '"', '„', '«', '»'])?;
     let end = quoted.find(['”', '“', '"', '»', '«'])?;
-    catalog.trial(&quoted[..end]).map(String::from)
+    let name = quoted[..end].trim();
+    // (A name the catalogue does not know is the document's word for it: "Forsøget
+    // hedder officielt ”Mundtlig partshøring i sager om …”".)
+    let own = name.starts_with(char::is_uppercase) && name.split_whitespace().count() >= 2;
+    catalog
+        .trial(name)
+        .map(String::from)
+        .or_else(|| own.then(|| name.to_string()))
 }
 
 /// The trial a heading names: the whole heading, or the one catalogued trial named within

@@ -399,8 +399,10 @@ fn listed_below(paras: &[Paragraph], k: usize, list: &str) -> String {
         .join(", ")
 }
 
+/// Words that deny taking part: "deltager ikke", "har ikke søgt", "deltager Aalborg ikke
+/// i" (not "deltager ikke længere i": that one took part and left).
 pub(super) static NOT_TAKING_PART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:(?:ikke|aldrig|ikke længere)\s+(?:\w+\s+){0,2}(?:deltag|ansøg|søgt|søger|indgå|gennemfør|været med|med i)|(?:deltag\w*|deltog|indgår|indgik)\s+ikke\b|\bgælder\s+ikke\s+for\b)")
+    Regex::new(r"\b(?:(?:ikke|aldrig|ikke længere)\s+(?:\w+\s+){0,2}(?:deltag|ansøg|søgt|søger|indgå|gennemfør|været med|med i)|(?:deltag\w*|deltog|indgår|indgik)\s+ikke\b|(?:deltag\w*|deltog|indgår|indgik)\s+\w+\s+ikke\s+i\b|\bgælder\s+ikke\s+for\b)")
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
