@@ -174,8 +174,13 @@ pub fn agenda_items(paras: &[Paragraph]) -> Vec<AgendaItem> {
             // (… nor is one under a lead that runs on into it: "Direktionen indstiller,
             // at" over "1. Lejre Kommune ansøger om …".)
             let runs_on = i > 0 && {
-                let lead = paras[i - 1].text.trim_end();
-                lead.ends_with(',') || lead.ends_with(" at") || lead.ends_with(':')
+                let lead = paras[i - 1].text.trim_end().to_lowercase();
+                let proposes = ["indstil", "anbefal", "foreslå"]
+                    .iter()
+                    .any(|w| lead.contains(w));
+                lead.ends_with(" at")
+                    || lead.ends_with(" at:")
+                    || (proposes && (lead.ends_with(',') || lead.ends_with(':')))
             };
             if lower_case || (runs_on && !matches!(paras[i - 1].kind, Kind::Numbered(_))) {
                 continue;
