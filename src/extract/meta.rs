@@ -436,12 +436,13 @@ pub fn case_numbers_in(s: &str) -> Vec<String> {
         }
     }
     // One field for several parties' cases: "Sagsnr.: 17/31488 (Helsingør), 17/4127
-    // (Fredensborg), 17/9921 (Hørsholm)".
-    static MORE: LazyLock<Regex> = LazyLock::new(|| re(r"\b\d{2,4}/\d{3,6}\b"));
+    // (Fredensborg), 18-29311 (Assens)" (not a span of years, "2018-2020").
+    static MORE: LazyLock<Regex> = LazyLock::new(|| re(r"\b\d{2,4}[/-]\d{3,6}\b"));
+    static YEARS: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:19|20)\d\d-(?:19|20)\d\d$"));
     if let Some(m) = SAGSNR.find(s) {
         for v in MORE.find_iter(&s[m.end()..]) {
             let v = v.as_str().to_string();
-            if !out.contains(&v) {
+            if !out.contains(&v) && !YEARS.is_match(&v) {
                 out.push(v);
             }
         }
@@ -791,6 +792,12 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
         || title_l.contains("erfaringsopsamling")
         || title_l.starts_with("slutrapport")
         || title_l.starts_with("slutafrapportering")
+        // (… and an annex of one: "Bilag 2 til netværkets slutrapport" over its tables.)
+        || texts.iter().take(6).any(|t| {
+            t.starts_with("bilag")
+                && t.contains(" til ")
+                && (t.contains("slutrapport") || t.contains("evaluering"))
+        })
     {
         return DocumentKind::Evaluation;
     }
@@ -1105,6 +1112,10 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
             || p.text.to_lowercase().starts_with("bilag")
             || p.text.ends_with(':')
             || MEMO_FIELD.is_match(&p.text)
+            // Where the case is decided ("Sagen afgøres i: Kommunalbestyrelsen").
+            || labelled_body(&p.text).is_some()
+            // A table's or figure's caption ("Tabel 1. Forsøg i …", "Figur 2 …").
+            || CAPTION.is_match(p.text.trim())
             // A web page's breadcrumb trail ("Forside › Nyheder › Job").
             || p.text.contains(['›', '»'])
             // A venue's address ("Herning Kongrescenter, Østergade 37, 7400 Herning").
@@ -1257,9 +1268,10 @@ fn group_of_terms(line: &str) -> Option<String> {
 /// A masthead line naming a steering group or board by what it serves ("Styregruppen for
 /// Frikommunenetværket Kattegat", "Bestyrelsen for …"), eight words at most.
 fn steering_body(line: &str) -> Option<String> {
-    // … or "Jobcenterchefgruppen i Frikommunenetværket Fjordlandet".
+    // … or "Jobcenterchefgruppen i Frikommunenetværket Fjordlandet", "Netværksgruppen –
+    // Frikommunenetværket Smålandshavet".
     static GROUP_OF_NETWORK: LazyLock<Regex> =
-        LazyLock::new(|| re(r"^\p{Lu}\p{Ll}*gruppen\s+(?:for|i)\s+\S*[Nn]etværk"));
+        LazyLock::new(|| re(r"^\p{Lu}\p{Ll}*gruppen\s+(?:for|i|[–-])\s+\S*[Nn]etværk"));
     let t = line.trim();
     let named = ["Styregruppen for ", "Bestyrelsen for ", "Følgegruppen for "]
         .iter()
@@ -1324,8 +1336,23 @@ fn is_unit(t: &str) -> bool {
         && words
             .iter()
             .all(|w| *w == "og" || w.starts_with(char::is_uppercase));
-    words.len() <= 5 && (t.contains(" & ") || UNIT.is_match(t) || joined_names)
+    // (… or one office in the definite form: "Borgerrådgiveren", "Direktionen"; not a
+    // body that meets, "Byrådet", "Kommunalbestyrelsen", whose masthead names the
+    // minutes.)
+    let l = t.to_lowercase();
+    let body = COMMITTEE.is_match(t)
+        || ["rådet", "udvalget", "bestyrelsen", "gruppen"]
+            .iter()
+            .any(|b| l.ends_with(b));
+    let office = words.len() == 1
+        && t.starts_with(char::is_uppercase)
+        && (l.ends_with("en") || l.ends_with("et"))
+        && !body;
+    words.len() <= 5 && (t.contains(" & ") || UNIT.is_match(t) || joined_names || office)
 }
+
+/// A table's or figure's caption: "Tabel 1. Forsøg i …", "Figur 3.2 Andel i job".
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i:tabel|figur)\s+\d+(?:\.\d+)*\.?\s"));
 
 /// A line that ends in a post code and town: an address.
 static ADDRESS_END: LazyLock<Regex> = LazyLock::new(|| re(r",\s*\d{4}\s+\p{Lu}[\p{L}-]+$"));

@@ -299,10 +299,20 @@ fn title_trial_of_item(catalog: &Catalog, title: &str) -> Option<(String, String
             // (A name in lower case is known by what stands before it: "ophør af forsøget
             // med mikrolån før tid".)
             let mut named = mentions(catalog, &written);
+            let mut text = written.as_str();
             if named.is_empty() {
                 named = mentions(catalog, &whole);
+                text = whole.as_str();
             }
+            // ("… ophør af praktikforsøget og forlængelse af forsøget med socialpædagogisk
+            // støtte …": one named, another described.)
+            let described = text
+                .to_lowercase()
+                .match_indices("forsøget med ")
+                .map(|(at, lead)| at + lead.len())
+                .any(|from| !named.iter().any(|m| m.start <= from && from < m.end));
             match named.as_slice() {
+                [_] if described => return None,
                 [m] if short_names <= 1 => return Some((m.name.clone(), m.written.clone())),
                 [_, _, ..] => return None,
                 _ if short_names >= 2 => return None,
