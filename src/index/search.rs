@@ -798,17 +798,50 @@ impl IndexStore {
         Ok(Vec::new())
     }
 
-    /// How many pages hold the stem of `word` (an upper bound before deletions).
+    /// A word of several forms on no page (`Faborg-Midtfyn`): each form on no page
+    /// corrected as a word of its own, the whole searched as typed with them.
+    fn corrected_parts(
+        &self,
+        searcher: &tantivy::Searcher,
+        forms: &[String],
+        m: &mut Matcher,
+    ) -> Result<Option<Corrected>> {
+        let mut changed = false;
+        let mut parts = Vec::new();
+        for form in forms {
+            let term = Term::from_field_text(self.fields.exact, form);
+            let on_pages = searcher
+                .doc_freq(&term)
+                .map_err(|e| index_error(&self.dir, e))?;
+            let corrected = if on_pages == 0 {
+                self.corrections(searcher, form, 0)?.into_iter().next()
+            } else {
+                None
+            };
+            changed |= corrected.is_some();
+            parts.push(corrected.unwrap_or_else(|| form.clone()));
+        }
+        if !changed {
+            return Ok(None);
+        }
+        let whole = parts.join("-");
+        Ok(self
+            .word_query(&whole, true, m)
+            .map(|q| (q, vec![format!("“{whole}”")])))
+    }
+
+    /// How many pages hold the stem of `word` (an upper bound before deletions); for a
+    /// word of several stems (`Faborg-Midtfyn`), its rarest stem's.
     fn stem_pages(&self, searcher: &tantivy::Searcher, word: &str) -> Result<u64> {
-        let mut most = 0;
+        let mut fewest: Option<u64> = None;
         for stem in self.analyze(word, true) {
             let term = Term::from_field_text(self.fields.text, &stem);
             let n = searcher
                 .doc_freq(&term)
                 .map_err(|e| index_error(&self.dir, e))?;
-            most = most.max(n);
+            fewest = Some(fewest.map_or(n, |f| f.min(n)));
         }
-        Ok(most)
+        Ok(fewest.unwrap_or(0))
     }
 
     /// How many pages of the index `query` matches (filters aside).
@@ -829,7 +862,7 @@ impl IndexStore {
     ) -> Result<Option<Corrected>> {
         let exact = self.analyze(word, false);
         let [form] = exact.as_slice() else {
-            return Ok(None);
+            return self.corrected_parts(searcher, &exact, m);
         };
         let words = self.corrections(searcher, form, pages as u64)?;
         // Each as if typed: the word and its compound's parts.
