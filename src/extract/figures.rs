@@ -1224,7 +1224,12 @@ fn column_unit(text: &str) -> Option<ColumnUnit> {
     let ctx = text.to_lowercase();
     let words: Vec<&str> = words(&ctx).collect();
     let word = |w: &str| words.contains(&w);
-    if ctx.contains('%') || word("pct") || ctx.contains("procent") || ctx.contains("andel") {
+    if ctx.contains('%') || word("pct") || ctx.contains("procent") {
+        return Some(ColumnUnit::Percent);
+    }
+    // A share is in per cent, unless it is stated in kroner ("Gladsaxe Kommunes andel
+    // (1.000 kr.)").
+    if ctx.contains("andel") && !word("kr") && !word("tkr") {
         return Some(ColumnUnit::Percent);
     }
     if word("kr")

@@ -1115,7 +1115,7 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
             // Where the case is decided ("Sagen afgøres i: Kommunalbestyrelsen").
             || labelled_body(&p.text).is_some()
             // A table's or figure's caption ("Tabel 1. Forsøg i …", "Figur 2 …").
-            || CAPTION.is_match(p.text.trim())
+            || super::structure::is_caption(&p.text)
             // A web page's breadcrumb trail ("Forside › Nyheder › Job").
             || p.text.contains(['›', '»'])
             // A venue's address ("Herning Kongrescenter, Østergade 37, 7400 Herning").
@@ -1350,9 +1350,6 @@ fn is_unit(t: &str) -> bool {
         && !body;
     words.len() <= 5 && (t.contains(" & ") || UNIT.is_match(t) || joined_names || office)
 }
-
-/// A table's or figure's caption: "Tabel 1. Forsøg i …", "Figur 3.2 Andel i job".
-static CAPTION: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i:tabel|figur)\s+\d+(?:\.\d+)*\.?\s"));
 
 /// A line that ends in a post code and town: an address.
 static ADDRESS_END: LazyLock<Regex> = LazyLock::new(|| re(r",\s*\d{4}\s+\p{Lu}[\p{L}-]+$"));

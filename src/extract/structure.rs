@@ -137,6 +137,16 @@ pub fn capitalised(s: &str) -> String {
         .unwrap_or_default()
 }
 
+/// A caption of a table, a figure or a box: "Tabel 1. Forsøg i …", "Figur 3.2 Andel i
+/// job", "Boks 4.1 Lenes forløb".
+pub fn is_caption(text: &str) -> bool {
+    static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?i:tabel|figur|boks)\s+\d+(?:\.\d+)*\.?\s")
+            .unwrap_or_else(|e| panic!("regex: {e}"))
+    });
+    CAPTION.is_match(text.trim())
+}
+
 /// True for a line that reads as a heading: short, no closing sentence punctuation.
 pub fn looks_like_heading(s: &str) -> bool {
     let t = s.trim();

@@ -401,7 +401,10 @@ fn states_unit(sentence: &str, at: usize, raw: &str) -> bool {
     let before = sentence.get(..at).unwrap_or("").trim_end();
     let after = sentence.get(at + raw.len()..).unwrap_or("");
     let opens = before.ends_with('(') || before.ends_with("(i") || before.ends_with("(beløb i");
-    opens && after.starts_with(')') && ["1.000 kr.", "1.000 kr", "mio. kr."].contains(&raw)
+    // (… or the unit and the prices' year: "(1.000 kr., 2019-priser)".)
+    opens
+        && (after.starts_with(')') || after.starts_with(','))
+        && ["1.000 kr.", "1.000 kr", "mio. kr."].contains(&raw)
 }
 
 /// A quantity found in a sentence or table cell, with the context it stands in.

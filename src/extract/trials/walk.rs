@@ -5,8 +5,8 @@
 use super::facts::{approval_facts, field, gives_round_or_start, labelled, read_facts, round_of};
 use super::lists::{in_contents_list, list_item, ItemRead, ListItem, ListLead};
 use super::names::{
-    called_names, introduced_trial, official_name, parenthesized_names, short_names,
-    take_official_name, TRIAL_WORD,
+    called_names, clean_name, introduced_trial, mentions, official_name, one_distinct,
+    parenthesized_names, short_names, take_official_name, TRIAL_WORD,
 };
 use super::participants::{
     body_mentions, deltagende, facts_members, listed_members, split_name_list,
@@ -18,7 +18,7 @@ use super::{
 };
 use crate::extract::meta::parse_date;
 use crate::extract::municipalities::{mentions as municipality_mentions, parse_list};
-use crate::extract::structure::{looks_like_heading, sentences, Kind, Paragraph};
+use crate::extract::structure::{is_caption, looks_like_heading, sentences, Kind, Paragraph};
 use std::collections::HashMap;
 
 /// A line of a trial's facts: (label, value), the label empty for a line of facts alone
@@ -64,6 +64,9 @@ pub(super) struct Walk<'a, 'n> {
     local_members: Option<Vec<String>>,
     /// Trials a heading named in its own words, folded into the official name below it.
     renamed: HashMap<String, String>,
+    /// The short names the document gives in parentheses, with the text before each
+    /// (read at the first heading that needs them).
+    parenthesized: Option<Vec<(String, String)>>,
 }
 
 impl<'a, 'n> Walk<'a, 'n> {
@@ -94,6 +97,7 @@ impl<'a, 'n> Walk<'a, 'n> {
             in_trial_list: false,
             local_members: None,
             renamed: HashMap::new(),
+            parenthesized: None,
         }
     }
 
@@ -235,6 +239,20 @@ impl<'a, 'n> Walk<'a, 'n> {
         self.lead = None;
         self.headline_topic = None;
         let catalog = self.doc.catalog;
+        // A caption inside a trial's section ("Tabel 4.3 Psykologforsøget fordelt på
+        // kommune", "Boks 4.1 Lenes forløb i Rebild") heads a table or a box of it: it
+        // goes on, unless the caption names another trial.
+        if let (true, Some(section)) = (is_caption(&p.text), self.section.as_deref()) {
+            let named = one_distinct(
+                mentions(catalog, &p.text)
+                    .into_iter()
+                    .map(|m| m.name)
+                    .chain(self.b.all_named_within(&p.text)),
+            );
+            if named.is_none_or(|t| t == section) {
+                return;
+            }
+        }
         // A network's heading with its members: "Netværket Midt-Vest (Herning, Holstebro,
         // Struer og Ringkøbing-Skjern)".
         // (… or on the line below: "Nordfyns, Kerteminde, Assens og Middelfart ·
@@ -256,14 +274,20 @@ impl<'a, 'n> Walk<'a, 'n> {
         }
         // The list belongs to the nearest heading above it: a heading right below this
         // one (an OCR fragment above the real title) takes it.
-        let name = match heading_trial(
-            &self.doc,
-            i,
-            &mut self.b,
-            self.section.as_deref(),
-            self.in_item.as_deref(),
-            self.section_depth,
-        ) {
+        // A heading that is the short name the document gave a trial in parentheses
+        // ("4.5 MSB-forsøget" after "Tidlig arbejdspladsindsats … (MSB-forsøget)") opens
+        // that trial's section.
+        let by_alias = self.trial_of_alias(&p.text);
+        let name = match by_alias.map(HeadingTrial::Opens).unwrap_or_else(|| {
+            heading_trial(
+                &self.doc,
+                i,
+                &mut self.b,
+                self.section.as_deref(),
+                self.in_item.as_deref(),
+                self.section_depth,
+            )
+        }) {
             HeadingTrial::Opens(name) => Some(name),
             HeadingTrial::Headline(name) => {
                 // (A headline about another trial ends the section.)
@@ -305,6 +329,33 @@ impl<'a, 'n> Walk<'a, 'n> {
             // section of the document.)
             self.section = None;
         }
+    }
+
+    /// The trial a heading names by a short name the document gave it in parentheses.
+    fn trial_of_alias(&mut self, heading: &str) -> Option<String> {
+        let h = clean_name(heading);
+        if h.contains(' ') || !h.to_lowercase().ends_with("forsøget") {
+            return None;
+        }
+        let paras = self.doc.paras;
+        let parenthesized = self
+            .parenthesized
+            .get_or_insert_with(|| parenthesized_names(paras));
+        let found = self.b.order.iter().filter(|name| {
+            let written: Vec<String> = std::iter::once((*name).clone())
+                .chain(
+                    self.b
+                        .trials
+                        .get(*name)
+                        .map(|t| t.as_written.clone())
+                        .unwrap_or_default(),
+                )
+                .collect();
+            short_names(parenthesized, &written)
+                .iter()
+                .any(|a| a.eq_ignore_ascii_case(&h))
+        });
+        one_distinct(found.cloned())
     }
 
     /// Reads a bullet or numbered item; true when it is prose.
