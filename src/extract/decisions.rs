@@ -14,9 +14,10 @@ static DECISION: LazyLock<Regex> = LazyLock::new(|| {
     // below it, "Beslutning i Økonomiudvalget den 9. marts 2020:", and the label with
     // the decision on one line: "Sundheds- og Forebyggelsesudvalgets beslutning den
     // 04.12.2012 Punkt 1 Taget til efterretning". An advisory council's minutes record
-    // its conclusion as "Rådets bemærkninger:" or "Ældrerådets udtalelse:".
+    // its conclusion as "Rådets bemærkninger:" or "Ældrerådets udtalelse:"; a chairman's
+    // decision between meetings as "Formandsbeslutning".
     Regex::new(
-        r"^(?:(?:[\p{L}\-]+(?:\s+og\s+[\p{L}\-]+)?s\s+)?(?i:beslutning(?:er)?)|\p{L}*(?i:rådets)\s+(?i:bemærkninger|udtalelse|høringssvar))(?:\s+(?:i|fra|af)\s+[^:]{1,120}|\s+\p{Lu}[\p{L}\-]*(?:udvalget|udvalg|rådet|byrådet|Byråd|bestyrelsen))?(?:\s+den\s+[0-9][0-9.\-/]*)?(?:\s+(?i:punkt)\s+\d+)?\s*(?::\s*(.*)|\s+(\p{Lu}.*)|\.?)$",
+        r"^(?:(?:[\p{L}\-]+(?:\s+og\s+[\p{L}\-]+)?s\s+)?(?i:beslutning(?:er)?)|(?i:formandsbeslutning)|\p{L}*(?i:rådets)\s+(?i:bemærkninger|udtalelse|høringssvar))(?:\s+(?:i|fra|af)\s+[^:]{1,120}|\s+\p{Lu}[\p{L}\-]*(?:udvalget|udvalg|rådet|byrådet|Byråd|bestyrelsen))?(?:\s+den\s+[0-9][0-9.\-/]*)?(?:\s+(?i:punkt)\s+\d+)?\s*(?::\s*(.*)|\s+(\p{Lu}.*)|\.?)$",
     )
     .unwrap_or_else(|e| panic!("{e}"))
 });
@@ -386,23 +387,36 @@ pub fn decisions(paras: &[Paragraph], items: &[AgendaItem]) -> Vec<Decision> {
             left_after.push(left);
             continue;
         }
-        let Some(names) = absent_at(i) else { continue };
-        match paras.get(i).and_then(|p| ITEM_REF.captures(&p.text)) {
-            // "punkt 6-9": each of them.
-            Some(c) => {
-                let first: u32 = c[1].parse().unwrap_or(0);
-                let last: u32 = c
-                    .get(2)
-                    .and_then(|m| m.as_str().parse().ok())
-                    .unwrap_or(first);
-                for n in first..=last.min(first + 50) {
-                    item_absent
-                        .entry(n.to_string())
-                        .or_default()
-                        .extend(names.clone());
+        // Sentence by sentence: "Fraværende: A (A). B (V) deltog ikke i behandlingen af
+        // punkt 3-4." has A away from the meeting, B from two items ("punkt 6-9": each).
+        let items_of = |s: &str| -> Option<(u32, u32)> {
+            let c = ITEM_REF.captures(s)?;
+            let first: u32 = c[1].parse().unwrap_or(0);
+            let last = c
+                .get(2)
+                .and_then(|m| m.as_str().parse().ok())
+                .unwrap_or(first);
+            Some((first, last.min(first + 50)))
+        };
+        let parts: Vec<(Vec<String>, Option<(u32, u32)>)> = match listed.names.get(&i) {
+            Some(names) => vec![(names.clone(), items_of(text))],
+            None => sentences(text)
+                .iter()
+                .filter_map(|s| Some((absentees(s)?, items_of(s))))
+                .collect(),
+        };
+        for (names, items) in parts {
+            match items {
+                Some((first, last)) => {
+                    for n in first..=last {
+                        item_absent
+                            .entry(n.to_string())
+                            .or_default()
+                            .extend(names.clone());
+                    }
                 }
+                None => meeting_absent.extend(names),
             }
-            None => meeting_absent.extend(names),
         }
     }
     let mut out = Vec::new();

@@ -688,6 +688,19 @@ fn is_case_line(s: &str) -> bool {
 
 /// A deck by its shape: several pages, few words on each (a slide holds a title and a
 /// handful of points, a report page hundreds of words), and points rather than prose.
+/// A handout of several slides a page numbers them in the text: 1, 2, 3, … on lines of
+/// their own, more of them than pages (a page number stands once a page).
+fn numbered_slides(paras: &[Paragraph]) -> bool {
+    let pages: BTreeSet<u32> = paras.iter().map(|p| p.page).collect();
+    let mut numbered = 0;
+    for p in paras {
+        if p.text.trim() == (numbered + 1).to_string() {
+            numbered += 1;
+        }
+    }
+    numbered >= 4 && numbered > pages.len()
+}
+
 fn reads_like_slides(paras: &[Paragraph], bullets: usize) -> bool {
     let pages: BTreeSet<u32> = paras.iter().map(|p| p.page).collect();
     let words: usize = paras
@@ -823,6 +836,10 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
                 && w[1].text.split_whitespace().count() >= 15
         })
         .count();
+    // (A deck's handout with the audience's questions after it is slides still.)
+    if numbered_slides(paras) {
+        return DocumentKind::Slides;
+    }
     if byline || answered_questions >= 3 {
         return DocumentKind::Other;
     }

@@ -235,7 +235,7 @@ static ITEM_TRIAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// What an agenda item does with a trial: "Status på X", "X – forlængelse".
-const ACTIONS: &str = "status|slutstatus|orientering|evaluering|slutevaluering|midtvejsevaluering|forlængelse|afrapportering|slutrapport|rapport|opfølgning|resultater|udtræden|udtrædelse|ophør|videreførelse|tilslutning|deltagelse|udvidelse";
+const ACTIONS: &str = "status|slutstatus|midtvejsstatus|halvårsstatus|årsstatus|orientering|evaluering|slutevaluering|midtvejsevaluering|forlængelse|afrapportering|slutrapport|rapport|opfølgning|resultater|udtræden|udtrædelse|ophør|videreførelse|tilslutning|deltagelse|udvidelse";
 
 /// The trial an agenda item is about, from its title (the text after `Punkt N.`); the
 /// kind of item may stand before its subject ("Høring: Ansøgning om frikommuneforsøg –
