@@ -398,7 +398,7 @@ pub fn decisions(paras: &[Paragraph], items: &[AgendaItem]) -> Vec<Decision> {
                 .unwrap_or(first);
             Some((first, last.min(first + 50)))
         };
-        let parts: Vec<(Vec<String>, Option<(u32, u32)>)> = match listed.names.get(&i) {
+        let parts: Vec<(Vec<String>, _)> = match listed.names.get(&i) {
             Some(names) => vec![(names.clone(), items_of(text))],
             None => sentences(text)
                 .iter()
