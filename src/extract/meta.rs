@@ -885,6 +885,9 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
         || title_l.contains("resultatopgørelse")
         // "… – regionalt overblik over de syddanske frikommunenetværk".
         || title_l.contains("overblik over")
+        // … and a summary of the networks' reports ("Opsamling på frikommunenetværkenes
+        // afrapporteringer for 2019").
+        || (title_l.contains("opsamling") && title_l.contains("afrapportering"))
         || title_l.contains("scorecard")
         || title_l.contains("regnskab")
         || title_l.contains("ledelsesinformation")
@@ -1195,8 +1198,14 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
         // (The municipality before its jobcentre and unit: "Lyngby-Taarbæk Kommune
         // Jobcenter Lyngby-Taarbæk · Økonomi og Analyse".)
         let rest = without_issuer(t);
+        // (A firm's name atop its report: "Kvist & Partnere"; a web site's name over its
+        // breadcrumb trail: "MorsøNet" / "Forside › Nyheder › …".)
+        let firm = i == 0 && t.contains(" & ") && t.split_whitespace().count() <= 4;
+        let site = paras.get(i + 1).is_some_and(|n| n.text.contains('›'));
         names_an_issuer(t)
             || unit
+            || firm
+            || site
             || issuer_with_unit(t)
             || (rest != t && (names_an_issuer(rest) || issuer_with_unit(rest)))
             || issuers_run_together(t)
