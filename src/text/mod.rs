@@ -341,7 +341,7 @@ fn continued_cells(above: &[String], cells: &[String]) -> Option<Vec<usize>> {
     let filled: Vec<usize> = (0..cells.len()).filter(|&k| !cells[k].is_empty()).collect();
     let all_go_on = pairs().all(|(a, c)| c.is_empty() || goes_on(a, c));
     let one_lower = filled.iter().any(|&k| lower(&cells[k]));
-    (sparser && all_go_on && one_lower && !filled.is_empty()).then_some(filled)
+    (sparser && all_go_on && one_lower).then_some(filled)
 }
 
 /// All the page's text is drawn invisibly over images: an OCR layer.

@@ -715,14 +715,14 @@ pub(super) fn body_mentions<'n>(
     if let Some(name) = &introduced {
         b.add(name, name, p.page);
     }
+    let sentences = sentences(&p.text);
     // (… with the short name the document goes on to call it by.)
-    for (short, name) in sentences(&p.text)
+    for (short, name) in sentences
         .iter()
         .filter_map(|s| short_name_beside(catalog, s))
     {
         b.add(&name, &short, p.page);
     }
-    let sentences = sentences(&p.text);
     // (… with who ran it, whatever the sentence goes on to say: "…, som Bornholm og Ærø
     // gennemførte …, indgår ikke i analysen".)
     for (name, munis) in sentences.iter().filter_map(|s| run_by_trial(catalog, s)) {

@@ -538,6 +538,7 @@ impl<'a, 'n> Walk<'a, 'n> {
             mut b,
             mut d,
             renamed,
+            parenthesized,
             ..
         } = self;
         let (catalog, paras) = (doc.catalog, doc.paras);
@@ -554,7 +555,7 @@ impl<'a, 'n> Walk<'a, 'n> {
         for (short, target) in folded {
             d.aliases.push((short, target));
         }
-        let parenthesized = parenthesized_names(paras);
+        let parenthesized = parenthesized.unwrap_or_else(|| parenthesized_names(paras));
         let called = called_names(paras, &d.context);
         for name in &b.order {
             if let Some(mut t) = b.trials.remove(name) {
