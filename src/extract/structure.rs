@@ -147,6 +147,16 @@ pub fn is_caption(text: &str) -> bool {
     CAPTION.is_match(text.trim())
 }
 
+/// A document part's label: "Kapitel 5. Beskæftigelse", "Afsnit 3 Resultater", "Bilag 2 –
+/// …" (a heading of the document's outline, never a trial's name).
+pub fn is_part_label(text: &str) -> bool {
+    static PART: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?i:kapitel|afsnit|del|bilag|appendiks)\s+(?:\d+|[IVX]+)(?:\.\d+)*\b")
+            .unwrap_or_else(|e| panic!("regex: {e}"))
+    });
+    PART.is_match(text.trim())
+}
+
 /// True for a line that reads as a heading: short, no closing sentence punctuation.
 pub fn looks_like_heading(s: &str) -> bool {
     let t = s.trim();
@@ -381,6 +391,16 @@ mod tests {
     fn sentence_split_keeps_abbreviations() {
         let s = sentences("Der er sparet ca. 3.600.000 kr. Dertil kommer bl.a. tid. Det sker d. 1. januar 2018 i Aalborg.");
         assert_eq!(s.len(), 3, "{s:?}");
+    }
+
+    #[test]
+    fn a_part_of_the_outline_is_labelled_by_its_number() {
+        assert!(is_part_label(
+            "Kapitel 5. Beskæftigelse – Jobcenter Holstebro"
+        ));
+        assert!(is_part_label("Bilag 2 – Oversigt"));
+        assert!(!is_part_label("Delvist ophør i Struer"));
+        assert!(!is_part_label("Kapitlet om mikrolån"));
     }
 
     /// A one-page document of this text.

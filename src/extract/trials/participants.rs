@@ -96,8 +96,13 @@ pub(super) fn split_name_facts<'n>(
         let l = p.to_lowercase();
         gives_round_or_start(&l) || l.contains("siden")
     };
-    let k = parts.iter().position(facts).filter(|k| *k > 0)?;
-    let members = listed_members(catalog, &parts[..k].join(", "), network)?;
+    let k = parts.iter().position(facts)?;
+    // "Name – Morsø og Thisted siden 1. januar 2018.": the list runs into its start.
+    let list = match k {
+        0 => parts[0].split_once(" siden ")?.0.to_string(),
+        _ => parts[..k].join(", "),
+    };
+    let members = listed_members(catalog, &list, network)?;
     (name.split_whitespace().count() >= 2 && !is_count_phrase(name))
         .then(|| (clean_name(name), members))
 }
@@ -629,7 +634,8 @@ pub(super) fn says_taking_part(l: &str) -> bool {
     });
     // "Forsøget X har siden 2018 givet Langeland og Ærø mulighed for at …".
     static GIVES_CHANCE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"giv(?:er|et|e)[^.]{0,80}?mulighed\s+for").unwrap_or_else(|e| panic!("{e}"))
+        Regex::new(r"\bgiv(?:er|et|e)\b[^.]{0,80}?\bmulighed\s+for\b")
+            .unwrap_or_else(|e| panic!("{e}"))
     });
     // "Med forsøget X kan jobcentrene i A, B og C holde opfølgningen over telefon": what
     // the trial lets the job centres of those municipalities do.
@@ -1071,6 +1077,22 @@ mod tests {
         assert!(!says_taking_part(
             "jobcentrene kan bevilge op til 10 samtaler"
         ));
+    }
+
+    #[test]
+    fn a_list_may_run_into_the_date_it_started() {
+        let c = Catalog::builtin();
+        let network = || &[][..];
+        let (n, m) = split_name_facts(
+            &c,
+            "Mikrolån (lånforsøget) – Morsø og Thisted siden 1. januar 2018. Struer deltager ikke",
+            &network,
+        )
+        .unwrap_or_default();
+        assert_eq!(n, "Mikrolån");
+        assert_eq!(m, ["Morsø".to_string(), "Thisted".to_string()]);
+        // (A dash before prose is no list: "Mikrolån – siden 2018 har …".)
+        assert!(split_name_facts(&c, "Mikrolån – siden 2018 har vi lånt ud", &network).is_none());
     }
 
     #[test]

@@ -13,7 +13,7 @@ use super::{add_municipalities, Builder, Doc};
 use crate::extract::catalog::{word_holds_stem, Catalog};
 use crate::extract::meta::parse_date;
 use crate::extract::municipalities::{mentions as municipality_mentions, parse_list};
-use crate::extract::structure::{looks_like_heading, Kind, Paragraph};
+use crate::extract::structure::{is_part_label, looks_like_heading, Kind, Paragraph};
 use crate::extract::words::{hyphenated_words, words};
 use regex::Regex;
 use std::collections::BTreeSet;
@@ -263,6 +263,11 @@ pub(super) fn heading_trial(
     // is no trial's name; a title's second line names one only by a known name ("om
     // fælles gennemførelse af frikommuneforsøget X").
     if p.text.starts_with(char::is_lowercase) && mentions(catalog, &p.text).is_empty() {
+        return HeadingTrial::Neither;
+    }
+    // "Kapitel 5. Beskæftigelse – Jobcenter Holstebro": a part of the document's outline,
+    // whatever follows its dash.
+    if is_part_label(&p.text) && mentions(catalog, &p.text).is_empty() {
         return HeadingTrial::Neither;
     }
     // "3.1 Frikommunenetværket Fynske Kyster", "Omsorgsnetværket Fyn": a network's
