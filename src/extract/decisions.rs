@@ -31,8 +31,10 @@ static ABSENT: LazyLock<Regex> = LazyLock::new(|| {
 /// A member who left the meeting after this item ("Morten Dahl (C) forlod mødet kl.
 /// 16:40 efter behandlingen af dette punkt"): absent from the items after it.
 static LEFT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(.+?)\s+forlod\s+(?:mødet|salen)(?:\s+kl\.\s*[\d.:]+)?\s+efter\b[^.]*\.?$")
-        .unwrap_or_else(|e| panic!("{e}"))
+    Regex::new(
+        r"^(.+?)\s+forlod\s+(?:mødet|salen)(?:\s+kl\.\s*[\d.:]+)?\s+efter\b(?:[^.]|\.\s+\d)*\.?$",
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
 });
 
 /// The item an absence names: "i behandlingen af punkt 65", "under pkt. 7".
@@ -43,6 +45,12 @@ static ITEM_REF: LazyLock<Regex> = LazyLock::new(|| {
 
 static CONTENTS_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:\.{4,}|…{2,}|(?:\. ){4,})\s*\d{1,3}$").unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// A works council's (MED) record of what it concluded, in place of a decision label:
+/// "Konklusion:" (only under an item marker: reports have conclusions too).
+static CONCLUSION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:konklusion)\s*(?::\s*(.*)|\.?)$").unwrap_or_else(|e| panic!("{e}"))
 });
 
 static MEETING_CLOSED: LazyLock<Regex> = LazyLock::new(|| {
@@ -447,6 +455,7 @@ pub fn decisions(paras: &[Paragraph], items: &[AgendaItem]) -> Vec<Decision> {
                 .chain(gone),
         );
         let mut in_decision = false;
+        let marked = is_item_marker(&paras[item.para].text).is_some();
         for (j, p) in block.iter().enumerate() {
             if listed.lines.contains(&(first + j)) {
                 continue;
@@ -466,7 +475,10 @@ pub fn decisions(paras: &[Paragraph], items: &[AgendaItem]) -> Vec<Decision> {
                 in_decision = in_decision && decision.is_none();
                 continue;
             }
-            if let Some(c) = DECISION.captures(p.text.trim()) {
+            let label = DECISION
+                .captures(p.text.trim())
+                .or_else(|| marked.then(|| CONCLUSION.captures(p.text.trim())).flatten());
+            if let Some(c) = label {
                 let rest = c.get(1).or(c.get(2)).map_or("", |m| m.as_str().trim());
                 // "Beslutning: Godkendt." is whole; "Beslutning:" alone continues below.
                 // An item decided over several meetings has a label per meeting: the

@@ -174,12 +174,17 @@ pub fn date(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
             }
         })
     };
-    // A speech's or meeting's "Tid og sted: Torsdag den 27. februar 2020 kl. 9.15, …".
+    // A speech's or meeting's "Tid og sted: Torsdag den 27. februar 2020 kl. 9.15, …",
+    // "Dato og tid: 24.09.2019 kl. 13:00-15:45".
     let time_field = || {
         let when = ["tid og sted", "tidspunkt", "tid", "mødedato", "dato og tid"];
         fields().find_map(|(label, value)| {
             when.contains(&label.as_str())
-                .then(|| DAY_MONTH_YEAR.find(value))
+                .then(|| {
+                    DAY_MONTH_YEAR
+                        .find(value)
+                        .or_else(|| NUMERIC_DATE.find(value))
+                })
                 .flatten()
                 .and_then(|m| parse_date(m.as_str()))
         })
@@ -225,8 +230,12 @@ pub fn date(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
         .or_else(|| {
             masthead().find_map(|p| {
                 let l = p.text.to_lowercase();
-                let meeting =
-                    l.contains("møde") || l.starts_with("referat") || l.starts_with("dagsorden");
+                // (A Folketing committee's consultation, "Åbent samråd i … torsdag den 26.
+                // november 2020 kl. 10.00", is a meeting too.)
+                let meeting = l.contains("møde")
+                    || l.contains("samråd i ")
+                    || l.starts_with("referat")
+                    || l.starts_with("dagsorden");
                 let short = p.text.split_whitespace().count() <= 8;
                 // Terms of reference or a policy dated by their adoption ("Godkendt af
                 // styregruppen den 20. februar 2018, jf. punkt 2 …").
@@ -477,6 +486,12 @@ static COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(\p{Lu}[\p{L}]*(?:-\s+og\s+\p{L}+)?(?:udvalget|udvalg|[^m\P{L}]rådet|bestyrelsen|Byråd|byrådet|Regionsrådet))(s?)\b",
     )
 });
+/// A works council (MED, the municipal cooperation committees) as a line of its own.
+static MED_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:(?:Hoved|Område|Lokal|Center|Sektor|Fælles)-?MED(?:-udvalget)?|MED-udvalget|Hovedudvalget)$",
+    )
+});
 static ADDRESSED: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b(?:til|for)\s+(\p{Lu}[\p{L}]*(?:-\s+og\s+\p{L}+)?(?:udvalget|rådet|bestyrelsen|byrådet))s?\s+(?:orientering|godkendelse|beslutning|behandling|drøftelse)",
@@ -604,6 +619,10 @@ pub fn body(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
         // "REFERAT Aarhus Byråd d. 27-08-2025": the council under the town's name.
         if p.text.split_whitespace().any(|w| w == "Byråd") {
             return Some("Byrådet".to_string());
+        }
+        // A works council's masthead: "Hoved-MED", "Område-MED", "MED-udvalget".
+        if MED_BODY.is_match(p.text.trim()) {
+            return Some(p.text.trim().to_string());
         }
         // A masthead line that is the body's name ("Byrådet i Skive Kommune").
         if let Some((b, _)) = masthead_committee(&p.text) {
@@ -776,6 +795,12 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
         .any(|w| title_l.starts_with(w))
         || masthead_genre
         || answers
+        // A letter's subject line ("Vedr.: Afslutning af … – endeligt regnskab"): a
+        // letter, whatever accounts or status it sends.
+        || texts
+            .iter()
+            .take(20)
+            .any(|t| ["vedr.:", "vedr:", "vedrørende:"].iter().any(|w| t.starts_with(w)))
         // A print run ("Oplag: 2.500 eksemplarer") marks printed matter: a folder.
         || texts.iter().any(|t| t.contains("oplag:"))
     {
@@ -879,6 +904,8 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
         || title_l.contains("tidslinje")
         || title_l.contains("opfølgning")
         || title_l.contains("kvartalsrapport")
+        // A service's yearly quality report ("Kvalitetsrapport 2019") states its status.
+        || title_l.contains("kvalitetsrapport")
         // A report of key figures ("… – nøgletal for 3. kvartal 2019").
         || title_l.contains("nøgletal")
         // A results statement or scorecard of the trials ("Resultatopgørelse for …").
