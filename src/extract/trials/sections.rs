@@ -21,14 +21,21 @@ use std::sync::LazyLock;
 
 /// The depth of a heading's section number: "3 Fleksible …" 1, "4.1 Revalidering…" 2.
 pub(super) fn heading_depth(text: &str) -> Option<usize> {
+    heading_number(text).map(|n| n.split('.').count())
+}
+
+/// A heading's section number: "4.1" of "4.1 Revalidering …".
+pub(super) fn heading_number(text: &str) -> Option<&str> {
     // (The notes of accounts are numbered sections too: "Note 4. Virksomhedsrettet …".)
     static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?:[Nn]ote\s+)?(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+\p{L}")
             .unwrap_or_else(|e| panic!("{e}"))
     });
+    let text = text.trim();
     NUMBER
-        .captures(text.trim())
-        .map(|c| c[1].split('.').count())
+        .captures(text)
+        .and_then(|c| c.get(1))
+        .map(|m| &text[m.range()])
 }
 
 /// A heading that speaks of the trial of its section as "forsøget" ("Fakta om forsøget",

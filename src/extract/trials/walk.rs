@@ -11,7 +11,9 @@ use super::names::{
 use super::participants::{
     body_mentions, deltagende, facts_members, listed_members, split_name_list,
 };
-use super::sections::{closes_section, ends_section, heading_depth, heading_trial, HeadingTrial};
+use super::sections::{
+    closes_section, ends_section, heading_depth, heading_number, heading_trial, HeadingTrial,
+};
 use super::tables::table_row;
 use super::{
     add_municipalities, item_trial, lead_trial, refers_back, Builder, Discovery, Doc, NETWORK_OF,
@@ -45,6 +47,11 @@ pub(super) struct Walk<'a, 'n> {
     /// that number: the next one ("5. Beregning") ends the section.
     numbered_head: Option<u32>,
     section_under: Option<u32>,
+    /// The number of the last numbered heading ("5.3"), and of the one a section opened
+    /// by an unnumbered heading stands under: a heading numbered outside it ("5.4") ends
+    /// that section.
+    outline_at: Option<String>,
+    section_outline: Option<String>,
     /// The heading that last named a trial's section.
     opened_at: Option<usize>,
     /// The trial whose facts the lines below its heading may give.
@@ -88,6 +95,8 @@ impl<'a, 'n> Walk<'a, 'n> {
             section_depth: None,
             numbered_head: None,
             section_under: None,
+            outline_at: None,
+            section_outline: None,
             opened_at: None,
             facts_for: None,
             in_item: None,
@@ -317,13 +326,25 @@ impl<'a, 'n> Walk<'a, 'n> {
         // A numbered heading no deeper than the one that opened the section ("4
         // Revalidering og sæsonforløb" after "3 Fleksible rammer …") ends it.
         let depth = heading_depth(&p.text);
+        let number = heading_number(&p.text).map(String::from);
+        // ("5.4 Klager" after "Forholdstalsforsøget" under "5.3 Frikommuneforsøg II".)
+        let outside = number.as_deref().is_some_and(|n| {
+            self.section_outline
+                .as_deref()
+                .is_some_and(|o| !n.starts_with(&format!("{o}.")))
+        });
+        if number.is_some() {
+            self.outline_at = number;
+        }
         if let Some(n) = name {
             self.opened_at = Some(i);
             self.section = Some(n);
             self.section_depth = depth;
             self.section_under = self.numbered_head.filter(|_| depth.is_none());
+            self.section_outline = self.outline_at.clone().filter(|_| depth.is_none());
         } else if (ends_section(&p.text) && !p.text.trim_end().ends_with(':'))
             || depth.is_some_and(|d| self.section_depth.is_some_and(|s| d <= s))
+            || (outside && self.section_depth.is_none())
         {
             // (A form's label over its answer, "Økonomi:", is the trial's field, not a
             // section of the document.)
