@@ -826,7 +826,9 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
 /// A network and its members in a sentence: "… netværket, som A, B og C udgør",
 /// "Netværket består af A, B og C kommuner".
 static NETWORK_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)netværk\w*,?\s+(?:som\s+(.{5,120}?)\s+udgør|består\s+af\s+(?:de\s+\w+\s+kommuner\s+)?(.{5,120}?)(?:\s+kommuner)?[.,])")
+    // (… also "Kerteminde, Nyborg og Faaborg-Midtfyn udgør Frikommunenetværket X" and
+    // "I Frikommunenetværket X – det er A, B og C – har …".)
+    Regex::new(r"(?i)netværk\w*,?\s+(?:som\s+(.{5,120}?)\s+udgør|består\s+af\s+(?:de\s+\w+\s+kommuner\s+)?(.{5,120}?)(?:\s+kommuner)?[.,])|(\p{Lu}[^.]{3,120}?)\s+udgør\s+(?:\w*netværk)|netværk\w*(?:\s+\p{Lu}[\p{L}-]*){0,3}\s+[–-]\s+det\s+er\s+([^–.]{5,120}?)\s+[–-]")
         .unwrap_or_else(|e| panic!("{e}"))
 });
 

@@ -874,6 +874,22 @@ fn clause_mentions<'n>(
             add_municipalities(t, &munis);
         }
     }
+    // "mikrolånsforsøget i Faaborg-Midtfyn", "attestforsøget i Lolland og Guldborgsund":
+    // where the trial runs.
+    static PLACED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s+i\s+(\p{Lu}[\p{L}-]*(?:(?:,\s*|\s+og\s+)\p{Lu}[\p{L}-]*)*)")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    if !negated {
+        for m in &ms {
+            let munis = PLACED
+                .captures(&s[m.end..])
+                .and_then(|c| parse_list(catalog, &c[1]));
+            if let (Some(munis), Some(t)) = (munis, b.trials.get_mut(&m.name)) {
+                add_municipalities(t, &munis);
+            }
+        }
+    }
     // "Aalborg deltager i tre af netværkets forsøg: attestforsøget, psykologforsøget og
     // raskmeldingsforsøget": the subject takes part in each trial the clause names, by
     // the catalogue's names or the document's own.

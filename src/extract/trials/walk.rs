@@ -433,7 +433,7 @@ impl<'a, 'n> Walk<'a, 'n> {
         // "I Kronjylland-netværket, som Randers, Favrskov, Norddjurs og Syddjurs udgør, …":
         // the network this part of the document is about.
         let named = NETWORK_OF.captures(&p.text);
-        if let Some(list) = named.as_ref().and_then(|c| c.get(1).or_else(|| c.get(2))) {
+        if let Some(list) = named.as_ref().and_then(|c| (1..=4).find_map(|k| c.get(k))) {
             if let Some(m) = parse_list(catalog, list.as_str()).filter(|m| m.len() >= 2) {
                 self.local_members = Some(m);
             }
