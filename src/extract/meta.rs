@@ -985,9 +985,10 @@ static ORGANISATION: LazyLock<Regex> = LazyLock::new(|| {
     // (A research centre under its acronym, "CARMA – Center for Arbejdsmarkedsforskning",
     // "VIVE – Det Nationale Forsknings- og Analysecenter for Velfærd";
     // an institute with its university, "Institut for Politik og Samfund, Aalborg
-    // Universitet"; "Institut for Beskæftigelses- og Uddannelsesforskning".)
+    // Universitet"; "Institut for Beskæftigelses- og Uddannelsesforskning"; a thesis's
+    // study programme, "Kandidatuddannelsen i Politik og Administration".)
     re(
-        r"^(?:\p{Lu}{2,8}\s+[–-]\s+)?(?i:KKR\s+\p{L}+|KL|\p{Lu}\p{L}*\s+Universitet|Jobcenter\s+\p{Lu}[\p{L}-]+|(?:Institut(?:tet)?|Center|Centret|Styrelsen|Ministeriet)\s+for\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,4}|(?:Det\s+\p{L}+\s+)?(?:[\p{L}-]+\s+og\s+)?\p{L}*(?:center|institut)\s+for\s+\p{L}+(?:\s+\p{L}+){0,3}|[\p{L}-]+(?:\s+og\s+\p{L}+)?ministeriet|\p{Lu}[\p{L}-]*(?:\s+og\s+\p{L}+)?forvaltning(?:en)?)(?:,\s+\p{Lu}\p{L}*\s+Universitet)?$",
+        r"^(?:\p{Lu}{2,8}\s+[–-]\s+)?(?i:KKR\s+\p{L}+|KL|\p{Lu}\p{L}*\s+Universitet|Jobcenter\s+\p{Lu}[\p{L}-]+|(?:Institut(?:tet)?|Center|Centret|Styrelsen|Ministeriet)\s+for\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,4}|(?:Det\s+\p{L}+\s+)?(?:[\p{L}-]+\s+og\s+)?\p{L}*(?:center|institut)\s+for\s+\p{L}+(?:\s+\p{L}+){0,3}|[\p{L}-]+(?:\s+og\s+\p{L}+)?ministeriet|\p{Lu}[\p{L}-]*(?:\s+og\s+\p{L}+)?forvaltning(?:en)?|\p{Lu}\p{L}*uddannelsen\s+i\s+\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,3})(?:,\s+\p{Lu}\p{L}*\s+Universitet)?$",
     )
 });
 
@@ -1221,7 +1222,9 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
             && paras
                 .get(i - 1)
                 .is_some_and(|above| names_an_issuer(above.text.trim()))
-            && is_unit(t);
+            // (… or the department and its office: "Arbejdsmarked og Social · Udvikling og
+            // Analyse".)
+            && t.split(" · ").all(|part| is_unit(part.trim()));
         // (The municipality before its jobcentre and unit: "Lyngby-Taarbæk Kommune
         // Jobcenter Lyngby-Taarbæk · Økonomi og Analyse".)
         let rest = without_issuer(t);
