@@ -471,6 +471,14 @@ impl Catalog {
         found.next().is_none().then_some(first.name.as_str())
     }
 
+    /// True when a word of some catalogued trial's name or alias holds the stem
+    /// ("uddannelse": several do).
+    pub fn holds_stem(&self, stem: &str) -> bool {
+        self.trials
+            .iter()
+            .any(|t| forms_hold_stem(std::iter::once(&t.name).chain(&t.aliases), stem))
+    }
+
     /// The catalogued trial a short name's stem stands for in a document: the only one
     /// that holds the stem, or of several ("attest": two trials on lægeattester) the one
     /// whose names share the most words with the document ("obligatoriske").

@@ -993,7 +993,7 @@ static ORGANISATION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A municipality's or an organisation's name as issuer (`ISSUER`, `ORGANISATION`).
-fn names_an_issuer(part: &str) -> bool {
+pub(crate) fn names_an_issuer(part: &str) -> bool {
     ISSUER.is_match(part) || ORGANISATION.is_match(part)
 }
 

@@ -189,6 +189,8 @@ pub(super) fn title_trial(
                 && !p.text.contains([':', '·', '|'])
                 && !letters.iter().all(|c| c.is_uppercase())
                 && !names_the_network(&p.text)
+                // (Nor is the issuer: "Kandidatuddannelsen i Politik og Administration".)
+                && !crate::extract::meta::names_an_issuer(p.text.trim())
                 && !p.text.to_lowercase().starts_with("frikommuneforsøg")
                 // (A title about the trials, "… under frikommuneforsøgene", is about none.)
                 && !p.text.to_lowercase().contains("forsøgene")
@@ -231,7 +233,9 @@ pub(super) fn title_trial(
         .iter()
         .flat_map(|p| hyphenated_words(&p.text))
         .filter_map(short_name_stem)
-        .filter(|stem| catalog.trial_of_stem(stem).is_none())
+        // (A stem of the catalogue's names, "uddannelse" of "uddannelsesforsøget", stands
+        // for a known trial, or several.)
+        .filter(|stem| !catalog.holds_stem(stem))
         .collect();
     titles.into_iter().find_map(|i| {
         let written = clean_name(&paras[i].text);
