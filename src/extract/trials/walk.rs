@@ -21,7 +21,9 @@ use super::{
 use crate::extract::meta::parse_date;
 use crate::extract::municipalities::{mentions as municipality_mentions, parse_list};
 use crate::extract::structure::{is_caption, looks_like_heading, sentences, Kind, Paragraph};
+use regex::Regex;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// A line of a trial's facts: (label, value), the label empty for a line of facts alone
 /// ("2. runde · start 1. januar 2018").
@@ -75,6 +77,12 @@ pub(super) struct Walk<'a, 'n> {
     /// (read at the first heading that needs them).
     parenthesized: Option<Vec<(String, String)>>,
 }
+
+/// The trials spoken of together: "de tre forsøg", "forsøgene", "alle forsøg".
+static SEVERAL_TRIALS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:de\s+(?:to|tre|fire|fem|seks|syv|\d+)\s+(?:frikommune)?forsøg\b|(?:frikommune)?forsøgene\b|alle\s+(?:netværkets\s+)?forsøg\b)")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
 
 impl<'a, 'n> Walk<'a, 'n> {
     pub(super) fn new(
@@ -315,7 +323,17 @@ impl<'a, 'n> Walk<'a, 'n> {
                 let other = lead
                     .as_ref()
                     .is_some_and(|t| self.section.as_ref().is_some_and(|s| s != t));
-                if other {
+                // A lead about the trials together ("Samlet skønner ledelsen, at de tre
+                // forsøg har frigjort …") opens a section about all of them.
+                let together = self
+                    .doc
+                    .paras
+                    .get(i + 1)
+                    .filter(|q| q.kind == Kind::Body)
+                    .is_some_and(|q| {
+                        SEVERAL_TRIALS.is_match(&q.text) && mentions(catalog, &q.text).is_empty()
+                    });
+                if other || together {
                     self.section = None;
                 }
                 self.headline_topic =
