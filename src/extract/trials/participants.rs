@@ -96,11 +96,13 @@ pub(super) fn split_name_facts<'n>(
         let l = p.to_lowercase();
         gives_round_or_start(&l) || l.contains("siden")
     };
-    let k = parts.iter().position(facts)?;
     // "Name – Morsø og Thisted siden 1. januar 2018.": the list runs into its start.
-    let list = match k {
-        0 => parts[0].split_once(" siden ")?.0.to_string(),
-        _ => parts[..k].join(", "),
+    // "Name (short) – Kolding, Vejen og Billund. Forsøget blev godkendt …": the list is
+    // the first sentence.
+    let list = match parts.iter().position(facts) {
+        Some(0) => parts[0].split_once(" siden ")?.0.to_string(),
+        Some(k) => parts[..k].join(", "),
+        None => first_sentence.trim().trim_end_matches('.').to_string(),
     };
     let members = listed_members(catalog, &list, network)?;
     (name.split_whitespace().count() >= 2 && !is_count_phrase(name))
