@@ -956,6 +956,9 @@ fn clause_mentions<'n>(
                     || l.starts_with("det ")
                     || opens_with_municipalities(catalog, s)
                     || scene
+                    // "I Frikommunenetværket X – det er A, B og C – har jobcentrene siden
+                    // 2017 kunnet …": the network's members, as the scene.
+                    || super::NETWORK_OF.is_match(s)
                     // "Siden 2017 har jobcentrene i alle fire kommuner kunnet …".
                     || JOBCENTRES_IN.is_match(&l)
                     // "Vesthimmerland Kommune har som eneste kommune i netværket afprøvet
