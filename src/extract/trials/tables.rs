@@ -60,7 +60,7 @@ pub(super) fn table_row(
         let name = b.resolve(catalog, &written);
         // "Alle fem kommuner": the members listed above the table ("Kommuner: Gladsaxe
         // (tovholder), Gentofte, …" under each network's heading in an overview).
-        let munis = parse_list(catalog, mcell)
+        let munis = cell_members(catalog, mcell)
             .or_else(|| {
                 // (… or, with none listed there, the network's own.)
                 let local = members_above(catalog, paras, head_idx);
@@ -220,6 +220,28 @@ fn add_short_name(t: &mut crate::extract::document::Trial, header: &[String], ce
             t.as_written.push(short);
         }
     }
+}
+
+/// The municipalities of a table's cell: a list, perhaps with an aside on one that left
+/// ("Viborg, Skive, Silkeborg (Favrskov udtrådt 30.6.2019)": Favrskov took part too).
+fn cell_members(catalog: &Catalog, cell: &str) -> Option<Vec<String>> {
+    if let Some(list) = parse_list(catalog, cell) {
+        return Some(list);
+    }
+    let (list, aside) = cell.trim().strip_suffix(')')?.split_once(" (")?;
+    let mut munis = parse_list(catalog, list)?;
+    let l = aside.to_lowercase();
+    if ["udtrådt", "trådt ud", "trådte ud", "ophørt"]
+        .iter()
+        .any(|w| l.contains(w))
+    {
+        munis.extend(
+            crate::extract::municipalities::mentions(catalog, aside)
+                .into_iter()
+                .flat_map(|m| m.1),
+        );
+    }
+    Some(munis)
 }
 
 /// The municipalities a `Kommuner:` line lists right above a table (within six
