@@ -96,6 +96,15 @@ impl Reader<'_> {
         // text ("Forsøget med tilbud om job i stedet for aktivering er ophørt"), and its
         // short names for them ("FLEX-forsøget").
         named.extend(self.own.named_in(&low_sentence));
+        // … and the short names it gave catalogued trials, which the catalogue alone
+        // cannot tell apart ("Rehabiliteringsforsøget" of a table's "Kort navn" column).
+        if mentions.is_empty() {
+            named.extend(
+                hyphenated_words(&low_sentence)
+                    .filter(|w| trials::short_name_stem(w).is_some())
+                    .filter_map(|w| discovery.trial_of_written_short_name(w)),
+            );
+        }
         named.sort_unstable();
         named.dedup();
         // "Samlet har de to forsøg frigjort …" speaks of several trials: no one of them.

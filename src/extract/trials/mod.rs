@@ -73,6 +73,20 @@ impl Discovery {
         found.next().is_none().then_some(first.name.as_str())
     }
 
+    /// The trial the document writes as this short name ("Rehabiliteringsforsøget" in a
+    /// table's "Kort navn" column), else the one its stem stands for.
+    pub fn trial_of_written_short_name(&self, word: &str) -> Option<&str> {
+        let mut found = self.trials.iter().filter(|t| {
+            t.as_written
+                .iter()
+                .any(|w| w.to_lowercase() == word.to_lowercase())
+        });
+        match (found.next(), found.next()) {
+            (Some(t), None) => Some(t.name.as_str()),
+            _ => self.trial_of_short_name(word),
+        }
+    }
+
     /// The stems of the short names the document writes a trial by ("psykolog" of
     /// "psykologforsøget").
     pub fn short_stems(&self, name: &str) -> Vec<String> {
