@@ -288,7 +288,12 @@ fn duration_unit(w: &str) -> Option<&'static str> {
     if l.len() > 6 && (l.ends_with("timer") || l.ends_with("timers")) {
         return Some("hours");
     }
-    if l.len() > 6 && (l.ends_with("arbejdsdage") || l.ends_with("hverdage")) {
+    // ("fraværsdage", "kursusdage", "sygedage", "feriedage": days of something.)
+    if l.len() > 6
+        && ["sdage", "hverdage", "sygedage", "feriedage", "fridage"]
+            .iter()
+            .any(|e| l.ends_with(e))
+    {
         return Some("days");
     }
     None
@@ -1711,6 +1716,8 @@ mod tests {
         assert_eq!(one("de tre deltagende kommuner"), (3.0, "count".into()));
         assert_eq!(one("Det er sket to gange i år"), (2.0, "count".into()));
         assert_eq!(one("cirka 1.300 lægetimer"), (1300.0, "hours".into()));
+        assert_eq!(one("ca. 0,7 fraværsdage"), (0.7, "days".into()));
+        assert_eq!(one("12 kursusdage"), (12.0, "days".into()));
         assert_eq!(
             one("Det er en tredjedel af borgerne"),
             (33.33, "percent".into())
