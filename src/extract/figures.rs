@@ -1331,9 +1331,12 @@ pub fn table_cell(
             row,
             whose_column || (row_states_unit && header_states_none),
         );
+        // (A share in a table of kroner, "Kommunens andel af midlerne | 400.000", is no
+        // per cent above a hundred.)
+        let money_share = matches!(decided, Some(ColumnUnit::Money(_))) && value > 100.0;
         let by_row = row_says.clone().filter(|(u, _, _)| {
             decided.is_none()
-                || (u == "percent" && !matches!(decided, Some(ColumnUnit::Percent)))
+                || (u == "percent" && !matches!(decided, Some(ColumnUnit::Percent)) && !money_share)
                 || (row_states_unit && header_states_none)
         });
         match (by_row, decided) {
