@@ -463,10 +463,7 @@ impl Catalog {
     /// "psykologforsøget": Psykologbehandling): the only one with a word of its name or an
     /// alias that holds the stem. None when several do ("attest").
     pub fn trial_of_stem(&self, stem: &str) -> Option<&str> {
-        let mut found = self
-            .trials
-            .iter()
-            .filter(|t| forms_hold_stem(std::iter::once(&t.name).chain(&t.aliases), stem));
+        let mut found = self.trials_holding(stem);
         let first = found.next()?;
         found.next().is_none().then_some(first.name.as_str())
     }
@@ -474,9 +471,17 @@ impl Catalog {
     /// True when a word of some catalogued trial's name or alias holds the stem
     /// ("uddannelse": several do).
     pub fn holds_stem(&self, stem: &str) -> bool {
+        self.trials_holding(stem).next().is_some()
+    }
+
+    /// The catalogued trials with a word of their name or an alias that holds the stem.
+    fn trials_holding<'c, 's>(
+        &'c self,
+        stem: &'s str,
+    ) -> impl Iterator<Item = &'c TrialEntry> + use<'c, 's> {
         self.trials
             .iter()
-            .any(|t| forms_hold_stem(std::iter::once(&t.name).chain(&t.aliases), stem))
+            .filter(move |t| forms_hold_stem(std::iter::once(&t.name).chain(&t.aliases), stem))
     }
 
     /// The catalogued trial a short name's stem stands for in a document: the only one

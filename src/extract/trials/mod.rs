@@ -76,14 +76,14 @@ impl Discovery {
     /// The trial the document writes as this short name ("Rehabiliteringsforsøget" in a
     /// table's "Kort navn" column), else the one its stem stands for.
     pub fn trial_of_written_short_name(&self, word: &str) -> Option<&str> {
-        let mut found = self.trials.iter().filter(|t| {
-            t.as_written
-                .iter()
-                .any(|w| w.to_lowercase() == word.to_lowercase())
-        });
+        let word = word.to_lowercase();
+        let mut found = self
+            .trials
+            .iter()
+            .filter(|t| t.as_written.iter().any(|w| w.to_lowercase() == word));
         match (found.next(), found.next()) {
             (Some(t), None) => Some(t.name.as_str()),
-            _ => self.trial_of_short_name(word),
+            _ => self.trial_of_short_name(&word),
         }
     }
 
