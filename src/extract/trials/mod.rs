@@ -298,9 +298,17 @@ fn title_trial_of_item(catalog: &Catalog, title: &str) -> Option<(String, String
         let low = written.to_lowercase();
         let all_trials =
             words(&low).any(|w| matches!(w, "forsøgene" | "frikommuneforsøgene" | "forsøg"));
+        // (Nor is an aspect of the trials a trial: "… – personalemæssige konsekvenser i
+        // Jobcenter Herning", "… – erfaringer fra det første år".)
+        let aspect = words(&low).any(|w| {
+            matches!(
+                w,
+                "konsekvenser" | "konsekvens" | "erfaringer" | "betydning" | "udfordringer"
+            )
+        });
         if names_the_network(&written)
             || low.contains("netværk")
-            || (all_trials && mentions(catalog, &written).is_empty())
+            || ((all_trials || aspect) && mentions(catalog, &written).is_empty())
         {
             return None;
         }

@@ -632,11 +632,14 @@ pub fn introduced_trial(catalog: &Catalog, text: &str) -> Option<String> {
         Regex::new(r"^(\p{Lu}\p{Ll}[\p{L}-]*(?:\s+[\p{L}\d-]+){2,11}?)\s+(?:blev|er|var)\s+(?:blevet\s+)?godkendt\s+i\s+(?:\d\.|første|anden|tredje|fjerde)\s+(?:ansøgnings)?runde\b")
             .unwrap_or_else(|e| panic!("{e}"))
     });
-    // (A name is new: neither a known trial nor a place.)
+    // (A name is new: neither a known trial nor a place, nor a known trial's name with
+    // the sentence going on after it, "forsøget Fleksibelt kontaktforløb for
+    // integrationsborgere udvides til …", which no list of verbs can foresee.)
     let new_name = |name: &str| {
         mentions(catalog, name).is_empty()
             && catalog.trial(name).is_none()
             && municipality_mentions(catalog, name).is_empty()
+            && !opens_with_known_name(catalog, name)
     };
     let sentences = sentences(text);
     let approved = sentences.iter().find_map(|sentence| {
@@ -689,6 +692,12 @@ pub fn introduced_trial(catalog: &Catalog, text: &str) -> Option<String> {
         };
         new_name(name).then(|| name.to_string())
     })
+}
+
+/// Whether the first three words or more of `name`, not all of them, are a known trial's.
+fn opens_with_known_name(catalog: &Catalog, name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (3..words.len()).any(|k| catalog.trial(&words[..k].join(" ")).is_some())
 }
 
 /// A name in capitals after the verb of trying and its subject: "Kerteminde og Nordfyns
