@@ -5,7 +5,8 @@ use super::names::{
     canonical, clean_name, labelled_trial, short_and_name, short_name_stem, split_short_name,
 };
 use super::participants::{
-    listed_members, participants_below, split_name_facts, split_name_list, split_name_places,
+    body_mentions, listed_members, participants_below, split_name_facts, split_name_list,
+    split_name_places,
 };
 use super::sections::{ends_section, is_section_label, numbered_section};
 use super::{add_municipalities, Builder, Discovery, Doc};
@@ -33,6 +34,21 @@ pub(super) struct ListItem<'w> {
     /// The members of the network whose heading the list is under ("Netværket Midt-Vest
     /// (Herning, Holstebro, Struer og Ringkøbing-Skjern)"), in a document of several.
     pub(super) members: Option<&'w [String]>,
+}
+
+/// An item that names its trial in a sentence of its own and then tells of it as "the
+/// trial": "Fritagelse for jobsøgningskrav ved jobaftale. Forsøget blev igangsat …".
+fn name_then_story(text: &str) -> Option<&str> {
+    let (head, rest) = text.trim().split_once(". ")?;
+    let words = head.split_whitespace().count();
+    let story = ["Forsøget ", "Forsøgets "]
+        .iter()
+        .any(|w| rest.starts_with(w));
+    (story
+        && (2..=10).contains(&words)
+        && head.starts_with(char::is_uppercase)
+        && !head.contains(|c: char| c.is_ascii_digit() || c == ','))
+    .then_some(head)
 }
 
 /// What a list item is: a trial's name that opens the trial's section, a trial listed
@@ -219,11 +235,15 @@ pub(super) fn list_item(
         // name first, "Attestforsøget – Differentiering i valg af lægeattester … (1.
         // runde, start 1. juli 2017)".
         let short_first = short_and_name(&clean_name(text));
+        let told_after = name_then_story(text);
         let (written, short) = match (&placed, split_short_name(text), &short_first) {
             (Some((name, _)), _, _) => (name.clone(), None),
             (None, Some((name, short)), _) => (name, Some(short)),
             (None, None, Some((short, name))) => (name.clone(), Some(short.as_str())),
-            (None, None, None) => (clean_name(text), None),
+            (None, None, None) => (
+                told_after.map_or_else(|| clean_name(text), String::from),
+                None,
+            ),
         };
         let known = catalog
             .trial(&written)
@@ -258,6 +278,11 @@ pub(super) fn list_item(
         }
         if t.round.is_none() {
             t.round = lead.round.or(item.round);
+        }
+        // (What the item goes on to tell of it is said of it: "… Forsøget blev igangsat
+        // den 1. januar 2018 i Ringkøbing-Skjern og Lemvig …".)
+        if told_after.is_some() && short.is_none() && placed.is_none() {
+            body_mentions(catalog, b, p, Some(&name), &network);
         }
         d.items.insert(i);
         return ItemRead::Listed;

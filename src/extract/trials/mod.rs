@@ -849,8 +849,9 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
 /// "Netværket består af A, B og C kommuner".
 static NETWORK_OF: LazyLock<Regex> = LazyLock::new(|| {
     // (… also "Kerteminde, Nyborg og Faaborg-Midtfyn udgør Frikommunenetværket X" and
-    // "I Frikommunenetværket X – det er A, B og C – har …".)
-    Regex::new(r"(?i)netværk\w*,?\s+(?:som\s+(.{5,120}?)\s+udgør|består\s+af\s+(?:de\s+\w+\s+kommuner\s+)?(.{5,120}?)(?:\s+kommuner)?[.,])|(\p{Lu}[^.]{3,120}?)\s+udgør\s+(?:\w*netværk)|netværk\w*(?:\s+\p{Lu}[\p{L}-]*){0,3}\s+[–-]\s+det\s+er\s+([^–.]{5,120}?)\s+[–-]")
+    // "I Frikommunenetværket X – det er A, B og C – har …"; "A Kommune indgår sammen
+    // med B og C kommuner i Frikommunenetværket X", groups 5 and 6.)
+    Regex::new(r"(?i)netværk\w*,?\s+(?:som\s+(.{5,120}?)\s+udgør|består\s+af\s+(?:de\s+\w+\s+kommuner\s+)?(.{5,120}?)(?:\s+kommuner)?[.,])|(\p{Lu}[^.]{3,120}?)\s+udgør\s+(?:\w*netværk)|netværk\w*(?:\s+\p{Lu}[\p{L}-]*){0,3}\s+[–-]\s+det\s+er\s+([^–.]{5,120}?)\s+[–-]|(\p{Lu}[^.]{2,60}?)\s+indgår\s+sammen\s+med\s+([^.]{3,120}?)\s+i\s+(?:\w*netværk)")
         .unwrap_or_else(|e| panic!("{e}"))
 });
 

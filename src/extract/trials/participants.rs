@@ -509,10 +509,11 @@ static JOBCENTRES_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\bjobcent(?:er|eret|ret|rene|re|rets)\s+i\s").unwrap_or_else(|e| panic!("{e}"))
 });
 
-/// "alle tre kommuner", "samtlige kommuner", "alle netværkets kommuner".
+/// "alle tre kommuner", "samtlige kommuner", "alle netværkets kommuner"; and, counted,
+/// "de tre kommuner" (as many as the network has, `all_members` checks).
 static ALL_OF_THEM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?:alle|samtlige)\s+(?:netværkets\s+)?(?:(\w+)\s+)?(?:kommuner|netværkskommuner)\b",
+        r"\b(?:(?:alle|samtlige)\s+(?:netværkets\s+)?(?:(\w+)\s+)?|de\s+(to|tre|fire|fem|seks|syv|otte|ni|ti)\s+)(?:kommuner|netværkskommuner)\b",
     )
     .unwrap_or_else(|e| panic!("{e}"))
 });
@@ -697,9 +698,11 @@ pub(super) fn says_taking_part(l: &str) -> bool {
         || l.contains("afprøves i")
         // "Nordfyns og Nyborg afprøver desuden forsøget X".
         || l.contains(" afprøver ")
-        // "Forsøget startede 1. januar 2018 i X og Y", "gik i gang … i X".
+        // "Forsøget startede 1. januar 2018 i X og Y", "gik i gang … i X", "blev igangsat
+        // … i X".
         || ((l.contains("startede")
             || l.contains("startet")
+            || l.contains("igangsat")
             || l.contains("i gang")
             || l.contains(" kørt ")
             || l.contains(" kører "))

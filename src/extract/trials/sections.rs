@@ -513,7 +513,12 @@ pub(super) fn numbered_section(catalog: &Catalog, paras: &[Paragraph], i: usize)
     // ledighedsydelsesforsøget".)
     let the_trial = words(&l).any(|w| w == "forsøget");
     let about = (the_trial && says_taking_part(&l)) || permitted;
+    // (A heading that opens with whose it is, "Ombudsmandens vurdering", "Kommunens
+    // praksis", heads a part of the document, no trial.)
+    let first = written.split_whitespace().next().unwrap_or("");
+    let genitive = ["ens", "ets", "nes"].iter().any(|g| first.ends_with(g));
     let plausible = written.split_whitespace().count() >= 2
+        && !genitive
         && catalog.municipality(&written).is_none()
         && mentions(catalog, &next.text).is_empty();
     (about && plausible).then_some(written)

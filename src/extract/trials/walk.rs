@@ -451,8 +451,14 @@ impl<'a, 'n> Walk<'a, 'n> {
         // "I Kronjylland-netværket, som Randers, Favrskov, Norddjurs og Syddjurs udgør, …":
         // the network this part of the document is about.
         let named = NETWORK_OF.captures(&p.text);
-        if let Some(list) = named.as_ref().and_then(|c| (1..=4).find_map(|k| c.get(k))) {
-            if let Some(m) = parse_list(catalog, list.as_str()).filter(|m| m.len() >= 2) {
+        let list = named.as_ref().and_then(|c| match (c.get(5), c.get(6)) {
+            (Some(one), Some(others)) => Some(format!("{}, {}", one.as_str(), others.as_str())),
+            _ => (1..=4)
+                .find_map(|k| c.get(k))
+                .map(|m| m.as_str().to_string()),
+        });
+        if let Some(list) = list {
+            if let Some(m) = parse_list(catalog, &list).filter(|m| m.len() >= 2) {
                 self.local_members = Some(m);
             }
         }
