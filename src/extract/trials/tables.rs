@@ -35,9 +35,20 @@ pub(super) fn table_row(
     // The column that names the trial ("Forsøg", "Frikommuneforsøg"), not one about it
     // ("Gennemsnit, uger i forsøget").
     // (A trial's short name heads its own column of marks: "Attestforsøget".)
-    let trial_col = lower.iter().position(|h| {
-        h.contains("forsøg") && h.split_whitespace().count() <= 2 && short_name_stem(h).is_none()
-    });
+    // (… or its name, beside a short one: "Kort navn | Officielt navn | Deltagende
+    // kommuner".)
+    let trial_col = lower
+        .iter()
+        .position(|h| {
+            h.contains("forsøg")
+                && h.split_whitespace().count() <= 2
+                && short_name_stem(h).is_none()
+        })
+        .or_else(|| {
+            lower
+                .iter()
+                .position(|h| ["officielt navn", "officiel titel"].contains(&h.trim()))
+        });
     let muni_col = lower
         .iter()
         .position(|h| h.contains("kommune") || h.contains("deltager"));
