@@ -1586,8 +1586,13 @@ fn header_noun(h: &str) -> Option<String> {
             // ("Unge i støtteforsøget fordelt på henvendelsesårsag": a plural of its own.)
             let first = words.first()?.to_lowercase();
             let own_plural = ["unge", "ældre", "voksne", "børn"].contains(&first.as_str());
+            // (… also a noun alike in both numbers when a preposition follows it:
+            // "Praktikforløb efter forsøgsreglerne", "Sager uden lægeattest".)
+            let qualified = rest.get(1).is_some_and(|w| {
+                ["efter", "uden", "med", "under", "i", "på"].contains(&w.to_lowercase().as_str())
+            });
             ((first.chars().count() >= 5
-                && (first.ends_with("er") || first.ends_with("ere"))
+                && (first.ends_with("er") || first.ends_with("ere") || qualified)
                 && plural_noun(&first))
                 || own_plural)
                 .then_some(first)
