@@ -282,7 +282,7 @@ pub(super) fn list_item(
         // (What the item goes on to tell of it is said of it: "… Forsøget blev igangsat
         // den 1. januar 2018 i Ringkøbing-Skjern og Lemvig …".)
         if told_after.is_some() && short.is_none() && placed.is_none() {
-            body_mentions(catalog, b, p, Some(&name), &network);
+            body_mentions(catalog, b, p, Some(&name), &network, doc.speaker.as_deref());
         }
         d.items.insert(i);
         return ItemRead::Listed;

@@ -813,6 +813,8 @@ struct Doc<'a, 'n> {
     paras: &'a [Paragraph],
     /// The network's members, worked out when first asked for.
     network: &'a dyn Fn() -> &'n [String],
+    /// The municipality the document speaks for (see `speaker_municipality`).
+    speaker: Option<String>,
 }
 
 /// Finds the trials of a document.
@@ -828,6 +830,7 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
         catalog,
         paras,
         network: &network,
+        speaker: speaker_municipality(catalog, paras),
     };
     let items: HashMap<usize, Option<&str>> = items
         .iter()
@@ -843,6 +846,33 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
         walk.read(i, p);
     }
     walk.finish()
+}
+
+/// The one municipality whose mayor, director or job centre speaks or writes the
+/// document ("Medvirkende: Borgmester Lone Bech Ravnsborg, Helsingør Kommune, og
+/// jobcenterchef …, Jobcenter Helsingør", "skriver Hedensteds borgmester"): in an
+/// interview or an op-ed, "vi" is that municipality. None when they are of several.
+fn speaker_municipality(catalog: &Catalog, paras: &[Paragraph]) -> Option<String> {
+    static ROLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i:borgmester|viceborgmester|rådmand|jobcenterchef|kommunaldirektør|beskæftigelseschef)\s+(?:\p{Lu}[\p{L}-]*,?\s+){1,4}?(?:(\p{Lu}[\p{L}-]+)\s+Kommune|Jobcenter\s+(\p{Lu}[\p{L}-]+))|(\p{Lu}[\p{L}-]+?)s\s+(?:borgmester|jobcenterchef|kommunaldirektør)\b")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let mut found: Option<String> = None;
+    for p in paras {
+        for c in ROLE.captures_iter(&p.text) {
+            let Some(place) = (1..=3).find_map(|k| c.get(k)) else {
+                continue;
+            };
+            let Some(muni) = catalog.municipality(place.as_str()) else {
+                continue;
+            };
+            match &found {
+                Some(f) if f != muni => return None,
+                _ => found = Some(muni.to_string()),
+            }
+        }
+    }
+    found
 }
 
 /// A network and its members in a sentence: "… netværket, som A, B og C udgør",

@@ -719,6 +719,7 @@ pub(super) fn body_mentions<'n>(
     p: &Paragraph,
     section: Option<&str>,
     network: &dyn Fn() -> &'n [String],
+    speaker: Option<&str>,
 ) {
     // A trial the catalogue does not know, introduced by name ("… ansøgningen om forsøget
     // Digitale samtaler med forsikrede ledige.").
@@ -782,7 +783,7 @@ pub(super) fn body_mentions<'n>(
     for sentence in &sentences {
         let sentence = NOT_IN_IT.replace_all(sentence, "");
         for s in clauses(&sentence) {
-            clause_mentions(catalog, b, p, section, s, network);
+            clause_mentions(catalog, b, p, section, s, network, speaker);
         }
     }
     // A round at the table, a paragraph to each municipality ("Vordingborg: Henrik Skov
@@ -848,6 +849,7 @@ fn clause_mentions<'n>(
     section: Option<&str>,
     s: &str,
     network: &dyn Fn() -> &'n [String],
+    speaker: Option<&str>,
 ) {
     let ms = mentions(catalog, s);
     let l = s.to_lowercase();
@@ -867,6 +869,9 @@ fn clause_mentions<'n>(
             .unwrap_or_else(|e| panic!("{e}"))
     });
     let takes_part = !negated && !ONE_OF.is_match(&l) && (says_taking_part(&main_clause) || scene);
+    // "… som vi havde sammen med Hørsholm", "det har vi sammen med Fredensborg": in a
+    // document a municipality speaks, "vi" is it.
+    let we = speaker.filter(|_| crate::extract::words::words(&l).any(|w| w == "vi"));
     for m in &ms {
         b.add(&m.name, &m.written, p.page);
     }
@@ -958,6 +963,7 @@ fn clause_mentions<'n>(
                     || l.contains("foruden")
                     || l.starts_with("det ")
                     || opens_with_municipalities(catalog, s)
+                    || we.is_some()
                     || scene
                     // "I Frikommunenetværket X – det er A, B og C – har jobcentrene siden
                     // 2017 kunnet …": the network's members, as the scene.
@@ -1030,6 +1036,7 @@ fn clause_mentions<'n>(
                 munis.extend(members.iter().cloned());
             }
         }
+        munis.extend(we.map(String::from));
         if let Some(t) = b.trials.get_mut(&target) {
             add_municipalities(t, &munis);
             if ms.len() == 1 && t.round.is_none() {

@@ -221,7 +221,8 @@ impl<'a, 'n> Walk<'a, 'n> {
             let about = self.about().map(String::from);
             let network = self.doc.network;
             let local = || self.local_members.as_deref().unwrap_or_else(|| network());
-            body_mentions(catalog, &mut self.b, p, about.as_deref(), &local);
+            let speaker = self.doc.speaker.as_deref();
+            body_mentions(catalog, &mut self.b, p, about.as_deref(), &local, speaker);
         }
     }
 
