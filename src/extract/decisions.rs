@@ -455,6 +455,10 @@ pub fn decisions(paras: &[Paragraph], items: &[AgendaItem]) -> Vec<Decision> {
                 .chain(gone),
         );
         let mut in_decision = false;
+        // Who was absent under a decision's label: when a later label follows (an item
+        // decided over several meetings, "Beslutning i Beskæftigelsesudvalget …" then
+        // "Beslutning i Byrådet …"), they were absent from that earlier meeting only.
+        let mut under_label: Option<Vec<String>> = None;
         let marked = is_item_marker(&paras[item.para].text).is_some();
         for (j, p) in block.iter().enumerate() {
             if listed.lines.contains(&(first + j)) {
@@ -472,6 +476,9 @@ pub fn decisions(paras: &[Paragraph], items: &[AgendaItem]) -> Vec<Decision> {
                 // The meeting's "Afbud:" names again under each item's "Fraværende:"; an
                 // absence right under the decision's label comes before its text.
                 add_names(&mut absent, &names);
+                if let Some(under) = &mut under_label {
+                    under.extend(names);
+                }
                 in_decision = in_decision && decision.is_none();
                 continue;
             }
@@ -485,6 +492,8 @@ pub fn decisions(paras: &[Paragraph], items: &[AgendaItem]) -> Vec<Decision> {
                 // last one is this meeting's decision.
                 in_decision = !rest.ends_with(['.', '!']);
                 decision = (!rest.is_empty()).then(|| rest.to_string());
+                let earlier = under_label.replace(Vec::new()).unwrap_or_default();
+                absent.retain(|n| !earlier.contains(n) || meeting_absent.contains(n));
                 continue;
             }
             // "Mødet hævet kl. 16.45." closes the meeting, not the decision.
