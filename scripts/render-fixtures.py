@@ -16,7 +16,8 @@ The text of a fixture is its truth: paragraphs become paragraphs, `- ` lines bul
 `N. ` lines numbered paragraphs with a tab after the label, runs of ` | ` lines real tables,
 short lines before a blank line headings, form feeds page breaks (one slide per page for
 the slide decks). Each document gets one of four house styles (font, size, justification
-with Danish hyphenation, a running header from `<name>.furniture` or the first line, a
+with Danish hyphenation, a running header of the lines of `<name>.furniture` (all but page
+numbers; a filing stamp is several) or the first line, a
 `Side N af M` footer), so producers' differences are exercised, not one layout.
 """
 import os
@@ -130,9 +131,16 @@ def render_docx(name, text, furniture, style, path):
     sec.page_width, sec.page_height = Cm(21), Cm(29.7)
     sec.left_margin = sec.right_margin = Cm(2.5)
 
-    header = furniture[0] if furniture else text.split("\n", 1)[0].strip()
+    # Every line of the furniture but its page numbers (the footer numbers the pages):
+    # a filing stamp is several lines ("Beskæftigelsesudvalget 2021-22" / "L 38 Bilag 1"
+    # / "Offentligt").
+    lines = [f for f in furniture if not re.fullmatch(r"(?:Side\s+)?\d+(?:\s+af\s+\d+)?", f.strip())]
+    header = lines or [text.split("\n", 1)[0].strip()]
     hp = sec.header.paragraphs[0]
-    hp.text = header
+    for k, line in enumerate(header):
+        run = hp.add_run(line)
+        if k + 1 < len(header):
+            run.add_break()
     hp.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     fp = sec.footer.paragraphs[0]
     fp.alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -369,6 +369,10 @@ static CASE_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // "2020-118344", "EMN-2020-01873" (an ESDH system's prefix is part of it).
         re(r"\b(?:[A-ZÆØÅ]{2,5}-)?(?:19|20)\d{2}-\d{5,6}\b"),
         re(r"\b\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d+-\d{2}\b"),
+        // A bill's annex in the Folketing, "L 38 Bilag 1"; the Ombudsman's published
+        // statement, "FOB 2020-17".
+        re(r"\b[LB]\s\d{1,3}\s+Bilag\s+\d{1,3}\b"),
+        re(r"\bFOB\s(?:19|20)\d{2}-\d{1,3}\b"),
     ]
 });
 static FOLKETING: LazyLock<Regex> = LazyLock::new(|| {
@@ -971,7 +975,7 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
 /// The header fields of a memo or letter ("Til: Styregruppen", "Fra: …", "Dato: …").
 static MEMO_FIELD: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:til|fra|cc|kopi til|kopi|att\.?|udvalg|udarbejdet af|(?:jeres|vores|deres)\s+ref\.?|dato|sagsnr\.?|sags\s?id|dok\.?\s?id|dok\.?\s?nr\.?|dokumentnr\.?|j\.\s?nr\.?|journalnr\.?|sagsbehandler|kontakt(?:person)?|ansvarlig|skrevet af|ref\.?|afdeling|enhed|forvaltning|center|telefon|(?:direkte\s+)?tlf\.?|direkte\s+telefon|mobil|cpr\.?\s?-?nr\.?|e-?mail)\s*:",
+        r"(?i)^(?:til|fra|cc|kopi til|kopi|att\.?|udvalg|udarbejdet af|(?:jeres|vores|deres)\s+ref\.?|dato|sagsnr\.?|sags\s?id|dok\.?\s?id|dok\.?\s?nr\.?|dokumentnr\.?|j\.\s?nr\.?|journalnr\.?|sagsbehandler|kontakt(?:person)?|ansvarlig|skrevet af|ref\.?|afdeling|enhed|forvaltning|center|kontor|myndighed|sagsområder?|emneord|telefon|(?:direkte\s+)?tlf\.?|direkte\s+telefon|mobil|cpr\.?\s?-?nr\.?|e-?mail)\s*:",
     )
 });
 
@@ -988,7 +992,7 @@ static ORGANISATION: LazyLock<Regex> = LazyLock::new(|| {
     // Universitet"; "Institut for Beskæftigelses- og Uddannelsesforskning"; a thesis's
     // study programme, "Kandidatuddannelsen i Politik og Administration".)
     re(
-        r"^(?:\p{Lu}{2,8}\s+[–-]\s+)?(?i:KKR\s+\p{L}+|KL|\p{Lu}\p{L}*\s+Universitet|Jobcenter\s+\p{Lu}[\p{L}-]+|(?:Institut(?:tet)?|Center|Centret|Styrelsen|Ministeriet)\s+for\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,4}|(?:Det\s+\p{L}+\s+)?(?:[\p{L}-]+\s+og\s+)?\p{L}*(?:center|institut)\s+for\s+\p{L}+(?:\s+\p{L}+){0,3}|[\p{L}-]+(?:\s+og\s+\p{L}+)?ministeriet|\p{Lu}[\p{L}-]*(?:\s+og\s+\p{L}+)?forvaltning(?:en)?|\p{Lu}\p{L}*uddannelsen\s+i\s+\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,3})(?:,\s+\p{Lu}\p{L}*\s+Universitet)?$",
+        r"^(?:\p{Lu}{2,8}\s+[–-]\s+)?(?i:KKR\s+\p{L}+|KL|\p{Lu}\p{L}*\s+Universitet|Jobcenter\s+\p{Lu}[\p{L}-]+|(?:Institut(?:tet)?|Center|Centret|Styrelsen|Ministeriet)\s+for\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,4}|(?:Det\s+\p{L}+\s+)?(?:[\p{L}-]+\s+og\s+)?\p{L}*(?:center|institut)\s+for\s+\p{L}+(?:\s+\p{L}+){0,3}|[\p{L}-]+(?:\s+og\s+\p{L}+)?ministeriet|\p{Lu}[\p{L}-]*(?:\s+og\s+\p{L}+)?forvaltning(?:en)?|Tænketanken\s+\p{L}+|Folketingets\s+Ombudsmand|\p{Lu}\p{L}*uddannelsen\s+i\s+\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,3})(?:,\s+\p{Lu}\p{L}*\s+Universitet)?$",
     )
 });
 
@@ -1070,6 +1074,13 @@ fn is_company(paras: &[Paragraph], name: &str) -> bool {
 
 static PARTY_MARKS: LazyLock<Regex> = LazyLock::new(|| re(r"\([A-ZÆØÅ]\)"));
 
+/// A series' name with what it is: "FRONTLINJEN – en podcast om velfærd i praksis".
+static TAGLINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^.{2,40}?\s+[–-]\s+(?i:en|et)\s+(?i:podcast|nyhedsbrev|magasin|blog|tidsskrift|netavis|avis|videoserie)\b",
+    )
+});
+
 /// The title: a letter's subject line, a running header that opens the text, else the
 /// first heading-like line.
 pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
@@ -1140,6 +1151,9 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
                     | "sagsfremstilling"
                     | "indstilling"
                     | "beslutning"
+                    | "høringsnotat"
+                    | "høringsoversigt"
+                    | "transskription"
                     // The programme's name over a report's own title.
                     | "frikommuneforsøg ii"
                     | "frikommuneforsøg 2"
@@ -1164,6 +1178,9 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
             || labelled_body(&p.text).is_some()
             // A table's or figure's caption ("Tabel 1. Forsøg i …", "Figur 2 …").
             || super::structure::is_caption(&p.text)
+            // A series' name and what it is ("FRONTLINJEN – en podcast om velfærd i praksis",
+            // "Jobnyt – et nyhedsbrev fra …") over the issue's own title.
+            || TAGLINE.is_match(p.text.trim())
             // A web page's breadcrumb trail ("Forside › Nyheder › Job").
             || p.text.contains(['›', '»'])
             // A venue's address ("Herning Kongrescenter, Østergade 37, 7400 Herning").
@@ -1193,6 +1210,22 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
                 .map(|k| address + 1 + k + 1)
         })
         .unwrap_or(0);
+    // A title too long for a heading's look ("Forslag til lov om ændring af lov om …
+    // (Permanentgørelse af …)"): one line of words without a full stop, right under the
+    // masthead's headings.
+    let long_title = |i: usize, p: &Paragraph| {
+        let t = p.text.trim();
+        let words = t.split_whitespace().count();
+        p.kind == Kind::Body
+            && i < 6
+            && (8..=35).contains(&words)
+            && !t.ends_with(['.', ':', ';', ','])
+            && !t.contains(". ")
+            && !t.contains(": ")
+            && paras[letter_head.min(i)..i]
+                .iter()
+                .all(|above| above.kind == Kind::Heading)
+    };
     let headings = || {
         paras
             .iter()
@@ -1203,7 +1236,9 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
             .filter(|(i, p)| {
                 let asks =
                     *i < 3 && p.text.ends_with('?') && p.text.split_whitespace().count() <= 10;
-                (p.kind == Kind::Heading || asks) && !skip(p) && !is_member_line(&p.text)
+                (p.kind == Kind::Heading || asks || long_title(*i, p))
+                    && !skip(p)
+                    && !is_member_line(&p.text)
             })
     };
     // A masthead naming only the issuer ("Randers Kommune", "Region Midtjylland", "KKR
@@ -1230,7 +1265,13 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
         let rest = without_issuer(t);
         // (A firm's name atop its report: "Kvist & Partnere"; a web site's name over its
         // breadcrumb trail: "MorsøNet" / "Forside › Nyheder › …".)
-        let firm = i == 0 && t.contains(" & ") && t.split_whitespace().count() <= 4;
+        // (… or with its legal form: "Oxford Research A/S".)
+        let legal_form = ["A/S", "ApS", "I/S", "P/S"]
+            .iter()
+            .any(|f| t.strip_suffix(f).is_some_and(|name| name.ends_with(' ')));
+        let firm = i == 0
+            && ((t.contains(" & ") && t.split_whitespace().count() <= 4)
+                || (legal_form && t.split_whitespace().count() <= 5));
         let site = paras.get(i + 1).is_some_and(|n| n.text.contains('›'));
         names_an_issuer(t)
             || unit
@@ -1552,6 +1593,15 @@ mod tests {
             case_numbers_in("BEU, Alm.del - 2019-20 - Bilag 56: Status"),
             vec!["BEU Alm.del Bilag 56".to_string()]
         );
+        assert_eq!(
+            case_numbers_in("L 38 Bilag 1"),
+            vec!["L 38 Bilag 1".to_string()]
+        );
+        assert_eq!(
+            case_numbers_in("Folketingets Ombudsmand · FOB 2020-17"),
+            vec!["FOB 2020-17".to_string()]
+        );
+        assert!(case_numbers_in("i alt 38 Bilag 1").is_empty());
         assert_eq!(
             case_numbers_in("Sagsnr.: 27.00.00-P20-1-18"),
             vec!["27.00.00-P20-1-18".to_string()]
