@@ -583,6 +583,26 @@ fn qualifier_before(toks: &[Tok], i: usize) -> Option<(&'static str, usize)> {
     None
 }
 
+/// A sentence in English: three English function words or more, and more of them than
+/// Danish ones (an English name in a Danish sentence, "Oxford Research", is not enough).
+fn is_english(sentence: &str) -> bool {
+    const ENGLISH: &[&str] = &[
+        "the", "and", "of", "were", "was", "with", "which", "whom", "that", "this", "than", "is",
+        "are", "has", "have", "been", "from", "who", "their", "per", "cent",
+    ];
+    const DANISH: &[&str] = &[
+        "og", "i", "af", "at", "er", "på", "til", "det", "den", "de", "som", "med", "har", "en",
+        "et", "var", "blev", "ikke", "fra", "kr",
+    ];
+    let lower = sentence.to_lowercase();
+    let (mut english, mut danish) = (0, 0);
+    for w in words(&lower) {
+        english += usize::from(ENGLISH.contains(&w));
+        danish += usize::from(DANISH.contains(&w));
+    }
+    english >= 3 && english > 2 * danish
+}
+
 /// State carried between sentences of one section.
 #[derive(Debug, Default, Clone)]
 pub struct Context {
@@ -597,6 +617,12 @@ pub fn scan(
     mask: &[(usize, usize)],
     ctx: &mut Context,
 ) -> Vec<Quantity> {
+    // An English sentence (a report's "Summary in English") writes its numbers the other
+    // way round, "1,300" and "86.1 per cent", and "to" is no two: read as Danish it gives
+    // wrong figures, so it gives none.
+    if is_english(sentence) {
+        return Vec::new();
+    }
     let toks = tokenize(sentence);
     // The first colon and the noun of the label before it ("Nye sager i 1., 2. og 3.
     // kvt.: …"), which bare counts after it may count (below).
@@ -1636,6 +1662,15 @@ mod tests {
         assert_eq!(v[0], (12.0, "count".into(), Some("borgere".into())));
         // Years and references are no such list.
         assert!(vals("i 2018 og 2019 borgere").iter().all(|x| x.0 != 2018.0));
+    }
+
+    #[test]
+    fn an_english_sentence_gives_no_danish_figures() {
+        assert!(vals("A total of 1,300 jobseekers were employed with a wage subsidy under the trial rules, of whom 512 in Holstebro.").is_empty());
+        assert!(vals("The number of participants is too small to measure the effect.").is_empty());
+        // A Danish sentence naming an English title keeps its figures.
+        let v = vals("Rapporten fra Oxford Research (The Danish Case) viser, at 1.300 ledige og 512 borgere var i job.");
+        assert_eq!(v[0], (1300.0, "count".into(), Some("ledige".into())));
     }
 
     #[test]
