@@ -209,7 +209,14 @@ pub fn places(catalog: &Catalog, s: &str) -> Vec<Place> {
     for m in WORDS.find_iter(s) {
         let text = m.as_str();
         let in_list = lists.iter().any(|&(a, b)| m.start() >= a && m.end() <= b);
-        let with_kommune = in_list || text.to_lowercase().ends_with("kommune");
+        // (So is a name where only a municipality can stand: next in a list after one,
+        // "Helsingør, Fredensborg og Hørsolm", or after "sammen med".)
+        let before = &s[..m.start()];
+        let listed_after_one = out
+            .last()
+            .is_some_and(|p: &Place| matches!(s[p.end..m.start()].trim(), "," | "og" | "samt"));
+        let expected = listed_after_one || before.ends_with("sammen med ");
+        let with_kommune = in_list || expected || text.to_lowercase().ends_with("kommune");
         let mut names = Vec::new();
         for part in strip_kommune(text).split('/') {
             let found = if with_kommune {
@@ -252,6 +259,20 @@ fn exact<'c>(catalog: &'c Catalog, w: &str) -> Option<&'c str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_typo_where_only_a_municipality_can_stand() {
+        let c = Catalog::builtin();
+        let names =
+            |s: &str| -> Vec<String> { places(&c, s).into_iter().flat_map(|p| p.names).collect() };
+        assert_eq!(names("som vi havde sammen med Hørsolm"), vec!["Hørsholm"]);
+        assert_eq!(
+            names("Helsingør, Fredensborg og Hørsolm deltager"),
+            vec!["Helsingør", "Fredensborg", "Hørsholm"]
+        );
+        // (Alone in a sentence, a near miss is no municipality.)
+        assert!(names("Hørsolm kører det videre").is_empty());
+    }
 
     #[test]
     fn lists() {
