@@ -618,10 +618,9 @@ pub fn scan(
     ctx: &mut Context,
 ) -> Vec<Quantity> {
     // An English sentence (a report's "Summary in English") writes its numbers the other
-    // way round, "1,300" and "86.1 per cent", and "to" is no two: read as Danish it gives
-    // wrong figures, so it gives none.
+    // way round, "1,300" and "86.1 per cent", and "to" is no two.
     if is_english(sentence) {
-        return Vec::new();
+        return super::english::quantities(sentence);
     }
     let toks = tokenize(sentence);
     // The first colon and the noun of the label before it ("Nye sager i 1., 2. og 3.
@@ -1665,8 +1664,9 @@ mod tests {
     }
 
     #[test]
-    fn an_english_sentence_gives_no_danish_figures() {
-        assert!(vals("A total of 1,300 jobseekers were employed with a wage subsidy under the trial rules, of whom 512 in Holstebro.").is_empty());
+    fn an_english_sentence_is_read_as_english() {
+        let v = vals("A total of 1,300 jobseekers were employed with a wage subsidy under the trial rules, of whom 512 in Holstebro.");
+        assert_eq!(v[0], (1300.0, "count".into(), Some("jobseekers".into())));
         assert!(vals("The number of participants is too small to measure the effect.").is_empty());
         // A Danish sentence naming an English title keeps its figures.
         let v = vals("Rapporten fra Oxford Research (The Danish Case) viser, at 1.300 ledige og 512 borgere var i job.");

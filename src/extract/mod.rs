@@ -12,6 +12,7 @@ mod attribution;
 pub mod catalog;
 pub mod decisions;
 pub mod document;
+mod english;
 pub mod figures;
 pub mod meta;
 pub mod municipalities;
