@@ -3,6 +3,7 @@
 //! per cent", "approx. DKK 2.5 million", "six months".
 
 use super::figures::Quantity;
+use super::words::words;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -25,6 +26,26 @@ const NUMBER_WORDS: &[&str] = &[
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
     "twelve",
 ];
+
+/// A sentence in English: three English function words or more, and more of them than
+/// Danish ones (an English name in a Danish sentence, "Oxford Research", is not enough).
+pub(super) fn is_english(sentence: &str) -> bool {
+    const ENGLISH: &[&str] = &[
+        "the", "and", "of", "were", "was", "with", "which", "whom", "that", "this", "than", "is",
+        "are", "has", "have", "been", "from", "who", "their", "per", "cent",
+    ];
+    const DANISH: &[&str] = &[
+        "og", "i", "af", "at", "er", "på", "til", "det", "den", "de", "som", "med", "har", "en",
+        "et", "var", "blev", "ikke", "fra", "kr",
+    ];
+    let lower = sentence.to_lowercase();
+    let (mut english, mut danish) = (0, 0);
+    for w in words(&lower) {
+        english += usize::from(ENGLISH.contains(&w));
+        danish += usize::from(DANISH.contains(&w));
+    }
+    english >= 3 && english > 2 * danish
+}
 
 /// The figures of an English sentence, in order.
 pub fn quantities(sentence: &str) -> Vec<Quantity> {

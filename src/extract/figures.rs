@@ -583,26 +583,6 @@ fn qualifier_before(toks: &[Tok], i: usize) -> Option<(&'static str, usize)> {
     None
 }
 
-/// A sentence in English: three English function words or more, and more of them than
-/// Danish ones (an English name in a Danish sentence, "Oxford Research", is not enough).
-fn is_english(sentence: &str) -> bool {
-    const ENGLISH: &[&str] = &[
-        "the", "and", "of", "were", "was", "with", "which", "whom", "that", "this", "than", "is",
-        "are", "has", "have", "been", "from", "who", "their", "per", "cent",
-    ];
-    const DANISH: &[&str] = &[
-        "og", "i", "af", "at", "er", "på", "til", "det", "den", "de", "som", "med", "har", "en",
-        "et", "var", "blev", "ikke", "fra", "kr",
-    ];
-    let lower = sentence.to_lowercase();
-    let (mut english, mut danish) = (0, 0);
-    for w in words(&lower) {
-        english += usize::from(ENGLISH.contains(&w));
-        danish += usize::from(DANISH.contains(&w));
-    }
-    english >= 3 && english > 2 * danish
-}
-
 /// State carried between sentences of one section.
 #[derive(Debug, Default, Clone)]
 pub struct Context {
@@ -619,7 +599,7 @@ pub fn scan(
 ) -> Vec<Quantity> {
     // An English sentence (a report's "Summary in English") writes its numbers the other
     // way round, "1,300" and "86.1 per cent", and "to" is no two.
-    if is_english(sentence) {
+    if super::english::is_english(sentence) {
         return super::english::quantities(sentence);
     }
     let toks = tokenize(sentence);

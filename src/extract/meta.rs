@@ -1065,12 +1065,15 @@ fn is_company(paras: &[Paragraph], name: &str) -> bool {
     name.split_whitespace().count() <= 6
         && paras.iter().any(|p| {
             p.text.strip_prefix(name).is_some_and(|rest| {
-                ["ApS", "A/S", "I/S", "P/S", "K/S"]
+                LEGAL_FORMS
                     .iter()
                     .any(|form| rest.trim_start().starts_with(form))
             })
         })
 }
+
+/// A Danish company's legal forms, written after its name ("Oxford Research A/S").
+const LEGAL_FORMS: &[&str] = &["ApS", "A/S", "I/S", "P/S", "K/S"];
 
 static PARTY_MARKS: LazyLock<Regex> = LazyLock::new(|| re(r"\([A-ZÆØÅ]\)"));
 
@@ -1266,7 +1269,7 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
         // (A firm's name atop its report: "Kvist & Partnere"; a web site's name over its
         // breadcrumb trail: "MorsøNet" / "Forside › Nyheder › …".)
         // (… or with its legal form: "Oxford Research A/S".)
-        let legal_form = ["A/S", "ApS", "I/S", "P/S"]
+        let legal_form = LEGAL_FORMS
             .iter()
             .any(|f| t.strip_suffix(f).is_some_and(|name| name.ends_with(' ')));
         let firm = i == 0
