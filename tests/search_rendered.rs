@@ -321,3 +321,42 @@ fn a_compound_finds_a_suspended_compound() {
         hit.snippet
     );
 }
+
+/// An amount is found however a page writes it: `7353000` finds the cell `7.353` of a
+/// table `(1.000 kr.)` as well as `7.353.000` written out, and `11,617 mio` the same
+/// table's total `11.617`.
+#[test]
+fn an_amount_is_found_however_the_page_scales_it() {
+    let (_dir, store) =
+        common::index_of(&["tests/fixtures/rendered/blind26-tabelbilag-resultater.pdf"]);
+    let hits = |query: &str| -> Vec<(String, String)> {
+        let results = store
+            .search(&SearchRequest {
+                query: query.into(),
+                limit: 20,
+                ..Default::default()
+            })
+            .expect("search");
+        results
+            .hits
+            .iter()
+            .map(|h| (page_name(&h.source, h.page), h.snippet.clone()))
+            .collect()
+    };
+    let written_out = "blind26-tabelbilag-resultater:2".to_string();
+    let in_thousands = "blind26-tabelbilag-resultater:7".to_string();
+    let found = hits("7353000");
+    let pages: Vec<&String> = found.iter().map(|(p, _)| p).collect();
+    assert!(pages.contains(&&written_out), "{found:?}");
+    assert!(pages.contains(&&in_thousands), "{found:?}");
+    // The snippet of the table's page marks the cell.
+    let (_, snippet) = found
+        .iter()
+        .find(|(p, _)| *p == in_thousands)
+        .expect("table page");
+    assert!(snippet.contains("[7.353]"), "{snippet}");
+    let found = hits("11,617 mio");
+    assert!(found.iter().any(|(p, _)| *p == in_thousands), "{found:?}");
+    // A number on no page and of no figure finds nothing.
+    assert!(hits("7353001").is_empty());
+}

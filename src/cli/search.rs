@@ -12,7 +12,8 @@ pub struct Args {
     /// A word on no page is searched as the index's nearest words; a trial's name or short
     /// name (`psykologforsøget`, or one a document gives it) also finds the pages about
     /// that trial. stderr says so. Numbers and dates match however they are typed
-    /// (`505000` = `505.000`, `1.4.2019` = `1. april 2019`).
+    /// (`505000` = `505.000`, `1.4.2019` = `1. april 2019`), and an amount however a
+    /// page writes it (`3,1 mio` = `3.100.000` = a cell `3.100` under `1.000 kr.`).
     #[arg(required = true, num_args = 1..)]
     query: Vec<String>,
     #[command(flatten)]

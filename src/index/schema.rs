@@ -9,6 +9,7 @@
 //! distinct value is kept once per segment however many pages repeat it.
 
 use super::analyzer;
+use crate::extract::numbers::format_danish;
 use tantivy::schema::{
     FacetOptions, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions,
     FAST, INDEXED, STORED, STRING,
@@ -20,8 +21,9 @@ use tantivy::schema::{
 /// the writer's threads may split one document's figures over segments). 5: numbers
 /// and dates in one form (`analyzer::NUMBER_FORM`); the short names documents give their
 /// trials. 6: figures carry their document's date (`--from`/`--to` of `figures`). 7:
-/// Latin plurals stemmed with their singulars (`analyzer::IRREGULAR`).
-pub const SCHEMA_VERSION: u32 = 7;
+/// Latin plurals stemmed with their singulars (`analyzer::IRREGULAR`). 8: a page's
+/// figures as `amount` terms (a cell `7.353` under `i 1.000 kr.` is found as `7353000`).
+pub const SCHEMA_VERSION: u32 = 8;
 
 /// The fields, resolved once.
 #[derive(Clone, Copy)]
@@ -49,6 +51,10 @@ pub struct Fields {
     pub group: Field,
     pub value: Field,
     pub unit: Field,
+    /// The values of a page's figures, each as [`amount_term`] writes it: what a number
+    /// typed in a query is also matched against, so that an amount is found however
+    /// the page scales it (`2,5 mio. kr.`, a table in thousands).
+    pub amount: Field,
     pub json: Field,
     pub furniture: Field,
     pub rev: Field,
@@ -104,6 +110,7 @@ pub fn build() -> (Schema, Fields) {
         group: b.add_text_field("group", keyword()),
         value: b.add_f64_field("value", NumericOptions::default().set_indexed().set_fast()),
         unit: b.add_text_field("unit", STRING),
+        amount: b.add_text_field("amount", STRING),
         json: b.add_text_field("json", STORED),
         furniture: b.add_text_field("furniture", STORED),
         rev: b.add_text_field("rev", terms_only(analyzer::DA_REV)),
@@ -128,6 +135,13 @@ pub fn key(value: &str) -> String {
 /// separator, the trial's name. All the trials of a stem are the terms it prefixes.
 pub fn short_name_term(stem: &str, trial: &str) -> String {
     format!("{}{SHORT_NAME_SEPARATOR}{trial}", key(stem))
+}
+
+/// A figure's value as an `amount` term: without sign and thousands points, decimals
+/// after a comma, as [`analyzer::NUMBER_FORM`] writes a number typed in a query
+/// (`7353000`, `2450,5`); `None` for 0 (a cell with nothing spent says little).
+pub fn amount_term(value: f64) -> Option<String> {
+    (value.is_finite() && value != 0.0).then(|| format_danish(value.abs()).replace('.', ""))
 }
 
 /// Between a short name's stem and its trial in [`short_name_term`].
@@ -164,6 +178,14 @@ mod tests {
         assert_eq!(date_key("2017-12-11", true), Some(20171211));
         assert_eq!(date_key("oktober", true), None);
         assert_eq!(date_key("2019-13", true), None);
+    }
+
+    #[test]
+    fn amounts_are_written_as_numbers_are_typed() {
+        assert_eq!(amount_term(7_353_000.0).as_deref(), Some("7353000"));
+        assert_eq!(amount_term(-700_000.0).as_deref(), Some("700000"));
+        assert_eq!(amount_term(2450.5).as_deref(), Some("2450,5"));
+        assert_eq!(amount_term(0.0), None);
     }
 
     #[test]

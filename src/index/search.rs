@@ -16,6 +16,7 @@ use super::schema;
 use super::store::{index_error, text_of, Columns, IndexStore};
 use super::{Facets, FigureFilter, FigureRow, Hit, SearchRequest, SearchResults, TrialRow};
 use crate::error::{Error, Result};
+use crate::extract::numbers;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Bound;
 use tantivy::collector::{Count, DocSetCollector, MultiCollector, TopDocs};
@@ -193,6 +194,17 @@ fn parse(query: &str) -> Parsed {
         merged.push((entry, joined));
     }
     for ((negated, item), joined) in merged {
+        // `3,1 mio`: the amount as the index writes numbers (`3100000`, on pages that
+        // write it so or have it as a figure, see `schema::Fields::amount`), or the
+        // words as typed.
+        if let (false, false, Item::Word(scale)) = (negated, joined, &item) {
+            if let Some(group) = parsed.required.last_mut() {
+                if let Some(amount) = scaled_amount(group, scale) {
+                    *group = amount;
+                    continue;
+                }
+            }
+        }
         if negated {
             parsed.excluded.push(item);
         } else if joined {
@@ -204,6 +216,45 @@ fn parse(query: &str) -> Parsed {
         }
     }
     parsed
+}
+
+/// A group of one number (`3,1`) followed by a multiplier (`mio.`, `mia.`) as the amount
+/// (`3100000`) or the two words as a phrase; `None` for anything else.
+fn scaled_amount(group: &[Item], scale: &str) -> Option<Vec<Item>> {
+    let [Item::Word(number)] = group else {
+        return None;
+    };
+    let factor = numbers::multiplier(scale)?;
+    let value = numbers::parse_digits(number, true)? * factor;
+    let amount = schema::amount_term(value)?;
+    Some(vec![
+        Item::Word(amount),
+        Item::Phrase(format!("{number} {scale}")),
+    ])
+}
+
+/// The forms a table or a sentence may write an amount typed in whole units in
+/// (`7353000`): in thousands (`7.353`) and in millions with decimals (`7,353`), as
+/// the analyzer writes them. Only to mark them in a snippet, where they count as the
+/// typed form: on a page found by its amount they are what the user looks for.
+fn scaled_forms(amount: &str) -> Vec<String> {
+    let Ok(value) = amount.parse::<u64>() else {
+        return Vec::new();
+    };
+    let mut forms = Vec::new();
+    if value >= 1000 && value % 1000 == 0 {
+        forms.push((value / 1000).to_string());
+    }
+    if value >= 1_000_000 {
+        let (whole, rest) = (value / 1_000_000, value % 1_000_000);
+        let rest = format!("{rest:06}");
+        let rest = rest.trim_end_matches('0');
+        // (A whole number of millions, `3`, is too common a number to mark.)
+        if !rest.is_empty() {
+            forms.push(format!("{whole},{rest}"));
+        }
+    }
+    forms
 }
 
 /// How one query word is matched: its analyzed forms.
@@ -258,6 +309,20 @@ impl IndexStore {
                         2.0,
                     )),
                 ));
+                // A number is also any page's figure of that value, however the page
+                // writes it (`7.353` in a table of thousands).
+                if is_number(e) {
+                    alts.push((
+                        Occur::Should,
+                        Box::new(TermQuery::new(
+                            Term::from_field_text(f.amount, e),
+                            IndexRecordOption::Basic,
+                        )),
+                    ));
+                    let forms = scaled_forms(e);
+                    m.exact.extend(forms.iter().cloned());
+                    m.stems.extend(forms);
+                }
             }
             let letters = stem.chars().filter(|c| c.is_alphabetic()).count();
             if compounds && letters >= 4 && letters == stem.chars().count() {
@@ -1089,6 +1154,14 @@ fn trial_key(value: &str) -> String {
 
 /// Terms that start with `prefix` (and are longer, unless `itself`): a range of the
 /// term dictionary, so no automaton is built and only that branch is read.
+/// A number as the analyzer writes it: digits, perhaps a decimal comma (`2450,5`).
+fn is_number(term: &str) -> bool {
+    let (whole, decimals) = term.split_once(',').unwrap_or((term, "0"));
+    [whole, decimals]
+        .iter()
+        .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
 fn prefix_query(field: tantivy::schema::Field, prefix: &str, itself: bool) -> Box<dyn Query> {
     let low = Term::from_field_text(field, prefix);
     let lower = if itself {
@@ -1212,6 +1285,31 @@ mod tests {
             vec![vec![Item::Word("LÆ285".into())]]
         );
         assert!(p.notices.is_empty());
+    }
+
+    #[test]
+    fn an_amount_with_a_multiplier_is_one_group() {
+        let p = parse("3,1 mio. kr. 2.5 mia");
+        assert_eq!(
+            p.required,
+            vec![
+                vec![
+                    Item::Word("3100000".into()),
+                    Item::Phrase("3,1 mio.".into())
+                ],
+                vec![Item::Word("kr.".into())],
+                vec![
+                    Item::Word("2500000000".into()),
+                    Item::Phrase("2.5 mia".into())
+                ],
+            ]
+        );
+        // `mio` alone, or after a word that is no number, is a word.
+        assert_eq!(parse("mio").required.len(), 1);
+        assert_eq!(parse("ca mio").required.len(), 2);
+        assert_eq!(scaled_forms("7353000"), ["7353", "7,353"]);
+        assert_eq!(scaled_forms("3000000"), ["3000"]);
+        assert!(scaled_forms("2450,5").is_empty());
     }
 
     #[test]

@@ -446,6 +446,15 @@ impl IndexWriter {
                 d.add_facet(f.trial, Facet::from_path([t.name.as_str()]));
                 d.add_text(f.trial_key, schema::key(&t.name));
             }
+            let amounts: BTreeSet<String> = document
+                .figures
+                .iter()
+                .filter(|x| x.page == page.number)
+                .filter_map(|x| schema::amount_term(x.value))
+                .collect();
+            for amount in &amounts {
+                d.add_text(f.amount, amount);
+            }
             d.add_facet(f.kind_facet, Facet::from_path([kind]));
             if let Some(y) = &year {
                 d.add_facet(f.year, Facet::from_path([y.as_str()]));
