@@ -6,7 +6,7 @@
 //!
 //! `cargo test --release --test search_rendered -- --nocapture` prints the measures.
 
-use referat::index::SearchRequest;
+use referat::index::{IndexStore, SearchRequest};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -267,6 +267,21 @@ fn a_compound_finds_its_parts_written_apart() {
     );
 }
 
+/// The hits of `query` (at most 20) as (`document:page`, snippet).
+fn hits(store: &IndexStore, query: &str) -> Vec<(String, String)> {
+    store
+        .search(&SearchRequest {
+            query: query.into(),
+            limit: 20,
+            ..Default::default()
+        })
+        .expect("search")
+        .hits
+        .iter()
+        .map(|h| (page_name(&h.source, h.page), h.snippet.clone()))
+        .collect()
+}
+
 /// An abbreviation finds the name it stands for, and the name typed in full finds the
 /// abbreviation (`data/abbreviations.tsv`).
 #[test]
@@ -275,20 +290,8 @@ fn an_abbreviation_and_its_name_find_each_other() {
         "tests/fixtures/rendered/blind14-lemvig-bekendtgoerelse-bemaerkninger.pdf",
         "tests/fixtures/rendered/blind17-vejle-fjord-statusnotat-kvartal.pdf",
     ]);
-    let pages = |query: &str| -> Vec<String> {
-        let results = store
-            .search(&SearchRequest {
-                query: query.into(),
-                limit: 20,
-                ..Default::default()
-            })
-            .expect("search");
-        results
-            .hits
-            .iter()
-            .map(|h| page_name(&h.source, h.page))
-            .collect()
-    };
+    let pages =
+        |query: &str| -> Vec<String> { hits(&store, query).into_iter().map(|h| h.0).collect() };
     // Lemvig's page 3 names only `Styrelsen for Arbejdsmarked og Rekruttering`, Vejle's
     // page 3 only `STAR`.
     let short = pages("STAR");
@@ -329,20 +332,7 @@ fn a_compound_finds_a_suspended_compound() {
 fn an_amount_is_found_however_the_page_scales_it() {
     let (_dir, store) =
         common::index_of(&["tests/fixtures/rendered/blind26-tabelbilag-resultater.pdf"]);
-    let hits = |query: &str| -> Vec<(String, String)> {
-        let results = store
-            .search(&SearchRequest {
-                query: query.into(),
-                limit: 20,
-                ..Default::default()
-            })
-            .expect("search");
-        results
-            .hits
-            .iter()
-            .map(|h| (page_name(&h.source, h.page), h.snippet.clone()))
-            .collect()
-    };
+    let hits = |query: &str| hits(&store, query);
     let written_out = "blind26-tabelbilag-resultater:2".to_string();
     let in_thousands = "blind26-tabelbilag-resultater:7".to_string();
     let found = hits("7353000");
