@@ -1,7 +1,7 @@
 //! Decisions of minutes: agenda items (`Punkt 6.`, `Pkt. 3`, `6. Title`), their title
 //! and case number, the text after `Beslutning:` and the members recorded as absent.
 
-use super::document::Decision;
+use super::document::{Decision, Outcome};
 use super::meta::{case_numbers_in, is_item_marker, item_title, without_access_mark};
 use super::structure::{looks_like_heading, sentences, Kind, Paragraph};
 use super::votes;
@@ -23,7 +23,7 @@ static DECISION: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ABSENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(.+?)\s+(?:(?:var|er|blev meldt)\s+fraværende|deltog\s+ikke|har\s+meldt\s+afbud|(?:var|er|erklærede sig)\s+inhabil(?:\s+og\s+forlod\s+(?:salen|mødet))?|forlod\s+(?:salen|mødet))(?:\s+(?:under|i)\s+[^.]+)?\.?|(?i:fraværende(?:\s+med\s+afbud)?|afbud(?:\s+fra)?|forfald)\s*:\s*(.+?)\.?)$",
+        r"^(?:(.+?)\s+(?:(?:var|er|blev meldt)\s+fraværende|deltog\s+ikke|har\s+meldt\s+afbud|(?:var|er|erklærede sig)\s+inhabil(?:\s+og\s+forlod\s+(?:salen|mødet))?|forlod\s+(?:salen|mødet))(?:\s+(?:under|i)\s+[^.]+)?\.?|(?i:fraværende(?:\s+med\s+afbud)?|afbud|forfald)(?:\s+fra(?:\s+\p{Lu}[\p{L}\-]*){0,3})?\s*:\s*(.+?)\.?)$",
     )
     .unwrap_or_else(|e| panic!("{e}"))
 });
@@ -51,6 +51,14 @@ static CONTENTS_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// "Konklusion:" (only under an item marker: reports have conclusions too).
 static CONCLUSION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:konklusion)\s*(?::\s*(.*)|\.?)$").unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// The label of one municipality's decision at a joint meeting of two councils'
+/// committees ("Beslutning i Holstebro Kommune: Godkendt."): the labels of one item are
+/// parallel decisions, kept together with the names that tell them apart.
+static MUNICIPALITY_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\s)(?i:beslutning)\s+(?:i|for)\s+\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)?\s+Kommune\s*:")
+        .unwrap_or_else(|e| panic!("{e}"))
 });
 
 static MEETING_CLOSED: LazyLock<Regex> = LazyLock::new(|| {
@@ -455,6 +463,8 @@ pub fn decisions(paras: &[Paragraph], items: &[AgendaItem]) -> Vec<Decision> {
                 .chain(gone),
         );
         let mut in_decision = false;
+        // Whether the decision so far is one municipality's (see `MUNICIPALITY_LABEL`).
+        let mut parallel = false;
         // Who was absent under a decision's label: when a later label follows (an item
         // decided over several meetings, "Beslutning i Beskæftigelsesudvalget …" then
         // "Beslutning i Byrådet …"), they were absent from that earlier meeting only.
@@ -491,7 +501,16 @@ pub fn decisions(paras: &[Paragraph], items: &[AgendaItem]) -> Vec<Decision> {
                 // An item decided over several meetings has a label per meeting: the
                 // last one is this meeting's decision.
                 in_decision = !rest.ends_with(['.', '!']);
-                decision = (!rest.is_empty()).then(|| rest.to_string());
+                let text = p.text.trim();
+                let one_municipalitys = opens_with_municipality_label(text);
+                decision = if !one_municipalitys {
+                    (!rest.is_empty()).then(|| rest.to_string())
+                } else if parallel {
+                    decision.map(|d| format!("{d} {text}"))
+                } else {
+                    Some(text.to_string())
+                };
+                parallel = one_municipalitys;
                 let earlier = under_label.replace(Vec::new()).unwrap_or_default();
                 absent.retain(|n| !earlier.contains(n) || meeting_absent.contains(n));
                 continue;
@@ -522,10 +541,12 @@ pub fn decisions(paras: &[Paragraph], items: &[AgendaItem]) -> Vec<Decision> {
         }
         if let Some(decision) = decision {
             let on_recommendation = votes::on_the_recommendation(&decision);
-            let (outcome, votes) = (
-                votes::outcome(&on_recommendation),
-                votes::votes(&on_recommendation),
-            );
+            let outcome = if parallel {
+                parallel_outcome(&decision)
+            } else {
+                votes::outcome(&on_recommendation)
+            };
+            let votes = votes::votes(&on_recommendation);
             out.push(Decision {
                 item: item.number.clone(),
                 title,
@@ -538,6 +559,31 @@ pub fn decisions(paras: &[Paragraph], items: &[AgendaItem]) -> Vec<Decision> {
         }
     }
     out
+}
+
+fn opens_with_municipality_label(text: &str) -> bool {
+    MUNICIPALITY_LABEL
+        .find(text)
+        .is_some_and(|m| m.start() == 0)
+}
+
+/// The outcome of an item the municipalities of a joint meeting decide each for itself
+/// (see `MUNICIPALITY_LABEL`): theirs when they agree; an item one of them puts off is
+/// put off, one that one of them rejects is rejected (it does not go ahead jointly).
+fn parallel_outcome(decision: &str) -> Option<Outcome> {
+    let starts: Vec<usize> = MUNICIPALITY_LABEL
+        .find_iter(decision)
+        .map(|m| m.start())
+        .chain([decision.len()])
+        .collect();
+    let outcomes: Vec<Outcome> = starts
+        .windows(2)
+        .filter_map(|w| votes::outcome(&decision[w[0]..w[1]]))
+        .collect();
+    [Outcome::Postponed, Outcome::Rejected]
+        .into_iter()
+        .find(|o| outcomes.contains(o))
+        .or_else(|| outcomes.first().copied())
 }
 
 #[cfg(test)]
@@ -574,6 +620,22 @@ mod tests {
     }
 
     #[test]
+    fn a_joint_meetings_decisions_stay_together() {
+        assert!(opens_with_municipality_label(
+            "Beslutning i Struer Kommune: Udsat."
+        ));
+        assert!(!opens_with_municipality_label(
+            "Beslutning i Økonomiudvalget den 9. marts 2020:"
+        ));
+        let both = "Beslutning i Holstebro Kommune: Godkendt. Beslutning i Struer Kommune: \
+                    Udsat. Sagen genoptages på næste møde.";
+        assert_eq!(parallel_outcome(both), Some(Outcome::Postponed));
+        let agreed = "Beslutning i Holstebro Kommune: Taget til efterretning. Beslutning i \
+                      Struer Kommune: Taget til efterretning.";
+        assert_eq!(parallel_outcome(agreed), Some(Outcome::Noted));
+    }
+
+    #[test]
     fn absent_lines() {
         let c = ABSENT.captures("Anne Honoré Østergaard og Kristoffer Hjort Storm var fraværende.");
         assert!(c.is_some());
@@ -596,6 +658,8 @@ mod tests {
         ));
         assert!(ABSENT.is_match("Afbud fra: Birgit Thorsager (V), Jesper Kold (C)"));
         assert!(ABSENT.is_match("Fraværende med afbud: Kirsten Dahl Rasmussen (A)"));
+        // A joint meeting records each municipality's absences apart.
+        assert!(ABSENT.is_match("Fraværende fra Holstebro: Poul Erik Kirkegaard (V)"));
         assert!(ABSENT
             .is_match("Mads Vestergaard (V) var inhabil og forlod salen under sagens behandling."));
         assert!(MEETING_CLOSED.is_match("Mødet hævet kl. 16.45."));

@@ -961,9 +961,14 @@ pub fn scan(
         if unit == "count" {
             ctx.last_counted.clone_from(&counted);
         }
+        // `÷2,1 mio. kr.`: the minus of Danish accounts (or the typographic one) glued
+        // to its number; a hyphen before a number is a dash or a range too often.
+        let minus = i >= 1 && matches!(toks[i - 1].text, "÷" | "−") && toks[i - 1].end == t.start;
+        let sign = if minus { -1.0 } else { 1.0 };
         let start = match qual {
             Some(q) => toks[q.1].start,
             None if kr_before => toks[i - 2].start,
+            None if minus => toks[i - 1].start,
             None => t.start,
         };
         let end = toks[end_tok - 1].end;
@@ -976,7 +981,7 @@ pub fn scan(
         };
         out.push(Quantity {
             raw: sentence[start..end].to_string(),
-            value: v * factor,
+            value: sign * v * factor,
             unit,
             counted,
             qualifier,
@@ -1283,7 +1288,7 @@ pub fn table_cell(
         Regex::new(
             // (A target's cell may bound it or compare: "Højst 14", "30 % færre".)
             // (Significance marks may follow: "6,8***", "5,2*".)
-            r"^((?i:ca\.|højst|mindst|under|over|op til|maks\.?)\s*)?([-−–]\s?)?(\d+(?:[.,]\d+)*[½]?)\s*(%|pct\.?|kr\.?|mio\.?(?:\s*kr\.?)?)?(?:\s+(?i:færre|flere|kortere|længere|lavere|højere|mindre|mere))?\**$",
+            r"^((?i:ca\.|højst|mindst|under|over|op til|maks\.?)\s*)?([-−–÷]\s?)?(\d+(?:[.,]\d+)*[½]?)\s*(%|pct\.?|kr\.?|mio\.?(?:\s*kr\.?)?)?(?:\s+(?i:færre|flere|kortere|længere|lavere|højere|mindre|mere))?\**$",
         )
         .unwrap_or_else(|e| panic!("regex: {e}"))
     });
@@ -1295,7 +1300,7 @@ pub fn table_cell(
         return None;
     }
     let c = CELL.captures(cell.trim())?;
-    // A minus: a budget's saving or a fall ("-420" in a table of 1.000 kr.).
+    // A minus: a budget's saving or a fall ("-420" or "÷420" in a table of 1.000 kr.).
     let sign = if c.get(2).is_some() { -1.0 } else { 1.0 };
     let digits = c.get(3)?.as_str();
     let suffix = c
@@ -1691,6 +1696,15 @@ mod tests {
 
     #[test]
     fn money_and_percent() {
+        // The accountant's minus, glued to its number; a dash before one is no sign.
+        assert_eq!(
+            one("Budgettet har skønnede besparelser på ÷2,1 mio. kr."),
+            (-2_100_000.0, "DKK".into())
+        );
+        assert_eq!(
+            one("Udgiften er – efter regulering – 300.000 kr."),
+            (300_000.0, "DKK".into())
+        );
         assert_eq!(
             one("Der er sparet ca. 3.600.000 kr. i alt"),
             (3_600_000.0, "DKK".into())
@@ -1912,6 +1926,15 @@ mod tests {
             q.map(|q| (q.value, q.unit)),
             Some((1_250_000.0, "DKK".into()))
         );
+        // Danish accounts write a minus as `÷`.
+        let q = table_cell(
+            "÷1.250",
+            "Besparelser",
+            "Attestforsøget",
+            "(i 1.000 kr.)",
+            false,
+        );
+        assert_eq!(q.map(|q| q.value), Some(-1_250_000.0));
         let q = table_cell("42", "Antal borgere", "Aalborg", "", false);
         assert_eq!(q.and_then(|q| q.counted), Some("borgere".into()));
         // A significance mark is no part of the figure.

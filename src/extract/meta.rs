@@ -420,9 +420,11 @@ fn filing_stamp(text: &str) -> bool {
 /// The first line of a Folketing filing stamp: a committee and the session.
 static SESSION_STAMP: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\p{Lu}[\p{L}\- ]{0,80}udvalg(?:et)?\s+(?:19|20)\d{2}-\d{2}$"));
+/// A case-number field, perhaps with whose case it is: "Sagsnr.: 19/10428", "Sagsnr.
+/// (Struer): 19/10428" at a joint meeting.
 static SAGSNR: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:sagsnr|sags\s?nr|j\.\s?nr|journalnr|sagsnummer|sagsid|sags-id|(?:jeres|vores|deres|vor|jer)\s+ref)\.?:?[\s|]*([0-9][0-9A-ZÆØÅ.\-/]{4,})",
+        r"(?i)\b(?:sagsnr|sags\s?nr|j\.\s?nr|journalnr|sagsnummer|sagsid|sags-id|(?:jeres|vores|deres|vor|jer)\s+ref)\.?(?:\s*\([^)]{1,40}\))?:?[\s|]*([0-9][0-9A-ZÆØÅ.\-/]{4,})",
     )
 });
 
@@ -575,6 +577,11 @@ pub fn body(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
     if let Some(c) = stamp.and_then(|p| COMMITTEE.captures(&p.text)) {
         return Some(c[1].to_string());
     }
+    // A joint meeting's masthead: "Arbejdsmarkedsudvalget (Holstebro) og
+    // Beskæftigelsesudvalget (Struer)", both committees the body.
+    if let Some(b) = paras.iter().take(6).find_map(|p| joint_committees(&p.text)) {
+        return Some(b);
+    }
     // (An agenda's masthead names its committee, "Dagsorden / Arbejdsmarkedsudvalget",
     // before an item says where its case is decided, "Sagen afgøres i: Byrådet".)
     let whole_line = paras
@@ -640,6 +647,22 @@ pub fn body(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
             .or_else(|| PRESENTED_TO.captures(&p.text))
             .map(|c| c[1].to_string())
     })
+}
+
+/// A line that is two committees and nothing else, each perhaps with its municipality:
+/// "Arbejdsmarkedsudvalget (Holstebro) og Beskæftigelsesudvalget (Struer)".
+fn joint_committees(text: &str) -> Option<String> {
+    let line = text.trim();
+    let (a, b) = line.split_once(" og ")?;
+    let whole = |side: &str| {
+        let side = side.trim();
+        let bare = match side.split_once(" (") {
+            Some((name, place)) if place.ends_with(')') => name,
+            _ => side,
+        };
+        masthead_committee(bare).is_some_and(|(_, whole)| whole)
+    };
+    (whole(a) && whole(b)).then(|| line.to_string())
 }
 
 /// The committee a masthead line of six words at most opens with (the issuer before it
@@ -1543,6 +1566,21 @@ mod tests {
         assert_eq!(
             case_numbers_in("Sagsid: 20/11873"),
             vec!["20/11873".to_string()]
+        );
+        assert_eq!(
+            case_numbers_in("Sagsnr. (Struer): 19/10428"),
+            vec!["19/10428".to_string()]
+        );
+        assert_eq!(
+            joint_committees(
+                "Arbejdsmarkedsudvalget (Holstebro) og Beskæftigelsesudvalget (Struer)"
+            )
+            .as_deref(),
+            Some("Arbejdsmarkedsudvalget (Holstebro) og Beskæftigelsesudvalget (Struer)")
+        );
+        assert_eq!(
+            joint_committees("Arbejdsmarkedsudvalget og netværket"),
+            None
         );
         assert_eq!(is_item_marker("Sag 2012-12345 om budget"), None);
         assert_eq!(is_item_marker("Sagsnr.: 20/4417"), None);

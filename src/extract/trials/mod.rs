@@ -28,7 +28,8 @@ use super::document::Trial;
 use super::structure::{sentences, Kind, Paragraph};
 use super::words::{hyphenated_words, words};
 use names::{
-    canonical, clean_name, compounds_of, introduced_trial, labelled_trial, name_words, one_distinct,
+    canonical, clean_name, compounds_of, described_short_name_stem, introduced_trial,
+    labelled_trial, name_words, one_distinct,
 };
 use participants::network_members;
 use regex::Regex;
@@ -598,7 +599,8 @@ impl Builder {
             folded.insert(name, target);
         }
         for short in self.order.clone() {
-            let Some(stem) = short_name_stem(&short) else {
+            let Some(stem) = short_name_stem(&short).or_else(|| described_short_name_stem(&short))
+            else {
                 continue;
             };
             if catalog.trial_exact(&short).is_some() {

@@ -249,6 +249,24 @@ pub fn short_name_stem(name: &str) -> Option<String> {
         .then(|| stem.to_string())
 }
 
+/// The stem of a short name written with its article and adjectives, where Danish puts
+/// the noun in its indefinite form: "det fælles pendlerforsøg" -> "pendler", as
+/// "pendlerforsøget".
+pub fn described_short_name_stem(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (last, before) = words.split_last()?;
+    let (article, adjectives) = before.split_first()?;
+    let described = matches!(article.to_lowercase().as_str(), "det" | "den")
+        && (1..=2).contains(&adjectives.len())
+        && adjectives
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'));
+    let noun = last.to_lowercase();
+    (described && noun.ends_with("forsøg"))
+        .then(|| short_name_stem(&format!("{noun}et")))
+        .flatten()
+}
+
 pub(super) static PARENS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*\([^)]*\)").unwrap_or_else(|e| panic!("{e}")));
 
@@ -727,6 +745,21 @@ fn tried_name(catalog: &Catalog, sentence: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_described_short_name_has_the_stem_of_its_noun() {
+        assert_eq!(
+            described_short_name_stem("Det fælles pendlerforsøg").as_deref(),
+            Some("pendler")
+        );
+        assert_eq!(
+            described_short_name_stem("det nye psykologforsøg").as_deref(),
+            Some("psykolog")
+        );
+        assert_eq!(described_short_name_stem("Det Fælles Forsøg"), None);
+        assert_eq!(described_short_name_stem("Pendlerforsøg"), None);
+        assert_eq!(described_short_name_stem("det nye frikommuneforsøg"), None);
+    }
 
     #[test]
     fn what_is_done_with_a_trial_is_no_part_of_its_name() {
