@@ -922,9 +922,12 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
     // A follow-up of the trials' budgets each quarter, their accounts and a jobcentre's
     // management information report their status too.
     // (So does a chronology of the network's work, "Tidslinje for …", and a memo of a
-    // trial's results in a period, "Psykologforsøget – resultater for 2019".)
+    // trial's results in a period, "Psykologforsøget – resultater for 2019", "… –
+    // resultater for forløb startet i 1. halvår 2020".)
     static PERIOD_RESULTS: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"\bresultater\s+(?:for|i)\s+(?:(?:19|20)\d{2}|perioden|året|\d\.\s+halvår)")
+        re(
+            r"\bresultater\s+(?:for|i)\s+(?:\S+\s+){0,3}?(?:(?:19|20)\d{2}|perioden|året|\d\.\s+(?:halvår|kvartal))",
+        )
     });
     if title_l.contains("status")
         || PERIOD_RESULTS.is_match(&title_l)
@@ -1475,7 +1478,10 @@ fn is_unit(t: &str) -> bool {
 }
 
 /// A line that ends in a post code and town: an address.
-static ADDRESS_END: LazyLock<Regex> = LazyLock::new(|| re(r",\s*\d{4}\s+\p{Lu}[\p{L}-]+$"));
+/// A postal code and town ending an address, after a comma or a house number (the lines
+/// of an address block read as one: "Niels Espes Vej 8 8722 Hedensted").
+static ADDRESS_END: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:,\s*|\b\d{1,3}[a-zA-Z]?\s+)\d{4}\s+\p{Lu}[\p{L}-]+$"));
 
 /// A genre with the document's number in its series: "Arbejdspapir 2021:3", "Notat nr. 4".
 static SERIES_NUMBER: LazyLock<Regex> = LazyLock::new(|| {

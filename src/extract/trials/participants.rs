@@ -413,6 +413,30 @@ pub(super) static NOT_TAKING_PART: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
+/// A clause about membership of the network, not of a trial: its subject the
+/// municipalities, its verb's place the network ("Fredericia Kommune indgår i et
+/// frikommunenetværk med Kolding og Vejle kommuner", "Holstebro og Struer kommuner indgår
+/// sammen med Lemvig Kommune i Frikommunenetværket Nissum Bredning"; not "… deltager
+/// Lejre i tre forsøg i netværket", nor a relative clause, "…, der indgår i netværket").
+fn joins_network(catalog: &Catalog, s: &str) -> bool {
+    static VERB: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:indgår|indgik|deltager|deltog)\b").unwrap_or_else(|e| panic!("{e}"))
+    });
+    static NETWORK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^i\s+(?:et\s+|det\s+)?(?:[\p{L}-]+\s+)?(?:frikommune)?netværk(?:et)?\b")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let l = s.trim_start().to_lowercase();
+    let Some(verb) = VERB.find(&l) else {
+        return false;
+    };
+    let place = l[verb.end()..]
+        .match_indices(" i ")
+        .next()
+        .map(|(at, _)| &l[verb.end() + at + 1..]);
+    opens_with_municipalities(catalog, s.trim_start()) && place.is_some_and(|p| NETWORK.is_match(p))
+}
+
 /// A relative clause after a trial's name that says who ran it: ", som Bornholm og Ærø
 /// gennemførte", ", som Herning Kommune har gennemført alene" (the municipalities in the
 /// last group).
@@ -860,7 +884,14 @@ fn clause_mentions<'n>(
     // overvejer at søge om at komme med i psykologforsøget, som …".)
     static RUN_BY_ANYWHERE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(RUN_BY_CLAUSE).unwrap_or_else(|e| panic!("{e}")));
-    let main_clause = RUN_BY_ANYWHERE.replace_all(s, "").to_lowercase();
+    // (Nor does a clause of condition or time to come about the trial: "Rådet ønsker en
+    // orientering, når forsøget har kørt et år i Fredericia.")
+    static CONDITION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:når|hvis|såfremt|dersom)\s+(?:forsøget|forsøgene|det|ministeriet|styrelsen)\b[^,;]*")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let main_clause = RUN_BY_ANYWHERE.replace_all(s, "");
+    let main_clause = CONDITION.replace_all(&main_clause, "").to_lowercase();
     let scene = opens_with_scene(catalog, s);
     // "Attestforsøget er et af fem frikommuneforsøg, som A, B og C har fået godkendt":
     // who has the set of trials, not who runs this one.
@@ -958,6 +989,7 @@ fn clause_mentions<'n>(
         [] => section.map(String::from).filter(|t| {
             takes_part
                 && !names_another_by_short_name(b, t, s)
+                && !joins_network(catalog, s)
                 && (l.contains("forsøg")
                     || l.contains("sammen med")
                     || l.contains("foruden")
@@ -1189,6 +1221,30 @@ mod tests {
             network_members(&c, &cover),
             ["Frederikshavn", "Hjørring", "Læsø"]
         );
+    }
+
+    #[test]
+    fn membership_of_the_network_is_no_trials() {
+        let c = Catalog::builtin_ref();
+        assert!(joins_network(
+            c,
+            "Fredericia Kommune indgår i et frikommunenetværk med Kolding og Vejle kommuner."
+        ));
+        assert!(joins_network(
+            c,
+            "Holstebro og Struer kommuner indgår sammen med Lemvig Kommune i \
+             Frikommunenetværket Nissum Bredning."
+        ));
+        // The trials in the network, and a relative clause after the main one's list.
+        assert!(!joins_network(
+            c,
+            "Ud over ungeforsøget deltager Lejre i tre forsøg i netværket."
+        ));
+        assert!(!joins_network(
+            c,
+            "Forsøget er gennemført i Haderslev og Vejen kommuner, der indgår i \
+             Frikommunenetværket Skamlingsbanken."
+        ));
     }
 
     #[test]

@@ -603,8 +603,11 @@ impl<'a, 'n> Walk<'a, 'n> {
         }
         let parenthesized = parenthesized.unwrap_or_else(|| parenthesized_names(paras));
         let called = called_names(paras, &d.context);
+        let outside = outsiders(catalog, paras);
         for name in &b.order {
             if let Some(mut t) = b.trials.remove(name) {
+                // (A table's comparison row does not make an outsider take part.)
+                t.municipalities.retain(|m| !outside.contains(m));
                 t.parent = catalog.parent(&t.name).map(String::from);
                 t.pages.sort_unstable();
                 let called_so = called
@@ -625,4 +628,31 @@ impl<'a, 'n> Walk<'a, 'n> {
         }
         d
     }
+}
+
+/// The municipalities the document says take part in none of the trials ("Skive deltager
+/// ikke i frikommuneforsøgene, men … bruges derfor som sammenligningskommune"): a
+/// comparison, whatever rows of the tables they have.
+fn outsiders(catalog: &crate::extract::Catalog, paras: &[Paragraph]) -> Vec<String> {
+    static NONE_OF_THEM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\s*kommune)?\s+(?:deltager|deltog|indgår|er)\s+ikke\s+(?:med\s+)?i\s+(?:nogen\s+af\s+)?(?:netværkets\s+|de\s+)?(?:frikommuneforsøg(?:ene)?|forsøgene)\b")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let mut out = Vec::new();
+    for p in paras {
+        for s in sentences(&p.text) {
+            let s = s.trim_start();
+            let Some(subject) = crate::extract::municipalities::places(catalog, s)
+                .into_iter()
+                .next()
+                .filter(|place| place.start == 0)
+            else {
+                continue;
+            };
+            if NONE_OF_THEM.is_match(&s[subject.end..].to_lowercase()) {
+                out.extend(subject.names);
+            }
+        }
+    }
+    out
 }
