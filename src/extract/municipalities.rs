@@ -192,6 +192,15 @@ pub fn place_of_figure(sentence: &str, places: &[Place], at: usize) -> Option<St
     }
 }
 
+/// The municipality a text opens with, its subject ("Skive deltager ikke …", "Halsnæs og
+/// Hillerød gik i gang …": the first); `None` when the text opens with anything else.
+pub fn opening_place(catalog: &Catalog, s: &str) -> Option<Place> {
+    places(catalog, s)
+        .into_iter()
+        .next()
+        .filter(|p| p.start == 0)
+}
+
 /// The municipalities named in running text, where they stand, in order.
 pub fn places(catalog: &Catalog, s: &str) -> Vec<Place> {
     static WORDS: LazyLock<Regex> = LazyLock::new(|| {

@@ -1152,8 +1152,6 @@ fn trial_key(value: &str) -> String {
     schema::key(catalog.trial(value).unwrap_or(value))
 }
 
-/// Terms that start with `prefix` (and are longer, unless `itself`): a range of the
-/// term dictionary, so no automaton is built and only that branch is read.
 /// A number as the analyzer writes it: digits, perhaps a decimal comma (`2450,5`).
 fn is_number(term: &str) -> bool {
     let (whole, decimals) = term.split_once(',').unwrap_or((term, "0"));
@@ -1162,6 +1160,8 @@ fn is_number(term: &str) -> bool {
         .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// Terms that start with `prefix` (and are longer, unless `itself`): a range of the
+/// term dictionary, so no automaton is built and only that branch is read.
 fn prefix_query(field: tantivy::schema::Field, prefix: &str, itself: bool) -> Box<dyn Query> {
     let low = Term::from_field_text(field, prefix);
     let lower = if itself {

@@ -411,6 +411,13 @@ impl IndexWriter {
             d.add_text(f.kind, kind);
         };
 
+        // Each page's figures as `amount` terms, gathered in one pass over the figures.
+        let mut amounts: HashMap<u32, BTreeSet<String>> = HashMap::new();
+        for fig in &document.figures {
+            if let Some(term) = schema::amount_term(fig.value) {
+                amounts.entry(fig.page).or_default().insert(term);
+            }
+        }
         for page in &text.pages {
             let mut d = TantivyDocument::default();
             d.add_text(f.rec, "page");
@@ -446,13 +453,7 @@ impl IndexWriter {
                 d.add_facet(f.trial, Facet::from_path([t.name.as_str()]));
                 d.add_text(f.trial_key, schema::key(&t.name));
             }
-            let amounts: BTreeSet<String> = document
-                .figures
-                .iter()
-                .filter(|x| x.page == page.number)
-                .filter_map(|x| schema::amount_term(x.value))
-                .collect();
-            for amount in &amounts {
+            for amount in amounts.get(&page.number).into_iter().flatten() {
                 d.add_text(f.amount, amount);
             }
             d.add_facet(f.kind_facet, Facet::from_path([kind]));

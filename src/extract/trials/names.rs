@@ -729,10 +729,7 @@ fn tried_name(catalog: &Catalog, sentence: &str) -> Option<String> {
     let c = TRIED.captures(sentence)?;
     let mut name = c.get(1)?.as_str().trim();
     // (Past the subject when it follows the verb: "afprøver Billund …".)
-    if let Some(p) = crate::extract::municipalities::places(catalog, name)
-        .first()
-        .filter(|p| p.start == 0)
-    {
+    if let Some(p) = crate::extract::municipalities::opening_place(catalog, name) {
         name = name[p.end..].trim_start();
     }
     let words = name.split_whitespace().count();

@@ -489,10 +489,7 @@ pub(super) fn tried_by_subject(catalog: &Catalog, sentence: &str) -> Option<(Str
     });
     let s = sentence.trim_start();
     let c = TRIED.captures(s)?;
-    let subject = crate::extract::municipalities::places(catalog, s)
-        .into_iter()
-        .next()
-        .filter(|p| p.start == 0)?;
+    let subject = crate::extract::municipalities::opening_place(catalog, s)?;
     let phrase = c.get(1)?.as_str().trim();
     if phrase.split_whitespace().count() < 3 || !municipality_mentions(catalog, phrase).is_empty() {
         return None;
@@ -935,11 +932,8 @@ fn clause_mentions<'n>(
     // raskmeldingsforsøget": the subject takes part in each trial the clause names, by
     // the catalogue's names or the document's own.
     if takes_part {
-        let subject = crate::extract::municipalities::places(catalog, s.trim_start())
-            .into_iter()
-            .next()
-            .filter(|p| p.start == 0)
-            .map(|p| p.names);
+        let subject =
+            crate::extract::municipalities::opening_place(catalog, s.trim_start()).map(|p| p.names);
         if let Some(subject) = subject {
             let named = b.all_named_within(s);
             if named.len() >= 2 {

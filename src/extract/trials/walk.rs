@@ -512,9 +512,8 @@ impl<'a, 'n> Walk<'a, 'n> {
                     .filter(|q| q.kind == Kind::Body)
                     .flat_map(|q| sentences(&q.text))
                     .find_map(|s| {
-                        let places = crate::extract::municipalities::places(catalog, &s);
-                        let first = places.first().filter(|pl| pl.start == 0)?;
-                        (first.names.len() == 1).then(|| first.names.clone())
+                        let first = crate::extract::municipalities::opening_place(catalog, &s)?;
+                        (first.names.len() == 1).then_some(first.names)
                     })
                     .unwrap_or_default();
             }
@@ -642,11 +641,11 @@ fn outsiders(catalog: &crate::extract::Catalog, paras: &[Paragraph]) -> Vec<Stri
     for p in paras {
         for s in sentences(&p.text) {
             let s = s.trim_start();
-            let Some(subject) = crate::extract::municipalities::places(catalog, s)
-                .into_iter()
-                .next()
-                .filter(|place| place.start == 0)
-            else {
+            // (Most sentences deny nothing: skip them before looking for their subject.)
+            if !s.to_lowercase().contains("ikke") {
+                continue;
+            }
+            let Some(subject) = crate::extract::municipalities::opening_place(catalog, s) else {
                 continue;
             };
             if NONE_OF_THEM.is_match(&s[subject.end..].to_lowercase()) {
