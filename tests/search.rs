@@ -428,8 +428,13 @@ fn exact_form_ranks_above_stemmed_form() {
 
 #[test]
 fn misspelt_words_are_searched_as_the_words_meant() {
-    // On no page: the word one edit away, and the keyboard spelling of ø.
-    for (typed, meant) in [("lægeatester", "lægeattester"), ("Hjoerring", "hjørring")] {
+    // On no page: the word one edit away, the keyboard spelling of ø, and a compound
+    // whose first part is misspelt (the compound itself is on no page either).
+    for (typed, meant) in [
+        ("lægeatester", "lægeattester"),
+        ("Hjoerring", "hjørring"),
+        ("lægeatestforsøget", "lægeattestforsøget"),
+    ] {
         let r = search(typed);
         assert!(r.total > 0, "{typed}");
         let notice = r.notice.as_deref().unwrap_or_default();

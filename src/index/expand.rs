@@ -99,6 +99,39 @@ impl IndexStore {
             .collect())
     }
 
+    /// A compound on no page whose typo is in its first part (`lægeatestforsøget`), as
+    /// the compound was most likely meant (`lægeattestforsøget`): at the split with the
+    /// longest head that pages have, a modifier on no page corrected as a word of its
+    /// own. Corrections of whole words miss it, since the compound itself is on no
+    /// page either.
+    pub(super) fn corrected_compound(
+        &self,
+        searcher: &Searcher,
+        form: &str,
+    ) -> Result<Option<String>> {
+        let Some(chars) = splittable(form) else {
+            return Ok(None);
+        };
+        let mut stemmer = analyzer::danish();
+        for at in MIN_PART..=chars.len() - MIN_PART {
+            let head: String = chars[at..].iter().collect();
+            if self.indexed_stem(searcher, &mut stemmer, &head)?.is_none() {
+                continue;
+            }
+            let modifier: String = chars[..at].iter().collect();
+            // (A modifier pages have is no typo: the compound is new, not misspelt.)
+            if self
+                .indexed_stem(searcher, &mut stemmer, &modifier)?
+                .is_some()
+            {
+                return Ok(None);
+            }
+            let meant = self.corrections(searcher, &modifier, 0)?.into_iter().next();
+            return Ok(meant.map(|m| format!("{m}{head}")));
+        }
+        Ok(None)
+    }
+
     /// The two words a compound query word (an exact form) may also be written as:
     /// `gruppesamtalerne` as `samtalerne i grupper`, `videosamtale` as `samtale på
     /// video`. Each split whose parts both stem to words of the index, as (modifier

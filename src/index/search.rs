@@ -854,7 +854,11 @@ impl IndexStore {
         if pages > 0 {
             return Ok(trials);
         }
-        for corrected in self.corrections(searcher, form, 0)? {
+        let mut corrected = self.corrections(searcher, form, 0)?;
+        if corrected.is_empty() {
+            corrected.extend(self.corrected_compound(searcher, form)?);
+        }
+        for corrected in corrected {
             let trials = named(&corrected)?;
             if !trials.is_empty() {
                 return Ok(trials);
@@ -929,7 +933,10 @@ impl IndexStore {
         let [form] = exact.as_slice() else {
             return self.corrected_parts(searcher, &exact, m);
         };
-        let words = self.corrections(searcher, form, pages as u64)?;
+        let mut words = self.corrections(searcher, form, pages as u64)?;
+        if words.is_empty() && pages == 0 {
+            words.extend(self.corrected_compound(searcher, form)?);
+        }
         // Each as if typed: the word and its compound's parts.
         let mut alts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for w in &words {
