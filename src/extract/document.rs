@@ -171,6 +171,8 @@ pub enum Outcome {
     Recommended,
     /// Sent on without a decision: `Fremsendes til Teknisk Udvalg`, `Oversendes til …`.
     Referred,
+    /// Taken off the agenda: `Punktet udgik`, `Sagen blev trukket`.
+    Withdrawn,
 }
 
 /// A recorded vote: counts and party letters on each side.

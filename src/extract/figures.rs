@@ -1326,6 +1326,8 @@ pub fn table_cell(
         // A caption that gives the cells in per cent ("Svarprocent fordelt på kommune
         // (%)") holds for columns that only say whose they are ("Borgere").
         let caption_unit = column_unit(caption);
+        // (A place's name is no noun of the header, whatever its ending: "Odder".)
+        let header_noun = |h: &str| header_noun(h).filter(|_| !(whose_column && h == header));
         let decided = column_unit(header).or_else(|| {
             (header_noun(header).is_none() || matches!(caption_unit, Some(ColumnUnit::Percent)))
                 .then_some(caption_unit)
@@ -1436,6 +1438,12 @@ fn row_unit(header: &str, row: &str, whose_column: bool) -> Option<(String, Opti
     if !period || row.trim().is_empty() {
         return None;
     }
+    // (A note's mark is no part of the label: "Raskmeldte 2)", "Sparede samtaler *".)
+    static NOTE_MARK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s+(?:\d{1,2}\)|\*+)$").unwrap_or_else(|e| panic!("regex: {e}"))
+    });
+    let row = NOTE_MARK.replace(row.trim_end(), "");
+    let row = row.as_ref();
     // "Sparede lægeattester (attestforsøget)": the trial in parentheses counts nothing
     // (a unit there does: "Varighed (uger)").
     let unit_in_parentheses = states_unit_in_parentheses(row);
@@ -1493,6 +1501,14 @@ fn row_unit(header: &str, row: &str, whose_column: bool) -> Option<(String, Opti
             }
             let last = words.last()?.trim_matches(|c: char| !c.is_alphanumeric());
             // (A plural noun: a category's label, "ADHD eller autisme", counts nothing.)
+            // (… or a label of one word, a participle's plural: "Raskmeldte", "Ledige".)
+            let participle = words.len() == 1
+                && ["te", "ede", "ige"].iter().any(|e| last.ends_with(e))
+                && last.chars().skip(1).all(char::is_lowercase);
+            if participle {
+                let noun = last.to_lowercase();
+                return plural_noun(&noun).then(|| ("count".into(), Some(noun), 1.0));
+            }
             if words.len() <= 3 {
                 return (last.chars().all(char::is_lowercase) && plural_noun(last))
                     .then(|| ("count".into(), Some(last.to_string()), 1.0));

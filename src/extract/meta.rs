@@ -940,6 +940,10 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
         || title_l.contains("nøgletal")
         // A results statement or scorecard of the trials ("Resultatopgørelse for …").
         || title_l.contains("resultatopgørelse")
+        // … and a memo checking the trials' figures ("Afstemning af forsøgstal –
+        // kommunernes egne opgørelser sammenholdt med STAR's registreringer").
+        || title_l.contains("forsøgstal")
+        || words(&title_l).any(|w| w.starts_with("opgørelse"))
         // "… – regionalt overblik over de syddanske frikommunenetværk".
         || title_l.contains("overblik over")
         // … and a summary of the networks' reports ("Opsamling på frikommunenetværkenes

@@ -24,6 +24,11 @@ pub fn outcome(decision: &str) -> Option<Outcome> {
             )
         };
         vec![
+            // Taken off the agenda: "Punktet udgik.", "Sagen blev trukket af dagsordenen."
+            rule(
+                r"^(?:punktet|sagen)\s+(?:udgik|udgår|(?:blev|er)\s+trukket|trækkes)\b",
+                Outcome::Withdrawn,
+            ),
             rule(
                 r"\b(?:ikke\s+(?:godkendt|godkendes|vedtaget|tiltrådt|anbefalet|anbefales)|forkast\w*|afvist|afvises|afslået|afslås|bortfald\w*)\b",
                 Outcome::Rejected,
@@ -478,6 +483,16 @@ mod tests {
             Some(Outcome::Rejected)
         );
         assert_eq!(outcome("Udsat til næste møde."), Some(Outcome::Postponed));
+        assert_eq!(outcome("Punktet udgik."), Some(Outcome::Withdrawn));
+        assert_eq!(
+            outcome("Sagen blev trukket af dagsordenen."),
+            Some(Outcome::Withdrawn)
+        );
+        // (The agenda approved without an item is approved.)
+        assert_eq!(
+            outcome("Godkendt med den bemærkning, at punkt 122 udgår."),
+            Some(Outcome::Approved)
+        );
         assert_eq!(
             outcome("Styregruppen besluttede at udsætte punktet."),
             Some(Outcome::Postponed)

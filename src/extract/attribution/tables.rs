@@ -218,6 +218,22 @@ pub(super) fn row_figures(
         [(_, names)] if names.len() == 1 => names.first().cloned(),
         _ => None,
     };
+    // Rows grouped under a row that only names a trial ("Psykologforsøget | | | |" over
+    // "Sygemeldte henvist til psykolog | 184 | 71 | …"): the nearest such row above.
+    let group_trial = || {
+        paras
+            .get(start + 1..i)
+            .unwrap_or_default()
+            .iter()
+            .rev()
+            .find_map(|p| match &p.kind {
+                Kind::TableRow(c) if c.iter().skip(1).all(|cell| cell.trim().is_empty()) => {
+                    c.first().and_then(|l| trial_of(l))
+                }
+                _ => None,
+            })
+    };
+    let group_trial = row_trial.is_none().then(group_trial).flatten();
     // A row label may state a figure of its own ("Projektleder, 0,8 årsværk inkl.
     // overhead", "Iværksætterkursus (2 hold)").
     // (A trial's name with a number in it is no figure: "Ledighedsydelse – … i 12. måned
@@ -283,6 +299,7 @@ pub(super) fn row_figures(
         };
         let trial = row_trial
             .clone()
+            .or_else(|| group_trial.clone())
             .or(column_trial)
             .or_else(|| section.map(String::from));
         // Beside columns of municipalities, one of an aggregate ("Klyngen",

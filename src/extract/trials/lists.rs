@@ -10,9 +10,9 @@ use super::participants::{
 };
 use super::sections::{ends_section, is_section_label, numbered_section};
 use super::{add_municipalities, Builder, Discovery, Doc};
-use crate::extract::catalog::Catalog;
+use crate::extract::catalog::{word_holds_stem, Catalog};
 use crate::extract::figures::parenthesized_tail;
-use crate::extract::municipalities::parse_list;
+use crate::extract::municipalities::{mentions as municipality_mentions, parse_list};
 use crate::extract::structure::{looks_like_heading, Kind, Paragraph};
 use std::collections::HashMap;
 
@@ -93,6 +93,16 @@ pub(super) fn list_item(
     let i = item.i;
     let p = &paras[i];
     let text = p.text.as_str();
+    if let Some((short, written, facts)) = glossary_entry(catalog, text) {
+        let name = canonical(catalog, written);
+        b.add(&name, short, p.page);
+        let t = b.add(&name, written, p.page);
+        if gives_round_or_start(&facts.to_lowercase()) {
+            read_facts(t, "", facts);
+        }
+        d.items.insert(i);
+        return ItemRead::Listed;
+    }
     // "Name (Holbæk og Odsherred): Holbæk har siden …": the item names its trial and goes
     // on to tell of it.
     // "Name – Bornholm og Stevns, 2. ansøgningsrunde, start 1. januar 2018. Revalidering
@@ -345,6 +355,32 @@ pub(super) fn list_item(
     };
     d.items.insert(i);
     ItemRead::Opens(opens)
+}
+
+/// An item of a glossary of the short names a document uses: "Psykologforsøget:
+/// Psykologbehandling i jobcenterindsatsen, godkendt i 2. ansøgningsrunde, start 1.
+/// marts 2018" -> (short name, name, the facts after it). The name is catalogued or holds
+/// the short name's stem and only facts follow it: "Attestforsøget: Borgerne slipper for
+/// …" tells a story, and "Psykologforsøget: Hedensted og Vejle deltager" says who takes
+/// part.
+fn glossary_entry<'t>(catalog: &Catalog, text: &'t str) -> Option<(&'t str, &'t str, &'t str)> {
+    let (short, rest) = text.split_once(": ")?;
+    let stem = short_name_stem(short.trim())?;
+    let (name, facts) = rest.split_once(", ").unwrap_or((rest, ""));
+    let name = name.trim().trim_end_matches('.');
+    // (What follows the name is its facts, or nothing: "Mentorforsøget: Hovedparten af
+    // borgerne får fortsat mentorstøtte, men …" tells how it goes.)
+    let facts_follow = facts.trim().is_empty() || gives_round_or_start(&facts.to_lowercase());
+    let named = catalog.trial(name).is_some()
+        || (facts_follow
+            && name
+                .split_whitespace()
+                .any(|w| word_holds_stem(&w.to_lowercase(), &stem)));
+    let reads_as_name = name.split_whitespace().count() >= 2
+        && name.starts_with(char::is_uppercase)
+        && !name.contains(". ")
+        && municipality_mentions(catalog, name).is_empty();
+    (named && reads_as_name).then_some((short.trim(), name, facts))
 }
 
 /// Two or more catalogued trials a list item names together ("Rehabiliteringsteams og

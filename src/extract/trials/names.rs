@@ -298,10 +298,16 @@ pub(super) fn labelled_trial(text: &str) -> Option<String> {
         .map_or(bare, |(_, rest)| rest.trim());
     let m = TRIAL_LABEL.find(numberless)?;
     let name = clean_name(&numberless[m.end()..]);
+    // (A form's contact "Navn: Karen Margrethe Bundgaard" is a person: every word
+    // capitalised, as no trial's name is written.)
+    let person = name
+        .split_whitespace()
+        .all(|w| w.starts_with(char::is_uppercase));
     (looks_like_heading(text)
         && name.split_whitespace().count() >= 2
-        && name.starts_with(char::is_uppercase))
-    .then_some(name)
+        && name.starts_with(char::is_uppercase)
+        && !person)
+        .then_some(name)
 }
 
 /// A trial's name as a document writes it, cleaned of parentheses and punctuation.
@@ -512,12 +518,25 @@ pub(super) fn called_names(
 
 /// A title that gives a trial by its short name and its name, set off by a dash:
 /// "Ungeforsøget – Sammenhængende forløb for unge på uddannelseshjælp" (either way
-/// round), the name holding the short name's stem. (short name, name).
+/// round), or the name in parentheses after the short name; the name holding the short
+/// name's stem. (short name, name).
 pub(super) fn short_and_name(text: &str) -> Option<(String, String)> {
-    let (a, b) = text
-        .trim()
-        .split_once(" – ")
-        .or_else(|| text.trim().split_once(" - "))?;
+    // "3.4 Rehabiliteringsforsøget (Fleksibilitet i rehabiliteringsteam)": the name in
+    // parentheses (which may hold a dash of its own).
+    static SHORT_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)]?\s+)?(\S+)\s+\(([^()]+)\)$")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let (a, b) = match SHORT_THEN_NAME.captures(text.trim()) {
+        Some(c) if short_name_stem(&c[1]).is_some() => (
+            c.get(1).map_or("", |m| m.as_str()),
+            c.get(2).map_or("", |m| m.as_str()),
+        ),
+        _ => text
+            .trim()
+            .split_once(" – ")
+            .or_else(|| text.trim().split_once(" - "))?,
+    };
     let ((short, stem), name) = match (short_name_stem(a.trim()), short_name_stem(b.trim())) {
         (Some(stem), None) => ((a.trim(), stem), b),
         (None, Some(stem)) => ((b.trim(), stem), a),

@@ -359,8 +359,10 @@ pub(super) fn deltagende(s: &str) -> Option<&str> {
                 // An agreement's parties ("Parter: Helsingør Kommune, …").
                 || *w == "parter"
     });
-    // "Fire kommuner: …" counts the network's members.
-    if words.len() > 4 || !about_taking_part || is_count_phrase(label) {
+    // "Fire kommuner: …" counts the network's members; "Netværkets kommuner: …" names
+    // them, whoever of them takes part.
+    let members = l.contains("netværk") && !words.iter().any(|w| w.starts_with("deltage"));
+    if words.len() > 4 || !about_taking_part || members || is_count_phrase(label) {
         return None;
     }
     // The list ends with its sentence: "Silkeborg og Skanderborg. Randers har søgt om …".
@@ -444,6 +446,12 @@ const RUN_BY_CLAUSE: &str = r",\s+som\s+(\p{Lu}[^,]{0,80}?)\s+(?:har\s+|havde\s+
 
 /// The municipalities a relative clause right after a trial's name says ran it.
 fn run_by_clause(catalog: &Catalog, after_name: &str) -> Option<Vec<String>> {
+    // (Past the name's other name in parentheses: "Mentorforsøget (Lempede
+    // mentorregler), som Lemvig og Struer har gennemført".)
+    let after_name = match after_name.trim_start().strip_prefix('(') {
+        Some(inside) => inside.split_once(')').map_or(after_name, |(_, rest)| rest),
+        None => after_name.strip_prefix(')').unwrap_or(after_name),
+    };
     static AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!("^{RUN_BY_CLAUSE}")).unwrap_or_else(|e| panic!("{e}"))
     });
@@ -1269,6 +1277,13 @@ mod tests {
         // Not a list of municipalities: no one named.
         assert_eq!(run_by_clause(c, ", som Herning ikke har gennemført"), None);
         assert_eq!(run_by_clause(c, ", som vi har gennemført"), None);
+        assert_eq!(
+            run_by_clause(
+                c,
+                " (Lempede mentorregler), som Lemvig og Struer har gennemført"
+            ),
+            Some(vec!["Lemvig".to_string(), "Struer".to_string()])
+        );
         assert!(NOT_TAKING_PART.is_match("ærø deltager ikke i forsøgene"));
         assert!(says_taking_part("som assens og middelfart deltog i"));
         assert!(!says_taking_part(

@@ -168,6 +168,9 @@ pub(super) fn title_trial(
     paras: &[Paragraph],
     minutes: bool,
 ) -> Option<(String, String, usize)> {
+    if let Some(field) = title_field(catalog, paras) {
+        return Some(field);
+    }
     let first_page = paras.first()?.page;
     let titles: Vec<usize> = paras
         .iter()
@@ -245,6 +248,24 @@ pub(super) fn title_trial(
             .any(|stem| words.iter().any(|w| word_holds_stem(w, stem)))
             .then(|| (canonical(catalog, &written), written, i))
     })
+}
+
+/// The trial a form is filled in for: the answer under its field "1. Forsøgets titel"
+/// (or "Navn på forsøget"), a line of its own that reads as a name. Returns (name, as
+/// written, index of the answer).
+fn title_field(catalog: &Catalog, paras: &[Paragraph]) -> Option<(String, String, usize)> {
+    static FIELD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:\d{1,2}[.)]\s*)?(?:forsøgets\s+(?:titel|navn)|(?:titel|navn)\s+på\s+(?:forsøget|det\s+ansøgte\s+forsøg)|forsøgstitel)\s*:?$")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let at = paras.iter().position(|p| FIELD.is_match(p.text.trim()))? + 1;
+    let answer = paras.get(at)?.text.trim();
+    let words = answer.split_whitespace().count();
+    let name_like = (2..=15).contains(&words)
+        && answer.starts_with(char::is_uppercase)
+        && !answer.ends_with(['.', ':'])
+        && !answer.contains([':', '|']);
+    name_like.then(|| (canonical(catalog, answer), answer.to_string(), at))
 }
 
 /// What a heading says of the trials.
