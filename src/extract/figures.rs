@@ -912,10 +912,21 @@ pub fn scan(
                     .flatten()
                     .and_then(|w| indefinite_plural(&w));
                 // "1.139 af de 1.622 anmeldelser", "2 af 4 kommuner": a part of a whole
-                // counted right after it, in the whole's noun.
+                // counted right after it, in the whole's noun (whoever's: "6 af
+                // netværkets 12 kombinationer", "af vores 40 pladser").
                 let part_of_count = (next_word.as_deref() == Some("af"))
                     .then(|| {
-                        let de = word_at(i + 2).is_some_and(|w| lower(w) == "de");
+                        let de = word_at(i + 2).is_some_and(|w| {
+                            let w = lower(w);
+                            let genitive = w.ends_with('s')
+                                && w.chars().count() >= 5
+                                && w.chars().all(char::is_alphabetic);
+                            genitive
+                                || matches!(
+                                    w.as_str(),
+                                    "de" | "vores" | "deres" | "sine" | "dets" | "dens" | "jeres"
+                                )
+                        });
                         let k = if de { i + 3 } else { i + 2 };
                         let whole = toks.get(k).filter(|t| t.kind == TokKind::Num)?;
                         let read = read_after(&toks, k, parse_digits(whole.text, false)?);
@@ -1637,6 +1648,8 @@ mod tests {
         assert_eq!(v[0], (1139.0, "count".into(), Some("anmeldelser".into())));
         let v = vals("Målet er nået i 2 af 4 kommuner.");
         assert_eq!(v[0], (2.0, "count".into(), Some("kommuner".into())));
+        let v = vals("Der er modtaget afrapporteringer for 6 af netværkets 12 kombinationer.");
+        assert_eq!(v[0], (6.0, "count".into(), Some("kombinationer".into())));
         let v = vals("Antallet af revurderinger er faldet fra 96 til 3, et fald på 96,9 %.");
         assert_eq!(v[0], (96.0, "count".into(), Some("revurderinger".into())));
         assert_eq!(v[1], (3.0, "count".into(), Some("revurderinger".into())));

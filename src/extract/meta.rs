@@ -1022,7 +1022,7 @@ static ORGANISATION: LazyLock<Regex> = LazyLock::new(|| {
     // Universitet"; "Institut for Beskæftigelses- og Uddannelsesforskning"; a thesis's
     // study programme, "Kandidatuddannelsen i Politik og Administration".)
     re(
-        r"^(?:\p{Lu}{2,8}\s+[–-]\s+)?(?i:KKR\s+\p{L}+|KL|\p{Lu}\p{L}*\s+Universitet|Jobcenter\s+\p{Lu}[\p{L}-]+|(?:Institut(?:tet)?|Center|Centret|Styrelsen|Ministeriet)\s+for\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,4}|(?:Det\s+\p{L}+\s+)?(?:[\p{L}-]+\s+og\s+)?\p{L}*(?:center|institut)\s+for\s+\p{L}+(?:\s+\p{L}+){0,3}|[\p{L}-]+(?:\s+og\s+\p{L}+)?ministeriet|\p{Lu}[\p{L}-]*(?:\s+og\s+\p{L}+)?forvaltning(?:en)?|Tænketanken\s+\p{L}+|Folketingets\s+Ombudsmand|\p{Lu}\p{L}*uddannelsen\s+i\s+\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,3})(?:,\s+\p{Lu}\p{L}*\s+Universitet)?$",
+        r"^(?:\p{Lu}{2,8}\s+[–-]\s+)?(?i:KKR\s+\p{L}+|KL|\p{Lu}\p{L}*\s+Universitet|Jobcenter\s+\p{Lu}[\p{L}-]+|(?:Institut(?:tet)?|Center|Centret|Styrelsen|Ministeriet)\s+for\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,4}|(?:Det\s+\p{L}+\s+)?(?:[\p{L}-]+\s+og\s+)?\p{L}*(?:center|institut)\s+for\s+\p{L}+(?:\s+\p{L}+){0,3}|[\p{L}-]+(?:\s+og\s+\p{L}+)?ministeriet|\p{Lu}[\p{L}-]*sekretariat(?:et)?|\p{Lu}[\p{L}-]*(?:\s+og\s+\p{L}+)?forvaltning(?:en)?|Tænketanken\s+\p{L}+|Folketingets\s+Ombudsmand|\p{Lu}\p{L}*uddannelsen\s+i\s+\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,3})(?:,\s+\p{Lu}\p{L}*\s+Universitet)?$",
     )
 });
 
@@ -1047,6 +1047,8 @@ fn issuers_run_together(line: &str) -> bool {
         "Centret",
         "Institut",
         "Universitet",
+        "ministeriet",
+        "sekretariat",
     ];
     let marks: usize = MARKS.iter().map(|m| line.matches(m).count()).sum();
     if marks < 2 {
@@ -1205,6 +1207,9 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
                 || PARTY_MARKS.find(&p.text).is_some_and(|m| p.text[m.end()..].trim().len() < 3))
             || reads_like_a_name(&p.text)
             || p.text.to_lowercase().starts_with("bilag")
+            // (… or ends with its annex's number: "Årsrapport 2020 – bilag 3" over the
+            // annex's own title.)
+            || ANNEX_OF.is_match(p.text.trim())
             || p.text.ends_with(':')
             || MEMO_FIELD.is_match(&p.text)
             // Where the case is decided ("Sagen afgøres i: Kommunalbestyrelsen").
@@ -1222,6 +1227,7 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
             // Marts 2021", "Jobcenter X BORGERPJECE · September 2019").
             || (p.text.contains(" · ") && p.text.split(" · ").any(ends_with_date))
     };
+    static ANNEX_OF: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\s[–-]\s+bilag\s+\d{1,2}[a-z]?$"));
     // A letter: its address blocks (a line with a post code, "2630 Taastrup"), date and
     // reference lines stand over its subject; the title is below the last of them.
     static POSTCODE: LazyLock<Regex> = LazyLock::new(|| re(r"^\d{4}\s+\p{Lu}\p{L}"));

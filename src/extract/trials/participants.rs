@@ -370,7 +370,18 @@ pub(super) fn deltagende(s: &str) -> Option<&str> {
         .match_indices(". ")
         .find(|(at, _)| list[at + 2..].starts_with(char::is_uppercase))
         .map_or(list.len(), |(at, _)| at);
-    Some(&list[..end])
+    let list = &list[..end];
+    // … and before an aside on who does not: "Kalundborg, Slagelse og Sorø (Ringsted
+    // deltager ikke)".
+    let list = match list
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|l| l.rsplit_once('('))
+    {
+        Some((before, aside)) if aside.contains("ikke") => before,
+        _ => list,
+    };
+    Some(list)
 }
 
 /// The list of who takes part right below a heading ("Deltagende kommuner: A og B", or

@@ -134,7 +134,18 @@ pub(super) fn table_row(
     }
     // A table of municipalities ("Kommune | Antal lån | Udlånt beløb") under one trial's
     // heading or agenda item: the municipalities it reports on take part in that trial.
-    if muni_col == Some(0) && trial_col.is_none() {
+    // (Not a list of contacts, "Kommune | Kontaktperson | Telefon | E-mail": whom to ask
+    // in each member municipality, whatever trial the page is about.)
+    // (A column of figures beside the contact makes it a table of the participants:
+    // "Kommune | Forventet antal borgere | Kontaktperson".)
+    let contacts = lower.iter().skip(1).all(|h| {
+        [
+            "kontakt", "telefon", "tlf", "e-mail", "mail", "navn", "stilling", "titel",
+        ]
+        .iter()
+        .any(|w| h.trim().starts_with(w))
+    });
+    if muni_col == Some(0) && trial_col.is_none() && !contacts {
         if let (Some(name), Some(first)) = (context, cells.first()) {
             if let Some(m) = catalog.municipality(first.trim()) {
                 let m = m.to_string();

@@ -6,7 +6,7 @@ use super::facts::{approval_facts, field, gives_round_or_start, labelled, read_f
 use super::lists::{in_contents_list, list_item, ItemRead, ListItem, ListLead};
 use super::names::{
     called_names, clean_name, introduced_trial, mentions, official_name, one_distinct,
-    parenthesized_names, short_names, take_official_name, TRIAL_WORD,
+    parenthesized_names, short_name_stem, short_names, take_official_name, TRIAL_WORD,
 };
 use super::participants::{
     body_mentions, deltagende, facts_members, listed_members, split_name_list,
@@ -230,14 +230,24 @@ impl<'a, 'n> Walk<'a, 'n> {
         let catalog = self.doc.catalog;
         // "Officielt navn: X" under a heading in the document's own words: the section
         // is X's.
-        let official = label
-            .to_lowercase()
-            .ends_with("navn")
-            .then(|| catalog.trial(value))
+        // (… and so does a fact box's "Forsøg: X" under a heading of its short name,
+        // "KØREKORTFORSØGET": a name the catalogue does not know is the document's own.)
+        let l = label.trim().to_lowercase();
+        let names_it = l.ends_with("navn") || l == "forsøg";
+        let own_name = || {
+            let short = short_name_stem(trial).is_some() && catalog.trial(trial).is_none();
+            (short
+                && l == "forsøg"
+                && value.split_whitespace().count() >= 2
+                && value.starts_with(char::is_uppercase)
+                && !value.contains(". "))
+            .then(|| clean_name(value))
+        };
+        let official = names_it
+            .then(|| catalog.trial(value).map(String::from).or_else(own_name))
             .flatten()
-            .filter(|o| *o != trial && catalog.trial_exact(trial).is_none());
+            .filter(|o| o != trial && catalog.trial_exact(trial).is_none());
         if let Some(official) = official {
-            let official = official.to_string();
             self.b.add(&official, value, page);
             take_official_name(
                 catalog,
