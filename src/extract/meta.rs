@@ -161,7 +161,8 @@ pub fn date(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
     let made = ["dannet", "udskrevet", "genereret", "udtrukket"];
     let date_field = || {
         fields().find_map(|(label, value)| {
-            if label == "dato" {
+            // (A report's "Rapportdato:" is its own date, not the "Tilsynsdato:" above.)
+            if ["dato", "rapportdato", "udgivelsesdato"].contains(&label.as_str()) {
                 standalone_date(value)
             } else if made.contains(&label.as_str()) {
                 let first = value.split_whitespace().next().unwrap_or("");
@@ -739,12 +740,23 @@ fn is_case_line(s: &str) -> bool {
 fn numbered_slides(paras: &[Paragraph]) -> bool {
     let pages: BTreeSet<u32> = paras.iter().map(|p| p.page).collect();
     let mut numbered = 0;
+    // (… or labelled, "Dias 3", "Slide 3", a handout's slides over their notes: in
+    // rising order, though the label atop a page may be taken for its running header.)
+    let mut labelled: Vec<u32> = Vec::new();
     for p in paras {
-        if p.text.trim() == (numbered + 1).to_string() {
+        let t = p.text.trim();
+        if t == (numbered + 1).to_string() {
             numbered += 1;
         }
+        let label = t.strip_prefix("Dias ").or_else(|| t.strip_prefix("Slide "));
+        if let Some(n) = label.and_then(|n| n.parse::<u32>().ok()) {
+            if labelled.last().is_none_or(|last| n > *last) {
+                labelled.push(n);
+            }
+        }
     }
-    numbered >= 4 && numbered > pages.len()
+    let slides = labelled.last().map_or(0, |n| *n as usize);
+    (numbered >= 4 && numbered > pages.len()) || (labelled.len() >= 4 && slides > pages.len())
 }
 
 fn reads_like_slides(paras: &[Paragraph], bullets: usize) -> bool {
@@ -1207,6 +1219,9 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
                 || PARTY_MARKS.find(&p.text).is_some_and(|m| p.text[m.end()..].trim().len() < 3))
             || reads_like_a_name(&p.text)
             || p.text.to_lowercase().starts_with("bilag")
+            // A handout's label over the first slide's title: "Præsentation med talenoter
+            // (uddelingskopi)".
+            || HANDOUT.is_match(p.text.trim())
             // (… or ends with its annex's number: "Årsrapport 2020 – bilag 3" over the
             // annex's own title.)
             || ANNEX_OF.is_match(p.text.trim())
@@ -1227,6 +1242,11 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
             // Marts 2021", "Jobcenter X BORGERPJECE · September 2019").
             || (p.text.contains(" · ") && p.text.split(" · ").any(ends_with_date))
     };
+    static HANDOUT: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^(?:præsentation|oplæg|slides|dias)(?:\s+med\s+\p{L}+)?(?:\s*\((?:uddelingskopi|handout)\))?$|\((?:uddelingskopi|handout)\)$",
+        )
+    });
     static ANNEX_OF: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\s[–-]\s+bilag\s+\d{1,2}[a-z]?$"));
     // A letter: its address blocks (a line with a post code, "2630 Taastrup"), date and
     // reference lines stand over its subject; the title is below the last of them.

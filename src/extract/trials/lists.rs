@@ -316,8 +316,12 @@ pub(super) fn list_item(
         let name = canonical(catalog, &written);
         b.add(&name, &written, p.page);
         name
-    } else if let Some(name) = numbered_section(catalog, paras, i) {
-        // "1. Fritagelse for indhentelse af LÆ265 …" over the trial's prose.
+    } else if let Some(name) = matches!(p.kind, Kind::Numbered(_))
+        .then(|| numbered_section(catalog, paras, i))
+        .flatten()
+    {
+        // "1. Fritagelse for indhentelse af LÆ265 …" over the trial's prose. (Not a
+        // bullet: "- Ingen krav om henvisning fra egen læge" is one point of a slide.)
         b.add(&name, &clean_name(text), p.page);
         name
     } else if let Some(name) = catalog.trial_exact(&clean_name(text)) {

@@ -341,6 +341,22 @@ pub fn clean_name(s: &str) -> String {
             .unwrap_or_else(|e| panic!("{e}"))
     });
     let s = NICKNAMED.replace(&s, "");
+    // "Lempede mentorregler: start 1. juli 2017": the facts after a colon are no part
+    // of the name.
+    // (Facts, not a sentence: "…: Hedensted og Billund fik forsøget godkendt i 1.
+    // ansøgningsrunde" tells of it.)
+    static FACTS_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:start|startet|opstart|forsøgsstart|godkendt|i\s+drift|\d\.\s*(?:ansøgnings)?runde)\b")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let s = match s.split_once(": ") {
+        Some((name, facts))
+            if name.split_whitespace().count() >= 2 && FACTS_FIRST.is_match(facts.trim()) =>
+        {
+            name
+        }
+        _ => &s,
+    };
     s.trim()
         .trim_end_matches(['.', ':', ';', ','])
         .trim()
@@ -955,6 +971,18 @@ mod tests {
             Some("Tidsbank for plejehjemsbeboere i op til 2 timer")
         );
         assert_eq!(clean_name("Forsøg 1 · Mentorforsøget"), "Mentorforsøget");
+        // Facts after a colon are no part of the name; a sentence after one is kept
+        // for the caller to read.
+        assert_eq!(
+            clean_name("Lempede mentorregler: start 1. juli 2017 (1. runde)"),
+            "Lempede mentorregler"
+        );
+        assert_eq!(
+            clean_name(
+                "Fleksible rammer for løntilskud: Hedensted og Billund fik forsøget godkendt"
+            ),
+            "Fleksible rammer for løntilskud: Hedensted og Billund fik forsøget godkendt"
+        );
         assert_eq!(
             clean_name("Lempede mentorregler (mulighed for x)"),
             "Lempede mentorregler"

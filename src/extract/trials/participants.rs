@@ -459,6 +459,9 @@ const RUN_BY_CLAUSE: &str = r",\s+som\s+(\p{Lu}[^,]{0,80}?)\s+(?:har\s+|havde\s+
 fn run_by_clause(catalog: &Catalog, after_name: &str) -> Option<Vec<String>> {
     // (Past the name's other name in parentheses: "Mentorforsøget (Lempede
     // mentorregler), som Lemvig og Struer har gennemført".)
+    // (… or its closing quote: "”Rammevisitation i hjemmeplejen”, som Syddjurs og
+    // Norddjurs kommuner gennemfører".)
+    let after_name = after_name.trim_start_matches(['”', '"', '“', '»']);
     let after_name = match after_name.trim_start().strip_prefix('(') {
         Some(inside) => inside.split_once(')').map_or(after_name, |(_, rest)| rest),
         None => after_name.strip_prefix(')').unwrap_or(after_name),
@@ -820,10 +823,23 @@ pub(super) fn body_mentions<'n>(
         Regex::new(r",\s+som\s+[^,.;]{1,80}?\s+ikke\s+(?:deltager|deltog|er\s+med)(?:\s+i)?\b")
             .unwrap_or_else(|e| panic!("{e}"))
     });
+    // (In a paragraph of several trials, a sentence that names none goes on about the
+    // one the sentence before named: "Mentorforsøget var med fra første runde.
+    // Skanderborg trådte ud efter 2½ år …" under a section of another trial.)
+    let mut last_named: Option<String> = None;
     for sentence in &sentences {
+        let named = the_one_trial(catalog, sentence);
+        let about: Option<String> = match (&topic, &named) {
+            (None, None) => last_named.clone().or(section.map(String::from)),
+            _ => section.map(String::from),
+        };
+        let about = about.as_deref();
+        if topic.is_none() && named.is_some() {
+            last_named = named;
+        }
         let sentence = NOT_IN_IT.replace_all(sentence, "");
         for s in clauses(&sentence) {
-            clause_mentions(catalog, b, p, section, s, network, speaker);
+            clause_mentions(catalog, b, p, about, s, network, speaker);
         }
     }
     // A round at the table, a paragraph to each municipality ("Vordingborg: Henrik Skov
