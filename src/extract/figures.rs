@@ -1410,8 +1410,22 @@ fn states_unit_in_parentheses(row: &str) -> bool {
     parenthesized_tail(row).is_some_and(|(_, aside)| column_unit(aside).is_some())
 }
 
-/// The noun a row of counts counts: "Antal unge (N)", "Deltagere (N)".
+/// The noun a row of counts counts: "Antal unge (N)", "Deltagere (N)"; or the staff a
+/// row counts in its own unit, whatever the caption's ("Personale (årsværk)" under
+/// "Økonomi (1.000 kr.)").
 fn row_of_counts(row: &str) -> Option<String> {
+    const STAFF: &[&str] = &[
+        "årsværk",
+        "fuldtidsstillinger",
+        "stillinger",
+        "fuldtidspersoner",
+    ];
+    if let Some((_, aside)) = parenthesized_tail(row) {
+        let aside = aside.trim().to_lowercase();
+        if STAFF.contains(&aside.as_str()) {
+            return Some(aside);
+        }
+    }
     let r = row.trim();
     let counts = r.ends_with("(N)") || r.ends_with("(n)") || r.to_lowercase().starts_with("antal ");
     counts.then(|| header_noun(r)).flatten()
@@ -1954,6 +1968,18 @@ mod tests {
         assert_eq!(
             q.map(|q| (q.value, q.unit)),
             Some((1_250_000.0, "DKK".into()))
+        );
+        // Staff in its own unit under a caption in thousands of kroner.
+        let q = table_cell(
+            "-0,8",
+            "2021",
+            "Personale (årsværk)",
+            "Økonomi (1.000 kr.)",
+            false,
+        );
+        assert_eq!(
+            q.map(|q| (q.value, q.unit, q.counted)),
+            Some((-0.8, "count".into(), Some("årsværk".into())))
         );
         // Danish accounts write a minus as `÷`.
         let q = table_cell(

@@ -79,7 +79,12 @@ pub(super) fn row_figures(
             .parse::<u32>()
             .is_ok_and(|n| n < 1000)
     };
-    let label_column = usize::from(numbered(label) && cells.len() > 2);
+    // (… or under a header that says so, "Nr. | Titel | …" over "4.02 | Attestforsøget …".)
+    let numbers_column = matches!(
+        corner.trim().trim_end_matches('.').to_lowercase().as_str(),
+        "nr" | "pkt" | "løbenr"
+    );
+    let label_column = usize::from((numbered(label) || numbers_column) && cells.len() > 2);
     if label_column == 1 {
         label = cells[1].as_str();
     }
@@ -141,9 +146,11 @@ pub(super) fn row_figures(
         let by_label = |label: &str| trial_of_label(catalog, discovery, label);
         // "Psykologforsøget: udgifter", "Arbejdspladsafklaring: sparede sygedagpenge",
         // "Psykologbehandling, udgift til psykologer".
+        // (… or "Attestforsøget – budgettet til lægeattester tilpasses".)
         let named_first = label
             .split_once(':')
             .or_else(|| label.split_once(','))
+            .or_else(|| label.split_once(" – "))
             .filter(|(name, _)| name.split_whitespace().count() <= 4);
         // "Sparede lægeattester (attestforsøget)": what the row counts, then its trial.
         let short_in_parens = whole
