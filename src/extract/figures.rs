@@ -1338,9 +1338,13 @@ pub fn table_cell(
         // (%)") holds for columns that only say whose they are ("Borgere").
         let caption_unit = column_unit(caption);
         // (A place's name is no noun of the header, whatever its ending: "Odder".)
-        let header_noun = |h: &str| header_noun(h).filter(|_| !(whose_column && h == header));
+        let header_names = if whose_column {
+            None
+        } else {
+            header_noun(header)
+        };
         let decided = column_unit(header).or_else(|| {
-            (header_noun(header).is_none() || matches!(caption_unit, Some(ColumnUnit::Percent)))
+            (header_names.is_none() || matches!(caption_unit, Some(ColumnUnit::Percent)))
                 .then_some(caption_unit)
                 .flatten()
         });
@@ -1378,7 +1382,7 @@ pub fn table_cell(
                 // ("Tabel 2. Påbegyndte psykologforløb": the noun after the table's number.)
                 // (… else the row's noun: "Forsøgenes omfang (antal)" over "Psykolog-
                 // forsøget: sygemeldte i forløb".)
-                let counted = header_noun(header)
+                let counted = header_names
                     .or_else(|| header_noun(caption))
                     .or_else(|| header_noun(&TABLE_LABEL.replace(caption, "")))
                     .or_else(|| row_says.and_then(|(u, noun, _)| noun.filter(|_| u == "count")))?;

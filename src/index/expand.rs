@@ -99,16 +99,27 @@ impl IndexStore {
             .collect())
     }
 
+    /// `corrections` of `form`, and for a form on no page that none is near, the
+    /// compound it was most likely meant as (`corrected_compound`).
+    pub(super) fn corrections_or_compound(
+        &self,
+        searcher: &Searcher,
+        form: &str,
+        pages: u64,
+    ) -> Result<Vec<String>> {
+        let mut words = self.corrections(searcher, form, pages)?;
+        if words.is_empty() && pages == 0 {
+            words.extend(self.corrected_compound(searcher, form)?);
+        }
+        Ok(words)
+    }
+
     /// A compound on no page whose typo is in its first part (`lægeatestforsøget`), as
     /// the compound was most likely meant (`lægeattestforsøget`): at the split with the
     /// longest head that pages have, a modifier on no page corrected as a word of its
     /// own. Corrections of whole words miss it, since the compound itself is on no
     /// page either.
-    pub(super) fn corrected_compound(
-        &self,
-        searcher: &Searcher,
-        form: &str,
-    ) -> Result<Option<String>> {
+    fn corrected_compound(&self, searcher: &Searcher, form: &str) -> Result<Option<String>> {
         let Some(chars) = splittable(form) else {
             return Ok(None);
         };

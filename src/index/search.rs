@@ -854,11 +854,7 @@ impl IndexStore {
         if pages > 0 {
             return Ok(trials);
         }
-        let mut corrected = self.corrections(searcher, form, 0)?;
-        if corrected.is_empty() {
-            corrected.extend(self.corrected_compound(searcher, form)?);
-        }
-        for corrected in corrected {
+        for corrected in self.corrections_or_compound(searcher, form, 0)? {
             let trials = named(&corrected)?;
             if !trials.is_empty() {
                 return Ok(trials);
@@ -933,10 +929,7 @@ impl IndexStore {
         let [form] = exact.as_slice() else {
             return self.corrected_parts(searcher, &exact, m);
         };
-        let mut words = self.corrections(searcher, form, pages as u64)?;
-        if words.is_empty() && pages == 0 {
-            words.extend(self.corrected_compound(searcher, form)?);
-        }
+        let words = self.corrections_or_compound(searcher, form, pages as u64)?;
         // Each as if typed: the word and its compound's parts.
         let mut alts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for w in &words {

@@ -10,7 +10,7 @@ use super::participants::{
 };
 use super::sections::{ends_section, is_section_label, numbered_section};
 use super::{add_municipalities, Builder, Discovery, Doc};
-use crate::extract::catalog::{word_holds_stem, Catalog};
+use crate::extract::catalog::{forms_hold_stem, Catalog};
 use crate::extract::figures::parenthesized_tail;
 use crate::extract::municipalities::{mentions as municipality_mentions, parse_list};
 use crate::extract::structure::{looks_like_heading, Kind, Paragraph};
@@ -376,10 +376,7 @@ fn glossary_entry<'t>(catalog: &Catalog, text: &'t str) -> Option<(&'t str, &'t 
     // borgerne får fortsat mentorstøtte, men …" tells how it goes.)
     let facts_follow = facts.trim().is_empty() || gives_round_or_start(&facts.to_lowercase());
     let named = catalog.trial(name).is_some()
-        || (facts_follow
-            && name
-                .split_whitespace()
-                .any(|w| word_holds_stem(&w.to_lowercase(), &stem)));
+        || (facts_follow && forms_hold_stem(std::iter::once(&name.to_string()), &stem));
     let reads_as_name = name.split_whitespace().count() >= 2
         && name.starts_with(char::is_uppercase)
         && !name.contains(". ")

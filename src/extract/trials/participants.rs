@@ -826,20 +826,24 @@ pub(super) fn body_mentions<'n>(
     // (In a paragraph of several trials, a sentence that names none goes on about the
     // one the sentence before named: "Mentorforsøget var med fra første runde.
     // Skanderborg trådte ud efter 2½ år …" under a section of another trial.)
+    // (A paragraph of one trial is about it throughout: no need to look sentence by
+    // sentence.)
     let mut last_named: Option<String> = None;
     for sentence in &sentences {
-        let named = the_one_trial(catalog, sentence);
-        let about: Option<String> = match (&topic, &named) {
-            (None, None) => last_named.clone().or(section.map(String::from)),
-            _ => section.map(String::from),
+        let named = topic
+            .is_none()
+            .then(|| the_one_trial(catalog, sentence))
+            .flatten();
+        let about = match named {
+            None => last_named.as_deref().or(section),
+            Some(_) => section,
         };
-        let about = about.as_deref();
-        if topic.is_none() && named.is_some() {
-            last_named = named;
-        }
         let sentence = NOT_IN_IT.replace_all(sentence, "");
         for s in clauses(&sentence) {
             clause_mentions(catalog, b, p, about, s, network, speaker);
+        }
+        if named.is_some() {
+            last_named = named;
         }
     }
     // A round at the table, a paragraph to each municipality ("Vordingborg: Henrik Skov
