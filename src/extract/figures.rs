@@ -751,7 +751,7 @@ pub fn scan(
         // subject's noun, read one by one below.)
         let range_second = range_second(&toks, i).filter(|&j| {
             let of_subject =
-                i > 0 && lower(&toks[i - 1]) == "fra" && number_of_noun(&toks[..i]).is_some();
+                word_before_hedge(&toks, i) == "fra" && number_of_noun(&toks[..i]).is_some();
             !(of_subject && read_after(&toks, j, 1.0).unit.is_none())
         });
         let before_mult = toks
@@ -913,10 +913,19 @@ pub fn scan(
                     .and_then(|w| indefinite_plural(&w));
                 // "1.139 af de 1.622 anmeldelser", "2 af 4 kommuner": a part of a whole
                 // counted right after it, in the whole's noun (whoever's: "6 af
-                // netværkets 12 kombinationer", "af vores 40 pladser").
+                // netværkets 12 kombinationer", "af vores 40 pladser"; "2.214 af i alt
+                // 3.870 samtaler").
                 let part_of_count = (next_word.as_deref() == Some("af"))
                     .then(|| {
-                        let de = word_at(i + 2).is_some_and(|w| {
+                        let word_is = |k: usize, s: &str| word_at(k).is_some_and(|w| lower(w) == s);
+                        let of = if word_is(i + 2, "i") && word_is(i + 3, "alt") {
+                            i + 3
+                        } else if word_is(i + 2, "samlet") || word_is(i + 2, "ialt") {
+                            i + 2
+                        } else {
+                            i + 1
+                        };
+                        let de = word_at(of + 1).is_some_and(|w| {
                             let w = lower(w);
                             let genitive = w.ends_with('s')
                                 && w.chars().count() >= 5
@@ -927,7 +936,7 @@ pub fn scan(
                                     "de" | "vores" | "deres" | "sine" | "dets" | "dens" | "jeres"
                                 )
                         });
-                        let k = if de { i + 3 } else { i + 2 };
+                        let k = if de { of + 2 } else { of + 1 };
                         let whole = toks.get(k).filter(|t| t.kind == TokKind::Num)?;
                         let read = read_after(&toks, k, parse_digits(whole.text, false)?);
                         read.unit
@@ -936,7 +945,16 @@ pub fn scan(
                     })
                     .flatten();
                 // "Antallet af revurderinger er faldet fra 96 til 3": the subject's noun.
-                let number_of = matches!(left.as_deref(), Some("fra" | "til"))
+                // ("… er steget med 41 siden budgetlægningen": the change of it.)
+                let changed_by = left.as_deref() == Some("med")
+                    && i.checked_sub(2).and_then(word_at).is_some_and(|w| {
+                        matches!(
+                            lower(w).as_str(),
+                            "steget" | "faldet" | "øget" | "reduceret" | "vokset" | "mindsket"
+                        )
+                    });
+                let from_to = matches!(word_before_hedge(&toks, i).as_str(), "fra" | "til");
+                let number_of = (from_to || changed_by)
                     .then(|| number_of_noun(&toks[..i]))
                     .flatten();
                 let label = colon_label.filter(|_| respective);
@@ -1079,6 +1097,32 @@ fn elliptic_count(toks: &[Tok], i: usize, value: f64, ctx: &Context) -> Option<Q
     })
 }
 
+/// The word before the number at `i`, past an average's or estimate's word: "fra" in "fra
+/// gennemsnitligt 17 til 5 dage" and "fra ca. 40 til 55".
+fn word_before_hedge(toks: &[Tok], i: usize) -> String {
+    let hedge = |t: &Tok| {
+        matches!(
+            lower(t).as_str(),
+            "." | "ca"
+                | "cirka"
+                | "omkring"
+                | "gennemsnitligt"
+                | "gns"
+                | "knap"
+                | "godt"
+                | "næsten"
+        )
+    };
+    let before = toks.get(..i).unwrap_or_default();
+    before
+        .iter()
+        .rev()
+        .position(|t| !hedge(t))
+        .filter(|&k| k <= 2)
+        .and_then(|k| before.get(before.len() - 1 - k))
+        .map_or(String::new(), lower)
+}
+
 /// For a number at `i` that opens a range, the index of the range's second number.
 fn range_second(toks: &[Tok], i: usize) -> Option<usize> {
     let n1 = toks.get(i + 1)?;
@@ -1087,11 +1131,7 @@ fn range_second(toks: &[Tok], i: usize) -> Option<usize> {
         // "2019-20", "2016-2020": year spans are not ranges of quantities.
         return Some(i + 2);
     }
-    let prev = if i > 0 {
-        lower(&toks[i - 1])
-    } else {
-        String::new()
-    };
+    let prev = word_before_hedge(toks, i);
     if prev == "mellem" || prev == "fra" {
         // mellem N [unit] og M
         let link = if prev == "mellem" { "og" } else { "til" };
@@ -1821,6 +1861,23 @@ mod tests {
         assert!(v.iter().all(|x| x.1 == "weeks"));
         let v = vals("Forsøgene har kørt i 1,5-2,5 år nu");
         assert_eq!((v[0].0, v[1].0), (1.5, 2.5));
+        // An average's word between "fra" and the number.
+        let v = vals("Tiden er faldet fra gennemsnitligt 17 til 5 dage");
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert!(v.iter().all(|x| x.1 == "days"), "{v:?}");
+        let count = |n: f64, c: &str| (n, "count".to_string(), Some(c.to_string()));
+        assert_eq!(
+            vals("Antallet af møder pr. borger er faldet fra gennemsnitligt 7 til 3 om året."),
+            vec![count(7.0, "møder"), count(3.0, "møder")]
+        );
+        assert_eq!(
+            vals("Antallet af helårspersoner er steget med 41 siden budgetlægningen."),
+            vec![count(41.0, "helårspersoner")]
+        );
+        assert_eq!(
+            vals("I 2019 blev 2.214 af i alt 3.870 samtaler holdt digitalt."),
+            vec![count(2214.0, "samtaler"), count(3870.0, "samtaler")]
+        );
     }
 
     #[test]

@@ -117,10 +117,16 @@ pub fn place_of_figure(sentence: &str, places: &[Place], at: usize) -> Option<St
             &[" under", " over", " end", " ligesom", "i forhold til"],
         )
     });
-    // Clause boundaries outside the groups: commas, semicolons, "mens", "og".
+    // Clause boundaries outside the groups: commas, semicolons, "mens", "og". (Not the
+    // decimal comma of "61,4 % i Helsingør".)
+    let decimal = |i: usize| {
+        let digit_at = |k: usize| sentence.as_bytes().get(k).is_some_and(u8::is_ascii_digit);
+        i > 0 && digit_at(i - 1) && digit_at(i + 1)
+    };
     let cuts: Vec<usize> = sentence
         .match_indices([',', ';'])
         .map(|(i, _)| i)
+        .filter(|&i| !decimal(i))
         .chain(sentence.match_indices(" mens ").map(|(i, _)| i))
         .chain(sentence.match_indices(" og ").map(|(i, _)| i))
         .filter(|&i| !groups.iter().any(|(a, b, _)| i > *a && i < *b))
@@ -149,9 +155,23 @@ pub fn place_of_figure(sentence: &str, places: &[Place], at: usize) -> Option<St
         .iter()
         .filter(|(a, _, _)| *a >= from && *a < to)
         .collect();
+    // Of several in its clause, the one the figure is given for right after it: "fra 7,2 %
+    // af målgruppen i Tønder til 15,0 % i Aabenraa".
+    static GIVEN_FOR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\S+(?:\s+[^\s,;]+){0,3}?\s+(?:i|på|for)\s+$")
+            .unwrap_or_else(|e| panic!("regex: {e}"))
+    });
+    let given_for = || {
+        in_clause.iter().find(|(a, _, _)| {
+            *a > at
+                && sentence
+                    .get(at..*a)
+                    .is_some_and(|gap| GIVEN_FOR.is_match(gap))
+        })
+    };
     match in_clause.as_slice() {
         [g] => return one(&g.2),
-        [_, _, ..] => return None,
+        [_, _, ..] => return given_for().and_then(|g| one(&g.2)),
         [] => {}
     }
     if let Some(k) = groups.iter().rposition(|(a, _, _)| *a < at) {
@@ -327,6 +347,16 @@ mod tests {
         // A relative clause on the figure's noun.
         let s = "Der var opbakning til de 3 ansøgninger, som Jobcenter Rebild ønsker at søge.";
         assert_eq!(place(s, "3 ans").as_deref(), Some("Rebild"));
+        // A decimal comma parts no clauses; of two places in one, the one the figure is
+        // given for right after it.
+        let s = "Andelen var 61,4 % i Helsingør, 55,0 % i Halsnæs og 48,3 % i Fredensborg.";
+        assert_eq!(place(s, "61,4").as_deref(), Some("Helsingør"));
+        assert_eq!(place(s, "55,0").as_deref(), Some("Halsnæs"));
+        assert_eq!(place(s, "48,3").as_deref(), Some("Fredensborg"));
+        let s =
+            "Brugt i forskelligt omfang: fra 7,2 % af målgruppen i Tønder til 15,0 % i Aabenraa.";
+        assert_eq!(place(s, "7,2").as_deref(), Some("Tønder"));
+        assert_eq!(place(s, "15,0").as_deref(), Some("Aabenraa"));
     }
 
     #[test]

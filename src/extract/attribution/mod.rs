@@ -69,7 +69,8 @@ struct Reader<'a> {
     own: OwnNames<'a>,
     /// What the last figures counted (see `figures::Context`); a heading starts anew.
     ctx: figures::Context,
-    /// Under a decision ("Beslutning"): its vote counts are not figures.
+    /// Under a decision ("Beslutning"): its vote counts are not figures (see
+    /// `records_a_vote`).
     in_decision: bool,
     /// What the paragraphs under the current heading are about.
     topic: Topic,
@@ -181,7 +182,7 @@ impl<'a> Reader<'a> {
             }
         }
         self.chart = charts::CHART.is_match(&p.text).then_some(p.text.as_str());
-        if self.in_decision || discovery.items.contains(&i) || skip_line(p) || i < self.chart_end {
+        if discovery.items.contains(&i) || skip_line(p) || i < self.chart_end {
             return;
         }
         if let Some(points) = charts::columns(self.catalog, paras, i, discovery, section.as_deref())
@@ -270,6 +271,9 @@ impl<'a> Reader<'a> {
         };
         let mut carried = Carried::default();
         for sentence in structure::sentences(&text) {
+            if self.in_decision && records_a_vote(&sentence) {
+                continue;
+            }
             if self.sentence(&reading, &sentence, &mut carried) {
                 opens_topic = false;
             }
@@ -367,6 +371,18 @@ fn skip_line(p: &Paragraph) -> bool {
 }
 
 /// `Beslutning: …`, `Beslutning i udvalget den …: …` with its text on the same line.
+/// A sentence of a decision that records how the members voted ("… vedtaget med 23
+/// stemmer for (A, V) mod 2 (O)", "Afstemning: 4 for, 1 imod", "Et flertal på 5 medlemmer
+/// (A, C og F) …"): its numbers count votes, not what the item is about (the amounts
+/// and counts of the decision itself are figures: "tilskuddet udgør 60.000 kr.").
+fn records_a_vote(sentence: &str) -> bool {
+    static VOTE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:stemme[rn]?|stemte|undlod|imod|flertal(?:let)?|mindretal(?:let)?|afstemning(?:en)?)\b")
+            .unwrap_or_else(|e| panic!("regex: {e}"))
+    });
+    VOTE.is_match(sentence)
+}
+
 fn is_decision_label(text: &str) -> bool {
     decisions::is_decision_head(text) && text.contains(':')
 }
