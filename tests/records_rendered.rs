@@ -123,3 +123,43 @@ fn scanned_fixtures_through_the_whole_pipeline() {
         assert!(m.kind && m.date && m.body, "{}: {:?}", r.file, m);
     }
 }
+
+/// Minutes set as one ruled table (`Pkt. | Sag | Indstilling | Beslutning`), one grid row
+/// per wrapped line, broken over pages under a repeated header: every item is read with
+/// its title, case number, whole decision and who was away, as from running minutes.
+#[test]
+fn minutes_laid_out_as_a_table_are_read_item_by_item() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let text = referat::text::extract_file(
+        &root.join("rendered/blind32-udvalgsreferat-tabel.pdf"),
+        &Limits::default(),
+    )
+    .expect("extracts");
+    let doc = referat::extract::extract(&text, &Catalog::builtin());
+    let gold: serde_json::Value = serde_json::from_str(
+        &fs_err::read_to_string(root.join("records/blind32-udvalgsreferat-tabel.json"))
+            .expect("gold"),
+    )
+    .expect("gold json");
+    let want = gold["decisions"].as_array().expect("decisions");
+    assert_eq!(doc.decisions.len(), want.len(), "{:#?}", doc.decisions);
+    for (got, want) in doc.decisions.iter().zip(want) {
+        assert_eq!(Some(got.item.as_str()), want["item"].as_str());
+        assert_eq!(got.title.as_deref(), want["title"].as_str());
+        assert_eq!(got.case_number.as_deref(), want["case_number"].as_str());
+        assert_eq!(Some(got.decision.as_str()), want["decision"].as_str());
+        let absent: Vec<&str> = want["absent"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|a| a.as_str())
+            .collect();
+        assert_eq!(got.absent, absent, "item {}", got.item);
+    }
+    // The trials the items' case texts describe, with the municipalities taking part.
+    let names: Vec<&str> = doc.trials.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Lempede mentorregler", "Formkrav ved lovpligtige samtaler"]
+    );
+}

@@ -37,6 +37,15 @@ static LEFT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|e| panic!("{e}"))
 });
 
+/// A member who came late, from this item on ("Mette Lund (A) deltog fra og med pkt. 2",
+/// "X mødte kl. 17.10 under behandlingen af punkt 4"): absent from the items before it.
+static JOINED_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(.+?)\s+(?:deltog|mødte(?:\s+op)?|ankom|var\s+til\s+stede)(?:\s+kl\.\s*[\d.:]+)?\s+(?:fra\s+og\s+med|fra|under)\s+(?:behandlingen\s+af\s+)?(?i:punkt|pkt\.?)\s+\d",
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
+});
+
 /// The item an absence names: "i behandlingen af punkt 65", "under pkt. 7".
 static ITEM_REF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:punkt|pkt\.?|sag)\s+(\d{1,3})(?:\s*[-–]\s*(\d{1,3}))?\b")
@@ -385,6 +394,7 @@ pub fn decisions(paras: &[Paragraph], items: &[AgendaItem]) -> Vec<Decision> {
     let mut meeting_absent: Vec<String> = Vec::new();
     // "X forlod mødet kl. 20:15 efter behandlingen af punkt 114": absent after item 114.
     let mut left_after: Vec<(u32, Vec<String>)> = Vec::new();
+    let mut joined_at: Vec<(u32, Vec<String>)> = Vec::new();
     for i in 0..first_item {
         let text = paras.get(i).map_or("", |p| p.text.trim());
         // (Under a field's label: "Bemærkninger: X forlod mødet efter … punkt 5.")
@@ -394,13 +404,19 @@ pub fn decisions(paras: &[Paragraph], items: &[AgendaItem]) -> Vec<Decision> {
         };
         // (A sentence of its own: "… efter behandlingen af punkt 6. Der var ikke indkaldt
         // stedfortrædere.")
-        let left = sentences(after_label).into_iter().find_map(|s| {
-            let l = LEFT_AFTER.captures(&s)?;
-            let n: u32 = ITEM_REF.captures(&s)?[1].parse().ok()?;
-            Some((n, names(l.get(1).map_or("", |m| m.as_str()))))
-        });
-        if let Some(left) = left {
+        let members_and_item = |pattern: &Regex| {
+            sentences(after_label).into_iter().find_map(|s| {
+                let l = pattern.captures(&s)?;
+                let n: u32 = ITEM_REF.captures(&s)?[1].parse().ok()?;
+                Some((n, names(l.get(1).map_or("", |m| m.as_str()))))
+            })
+        };
+        if let Some(left) = members_and_item(&LEFT_AFTER) {
             left_after.push(left);
+            continue;
+        }
+        if let Some(late) = members_and_item(&JOINED_AT) {
+            joined_at.push(late);
             continue;
         }
         // Sentence by sentence: "Fraværende: A (A). B (V) deltog ikke i behandlingen af
@@ -453,6 +469,7 @@ pub fn decisions(paras: &[Paragraph], items: &[AgendaItem]) -> Vec<Decision> {
         let gone = left_after
             .iter()
             .filter(|(after, _)| number > *after)
+            .chain(joined_at.iter().filter(|(from, _)| number < *from))
             .flat_map(|(_, names)| names);
         add_names(
             &mut absent,
@@ -662,6 +679,14 @@ mod tests {
         assert!(ABSENT.is_match("Fraværende fra Holstebro: Poul Erik Kirkegaard (V)"));
         assert!(ABSENT
             .is_match("Mads Vestergaard (V) var inhabil og forlod salen under sagens behandling."));
+        // Who came late is away from the items before the one they came to.
+        for late in [
+            "Mette Hjorth Lund (A) deltog fra og med pkt. 2.",
+            "Jens Bach (V) mødte kl. 17.10 under behandlingen af punkt 4.",
+        ] {
+            assert!(JOINED_AT.is_match(late), "{late}");
+        }
+        assert!(!JOINED_AT.is_match("Mette Hjorth Lund (A) deltog i mødet."));
         assert!(MEETING_CLOSED.is_match("Mødet hævet kl. 16.45."));
         assert!(!MEETING_CLOSED.is_match("Mødet med ministeriet blev holdt i maj."));
     }

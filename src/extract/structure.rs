@@ -225,8 +225,7 @@ pub fn paragraphs(doc: &DocumentText) -> Vec<Paragraph> {
                 let first = lines.first()?;
                 let width = first.split('|').count();
                 let same_or_next_page = last.page == page.number || last.page + 1 == page.number;
-                (same_or_next_page && first.contains(" | ") && width == cells.len())
-                    .then_some(start)
+                (same_or_next_page && is_row(first) && width == cells.len()).then_some(start)
             });
             for line in lines {
                 // A list mark set apart from its text ("• | Bevilling af ...", an OCR
@@ -251,7 +250,7 @@ pub fn paragraphs(doc: &DocumentText) -> Vec<Paragraph> {
                         continue;
                     }
                 }
-                if line.contains(" | ") {
+                if is_row(line) {
                     let start = *table_start.get_or_insert(out.len());
                     // Split at every bar, so an empty cell ("x |  | x") keeps its column.
                     let cells = line
@@ -301,7 +300,216 @@ pub fn paragraphs(doc: &DocumentText) -> Vec<Paragraph> {
             }
         }
     }
+    agenda_tables(out)
+}
+
+/// A table row of the text stage: cells between bars (" | Sagsnr. 20/00412 |  | ", its
+/// first and last cells empty, trimmed to "| Sagsnr. 20/00412 |  |").
+fn is_row(line: &str) -> bool {
+    line.contains(" | ") || line.starts_with("| ") || line.ends_with(" |")
+}
+
+/// Minutes laid out as one table ("Pkt. | Sag | Indstilling | Beslutning"), each item a
+/// row whose long cells wrap onto continuation rows (the first cell empty), read as the
+/// linear minutes they stand for: the numbered item and its title, its case number and
+/// case text, then each further column under its header. (The decision, the trials and
+/// the figures of an item are then read as in any minutes, not cell fragment by fragment.)
+fn agenda_tables(paras: Vec<Paragraph>) -> Vec<Paragraph> {
+    if !paras
+        .iter()
+        .any(|p| matches!(&p.kind, Kind::TableRow(h) if is_agenda_header(h)))
+    {
+        return paras;
+    }
+    let mut out = Vec::with_capacity(paras.len());
+    // Where the rows of the tables kept as tables now start.
+    let mut moved: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    let mut agenda: Option<(usize, Vec<Paragraph>)> = None;
+    for (i, p) in paras.into_iter().enumerate() {
+        if let Some((start, rows)) = agenda.as_mut() {
+            if p.table_start == Some(*start) {
+                rows.push(p);
+                continue;
+            }
+            push_agenda(&mut out, std::mem::take(rows));
+            agenda = None;
+        }
+        match (&p.kind, p.table_start) {
+            (Kind::TableRow(header), Some(start)) if start == i && is_agenda_header(header) => {
+                agenda = Some((i, vec![p]));
+            }
+            (Kind::TableRow(_), Some(start)) => {
+                let start = *moved.entry(start).or_insert(out.len());
+                out.push(Paragraph {
+                    table_start: Some(start),
+                    ..p
+                });
+            }
+            _ => out.push(p),
+        }
+    }
+    if let Some((_, rows)) = agenda {
+        push_agenda(&mut out, rows);
+    }
     out
+}
+
+/// Adds an agenda table's items, and the rows after its last item that are no part of
+/// one, which stay a table.
+fn push_agenda(out: &mut Vec<Paragraph>, rows: Vec<Paragraph>) {
+    let (items, rest) = agenda_items(rows);
+    out.extend(items);
+    let start = out.len();
+    out.extend(rest.into_iter().map(|p| Paragraph {
+        table_start: Some(start),
+        ..p
+    }));
+}
+
+/// The header of minutes as a table: the item's number first ("Pkt.", "Punkt", "Nr."),
+/// a decision column among the rest.
+fn is_agenda_header(cells: &[String]) -> bool {
+    let first = cells.first().map_or(String::new(), |c| {
+        c.trim().trim_end_matches('.').to_lowercase()
+    });
+    cells.len() >= 3
+        && ["pkt", "punkt", "nr", "sag nr", "sagsnr", "dagsordenspunkt"].contains(&first.as_str())
+        && cells[1..]
+            .iter()
+            .any(|c| super::decisions::is_decision_head(c))
+}
+
+/// The agenda table's rows (its header first) as numbered items with their texts; the
+/// rows from one that opens neither an item nor goes on with one (its first cell a text,
+/// not a number) are left as they are.
+fn agenda_items(rows: Vec<Paragraph>) -> (Vec<Paragraph>, Vec<Paragraph>) {
+    let Some(Kind::TableRow(header)) = rows.first().map(|r| r.kind.clone()) else {
+        return (Vec::new(), rows);
+    };
+    /// One item: its number, page, and each column's lines with their pages.
+    struct Item {
+        number: u32,
+        page: u32,
+        columns: Vec<Vec<(u32, String)>>,
+    }
+    let mut items: Vec<Item> = Vec::new();
+    let mut used = rows.len();
+    for (k, row) in rows.iter().enumerate().skip(1) {
+        let Kind::TableRow(cells) = &row.kind else {
+            continue;
+        };
+        // The header again, atop the next page.
+        if *cells == header {
+            continue;
+        }
+        let first = cells.first().map_or("", |c| c.trim());
+        let number = first
+            .trim_end_matches('.')
+            .parse::<u32>()
+            .ok()
+            .filter(|_| first.len() <= 5);
+        if let Some(number) = number {
+            items.push(Item {
+                number,
+                page: row.page,
+                columns: vec![Vec::new(); header.len()],
+            });
+        }
+        let item = match items.last_mut() {
+            Some(item) if number.is_some() || first.is_empty() => item,
+            _ => {
+                used = k;
+                break;
+            }
+        };
+        for (column, cell) in item.columns.iter_mut().zip(cells).skip(1) {
+            if !cell.trim().is_empty() {
+                column.push((row.page, cell.trim().to_string()));
+            }
+        }
+    }
+    if items.is_empty() {
+        return (Vec::new(), rows);
+    }
+    let mut rows = rows;
+    let rest = rows.split_off(used);
+    let paragraph = |page: u32, text: String, kind: Kind| Paragraph {
+        page,
+        text,
+        kind,
+        table_start: None,
+    };
+    let mut out = Vec::new();
+    for item in items {
+        let mut columns = item.columns.into_iter().enumerate().skip(1);
+        let case = columns.next().map(|(_, lines)| lines).unwrap_or_default();
+        let (title, case) = item_title_lines(&case);
+        out.push(paragraph(item.page, title, Kind::Numbered(item.number)));
+        for (page, line) in case.iter().filter(|(_, l)| is_case_line(l)) {
+            out.push(paragraph(*page, line.clone(), Kind::Body));
+        }
+        let text: Vec<(u32, String)> = case.into_iter().filter(|(_, l)| !is_case_line(l)).collect();
+        out.extend(by_page(&text).map(|(page, t)| paragraph(page, t, Kind::Body)));
+        for (k, lines) in columns {
+            let Some((page, _)) = lines.first() else {
+                continue;
+            };
+            let label = header.get(k).map_or("", |h| h.trim());
+            out.push(paragraph(*page, label.to_string(), Kind::Heading));
+            out.extend(by_page(&lines).map(|(page, t)| paragraph(page, t, Kind::Body)));
+        }
+    }
+    (out, rest)
+}
+
+/// A line of a case cell that gives its case number ("Sagsnr. 20/00412").
+fn is_case_line(line: &str) -> bool {
+    line.split_whitespace().count() <= 4 && !super::meta::case_numbers_in(line).is_empty()
+}
+
+/// An item cell's title and the rest: the lines before its case number, or else the first
+/// line and the lines that go on from it in lower case ("Frikommuneforsøg II – status
+/// for" / "mentorforsøget").
+fn item_title_lines(lines: &[(u32, String)]) -> (String, Vec<(u32, String)>) {
+    let before_case = lines.iter().take(4).position(|(_, l)| is_case_line(l));
+    let n = before_case.unwrap_or_else(|| {
+        1 + lines
+            .iter()
+            .skip(1)
+            .take_while(|(_, l)| l.starts_with(|c: char| c.is_lowercase()))
+            .count()
+    });
+    let n = n.min(lines.len());
+    let title: Vec<&str> = lines[..n].iter().map(|(_, l)| l.as_str()).collect();
+    (joined(&title), lines[n..].to_vec())
+}
+
+/// A column's lines joined into one text per page ("… gennemført | siden …").
+fn by_page(lines: &[(u32, String)]) -> impl Iterator<Item = (u32, String)> + '_ {
+    lines.chunk_by(|a, b| a.0 == b.0).map(|run| {
+        (
+            run[0].0,
+            joined(&run.iter().map(|(_, l)| l.as_str()).collect::<Vec<_>>()),
+        )
+    })
+}
+
+/// Lines of a wrapped cell as one text; a word broken at the line's end ("behand-" /
+/// "lingen") is whole again.
+fn joined(lines: &[&str]) -> String {
+    let mut text = String::new();
+    for line in lines {
+        let broken = text.ends_with('-')
+            && text[..text.len() - 1].ends_with(char::is_alphabetic)
+            && line.starts_with(char::is_lowercase);
+        if broken {
+            text.pop();
+        } else if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(line);
+    }
+    text
 }
 
 /// Abbreviations after which a `.` does not end a sentence.
@@ -458,6 +666,53 @@ mod tests {
         };
         assert_eq!(cells(1), ["Gruppebaseret opfølgning", "Køge", "12 (3)"]);
         assert_eq!(cells(2), ["Mikrolån (note 2)", "Greve", "4"]);
+    }
+
+    #[test]
+    fn minutes_set_as_a_table_become_items_with_their_texts() {
+        let mut doc = page(
+            "Pkt. | Sag | Beslutning\n1 | Godkendelse af | Godkendt.\n | dagsorden | \n2 | Status for | Taget til\n | samtaleforsøget | efterretning.\n | Sagsnr. 17/20566 | \n | Forsøget har kørt siden | \n | 1. juli 2017 i Gribskov. | ",
+        );
+        doc.pages.push(crate::text::PageText {
+            number: 2,
+            text:
+                "Pkt. | Sag | Beslutning\n | Der er holdt 120 sam- | \n | taler. | \nØvrige | x | y"
+                    .into(),
+            text_layer: true,
+            ..Default::default()
+        });
+        let p = paragraphs(&doc);
+        let seen: Vec<(u32, &str, &Kind)> = p
+            .iter()
+            .map(|p| (p.page, p.text.as_str(), &p.kind))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                (1, "Godkendelse af dagsorden", &Kind::Numbered(1)),
+                (1, "Beslutning", &Kind::Heading),
+                (1, "Godkendt.", &Kind::Body),
+                (1, "Status for samtaleforsøget", &Kind::Numbered(2)),
+                (1, "Sagsnr. 17/20566", &Kind::Body),
+                (
+                    1,
+                    "Forsøget har kørt siden 1. juli 2017 i Gribskov.",
+                    &Kind::Body
+                ),
+                (2, "Der er holdt 120 samtaler.", &Kind::Body),
+                (1, "Beslutning", &Kind::Heading),
+                (1, "Taget til efterretning.", &Kind::Body),
+                (
+                    2,
+                    "Øvrige | x | y",
+                    &Kind::TableRow(vec!["Øvrige".into(), "x".into(), "y".into()])
+                ),
+            ]
+        );
+        // (A row that neither opens an item nor goes on with one ends them.)
+        // A table without an item number and a decision column stays a table.
+        let p = paragraphs(&page("Forsøg | Kommune | Borgere\nMikrolån | Greve | 4"));
+        assert!(p.iter().all(|p| matches!(p.kind, Kind::TableRow(_))));
     }
 
     #[test]

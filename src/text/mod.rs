@@ -262,6 +262,7 @@ pub fn assemble(pages: &[crate::pdf::Page]) -> Vec<PageText> {
                             normalize(&acc)
                         })
                         .collect();
+                    let first_after_row = text.is_empty() && broken_row.is_some();
                     // The rest of the last page's broken row, first on this page.
                     if let (true, Some(mut prev)) = (text.is_empty(), broken_row.take()) {
                         if let Some(ks) = continued_cells(&prev, &cells) {
@@ -280,7 +281,15 @@ pub fn assemble(pages: &[crate::pdf::Page]) -> Vec<PageText> {
                             continue;
                         }
                     }
-                    if cells.iter().filter(|c| !c.is_empty()).count() <= 1 {
+                    // A row of one cell is a caption or a merged title row, read as a
+                    // paragraph; one whose only text stands in a later column goes on
+                    // from the rows above it (a wrapped case text under an agenda's
+                    // "Sag"), and keeps its column.
+                    let filled: Vec<usize> =
+                        (0..cells.len()).filter(|&k| !cells[k].is_empty()).collect();
+                    let continues =
+                        (last_row || first_after_row) && matches!(filled.as_slice(), [k] if *k > 0);
+                    if filled.len() <= 1 && !continues {
                         ending_row = None;
                         (normalize(&cells.join(" ")), false)
                     } else {
