@@ -157,6 +157,16 @@ pub fn is_part_label(text: &str) -> bool {
     PART.is_match(text.trim())
 }
 
+/// The label of a slide's speaker notes ("Noter:", "Talenoter:", "Speaker notes:"): the
+/// notes go on about the slide above, they open no section of their own.
+pub fn is_notes_label(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(':').trim().to_lowercase();
+    matches!(
+        t.as_str(),
+        "noter" | "talenoter" | "talernoter" | "speakernoter" | "notes" | "speaker notes"
+    )
+}
+
 /// True for a line that reads as a heading: short, no closing sentence punctuation.
 pub fn looks_like_heading(s: &str) -> bool {
     let t = s.trim();

@@ -198,6 +198,9 @@ impl<'a> Reader<'a> {
     /// municipality's heading ("Gribskov – status") is the place of what follows, through
     /// the trials' sub-headings under it, up to a heading about something else.
     fn heading(&mut self, text: &str, in_section: bool) {
+        if structure::is_notes_label(text) {
+            return;
+        }
         self.in_decision = decisions::is_decision_head(text);
         self.ctx = figures::Context::default();
         match place_of_heading(self.catalog, text) {

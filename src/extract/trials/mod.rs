@@ -958,6 +958,24 @@ mod tests {
     }
 
     #[test]
+    fn a_slides_speaker_notes_go_on_about_its_trial() {
+        let c = Catalog::builtin();
+        let para = |text: &str, kind: Kind| Paragraph::new(1, text, kind);
+        let paras = [
+            para("Dias 6", Kind::Heading),
+            para("Mentorforsøget – hvad går det ud på?", Kind::Body),
+            para("Mentor kan bevilges uden andet tilbud", Kind::Bullet),
+            para("Noter:", Kind::Heading),
+            para(
+                "I Horsens har vi mentorer fra 4 eksterne leverandører.",
+                Kind::Body,
+            ),
+        ];
+        let d = discover(&c, &paras, &[]);
+        assert_eq!(d.context[4].as_deref(), Some("Lempede mentorregler"));
+    }
+
+    #[test]
     fn a_heading_may_name_a_trial_by_whom_it_is_for() {
         let mut b = Builder::default();
         b.add(

@@ -20,7 +20,9 @@ use super::{
 };
 use crate::extract::meta::parse_date;
 use crate::extract::municipalities::{mentions as municipality_mentions, parse_list};
-use crate::extract::structure::{is_caption, looks_like_heading, sentences, Kind, Paragraph};
+use crate::extract::structure::{
+    is_caption, is_notes_label, looks_like_heading, sentences, Kind, Paragraph,
+};
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -264,6 +266,9 @@ impl<'a, 'n> Walk<'a, 'n> {
     }
 
     fn heading(&mut self, i: usize, p: &Paragraph) {
+        if is_notes_label(&p.text) {
+            return;
+        }
         self.lead = None;
         self.headline_topic = None;
         let catalog = self.doc.catalog;
