@@ -275,12 +275,12 @@ pub(super) fn row_figures(
     });
     for (k, cell) in cells.iter().enumerate().skip(1 + label_column) {
         let h = header.get(k).map(String::as_str).unwrap_or("");
-        // "Heraf telefonisk" counts what the column before it counts.
-        let heraf;
+        // "Heraf telefonisk" counts what the column before it counts ("Mentorforløb |
+        // Heraf i job eller uddannelse"), unless it states a unit of its own ("Heraf
+        // aktivitetsparate (%)").
         let h = match (h.to_lowercase().starts_with("heraf"), k.checked_sub(1)) {
-            (true, Some(prev)) => {
-                heraf = format!("{} {h}", header.get(prev).map_or("", String::as_str));
-                heraf.as_str()
+            (true, Some(prev)) if !figures::states_a_unit(h) => {
+                header.get(prev).map_or(h, String::as_str)
             }
             _ => h,
         };
