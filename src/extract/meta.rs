@@ -857,9 +857,13 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
         .filter(|p| p.kind == Kind::Heading)
         .map(|p| p.text.to_lowercase())
         .unwrap_or_default();
-    // (An impact study evaluates: "Effektmåling af to frikommuneforsøg …".)
+    // (An impact study evaluates: "Effektmåling af to frikommuneforsøg …"; so does a
+    // supervision's report on a provider: "Tilsynsrapport 2020 – …".)
     let evaluates = |w: &str| {
-        w.ends_with("evaluering") || w.starts_with("effektmåling") || w.starts_with("effektanalyse")
+        w.ends_with("evaluering")
+            || w.starts_with("effektmåling")
+            || w.starts_with("effektanalyse")
+            || w.starts_with("tilsynsrapport")
     };
     if title_l.contains("evaluering")
         || words(&title_l).any(evaluates)
@@ -1256,7 +1260,19 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
     let letter_head = head
         .iter()
         // (… or at the end of a one-line address: "Møllebjergvej 4, 4330 Hvalsø".)
-        .rposition(|p| POSTCODE.is_match(p.text.trim()) || ADDRESS_END.is_match(p.text.trim()))
+        // (Not an address given as a field's value, "Leverandør: Dagmar Omsorg ApS,
+        // Hovedgaden 14, 8420 Knebel", only one the letter goes to: "Til: …".)
+        .rposition(|p| {
+            let t = p.text.trim();
+            let other_field = t.split_once(": ").is_some_and(|(label, _)| {
+                label.split_whitespace().count() <= 3
+                    && !matches!(
+                        label.to_lowercase().as_str(),
+                        "til" | "modtager" | "att" | "att."
+                    )
+            });
+            (POSTCODE.is_match(t) || ADDRESS_END.is_match(t)) && !other_field
+        })
         .and_then(|address| {
             let below = &head[address + 1..];
             below
@@ -1722,6 +1738,30 @@ mod tests {
         assert_eq!(
             title.as_deref(),
             Some("Midtvejsevaluering af forsøgene i Frikommunenetværket Øst")
+        );
+        assert_eq!(kind(&paras, title.as_deref()), DocumentKind::Evaluation);
+    }
+
+    #[test]
+    fn an_address_given_as_a_field_makes_no_letter_head() {
+        let para = |text: &str, kind: Kind| Paragraph::new(1, text, kind);
+        let paras = [
+            para("Tilsynsrapport 2020 – Dagmar Omsorg ApS", Kind::Heading),
+            para(
+                "Uanmeldt tilsyn med privat leverandør af hjemmehjælp",
+                Kind::Heading,
+            ),
+            para(
+                "Leverandør: Dagmar Omsorg ApS, Hovedgaden 14, 8420 Knebel",
+                Kind::Body,
+            ),
+            para("Tilsynsdato: 10. november 2020", Kind::Body),
+            para("1. Baggrund", Kind::Numbered(1)),
+        ];
+        let title = title(&paras, &[]);
+        assert_eq!(
+            title.as_deref(),
+            Some("Tilsynsrapport 2020 – Dagmar Omsorg ApS")
         );
         assert_eq!(kind(&paras, title.as_deref()), DocumentKind::Evaluation);
     }
