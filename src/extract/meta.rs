@@ -592,8 +592,17 @@ pub fn body(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
     if let Some((b, _)) = whole_line {
         return Some(b);
     }
-    if let Some(b) = paras.iter().find_map(|p| labelled_body(&p.text)) {
-        return Some(b);
+    // (The cards of a catalogue each give their own committee, "Udvalg:
+    // Økonomiudvalget", "Udvalg: Beskæftigelsesudvalget": the document is no one's.)
+    let labelled: Vec<String> = paras
+        .iter()
+        .filter_map(|p| labelled_body(&p.text))
+        .collect();
+    if let Some(b) = labelled
+        .first()
+        .filter(|b| labelled.iter().all(|o| o == *b))
+    {
+        return Some(b.clone());
     }
     // A memo's addressee, "Til: Medlemmerne af KKR Syddanmark", "Til: Beskæftigelses-
     // udvalget": the body it is written for (as a committee's annex is the committee's).
@@ -733,6 +742,13 @@ fn is_case_line(s: &str) -> bool {
     !cs.is_empty() && s.split_whitespace().count() <= 4
 }
 
+/// The number of a slide's label ("Dias 3", "Slide 3").
+fn slide_label(text: &str) -> Option<u32> {
+    let t = text.trim();
+    let label = t.strip_prefix("Dias ").or_else(|| t.strip_prefix("Slide "));
+    label.and_then(|n| n.parse::<u32>().ok())
+}
+
 /// A deck by its shape: several pages, few words on each (a slide holds a title and a
 /// handful of points, a report page hundreds of words), and points rather than prose.
 /// A handout of several slides a page numbers them in the text: 1, 2, 3, … on lines of
@@ -748,8 +764,7 @@ fn numbered_slides(paras: &[Paragraph]) -> bool {
         if t == (numbered + 1).to_string() {
             numbered += 1;
         }
-        let label = t.strip_prefix("Dias ").or_else(|| t.strip_prefix("Slide "));
-        if let Some(n) = label.and_then(|n| n.parse::<u32>().ok()) {
+        if let Some(n) = slide_label(t) {
             if labelled.last().is_none_or(|last| n > *last) {
                 labelled.push(n);
             }
@@ -1226,6 +1241,8 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
             // A handout's label over the first slide's title: "Præsentation med talenoter
             // (uddelingskopi)".
             || HANDOUT.is_match(p.text.trim())
+            // … and its slides' labels ("Dias 1" over the first slide's title).
+            || slide_label(&p.text).is_some()
             // (… or ends with its annex's number: "Årsrapport 2020 – bilag 3" over the
             // annex's own title.)
             || ANNEX_OF.is_match(p.text.trim())
@@ -1740,6 +1757,20 @@ mod tests {
             Some("Midtvejsevaluering af forsøgene i Frikommunenetværket Øst")
         );
         assert_eq!(kind(&paras, title.as_deref()), DocumentKind::Evaluation);
+    }
+
+    #[test]
+    fn cards_that_each_give_their_committee_are_no_ones() {
+        let para = |text: &str| Paragraph::new(1, text, Kind::Body);
+        let one = [para("Titel: Ny takst"), para("Udvalg: Økonomiudvalget")];
+        assert_eq!(body(&one, &[]).as_deref(), Some("Økonomiudvalget"));
+        // (Cards after the catalogue's own masthead and introduction.)
+        let mut cards: Vec<Paragraph> = (0..6).map(|_| para("Indledning.")).collect();
+        cards.extend([
+            para("Udvalg: Økonomiudvalget"),
+            para("Udvalg: Beskæftigelsesudvalget"),
+        ]);
+        assert_eq!(body(&cards, &[]), None);
     }
 
     #[test]
