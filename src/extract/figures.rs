@@ -1767,6 +1767,11 @@ mod tests {
             .collect()
     }
 
+    /// A count of `c`, as `vals` gives it.
+    fn count(n: f64, c: &str) -> (f64, String, Option<String>) {
+        (n, "count".to_string(), Some(c.to_string()))
+    }
+
     fn one(s: &str) -> (f64, String) {
         let v = vals(s);
         assert_eq!(v.len(), 1, "{s}: {v:?}");
@@ -1865,7 +1870,6 @@ mod tests {
         let v = vals("Tiden er faldet fra gennemsnitligt 17 til 5 dage");
         assert_eq!(v.len(), 2, "{v:?}");
         assert!(v.iter().all(|x| x.1 == "days"), "{v:?}");
-        let count = |n: f64, c: &str| (n, "count".to_string(), Some(c.to_string()));
         assert_eq!(
             vals("Antallet af møder pr. borger er faldet fra gennemsnitligt 7 til 3 om året."),
             vec![count(7.0, "møder"), count(3.0, "møder")]
@@ -1932,7 +1936,6 @@ mod tests {
 
     #[test]
     fn counts_for_other_places_and_parts() {
-        let count = |n: f64, c: &str| (n, "count".to_string(), Some(c.to_string()));
         assert_eq!(
             vals("ca. 40 borgere i Svendborg, 11 på Langeland og 6 på Ærø"),
             vec![

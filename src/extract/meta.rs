@@ -594,15 +594,11 @@ pub fn body(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
     }
     // (The cards of a catalogue each give their own committee, "Udvalg:
     // Økonomiudvalget", "Udvalg: Beskæftigelsesudvalget": the document is no one's.)
-    let labelled: Vec<String> = paras
-        .iter()
-        .filter_map(|p| labelled_body(&p.text))
-        .collect();
-    if let Some(b) = labelled
-        .first()
-        .filter(|b| labelled.iter().all(|o| o == *b))
-    {
-        return Some(b.clone());
+    let mut labelled = paras.iter().filter_map(|p| labelled_body(&p.text));
+    if let Some(b) = labelled.next() {
+        if labelled.all(|other| other == b) {
+            return Some(b);
+        }
     }
     // A memo's addressee, "Til: Medlemmerne af KKR Syddanmark", "Til: Beskæftigelses-
     // udvalget": the body it is written for (as a committee's annex is the committee's).
@@ -737,7 +733,8 @@ pub fn without_access_mark(title: &str) -> &str {
     }
 }
 
-fn is_case_line(s: &str) -> bool {
+/// A line that only gives a case number ("Sagsnr. 20/00412").
+pub(super) fn is_case_line(s: &str) -> bool {
     let cs = case_numbers_in(s);
     !cs.is_empty() && s.split_whitespace().count() <= 4
 }

@@ -5,6 +5,7 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
+use super::meta::is_case_line;
 use crate::text::DocumentText;
 
 /// What a paragraph is.
@@ -455,10 +456,13 @@ fn agenda_items(rows: Vec<Paragraph>) -> (Vec<Paragraph>, Vec<Paragraph>) {
         let case = columns.next().map(|(_, lines)| lines).unwrap_or_default();
         let (title, case) = item_title_lines(&case);
         out.push(paragraph(item.page, title, Kind::Numbered(item.number)));
-        for (page, line) in case.iter().filter(|(_, l)| is_case_line(l)) {
-            out.push(paragraph(*page, line.clone(), Kind::Body));
-        }
-        let text: Vec<(u32, String)> = case.into_iter().filter(|(_, l)| !is_case_line(l)).collect();
+        let (case_lines, text): (Vec<_>, Vec<_>) =
+            case.into_iter().partition(|(_, l)| is_case_line(l));
+        out.extend(
+            case_lines
+                .into_iter()
+                .map(|(page, line)| paragraph(page, line, Kind::Body)),
+        );
         out.extend(by_page(&text).map(|(page, t)| paragraph(page, t, Kind::Body)));
         for (k, lines) in columns {
             let Some((page, _)) = lines.first() else {
@@ -470,11 +474,6 @@ fn agenda_items(rows: Vec<Paragraph>) -> (Vec<Paragraph>, Vec<Paragraph>) {
         }
     }
     (out, rest)
-}
-
-/// A line of a case cell that gives its case number ("Sagsnr. 20/00412").
-fn is_case_line(line: &str) -> bool {
-    line.split_whitespace().count() <= 4 && !super::meta::case_numbers_in(line).is_empty()
 }
 
 /// An item cell's title and the rest: the lines before its case number, or else the first

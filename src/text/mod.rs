@@ -285,11 +285,12 @@ pub fn assemble(pages: &[crate::pdf::Page]) -> Vec<PageText> {
                     // paragraph; one whose only text stands in a later column goes on
                     // from the rows above it (a wrapped case text under an agenda's
                     // "Sag"), and keeps its column.
-                    let filled: Vec<usize> =
-                        (0..cells.len()).filter(|&k| !cells[k].is_empty()).collect();
-                    let continues =
-                        (last_row || first_after_row) && matches!(filled.as_slice(), [k] if *k > 0);
-                    if filled.len() <= 1 && !continues {
+                    let mut filled = (0..cells.len()).filter(|&k| !cells[k].is_empty());
+                    let (first_filled, more) = (filled.next(), filled.next().is_some());
+                    let continues = (last_row || first_after_row)
+                        && !more
+                        && first_filled.is_some_and(|k| k > 0);
+                    if !more && !continues {
                         ending_row = None;
                         (normalize(&cells.join(" ")), false)
                     } else {
