@@ -13,6 +13,7 @@
 mod facts;
 mod lists;
 mod names;
+mod networks;
 mod participants;
 mod sections;
 mod tables;
@@ -817,6 +818,8 @@ struct Doc<'a, 'n> {
     network: &'a dyn Fn() -> &'n [String],
     /// The municipality the document speaks for (see `speaker_municipality`).
     speaker: Option<String>,
+    /// The networks the document names with their members, when it compares several.
+    networks: networks::Networks,
 }
 
 /// Finds the trials of a document.
@@ -833,6 +836,7 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
         paras,
         network: &network,
         speaker: speaker_municipality(catalog, paras),
+        networks: networks::Networks::read(catalog, paras),
     };
     let items: HashMap<usize, Option<&str>> = items
         .iter()

@@ -605,6 +605,22 @@ fn opens_with_scene(catalog: &Catalog, clause: &str) -> bool {
     .contains(&verb.as_str())
 }
 
+/// A clause that puts its subject, the municipalities, after the verb of taking part:
+/// "I Hanstholm deltager Thisted og Jammerbugt Kommune", "I 2019 deltog også Rebild";
+/// or the trial as the subject that covers them: "Rehabiliteringsforsøget omfatter
+/// Randers og Favrskov" (not "omfatter 60 unge i Skive").
+fn subject_after_taking_part(catalog: &Catalog, clause: &str) -> bool {
+    static VERB: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:deltager|deltog|indgår|indgik|omfatter|omfattede)\s+(?:(?:også|nu|fortsat|kun|alene)\s+)?")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    VERB.find_iter(clause).any(|v| {
+        crate::extract::municipalities::places(catalog, &clause[v.end()..])
+            .first()
+            .is_some_and(|p| p.start == 0)
+    })
+}
+
 /// A clause that opens with the municipalities it is about: "Halsnæs og Hillerød gik i
 /// gang …" (not "I Halsnæs er 27 sygemeldte …").
 fn opens_with_municipalities(catalog: &Catalog, clause: &str) -> bool {
@@ -935,7 +951,9 @@ fn clause_mentions<'n>(
         Regex::new(r"\ber\s+(?:et|ét)\s+af\s+(?:de\s+)?\S+\s+(?:frikommune)?forsøg")
             .unwrap_or_else(|e| panic!("{e}"))
     });
-    let takes_part = !negated && !ONE_OF.is_match(&l) && (says_taking_part(&main_clause) || scene);
+    let takes_part = !negated
+        && !ONE_OF.is_match(&l)
+        && (says_taking_part(&main_clause) || scene || subject_after_taking_part(catalog, s));
     // "… som vi havde sammen med Hørsholm", "det har vi sammen med Fredensborg": in a
     // document a municipality speaks, "vi" is it.
     let we = speaker.filter(|_| crate::extract::words::words(&l).any(|w| w == "vi"));
@@ -1028,6 +1046,7 @@ fn clause_mentions<'n>(
                     || l.contains("foruden")
                     || l.starts_with("det ")
                     || opens_with_municipalities(catalog, s)
+                    || subject_after_taking_part(catalog, s)
                     || we.is_some()
                     || scene
                     // "I Frikommunenetværket X – det er A, B og C – har jobcentrene siden

@@ -224,6 +224,12 @@ impl<'a, 'n> Walk<'a, 'n> {
             let network = self.doc.network;
             let local = || self.local_members.as_deref().unwrap_or_else(|| network());
             let speaker = self.doc.speaker.as_deref();
+            // ("samtlige kommuner i Hanstholm og Mols": the members of those networks.)
+            let spelled = match self.doc.networks.spell_out(&p.text) {
+                std::borrow::Cow::Owned(text) => Some(Paragraph { text, ..p.clone() }),
+                std::borrow::Cow::Borrowed(_) => None,
+            };
+            let p = spelled.as_ref().unwrap_or(p);
             body_mentions(catalog, &mut self.b, p, about.as_deref(), &local, speaker);
         }
     }
