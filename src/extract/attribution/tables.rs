@@ -3,6 +3,7 @@
 
 use super::{figure, states_unit, trial_of_label};
 use crate::extract::structure::{Kind, Paragraph};
+use crate::extract::words::hyphenated_words;
 use crate::extract::{figures, municipalities, trials, Catalog, Figure};
 use std::collections::HashMap;
 
@@ -241,6 +242,28 @@ pub(super) fn row_figures(
             })
     };
     let group_trial = row_trial.is_none().then(group_trial).flatten();
+    // A caption that names one trial, by the catalogue or by the document's short name
+    // ("Tabel B.1 Indsatsplanforsøget: antal opdateringer …"), says whose the cells are
+    // where neither row nor column says.
+    let caption_trial = || {
+        let mut named: Vec<String> = trials::mentions(catalog, caption)
+            .into_iter()
+            .map(|m| m.name)
+            .chain(
+                hyphenated_words(&caption.to_lowercase())
+                    .filter_map(|w| discovery.trial_of_short_name(w).map(String::from)),
+            )
+            .collect();
+        named.sort();
+        named.dedup();
+        match named.as_slice() {
+            [one] => Some(one.clone()),
+            _ => None,
+        }
+    };
+    let caption_trial = (row_trial.is_none() && group_trial.is_none())
+        .then(caption_trial)
+        .flatten();
     // A row label may state a figure of its own ("Projektleder, 0,8 årsværk inkl.
     // overhead", "Iværksætterkursus (2 hold)").
     // (A trial's name with a number in it is no figure: "Ledighedsydelse – … i 12. måned
@@ -308,6 +331,7 @@ pub(super) fn row_figures(
             .clone()
             .or_else(|| group_trial.clone())
             .or(column_trial)
+            .or_else(|| caption_trial.clone())
             .or_else(|| section.map(String::from));
         // Beside columns of municipalities, one of an aggregate ("Klyngen",
         // "Landsgennemsnittet", "Hele landet") is whose the cells are too.
