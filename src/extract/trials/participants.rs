@@ -561,6 +561,23 @@ static ALL_OF_THEM: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|e| panic!("{e}"))
 });
 
+/// "undtagen Langeland", "bortset fra Ærø", "med undtagelse af Morsø": who is left out of
+/// the municipalities before.
+static EXCEPT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:undtagen|bortset\s+fra|med\s+undtagelse\s+af)\s")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// A clause with the trial as its unsaid subject, opening with what was done with it:
+/// "Godkendt i 2. ansøgningsrunde og gennemført i alle fem kommuner".
+fn opens_with_participle(clause: &str) -> bool {
+    static PARTICIPLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:godkendt|gennemført|gennemføres|afprøvet|afprøves|igangsat|startet)\b")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    PARTICIPLE.is_match(clause.trim_start())
+}
+
 /// The clause says that municipalities take part: they take part, applied, or the trial
 /// is carried out or approved for them.
 /// "X fik i 2. ansøgningsrunde godkendt forsøget".
@@ -1047,6 +1064,7 @@ fn clause_mentions<'n>(
                     || l.starts_with("det ")
                     || opens_with_municipalities(catalog, s)
                     || subject_after_taking_part(catalog, s)
+                    || opens_with_participle(&l)
                     || we.is_some()
                     || scene
                     // "I Frikommunenetværket X – det er A, B og C – har jobcentrene siden
@@ -1121,6 +1139,14 @@ fn clause_mentions<'n>(
             }
         }
         munis.extend(we.map(String::from));
+        // "alle netværkets kommuner undtagen Langeland": all but those.
+        if let Some(at) = EXCEPT.find(s) {
+            let excepted: Vec<String> = municipality_mentions(catalog, &s[at.end()..])
+                .into_iter()
+                .flat_map(|m| m.1)
+                .collect();
+            munis.retain(|m| !excepted.contains(m));
+        }
         if let Some(t) = b.trials.get_mut(&target) {
             add_municipalities(t, &munis);
             if ms.len() == 1 && t.round.is_none() {
@@ -1300,6 +1326,30 @@ mod tests {
     }
 
     #[test]
+    fn all_of_the_network_but_those_excepted() {
+        let c = Catalog::builtin();
+        let paras = [
+            Paragraph::new(1, "Evaluering i Frikommunenetværket Svendborgsund", Kind::Heading),
+            Paragraph::new(1, "Svendborg · Faaborg-Midtfyn · Nyborg · Langeland · Ærø", Kind::Body),
+            Paragraph::new(
+                1,
+                "Revalideringsforsøget: ”Forenkling af bevillingsgrundlaget for revalidering”. Godkendt i 1. ansøgningsrunde og gennemført fra 1. juli 2017 i alle netværkets kommuner undtagen Langeland.",
+                Kind::Bullet,
+            ),
+        ];
+        let d = super::super::discover(&c, &paras, &[]);
+        let t = d.trials.first().map(|t| t.municipalities.clone());
+        assert_eq!(
+            t,
+            Some(
+                ["Faaborg-Midtfyn", "Nyborg", "Svendborg", "Ærø"]
+                    .map(String::from)
+                    .to_vec()
+            )
+        );
+    }
+
+    #[test]
     fn sentences_say_who_takes_part_and_who_does_not() {
         assert!(NOT_TAKING_PART.is_match("rudersdal kommune, som ikke indgår i forsøget"));
         assert!(!says_taking_part("morsø kommune søgte også om at deltage"));
@@ -1334,6 +1384,14 @@ mod tests {
             ),
             Some(vec!["Lemvig".to_string(), "Struer".to_string()])
         );
+        assert!(subject_after_taking_part(
+            c,
+            "I Hanstholm deltager Thisted og Jammerbugt Kommune"
+        ));
+        assert!(!subject_after_taking_part(
+            c,
+            "Forsøget omfatter 60 unge i Skive"
+        ));
         assert!(NOT_TAKING_PART.is_match("ærø deltager ikke i forsøgene"));
         assert!(says_taking_part("som assens og middelfart deltog i"));
         assert!(!says_taking_part(
