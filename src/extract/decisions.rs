@@ -70,8 +70,10 @@ static MUNICIPALITY_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
+/// The lines that close the meeting, not the last item's decision: "Mødet hævet kl.
+/// 16.45.", "Næste møde: Tirsdag den 17. marts 2020".
 static MEETING_CLOSED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^mødet\s+(?:blev\s+)?(?:hævet|sluttede|afsluttet|slut|afsluttedes)\b")
+    Regex::new(r"(?i)^(?:mødet\s+(?:blev\s+)?(?:hævet|sluttede|afsluttet|slut|afsluttedes)|næste\s+(?:møde|mødedato)\b)\b")
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
@@ -688,6 +690,7 @@ mod tests {
         }
         assert!(!JOINED_AT.is_match("Mette Hjorth Lund (A) deltog i mødet."));
         assert!(MEETING_CLOSED.is_match("Mødet hævet kl. 16.45."));
+        assert!(MEETING_CLOSED.is_match("Næste møde: Tirsdag den 17. marts 2020 kl. 9.30."));
         assert!(!MEETING_CLOSED.is_match("Mødet med ministeriet blev holdt i maj."));
     }
 }

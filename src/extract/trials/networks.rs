@@ -28,9 +28,10 @@ static IS_MADE_OF: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
-/// "alle (fire) kommuner i …", "samtlige kommuner i …": all members of what follows.
+/// "alle (fire) kommuner i …", "samtlige kommuner i …": all members of what follows;
+/// "de øvrige tre kommuner i …": all of them but the one the sentence is about.
 static ALL_IN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:alle|samtlige)\s+(?:(\w+)\s+)?kommuner(?:ne)?\s+i\s+")
+    Regex::new(r"(?i)\b(?:(?:alle|samtlige)\s+(?:(?P<n>\w+)\s+)?kommuner(?:ne)?|de\s+(?:(?P<other>øvrige|andre)\s+)?(?P<m>\w+)\s+kommuner)\s+i\s+")
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
@@ -40,7 +41,9 @@ impl Networks {
     /// stands.
     pub(super) fn read(catalog: &Catalog, paras: &[Paragraph]) -> Networks {
         let mut found: Vec<(String, Vec<String>)> = Vec::new();
-        for p in paras.iter().filter(|p| p.kind == Kind::Body) {
+        let prose =
+            |p: &&Paragraph| matches!(p.kind, Kind::Body | Kind::Bullet | Kind::Numbered(_));
+        for p in paras.iter().filter(prose) {
             if !p.text.to_lowercase().contains("netværk") {
                 continue;
             }
@@ -83,11 +86,15 @@ impl Networks {
             }
             let (members, end) = self.named_after(&s[whole.end()..]);
             let count = c
-                .get(1)
+                .name("n")
+                .or_else(|| c.name("m"))
                 .and_then(|w| crate::extract::numbers::number_word(w.as_str()));
+            // ("de tre kommuner i …" must count them; "de øvrige tre" all but one.)
+            let others = usize::from(c.name("other").is_some());
             let fits = match (count, members.as_slice()) {
                 (_, []) => false,
-                (Some(n), [one]) => n as usize == one.len(),
+                (None, _) => c.name("m").is_none(),
+                (Some(n), [one]) => n as usize + others == one.len(),
                 _ => true,
             };
             if !fits {
@@ -142,7 +149,7 @@ impl Networks {
 /// A network and its members, if the clause says who it is and names no trial.
 fn network_in(catalog: &Catalog, clause: &str) -> Option<(String, Vec<String>)> {
     let l = clause.to_lowercase();
-    if !IS_MADE_OF.is_match(&l) || l.contains("forsøg") || !mentions(catalog, clause).is_empty() {
+    if l.contains("forsøg") || !mentions(catalog, clause).is_empty() {
         return None;
     }
     // (A "Frikommunenetværket X" is named by its X.)
@@ -153,6 +160,24 @@ fn network_in(catalog: &Catalog, clause: &str) -> Option<(String, Vec<String>)> 
     if catalog.municipality(name).is_some() {
         return None;
     }
+    // The members are what the clause says the network is made of, or what it sets off
+    // right after the name: "Frikommunenetværket Hjarbæk Fjord – Skive, Viborg, Morsø og
+    // Struer – holder …".
+    let after = c.get(0).map_or("", |m| &clause[m.end()..]);
+    let set_off = after
+        .strip_prefix(" – ")
+        .and_then(|rest| rest.split_once(" –"))
+        .or_else(|| {
+            after
+                .strip_prefix(" (")
+                .and_then(|rest| rest.split_once(')'))
+        })
+        .map(|(list, _)| list);
+    let clause = match set_off {
+        Some(list) => list,
+        None if IS_MADE_OF.is_match(&l) => clause,
+        None => return None,
+    };
     let mut members: Vec<String> = municipality_mentions(catalog, clause)
         .into_iter()
         .flat_map(|m| m.1)
@@ -224,6 +249,15 @@ mod tests {
         assert_eq!(
             n.spell_out("Det er gennemført i Thisted, i alle tre kommuner i Tarup og i alle tre kommuner i Møns Klint."),
             "Det er gennemført i Thisted, i Kerteminde, Nordfyns og Odense og i alle tre kommuner i Møns Klint."
+        );
+        let n = networks(
+            "Formanden orienterede om, at ældrerådene i Frikommunenetværket Hjarbæk Fjord – Skive, Viborg, Morsø og Struer – holder fællesmøde.",
+        );
+        assert_eq!(
+            n.spell_out(
+                "Skive deltager sammen med de øvrige tre kommuner i Hjarbæk Fjord-netværket."
+            ),
+            "Skive deltager sammen med Morsø, Skive, Struer og Viborg."
         );
         // A count that does not fit is no claim on all of them.
         let s = "Forsøget er gennemført i alle fem kommuner i Tarup.";
