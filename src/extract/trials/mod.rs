@@ -459,6 +459,26 @@ impl Builder {
             .collect()
     }
 
+    /// The one trial of the document so far that a short name in `text` stands for
+    /// ("Forlængelse af grænseforsøget" for "Tværkommunal hjemmepleje i
+    /// grænseområderne"): its name holds the short name's stem.
+    fn short_named_within(&self, text: &str) -> Option<String> {
+        let low = text.to_lowercase();
+        let mut named = hyphenated_words(&low)
+            .filter(|w| w.ends_with("forsøget"))
+            .filter_map(short_name_stem)
+            .filter_map(|stem| {
+                self.only_one(|name| {
+                    self.trials.get(name).is_some_and(|t| {
+                        let forms = std::iter::once(&t.name).chain(&t.as_written);
+                        forms_hold_stem(forms.filter(|f| short_name_stem(f).is_none()), &stem)
+                    })
+                })
+            });
+        let first = named.next()?;
+        named.all(|n| n == first).then_some(first)
+    }
+
     /// Whether the trial's name or a written form stands in `padded` (`padded_words`).
     fn stands_in(&self, name: &str, padded: &str) -> bool {
         let Some(t) = self.trials.get(name) else {

@@ -182,7 +182,9 @@ impl<'a, 'n> Walk<'a, 'n> {
                 .map(|(name, written)| {
                     self.b.add(&name, &written, p.page);
                     name
-                });
+                })
+                // ("Forlængelse af grænseforsøget": a trial the document named before.)
+                .or_else(|| title.and_then(|t| self.b.short_named_within(t)));
             self.section = None;
             return;
         }
