@@ -277,6 +277,19 @@ pub fn paragraphs(doc: &DocumentText) -> Vec<Paragraph> {
                     continue;
                 }
                 table_start = None;
+                // A form's tick boxes: the ticked options are the answer, one per line a
+                // list's item ("☒ Ballerup"); a line of none ticked says nothing.
+                if let Some(answer) = ticked_options(line) {
+                    if !answer.trim().is_empty() {
+                        out.push(Paragraph {
+                            page: page.number,
+                            text: answer,
+                            kind: Kind::Bullet,
+                            table_start: None,
+                        });
+                    }
+                    continue;
+                }
                 let (kind, text) = if let Some(c) = BULLET.captures(line) {
                     (Kind::Bullet, c[1].to_string())
                 } else if let Some(c) = LETTERED.captures(line) {
@@ -312,6 +325,67 @@ pub fn paragraphs(doc: &DocumentText) -> Vec<Paragraph> {
         }
     }
     agenda_tables(out)
+}
+
+/// The options ticked in a line of tick boxes ("☐ 1. runde ☒ 2. runde ☐ 3. runde" ->
+/// "2. runde", "☐ Furesø" -> ""), after what stands before the first box; None for a
+/// line without boxes.
+fn ticked_options(line: &str) -> Option<String> {
+    const TICKED: [char; 3] = ['☒', '☑', '☓'];
+    const BOXES: [char; 4] = ['☐', '☒', '☑', '☓'];
+    let first = line.find(BOXES)?;
+    // (A blank checklist's item is no option left unticked: "☐ Er der gået mere end 3
+    // måneder siden seneste lægelige oplysninger?" is kept as it is.)
+    let item = line[first..].trim_start_matches(BOXES);
+    if first == 0 && !item.contains(BOXES) && item.split_whitespace().count() >= 4 {
+        return Some(item.trim().to_string());
+    }
+    let mut out = line[..first].trim().to_string();
+    let mut chosen = Vec::new();
+    let mut rest = &line[first..];
+    while let Some(mark) = rest.chars().next() {
+        let tail = &rest[mark.len_utf8()..];
+        let end = tail.find(BOXES).unwrap_or(tail.len());
+        if TICKED.contains(&mark) {
+            chosen.push(tail[..end].trim());
+        }
+        rest = &tail[end..];
+    }
+    if chosen.is_empty() {
+        // (A label before boxes none of which is ticked is no answer: "Status: ☐ Ja ☐ Nej".)
+        return Some(if out.ends_with(':') {
+            String::new()
+        } else {
+            out
+        });
+    }
+    if !out.is_empty() {
+        out.push(' ');
+    }
+    out.push_str(&chosen.join(", "));
+    Some(out)
+}
+
+#[cfg(test)]
+mod form_tests {
+    use super::ticked_options;
+
+    #[test]
+    fn a_forms_ticked_boxes_are_its_answer() {
+        let t = |s: &str| ticked_options(s);
+        assert_eq!(
+            t("☐ 1. runde ☒ 2. runde ☐ 3. runde").as_deref(),
+            Some("2. runde")
+        );
+        assert_eq!(t("☒ Ballerup").as_deref(), Some("Ballerup"));
+        assert_eq!(t("☐ Furesø").as_deref(), Some(""));
+        assert_eq!(t("Status: ☐ Ja ☒ Nej").as_deref(), Some("Status: Nej"));
+        assert_eq!(
+            t("☐ Er der gået mere end 3 måneder siden seneste lægelige oplysninger?").as_deref(),
+            Some("Er der gået mere end 3 måneder siden seneste lægelige oplysninger?")
+        );
+        assert_eq!(t("Ingen bokse her"), None);
+    }
 }
 
 /// A table row of the text stage: cells between bars (" | Sagsnr. 20/00412 |  | ", its

@@ -865,7 +865,11 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
     let mut b = Builder::default();
     let title = title_trial(catalog, paras, !items.is_empty());
     if let Some((name, written, at)) = &title {
-        b.add(name, written, paras[*at].page);
+        // (A form filled in for the trial answers its facts in fields of their own.)
+        sections::form_facts(catalog, paras, b.add(name, written, paras[*at].page));
+        if let Some((short, at)) = sections::short_title_field(paras) {
+            b.add(name, &short, paras[at].page);
+        }
     }
     let mut walk = Walk::new(doc, items, b, title.map(|(name, _, _)| name));
     for (i, p) in paras.iter().enumerate() {

@@ -255,7 +255,9 @@ pub(super) fn title_trial(
 /// written, index of the answer).
 fn title_field(catalog: &Catalog, paras: &[Paragraph]) -> Option<(String, String, usize)> {
     static FIELD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:\d{1,2}[.)]\s*)?(?:forsøgets\s+(?:titel|navn)|(?:titel|navn)\s+på\s+(?:forsøget|det\s+ansøgte\s+forsøg)|forsøgstitel)\s*:?$")
+        // (… perhaps saying where it is written, and marked as required: "Forsøgets titel,
+        // som den fremgår af godkendelsesbrevet *".)
+        Regex::new(r"(?i)^(?:\d{1,2}[.)]\s*)?(?:forsøgets\s+(?:titel|navn)|(?:titel|navn)\s+på\s+(?:forsøget|det\s+ansøgte\s+forsøg)|forsøgstitel)(?:,\s+som\s+[^:*]+)?\s*\*?\s*:?$")
             .unwrap_or_else(|e| panic!("{e}"))
     });
     let at = paras.iter().position(|p| FIELD.is_match(p.text.trim()))? + 1;
@@ -266,6 +268,64 @@ fn title_field(catalog: &Catalog, paras: &[Paragraph]) -> Option<(String, String
         && !answer.ends_with(['.', ':'])
         && !answer.contains([':', '|']);
     name_like.then(|| (canonical(catalog, answer), answer.to_string(), at))
+}
+
+/// What a form filled in for one trial answers of it, each in a field of its own:
+/// "5. Godkendt i ansøgningsrunde *" / "2. runde", "6. Forsøgsstart i kommunen *" /
+/// "1. april 2018", and the municipalities ticked under "7. Hvilke af netværkets kommuner
+/// deltager i forsøget? *".
+pub(super) fn form_facts(
+    catalog: &Catalog,
+    paras: &[Paragraph],
+    t: &mut crate::extract::document::Trial,
+) {
+    static ROUND: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:godkendt\s+i\s+)?(?:ansøgnings)?runde\b[^:]*\*?\s*:?$")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    static START: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:forsøgsstart|startdato|forsøgets\s+start)\b[^:]*\*?\s*:?$")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    static WHO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^hvilke\s+(?:af\s+(?:netværkets\s+)?)?kommuner\s+(?:deltager|indgår)\b")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let field = |re: &Regex| {
+        paras
+            .iter()
+            .position(|p| matches!(p.kind, Kind::Numbered(_)) && re.is_match(p.text.trim()))
+    };
+    if let Some(answer) = field(&ROUND).and_then(|at| paras.get(at + 1)) {
+        t.round = t.round.or_else(|| round_of(&answer.text));
+    }
+    if let Some(answer) = field(&START).and_then(|at| paras.get(at + 1)) {
+        t.start = t.start.clone().or_else(|| parse_date(&answer.text));
+    }
+    if let Some(at) = field(&WHO) {
+        // (The answer's items, past a line that says how to fill it in.)
+        let ticked: Vec<String> = paras[at + 1..]
+            .iter()
+            .skip_while(|p| p.kind == Kind::Body)
+            .take_while(|p| p.kind == Kind::Bullet)
+            .filter_map(|p| catalog.municipality(p.text.trim()).map(String::from))
+            .collect();
+        add_municipalities(t, &ticked);
+    }
+}
+
+/// The short name a form gives the trial it is filled in for: the answer under its field
+/// "4. Forsøgets korte titel (valgfri)" ("Kursusforsøget"). Returns (short name, index of
+/// the answer).
+pub(super) fn short_title_field(paras: &[Paragraph]) -> Option<(String, usize)> {
+    static FIELD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:\d{1,2}[.)]\s*)?(?:forsøgets\s+)?(?:korte?\s+(?:titel|navn)|kaldenavn)(?:\s+på\s+forsøget)?\s*(?:\([^)]*\))?\s*\*?\s*:?$")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let at = paras.iter().position(|p| FIELD.is_match(p.text.trim()))? + 1;
+    let answer = paras.get(at)?.text.trim();
+    (answer.split_whitespace().count() <= 3 && answer.starts_with(char::is_uppercase))
+        .then(|| (answer.to_string(), at))
 }
 
 /// What a heading says of the trials.
