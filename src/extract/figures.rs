@@ -1324,6 +1324,19 @@ fn column_unit(text: &str) -> Option<ColumnUnit> {
     word("antal").then_some(ColumnUnit::Count)
 }
 
+/// A row's label without the indicator's code before it, which says nothing of what the
+/// row counts: "B1 Sygedagpengemodtagere, der er startet på et kursus (antal)".
+pub fn without_row_code(row: &str) -> &str {
+    static ROW_CODE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\p{Lu}{1,2}\d{1,2}(?:\.\d{1,2})?\s+(\p{Lu})")
+            .unwrap_or_else(|e| panic!("regex: {e}"))
+    });
+    match ROW_CODE.captures(row).and_then(|c| c.get(1)) {
+        Some(label) => &row[label.start()..],
+        None => row,
+    }
+}
+
 /// Figures of a table cell, with the unit and factor of its column header or caption.
 ///
 /// `whose_column`: the header only says whose the column is (a municipality), so the row
@@ -1343,6 +1356,7 @@ pub fn table_cell(
         )
         .unwrap_or_else(|e| panic!("regex: {e}"))
     });
+    let row = without_row_code(row);
     // A round's number is an ordinal ("Runde | 2"), no figure; a column of years labels
     // its rows ("År | 2018").
     let h = header.trim().trim_end_matches('.').to_lowercase();
@@ -2054,6 +2068,15 @@ mod tests {
             false,
         );
         assert_eq!(q.map(|q| q.value), Some(-1_250_000.0));
+        // An indicator's code is no part of what the row counts.
+        let q = table_cell(
+            "19",
+            "2018",
+            "B1 Borgere startet på kursus (antal)",
+            "",
+            false,
+        );
+        assert_eq!(q.and_then(|q| q.counted), Some("borgere".into()));
         let q = table_cell("42", "Antal borgere", "Aalborg", "", false);
         assert_eq!(q.and_then(|q| q.counted), Some("borgere".into()));
         // A significance mark is no part of the figure.

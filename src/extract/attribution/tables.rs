@@ -67,7 +67,7 @@ pub(super) fn row_figures(
         } else {
             caption
         };
-    let mut label = cells.first().map(String::as_str).unwrap_or("");
+    let mut label = figures::without_row_code(cells.first().map(String::as_str).unwrap_or(""));
     // A merged first cell comes out empty below its first row: its trial goes on.
     if label.trim().is_empty() && cells.len() > 1 {
         label = trials::carried_cell(paras, i, 0).unwrap_or(label);
