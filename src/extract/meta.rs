@@ -75,6 +75,14 @@ pub fn parse_date(s: &str) -> Option<String> {
 /// A date standing (nearly) alone on a line: `Oktober 2019`, `Mødedato: 7. november
 /// 2019`, `Aalborg, d. 12. december 2017`.
 fn standalone_date(line: &str) -> Option<String> {
+    // ("Gældende fra: 1. april 2019" is when a standard takes effect, not its date.)
+    let l = line.trim_start().to_lowercase();
+    if ["gældende", "gyldig", "ikrafttræden", "virkning"]
+        .iter()
+        .any(|w| l.starts_with(w))
+    {
+        return None;
+    }
     let date = parse_date(line)?;
     let stripped = DAY_MONTH_YEAR.replace_all(line, "");
     let stripped = MONTH_YEAR.replace_all(&stripped, "");
@@ -200,13 +208,30 @@ pub fn date(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
         })
         .or_else(dateline)
         .or_else(time_field)
-        // A letter's date line below its address blocks ("18. december 2017").
+        // A letter's date line below its address blocks ("18. december 2017"); not the
+        // answer to a form's numbered field ("6. Forsøgsstart i kommunen *" / "1. april
+        // 2018").
         .or_else(|| {
+            let answers = |k: usize| {
+                k.checked_sub(1)
+                    .and_then(|k| paras.get(k))
+                    .is_some_and(|q| matches!(q.kind, Kind::Numbered(_)))
+            };
             paras
                 .iter()
+                .enumerate()
                 .take(20)
-                .filter(|p| p.page == 1)
-                .find_map(|p| standalone_date(&p.text))
+                .filter(|(k, p)| p.page == 1 && !answers(*k))
+                .find_map(|(_, p)| standalone_date(&p.text))
+        })
+        // A form signed at its end: "Dato: 19. februar 2021" above the signature.
+        .or_else(|| {
+            paras.iter().rev().find_map(|p| {
+                let (label, value) = p.text.split_once(':')?;
+                (label.trim().eq_ignore_ascii_case("dato"))
+                    .then(|| standalone_date(value.trim()))
+                    .flatten()
+            })
         })
         // A masthead of parts ("Nyhedsbrev fra … · Nr. 3 · Juni 2019", "Endelig rapport,
         // maj 2021"): a part that is a date.
@@ -977,6 +1002,10 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
         // … and a summary of the networks' reports ("Opsamling på frikommunenetværkenes
         // afrapporteringer for 2019").
         || (title_l.contains("opsamling") && title_l.contains("afrapportering"))
+        // The form a municipality reports a trial's year on ("Afrapporteringsskema –
+        // frikommuneforsøg på beskæftigelsesområdet"); not a letter or mail about the
+        // reporting ("Afrapportering af frikommuneforsøg i …").
+        || words(&title_l).any(|w| w.starts_with("afrapporteringsskema"))
         || title_l.contains("scorecard")
         || title_l.contains("regnskab")
         || title_l.contains("ledelsesinformation")
