@@ -73,8 +73,13 @@ impl Networks {
     /// their members ("alle fire kommuner i Hanstholm" -> "Jammerbugt, Morsø, Thisted og
     /// Vesthimmerland"), so that the reading of who takes part sees the municipalities.
     /// A count that does not fit the one network named leaves the phrase as it is.
-    pub(super) fn spell_out<'s>(&self, s: &'s str) -> Cow<'s, str> {
-        if self.0.is_empty() {
+    /// "alle tre kommuner i netværket" are the members of the document's own network,
+    /// `own`.
+    pub(super) fn spell_out<'s>(&self, s: &'s str, own: &[String]) -> Cow<'s, str> {
+        static OWN: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^(?:frikommune)?netværket\b").unwrap_or_else(|e| panic!("{e}"))
+        });
+        if self.0.is_empty() && own.len() < 2 {
             return Cow::Borrowed(s);
         }
         let mut out = String::new();
@@ -84,7 +89,11 @@ impl Networks {
             if whole.start() < last {
                 continue;
             }
-            let (members, end) = self.named_after(&s[whole.end()..]);
+            let rest = &s[whole.end()..];
+            let (members, end) = match OWN.find(rest) {
+                Some(m) if own.len() >= 2 => (vec![own], m.end()),
+                _ => self.named_after(rest),
+            };
             let count = c
                 .name("n")
                 .or_else(|| c.name("m"))
@@ -243,11 +252,11 @@ mod tests {
             "Netværket Mols omfatter Syddjurs, Norddjurs, Randers og Favrskov, og i Tarup indgår Odense, Nordfyns og Kerteminde.",
         );
         assert_eq!(
-            n.spell_out("Det er gennemført i samtlige kommuner i Mols og Tarup samt i Ramløse."),
+            n.spell_out("Det er gennemført i samtlige kommuner i Mols og Tarup samt i Ramløse.", &[]),
             "Det er gennemført i Favrskov, Norddjurs, Randers, Syddjurs, Kerteminde, Nordfyns og Odense samt i Ramløse."
         );
         assert_eq!(
-            n.spell_out("Det er gennemført i Thisted, i alle tre kommuner i Tarup og i alle tre kommuner i Møns Klint."),
+            n.spell_out("Det er gennemført i Thisted, i alle tre kommuner i Tarup og i alle tre kommuner i Møns Klint.", &[]),
             "Det er gennemført i Thisted, i Kerteminde, Nordfyns og Odense og i alle tre kommuner i Møns Klint."
         );
         let n = networks(
@@ -255,12 +264,18 @@ mod tests {
         );
         assert_eq!(
             n.spell_out(
-                "Skive deltager sammen med de øvrige tre kommuner i Hjarbæk Fjord-netværket."
+                "Skive deltager sammen med de øvrige tre kommuner i Hjarbæk Fjord-netværket.",
+                &[]
             ),
             "Skive deltager sammen med Morsø, Skive, Struer og Viborg."
         );
         // A count that does not fit is no claim on all of them.
         let s = "Forsøget er gennemført i alle fem kommuner i Tarup.";
-        assert_eq!(n.spell_out(s), s);
+        assert_eq!(n.spell_out(s, &[]), s);
+        let own = ["Holbæk", "Kalundborg", "Odsherred"].map(String::from);
+        assert_eq!(
+            n.spell_out(", som alle tre kommuner i netværket har deltaget i.", &own),
+            ", som Holbæk, Kalundborg og Odsherred har deltaget i."
+        );
     }
 }

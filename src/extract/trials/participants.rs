@@ -433,7 +433,9 @@ pub(super) static NOT_TAKING_PART: LazyLock<Regex> = LazyLock::new(|| {
 /// Lejre i tre forsøg i netværket", nor a relative clause, "…, der indgår i netværket").
 fn joins_network(catalog: &Catalog, s: &str) -> bool {
     static VERB: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?:indgår|indgik|deltager|deltog)\b").unwrap_or_else(|e| panic!("{e}"))
+        // (… also "har siden 2017 været med i Frikommunenetværket Vejrhøj".)
+        Regex::new(r"\b(?:indgår|indgik|deltager|deltog|(?:været|er|var)\s+med)\b")
+            .unwrap_or_else(|e| panic!("{e}"))
     });
     static NETWORK: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^i\s+(?:et\s+|det\s+)?(?:[\p{L}-]+\s+)?(?:frikommune)?netværk(?:et)?\b")
@@ -447,13 +449,15 @@ fn joins_network(catalog: &Catalog, s: &str) -> bool {
         .match_indices(" i ")
         .next()
         .map(|(at, _)| &l[verb.end() + at + 1..]);
-    opens_with_municipalities(catalog, s.trim_start()) && place.is_some_and(|p| NETWORK.is_match(p))
+    let subject = opens_with_municipalities(catalog, s.trim_start())
+        || opening_municipalities(catalog, s) >= 1;
+    subject && place.is_some_and(|p| NETWORK.is_match(p))
 }
 
 /// A relative clause after a trial's name that says who ran it: ", som Bornholm og Ærø
-/// gennemførte", ", som Herning Kommune har gennemført alene" (the municipalities in the
-/// last group).
-const RUN_BY_CLAUSE: &str = r",\s+som\s+(\p{Lu}[^,]{0,80}?)\s+(?:har\s+|havde\s+)?(?:gennemført|gennemførte|gennemfører|deltager\s+i|deltog\s+i|deltaget\s+i|afprøvede|afprøver)\b";
+/// gennemførte", ", som Herning Kommune har gennemført alene", ", som Holbæk, Kalundborg
+/// og Odsherred har deltaget i" (the municipalities in the last group).
+const RUN_BY_CLAUSE: &str = r",\s+som\s+(\p{Lu}(?:[^,]|,\s*\p{Lu}){0,80}?)\s+(?:har\s+|havde\s+)?(?:gennemført|gennemførte|gennemfører|deltager\s+i|deltog\s+i|deltaget\s+i|afprøvede|afprøver)\b";
 
 /// The municipalities a relative clause right after a trial's name says ran it.
 fn run_by_clause(catalog: &Catalog, after_name: &str) -> Option<Vec<String>> {
@@ -984,6 +988,10 @@ fn clause_mentions<'n>(
         let munis = run_by_clause(catalog, &s[m.end..]);
         if let (Some(munis), Some(t)) = (munis, b.trials.get_mut(&m.name)) {
             add_municipalities(t, &munis);
+            // (… "siden 1. juli 2017 (1. ansøgningsrunde)": and when it was approved.)
+            if ms.len() == 1 && t.round.is_none() {
+                t.round = round_of(s);
+            }
         }
     }
     // "mikrolånsforsøget i Faaborg-Midtfyn", "attestforsøget i Lolland og Guldborgsund":
@@ -1373,6 +1381,17 @@ mod tests {
         assert_eq!(
             run_by_clause(c, ", som Bornholm og Ærø gennemførte fra 2018"),
             Some(vec!["Bornholm".to_string(), "Ærø".to_string()])
+        );
+        assert_eq!(
+            run_by_clause(
+                c,
+                ", som Holbæk, Kalundborg og Odsherred har deltaget i siden 2017"
+            ),
+            Some(
+                ["Holbæk", "Kalundborg", "Odsherred"]
+                    .map(String::from)
+                    .to_vec()
+            )
         );
         // Not a list of municipalities: no one named.
         assert_eq!(run_by_clause(c, ", som Herning ikke har gennemført"), None);

@@ -227,7 +227,7 @@ impl<'a, 'n> Walk<'a, 'n> {
             let local = || self.local_members.as_deref().unwrap_or_else(|| network());
             let speaker = self.doc.speaker.as_deref();
             // ("samtlige kommuner i Hanstholm og Mols": the members of those networks.)
-            let spelled = match self.doc.networks.spell_out(&p.text) {
+            let spelled = match self.doc.networks.spell_out(&p.text, local()) {
                 std::borrow::Cow::Owned(text) => Some(Paragraph { text, ..p.clone() }),
                 std::borrow::Cow::Borrowed(_) => None,
             };
