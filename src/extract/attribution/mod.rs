@@ -81,6 +81,9 @@ struct Reader<'a> {
     chart_end: usize,
     /// The municipality the current heading is about (see `place_of_heading`).
     heading_place: Option<String>,
+    /// The municipality the whole document is of (see `home_municipality`): the place
+    /// of what no heading or sentence places elsewhere.
+    home: Option<String>,
     /// The trial each column of a table is headed by, worked out once per table.
     column_trials: HashMap<usize, Vec<Option<String>>>,
     out: Vec<Figure>,
@@ -109,7 +112,8 @@ impl<'a> Reader<'a> {
             topic: Topic::default(),
             chart: None,
             chart_end: 0,
-            heading_place: None,
+            heading_place: home_municipality(catalog, paras),
+            home: home_municipality(catalog, paras),
             column_trials: HashMap::new(),
             out: Vec::new(),
         }
@@ -140,7 +144,9 @@ impl<'a> Reader<'a> {
             // what follows up to the next numbered heading, through the trials'
             // sub-headings under it.)
             Kind::Numbered(_) if is_numbered_heading(&p.text) => {
-                self.heading_place = place_of_heading(self.catalog, &p.text);
+                self.heading_place = place_of_heading(self.catalog, &p.text)
+                    .or_else(|| scene_of_section(self.catalog, &p.text))
+                    .or_else(|| self.home.clone());
                 self.new_topic(&p.text);
             }
             Kind::TableRow(_) => {
@@ -205,7 +211,9 @@ impl<'a> Reader<'a> {
         self.ctx = figures::Context::default();
         match place_of_heading(self.catalog, text) {
             Some(place) => self.heading_place = Some(place),
-            None if !in_section || trials::ends_section(text) => self.heading_place = None,
+            None if !in_section || trials::ends_section(text) => {
+                self.heading_place = self.home.clone()
+            }
             None => {}
         }
         self.new_topic(text);
@@ -351,11 +359,40 @@ fn trial_of_label<'a>(
         .or_else(|| discovery.trial_of_short_name(label.trim()))
 }
 
+/// The municipality a document is of: in a form, its "Kommune" field's answer ("1.
+/// Kommune *" / "Egedal Kommune, Jobcenter Egedal"). (A masthead "Varde Kommune" is not
+/// enough: a municipality writes of its network's and its neighbours' figures too.)
+fn home_municipality(catalog: &Catalog, paras: &[Paragraph]) -> Option<String> {
+    static FIELD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^kommune\s*\*?\s*:?$").unwrap_or_else(|e| panic!("regex: {e}"))
+    });
+    let field = paras.windows(2).find_map(|w| {
+        FIELD.is_match(w[0].text.trim()).then(|| {
+            let answer = w[1].text.split(',').next().unwrap_or("").trim();
+            catalog.municipality(answer.strip_suffix(" Kommune").unwrap_or(answer))
+        })?
+    });
+    field.map(String::from)
+}
+
 /// The municipality a heading is about: its name alone ("Gribskov", "Gribskov Kommune")
 /// or before a dash ("Gribskov – status").
 fn place_of_heading(catalog: &Catalog, text: &str) -> Option<String> {
     let head = text.split_once(" – ").map_or(text, |(head, _)| head);
     catalog.municipality(head.trim()).map(String::from)
+}
+
+/// The municipality a numbered section's heading ends with as its scene: "9. Forventede
+/// effekter i Varde Kommune". (Not any heading: a masthead "Byrådet i Skive Kommune" or
+/// a byline "borgmester i Hedensted Kommune" places nothing below it.)
+fn scene_of_section(catalog: &Catalog, text: &str) -> Option<String> {
+    static SCENE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\si\s+(\p{Lu}[\p{L}-]+\s+Kommune)$").unwrap_or_else(|e| panic!("regex: {e}"))
+    });
+    let scene = SCENE.captures(text.trim())?;
+    catalog
+        .municipality(scene.get(1)?.as_str())
+        .map(String::from)
 }
 
 /// Lines that hold no figures of their own: decisions and votes, participant lists.
