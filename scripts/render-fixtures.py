@@ -134,7 +134,7 @@ def render_docx(name, text, furniture, style, path):
     # Every line of the furniture but its page numbers (the footer numbers the pages):
     # a filing stamp is several lines ("Beskæftigelsesudvalget 2021-22" / "L 38 Bilag 1"
     # / "Offentligt").
-    lines = [f for f in furniture if not re.fullmatch(r"(?:Side\s+)?\d+(?:\s+af\s+\d+)?", f.strip())]
+    lines = [f for f in furniture if not re.fullmatch(r"(?:Side\s+)?\d+(?:\s+af\s+\d+|/\d+)?", f.strip())]
     header = lines or [text.split("\n", 1)[0].strip()]
     hp = sec.header.paragraphs[0]
     for k, line in enumerate(header):

@@ -1189,6 +1189,17 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
     }) {
         return Some(subject);
     }
+    // An annex's own label and title in the masthead, under the report it belongs to
+    // ("Evaluering af … 2017-2021" / "Bilag B: Tabeller"): the document is the annex.
+    static ANNEX_TITLE: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^Bilag\s+[A-Z0-9]{1,3}:\s+\p{Lu}.{2,80}$"));
+    if let Some(annex) = paras
+        .iter()
+        .take(6)
+        .find(|p| p.page == 1 && ANNEX_TITLE.is_match(p.text.trim()))
+    {
+        return Some(annex.text.trim().to_string());
+    }
     // The group whose protocol it is, under the network's name.
     if let Some(b) = paras.iter().take(8).find_map(|p| steering_body(&p.text)) {
         return Some(b);
