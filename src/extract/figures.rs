@@ -1646,6 +1646,17 @@ fn header_noun(h: &str) -> Option<String> {
     if let Some(c) = NOUN_IN_YEAR.captures(h.trim()) {
         return Some(c[1].to_lowercase());
     }
+    // "Bevilgede revalideringer 2018-2020", "Antal borgere 2020": what the column counts
+    // over that period.
+    static PERIOD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?$")
+            .unwrap_or_else(|e| panic!("regex: {e}"))
+    });
+    if let Some(m) = PERIOD_AFTER.find(h.trim()) {
+        if m.start() > 0 {
+            return header_noun(&h.trim()[..m.start()]);
+        }
+    }
     let words: Vec<&str> = hyphenated_words(h).collect();
     let antal = words.iter().position(|w| w.eq_ignore_ascii_case("antal"));
     // "Sager (antal)", "Forløb, antal": the noun before the count's mark.
@@ -2068,6 +2079,18 @@ mod tests {
             false,
         );
         assert_eq!(q.map(|q| q.value), Some(-1_250_000.0));
+        // A count column under a caption in weeks counts (its period is no unit).
+        let q = table_cell(
+            "71",
+            "Bevilgede revalideringer 2018-2020",
+            "Svendborg",
+            "Tabel B.2 Revalideringsforsøget: sagsbehandlingstid fra første henvendelse til bevilling af revalidering, uger, fordelt på kommune 1)",
+            false,
+        );
+        assert_eq!(
+            q.map(|q| (q.unit, q.counted)),
+            Some(("count".into(), Some("revalideringer".into())))
+        );
         // An indicator's code is no part of what the row counts.
         let q = table_cell(
             "19",
