@@ -200,23 +200,29 @@ pub fn date(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
     };
     // (A "Dato:" field is the document's own date: an appendix's masthead may name the
     // meeting it goes to, "Arbejdsmarkedsudvalget den 4. marts 2020".)
+    // The answer to a form's numbered field ("6. Forsøgsstart i kommunen *" / "1. april
+    // 2018") is no date line of the document.
+    let answers = |k: usize| {
+        k.checked_sub(1)
+            .and_then(|k| paras.get(k))
+            .is_some_and(|q| matches!(q.kind, Kind::Numbered(_)))
+    };
     date_field()
         .or_else(|| {
-            masthead()
-                .filter(|p| p.text.split_whitespace().count() <= 10)
-                .find_map(|p| standalone_date(&p.text))
+            paras
+                .iter()
+                .enumerate()
+                .take(8)
+                .filter(|(k, p)| {
+                    !matches!(p.kind, Kind::TableRow(_)) && p.page == 1 && !answers(*k)
+                })
+                .filter(|(_, p)| p.text.split_whitespace().count() <= 10)
+                .find_map(|(_, p)| standalone_date(&p.text))
         })
         .or_else(dateline)
         .or_else(time_field)
-        // A letter's date line below its address blocks ("18. december 2017"); not the
-        // answer to a form's numbered field ("6. Forsøgsstart i kommunen *" / "1. april
-        // 2018").
+        // A letter's date line below its address blocks ("18. december 2017").
         .or_else(|| {
-            let answers = |k: usize| {
-                k.checked_sub(1)
-                    .and_then(|k| paras.get(k))
-                    .is_some_and(|q| matches!(q.kind, Kind::Numbered(_)))
-            };
             paras
                 .iter()
                 .enumerate()
@@ -1832,5 +1838,42 @@ mod tests {
             Some("Tilsynsrapport 2020 – Dagmar Omsorg ApS")
         );
         assert_eq!(kind(&paras, title.as_deref()), DocumentKind::Evaluation);
+    }
+
+    #[test]
+    fn a_forms_fields_and_an_annex_masthead() {
+        let para = |text: &str, kind: Kind| Paragraph::new(1, text, kind);
+        // A form: the start date answers a field; the form is dated where it is signed.
+        let form = [
+            para(
+                "Afrapporteringsskema – frikommuneforsøg på beskæftigelsesområdet",
+                Kind::Heading,
+            ),
+            para("Forsøgsstart i kommunen *", Kind::Numbered(6)),
+            para("1. april 2018", Kind::Heading),
+            Paragraph::new(3, "Dato: 19. februar 2021", Kind::Body),
+        ];
+        let t = title(&form, &[]);
+        assert_eq!(date(&form, &[]).as_deref(), Some("2021-02-19"));
+        assert_eq!(kind(&form, t.as_deref()), DocumentKind::StatusReport);
+        // A standard's effective date is not its date; its adoption is.
+        let standard = [
+            para("Kvalitetsstandard for mentorstøtte", Kind::Heading),
+            para(
+                "Version 1.0 – godkendt af Arbejdsmarkedsudvalget den 19. marts 2019",
+                Kind::Body,
+            ),
+            para("Gældende fra: 1. april 2019", Kind::Body),
+        ];
+        assert_eq!(date(&standard, &[]).as_deref(), Some("2019-03-19"));
+        // An annex under its report's title is titled by its own label.
+        let annex = [
+            para(
+                "Evaluering af frikommuneforsøgene i Frikommunenetværket Svendborgsund 2017-2021",
+                Kind::Heading,
+            ),
+            para("Bilag B: Tabeller", Kind::Heading),
+        ];
+        assert_eq!(title(&annex, &[]).as_deref(), Some("Bilag B: Tabeller"));
     }
 }
