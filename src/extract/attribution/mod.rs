@@ -96,6 +96,7 @@ impl<'a> Reader<'a> {
         items: &[AgendaItem],
         discovery: &'a trials::Discovery,
     ) -> Self {
+        let home = home_municipality(catalog, paras);
         Reader {
             catalog,
             paras,
@@ -112,8 +113,8 @@ impl<'a> Reader<'a> {
             topic: Topic::default(),
             chart: None,
             chart_end: 0,
-            heading_place: home_municipality(catalog, paras),
-            home: home_municipality(catalog, paras),
+            heading_place: home.clone(),
+            home,
             column_trials: HashMap::new(),
             out: Vec::new(),
         }

@@ -67,10 +67,7 @@ impl Discovery {
     /// document with a word that holds its stem ("Psykologbehandling i …").
     pub fn trial_of_short_name(&self, word: &str) -> Option<&str> {
         let stem = short_name_stem(word)?;
-        let mut found = self.trials.iter().filter(|t| {
-            let forms = std::iter::once(&t.name).chain(&t.as_written);
-            forms_hold_stem(forms.filter(|w| short_name_stem(w).is_none()), &stem)
-        });
+        let mut found = self.trials.iter().filter(|t| names_hold_stem(t, &stem));
         let first = found.next()?;
         found.next().is_none().then_some(first.name.as_str())
     }
@@ -469,10 +466,9 @@ impl Builder {
             .filter_map(short_name_stem)
             .filter_map(|stem| {
                 self.only_one(|name| {
-                    self.trials.get(name).is_some_and(|t| {
-                        let forms = std::iter::once(&t.name).chain(&t.as_written);
-                        forms_hold_stem(forms.filter(|f| short_name_stem(f).is_none()), &stem)
-                    })
+                    self.trials
+                        .get(name)
+                        .is_some_and(|t| names_hold_stem(t, &stem))
                 })
             });
         let first = named.next()?;
@@ -822,6 +818,13 @@ fn lead_trial(catalog: &Catalog, paras: &[Paragraph], i: usize) -> Option<String
         }
         one_distinct(ms.into_iter().map(|m| m.name))
     }
+}
+
+/// Whether a trial's name or a written form that is no short name itself holds a short
+/// name's stem ("psykolog" in "Psykologbehandling i jobcenterindsatsen").
+fn names_hold_stem(t: &Trial, stem: &str) -> bool {
+    let forms = std::iter::once(&t.name).chain(&t.as_written);
+    forms_hold_stem(forms.filter(|f| short_name_stem(f).is_none()), stem)
 }
 
 fn add_municipalities(t: &mut Trial, names: &[String]) {

@@ -74,14 +74,15 @@ impl Networks {
     /// Vesthimmerland"), so that the reading of who takes part sees the municipalities.
     /// A count that does not fit the one network named leaves the phrase as it is.
     /// "alle tre kommuner i netværket" are the members of the document's own network,
-    /// `own`.
-    pub(super) fn spell_out<'s>(&self, s: &'s str, own: &[String]) -> Cow<'s, str> {
+    /// `own` (worked out only when a sentence speaks of them).
+    pub(super) fn spell_out<'s, 'n>(
+        &self,
+        s: &'s str,
+        own: &dyn Fn() -> &'n [String],
+    ) -> Cow<'s, str> {
         static OWN: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"^(?:frikommune)?netværket\b").unwrap_or_else(|e| panic!("{e}"))
         });
-        if self.0.is_empty() && own.len() < 2 {
-            return Cow::Borrowed(s);
-        }
         let mut out = String::new();
         let mut last = 0;
         for c in ALL_IN.captures_iter(s) {
@@ -90,8 +91,8 @@ impl Networks {
                 continue;
             }
             let rest = &s[whole.end()..];
-            let (members, end) = match OWN.find(rest) {
-                Some(m) if own.len() >= 2 => (vec![own], m.end()),
+            let (members, end) = match OWN.find(rest).map(|m| (m, own())) {
+                Some((m, own)) if own.len() >= 2 => (vec![own], m.end()),
                 _ => self.named_after(rest),
             };
             let count = c
@@ -252,11 +253,11 @@ mod tests {
             "Netværket Mols omfatter Syddjurs, Norddjurs, Randers og Favrskov, og i Tarup indgår Odense, Nordfyns og Kerteminde.",
         );
         assert_eq!(
-            n.spell_out("Det er gennemført i samtlige kommuner i Mols og Tarup samt i Ramløse.", &[]),
+            n.spell_out("Det er gennemført i samtlige kommuner i Mols og Tarup samt i Ramløse.", &|| &[]),
             "Det er gennemført i Favrskov, Norddjurs, Randers, Syddjurs, Kerteminde, Nordfyns og Odense samt i Ramløse."
         );
         assert_eq!(
-            n.spell_out("Det er gennemført i Thisted, i alle tre kommuner i Tarup og i alle tre kommuner i Møns Klint.", &[]),
+            n.spell_out("Det er gennemført i Thisted, i alle tre kommuner i Tarup og i alle tre kommuner i Møns Klint.", &|| &[]),
             "Det er gennemført i Thisted, i Kerteminde, Nordfyns og Odense og i alle tre kommuner i Møns Klint."
         );
         let n = networks(
@@ -265,16 +266,19 @@ mod tests {
         assert_eq!(
             n.spell_out(
                 "Skive deltager sammen med de øvrige tre kommuner i Hjarbæk Fjord-netværket.",
-                &[]
+                &|| &[]
             ),
             "Skive deltager sammen med Morsø, Skive, Struer og Viborg."
         );
         // A count that does not fit is no claim on all of them.
         let s = "Forsøget er gennemført i alle fem kommuner i Tarup.";
-        assert_eq!(n.spell_out(s, &[]), s);
+        assert_eq!(n.spell_out(s, &|| &[]), s);
         let own = ["Holbæk", "Kalundborg", "Odsherred"].map(String::from);
         assert_eq!(
-            n.spell_out(", som alle tre kommuner i netværket har deltaget i.", &own),
+            n.spell_out(
+                ", som alle tre kommuner i netværket har deltaget i.",
+                &|| &own
+            ),
             ", som Holbæk, Kalundborg og Odsherred har deltaget i."
         );
     }

@@ -227,8 +227,13 @@ impl<'a, 'n> Walk<'a, 'n> {
             let local = || self.local_members.as_deref().unwrap_or_else(|| network());
             let speaker = self.doc.speaker.as_deref();
             // ("samtlige kommuner i Hanstholm og Mols": the members of those networks.)
-            let spelled = match self.doc.networks.spell_out(&p.text, local()) {
-                std::borrow::Cow::Owned(text) => Some(Paragraph { text, ..p.clone() }),
+            let spelled = match self.doc.networks.spell_out(&p.text, &local) {
+                std::borrow::Cow::Owned(text) => Some(Paragraph {
+                    page: p.page,
+                    text,
+                    kind: p.kind.clone(),
+                    table_start: p.table_start,
+                }),
                 std::borrow::Cow::Borrowed(_) => None,
             };
             let p = spelled.as_ref().unwrap_or(p);
