@@ -1351,8 +1351,9 @@ pub fn table_cell(
     static CELL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             // (A target's cell may bound it or compare: "Højst 14", "30 % færre".)
-            // (Significance marks may follow: "6,8***", "5,2*".)
-            r"^((?i:ca\.|højst|mindst|under|over|op til|maks\.?)\s*)?([-−–÷]\s?)?(\d+(?:[.,]\d+)*[½]?)\s*(%|pct\.?|kr\.?|mio\.?(?:\s*kr\.?)?)?(?:\s+(?i:færre|flere|kortere|længere|lavere|højere|mindre|mere))?\**$",
+            // (Significance marks may follow: "6,8***", "5,2*"; and a note's mark: "60,2
+            // 3)", "60,2³".)
+            r"^((?i:ca\.|højst|mindst|under|over|op til|maks\.?)\s*)?([-−–÷]\s?)?(\d+(?:[.,]\d+)*[½]?)\s*(%|pct\.?|kr\.?|mio\.?(?:\s*kr\.?)?)?(?:\s+(?i:færre|flere|kortere|længere|lavere|højere|mindre|mere))?\**(?:\s+\d\)|[¹²³⁴-⁹])?$",
         )
         .unwrap_or_else(|e| panic!("regex: {e}"))
     });
@@ -1628,6 +1629,18 @@ fn header_duration(ctx: &str) -> Option<&'static str> {
 }
 
 /// The counted noun of a header: `Antal borgere` -> `borgere`.
+/// A header split before the year or period it closes with: "Bevilgede revalideringer
+/// 2018-2020" → ("Bevilgede revalideringer", "2018-2020"). None when nothing stands before.
+pub fn split_period(h: &str) -> Option<(&str, &str)> {
+    static PERIOD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?$")
+            .unwrap_or_else(|e| panic!("regex: {e}"))
+    });
+    let h = h.trim();
+    let m = PERIOD_AFTER.find(h)?;
+    (m.start() > 0).then(|| (&h[..m.start()], m.as_str().trim()))
+}
+
 fn header_noun(h: &str) -> Option<String> {
     // "Rehab-light: sager uden møde": whose column, then what it counts.
     if let Some(noun) = h.split_once(": ").and_then(|(_, what)| header_noun(what)) {
@@ -1648,14 +1661,8 @@ fn header_noun(h: &str) -> Option<String> {
     }
     // "Bevilgede revalideringer 2018-2020", "Antal borgere 2020": what the column counts
     // over that period.
-    static PERIOD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?$")
-            .unwrap_or_else(|e| panic!("regex: {e}"))
-    });
-    if let Some(m) = PERIOD_AFTER.find(h.trim()) {
-        if m.start() > 0 {
-            return header_noun(&h.trim()[..m.start()]);
-        }
+    if let Some((before, _)) = split_period(h) {
+        return header_noun(before);
     }
     let words: Vec<&str> = hyphenated_words(h).collect();
     let antal = words.iter().position(|w| w.eq_ignore_ascii_case("antal"));
@@ -2102,6 +2109,9 @@ mod tests {
         assert_eq!(q.and_then(|q| q.counted), Some("borgere".into()));
         let q = table_cell("42", "Antal borgere", "Aalborg", "", false);
         assert_eq!(q.and_then(|q| q.counted), Some("borgere".into()));
+        // A note's mark is no part of the figure.
+        let q = table_cell("60,2 3)", "Andel uden attest (%)", "I alt", "", false);
+        assert_eq!(q.map(|q| (q.value, q.unit)), Some((60.2, "percent".into())));
         // A significance mark is no part of the figure.
         let q = table_cell(
             "6,8***",

@@ -86,6 +86,9 @@ struct Reader<'a> {
     home: Option<String>,
     /// The trial each column of a table is headed by, worked out once per table.
     column_trials: HashMap<usize, Vec<Option<String>>>,
+    /// The trial of each numbered table whose caption names one ("Tabel B.1
+    /// Indsatsplanforsøget: …" → "b.1"), for the text that cites it ("Tabel B.1 viser").
+    table_trials: HashMap<String, String>,
     out: Vec<Figure>,
 }
 
@@ -116,8 +119,19 @@ impl<'a> Reader<'a> {
             heading_place: home.clone(),
             home,
             column_trials: HashMap::new(),
+            table_trials: table_trials(catalog, paras, discovery),
             out: Vec::new(),
         }
+    }
+
+    /// The one trial of the numbered tables a sentence cites ("Tabel B.1 viser, at …",
+    /// "jf. tabel 3"), by their captions.
+    fn cited_table_trial(&self, low_sentence: &str) -> Option<&str> {
+        let mut cited = TABLE_CITED
+            .captures_iter(low_sentence)
+            .filter_map(|c| self.table_trials.get(&c[1]).map(String::as_str));
+        let first = cited.next()?;
+        cited.all(|t| t == first).then_some(first)
     }
 
     /// Reads paragraph `i`: keeps track of headings, decisions, charts and tables, and
@@ -345,6 +359,49 @@ impl<'a> Reader<'a> {
         }
         answer
     }
+}
+
+/// A numbered table cited in (lower-cased) text: "tabel b.1", "tabellen 3".
+static TABLE_CITED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\btabel(?:len)?\s+((?:[a-z]\.?)?\d+(?:\.\d+)*)\b")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// The numbered tables whose captions name one trial, by their number in lower case.
+/// (A number two captions give different trials is left out.)
+fn table_trials(
+    catalog: &Catalog,
+    paras: &[Paragraph],
+    discovery: &trials::Discovery,
+) -> HashMap<String, String> {
+    static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?i:tabel)\s+((?:[A-Za-z]\.?)?\d+(?:\.\d+)*)[.:]?\s")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let mut found: HashMap<String, Option<String>> = HashMap::new();
+    for p in paras
+        .iter()
+        .filter(|p| !matches!(p.kind, Kind::TableRow(_)))
+    {
+        let Some(c) = CAPTION.captures(p.text.trim_start()) else {
+            continue;
+        };
+        let Some(trial) = tables::caption_trial(catalog, discovery, &p.text) else {
+            continue;
+        };
+        found
+            .entry(c[1].to_lowercase())
+            .and_modify(|t| {
+                if t.as_ref() != Some(&trial) {
+                    *t = None
+                }
+            })
+            .or_insert(Some(trial));
+    }
+    found
+        .into_iter()
+        .filter_map(|(id, t)| Some((id, t?)))
+        .collect()
 }
 
 /// The trial a table's or chart's label names: catalogued, one of the document's by its

@@ -245,24 +245,8 @@ pub(super) fn row_figures(
     // A caption that names one trial, by the catalogue or by the document's short name
     // ("Tabel B.1 Indsatsplanforsøget: antal opdateringer …"), says whose the cells are
     // where neither row nor column says.
-    let caption_trial = || {
-        let mut named: Vec<String> = trials::mentions(catalog, caption)
-            .into_iter()
-            .map(|m| m.name)
-            .chain(
-                hyphenated_words(&caption.to_lowercase())
-                    .filter_map(|w| discovery.trial_of_short_name(w).map(String::from)),
-            )
-            .collect();
-        named.sort();
-        named.dedup();
-        match named.as_slice() {
-            [one] => Some(one.clone()),
-            _ => None,
-        }
-    };
     let caption_trial = (row_trial.is_none() && group_trial.is_none())
-        .then(caption_trial)
+        .then(|| caption_trial(catalog, discovery, caption))
         .flatten();
     // A row label may state a figure of its own ("Projektleder, 0,8 årsværk inkl.
     // overhead", "Iværksætterkursus (2 hold)").
@@ -289,11 +273,19 @@ pub(super) fn row_figures(
         }
     }
     // A column headed by a trial ("Mikrolån") says what the cells are about, not what
-    // they count: the caption gives their unit.
+    // they count: the caption gives their unit. (Words that count over a period are a
+    // measure, whatever trial's words they share: "Bevilgede revalideringer 2018-2020".)
+    let measure = |h: &str| {
+        figures::split_period(h).is_some_and(|(what, _)| what.split_whitespace().count() >= 2)
+    };
     let columns = column_trials.entry(start).or_insert_with(|| {
         header
             .iter()
-            .map(|h| if areas { strict(h) } else { trial_of(h) })
+            .map(|h| match () {
+                _ if measure(h) => None,
+                _ if areas => strict(h),
+                _ => trial_of(h),
+            })
             .collect()
     });
     for (k, cell) in cells.iter().enumerate().skip(1 + label_column) {
@@ -383,5 +375,28 @@ pub(super) fn row_figures(
                 paras[i].text.clone(),
             ));
         }
+    }
+}
+
+/// The one trial a table's caption names, by the catalogue or by the document's short
+/// name ("Tabel B.1 Indsatsplanforsøget: antal opdateringer …").
+pub(super) fn caption_trial(
+    catalog: &Catalog,
+    discovery: &trials::Discovery,
+    caption: &str,
+) -> Option<String> {
+    let mut named: Vec<String> = trials::mentions(catalog, caption)
+        .into_iter()
+        .map(|m| m.name)
+        .chain(
+            hyphenated_words(&caption.to_lowercase())
+                .filter_map(|w| discovery.trial_of_short_name(w).map(String::from)),
+        )
+        .collect();
+    named.sort();
+    named.dedup();
+    match named.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
     }
 }
