@@ -110,17 +110,13 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         }
     }
     out.flush()?;
-    match results.partial_total {
-        0 => eprintln!(
-            "{} matching page(s), {} shown",
-            results.total,
-            results.hits.len()
-        ),
-        partial => eprintln!(
-            "{} matching page(s) and {partial} with all words but one, {} shown",
-            results.total,
-            results.hits.len()
-        ),
+    let mut counts = format!("{} matching page(s)", results.total);
+    if results.partial_total > 0 {
+        counts += &format!(" and {} with all words but one", results.partial_total);
     }
+    if results.near_total > 0 {
+        counts += &format!(" and {} with a phrase's words apart", results.near_total);
+    }
+    eprintln!("{counts}, {} shown", results.hits.len());
     Ok(Outcome::Success)
 }

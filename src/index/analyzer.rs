@@ -355,8 +355,10 @@ fn without_thousands_points(number: &str) -> String {
 }
 
 /// Stems the stemmer leaves apart, brought together (`data/irregular-stems.tsv`:
-/// `mellemregningskonti` and `mellemregningskontoen` one term).
+/// `mellemregningskonti` and `mellemregningskontoen` one term; and nouns and adjectives
+/// in `-el` that lose the `e` when inflected, see [`syncopated`]).
 pub const IRREGULAR: TermMap = TermMap(|term| {
+    syncopated(term);
     static STEMS: std::sync::LazyLock<Vec<(&'static str, &'static str)>> =
         std::sync::LazyLock::new(|| {
             include_str!("../../data/irregular-stems.tsv")
@@ -370,6 +372,27 @@ pub const IRREGULAR: TermMap = TermMap(|term| {
         term.replace_range(head.., to);
     }
 });
+
+/// `regel`, `middel`, `kapitel`, `gammel` as their inflected forms' stems (`regl` of
+/// `regler`, `midl` of `hjælpemidler`, `kapitl` of `kapitlerne`, `gaml` of `gamle`): a
+/// consonant's `-el` loses its `e`, and a doubled consonant before it one of the pair.
+fn syncopated(term: &mut String) {
+    let vowel = |c: char| "aeiouyæøå".contains(c);
+    let chars: Vec<char> = term.chars().collect();
+    let n = chars.len();
+    if n < 5 || !term.ends_with("el") {
+        return;
+    }
+    let before = chars[n - 3];
+    if !before.is_alphabetic() || vowel(before) || chars[..n - 3].iter().all(|c| !vowel(*c)) {
+        return;
+    }
+    let keep = if chars[n - 4] == before { n - 4 } else { n - 3 };
+    let mut out: String = chars[..keep].iter().collect();
+    out.push(before);
+    out.push('l');
+    *term = out;
+}
 
 /// Reverses each term (for matching compound heads as prefixes).
 pub const REVERSE: TermMap = TermMap(|term| *term = term.chars().rev().collect());
@@ -442,6 +465,20 @@ mod tests {
             terms(&mut a, "mellemregningskontoen")
         );
         assert_eq!(terms(&mut a, "kriterierne"), terms(&mut a, "kriterium"));
+        // `-el` words that lose their `e` when inflected, in compounds too.
+        for (one, other) in [
+            ("regel", "reglerne"),
+            ("forsøgsregel", "forsøgsregler"),
+            ("hjælpemiddel", "hjælpemidler"),
+            ("kapitel", "kapitlerne"),
+            ("eksempel", "eksempler"),
+            ("gammel", "gamle"),
+            ("andel", "andelene"),
+        ] {
+            assert_eq!(terms(&mut a, one), terms(&mut a, other), "{one}");
+        }
+        assert_ne!(terms(&mut a, "middel"), terms(&mut a, "mid"));
+        assert_ne!(terms(&mut a, "Michael"), terms(&mut a, "Michl"));
     }
 
     #[test]

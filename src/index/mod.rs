@@ -52,6 +52,10 @@ pub struct SearchResults {
     /// Number of pages with all words but one, when fewer than asked for have every
     /// word (their best follow the full matches in `hits`); else 0.
     pub partial_total: usize,
+    /// Number of pages that have a quoted phrase's words a few words apart but not word
+    /// for word, when fewer than asked for match otherwise (their best follow in
+    /// `hits`); else 0.
+    pub near_total: usize,
     /// Best first.
     pub hits: Vec<Hit>,
     /// Facet counts, when asked for.

@@ -23,7 +23,9 @@ use tantivy::schema::{
 /// trials. 6: figures carry their document's date (`--from`/`--to` of `figures`). 7:
 /// Latin plurals stemmed with their singulars (`analyzer::IRREGULAR`). 8: a page's
 /// figures as `amount` terms (a cell `7.353` under `i 1.000 kr.` is found as `7353000`).
-pub const SCHEMA_VERSION: u32 = 8;
+/// 9: `-el` nouns stemmed with their inflected forms (`regel`/`regler`,
+/// `hjælpemiddel`/`hjælpemidler`).
+pub const SCHEMA_VERSION: u32 = 9;
 
 /// The fields, resolved once.
 #[derive(Clone, Copy)]

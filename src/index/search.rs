@@ -258,6 +258,7 @@ fn scaled_forms(amount: &str) -> Vec<String> {
 }
 
 /// How one query word is matched: its analyzed forms.
+#[derive(Default)]
 struct Matcher {
     stems: HashSet<String>,
     /// Exact forms (lowercase, å as aa): a window with these is the better snippet.
@@ -329,8 +330,21 @@ impl IndexStore {
                 m.compounds.push(stem.clone());
                 // Compounds it starts (prefix of the term) or ends (prefix of the
                 // reversed term): both walk only a branch of the term dictionary.
+                // (A stem that is no start of the word as typed, `trivsl` of `trivsel`,
+                // starts no compound: `trivselsmåling`. The word as typed does.)
+                let starts = match exact.get(i) {
+                    Some(e)
+                        if !e.starts_with(stem.as_str()) && e.chars().all(char::is_alphabetic) =>
+                    {
+                        e.as_str()
+                    }
+                    _ => stem.as_str(),
+                };
+                if starts != stem.as_str() {
+                    m.compounds.push(starts.to_string());
+                }
                 let reversed: String = stem.chars().rev().collect();
-                for (prefix, field) in [(stem.as_str(), f.text), (reversed.as_str(), f.rev)] {
+                for (prefix, field) in [(starts, f.text), (reversed.as_str(), f.rev)] {
                     let longer = prefix_query(field, prefix, false);
                     alts.push((Occur::Should, Box::new(BoostQuery::new(longer, 0.4))));
                 }
@@ -338,6 +352,45 @@ impl IndexStore {
             parts.push((Occur::Must, Box::new(BooleanQuery::new(alts))));
         }
         Some(Box::new(BooleanQuery::new(parts)))
+    }
+
+    /// The query's required groups with each quoted phrase's words allowed a few words
+    /// apart; `None` when no group has a phrase of two words or more.
+    fn near_phrases_query(&self, required: &[Vec<Item>]) -> Option<Box<dyn Query>> {
+        // (Room for a word or two the user left out or put in.)
+        const NEAR: u32 = 3;
+        let mut ignored = Matcher::default();
+        let mut any_phrase = false;
+        let mut groups: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for group in required {
+            let mut alts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+            for item in group {
+                let stems = match item {
+                    Item::Phrase(p) => self.analyze(p, true),
+                    _ => Vec::new(),
+                };
+                let q: Box<dyn Query> = if stems.len() >= 2 {
+                    any_phrase = true;
+                    let terms = stems
+                        .iter()
+                        .map(|s| Term::from_field_text(self.fields.text, s))
+                        .collect();
+                    let mut phrase = PhraseQuery::new(terms);
+                    phrase.set_slop(NEAR);
+                    Box::new(phrase)
+                } else {
+                    match self.item_query(item, false, &mut ignored) {
+                        Some(q) => q,
+                        None => continue,
+                    }
+                };
+                alts.push((Occur::Should, q));
+            }
+            if !alts.is_empty() {
+                groups.push((Occur::Must, Box::new(BooleanQuery::new(alts))));
+            }
+        }
+        any_phrase.then(|| Box::new(BooleanQuery::new(groups)) as Box<dyn Query>)
     }
 
     fn item_query(&self, item: &Item, expand: bool, m: &mut Matcher) -> Option<Box<dyn Query>> {
@@ -400,12 +453,7 @@ impl IndexStore {
     /// Ranked page hits, grouped by document, versions shown once.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
         let parsed = parse(&request.query);
-        let mut matcher = Matcher {
-            stems: HashSet::new(),
-            exact: HashSet::new(),
-            compounds: vec![],
-            prefixes: vec![],
-        };
+        let mut matcher = Matcher::default();
         let searcher = self.reader.searcher();
         let mut notices = parsed.notices.clone();
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
@@ -463,12 +511,7 @@ impl IndexStore {
                     .into(),
             });
         }
-        let mut ignored = Matcher {
-            stems: HashSet::new(),
-            exact: HashSet::new(),
-            compounds: vec![],
-            prefixes: vec![],
-        };
+        let mut ignored = Matcher::default();
         let excluded: Vec<Box<dyn Query>> = parsed
             .excluded
             .iter()
@@ -577,12 +620,49 @@ impl IndexStore {
             }
             hits.extend(partial);
         }
+        // Still fewer: the pages that have a quoted phrase's words close together but not
+        // word for word (`"hverken i uddannelse eller job"` for `hverken er i uddannelse
+        // eller job`) follow, saying so.
+        let mut near_total = 0;
+        if hits.len() < limit {
+            if let Some(near) = self.near_phrases_query(&parsed.required) {
+                let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
+                    (Occur::Must, near),
+                    (Occur::MustNot, Box::new(query.clone())),
+                ];
+                clauses.extend(excluded.iter().map(|q| (Occur::MustNot, q.box_clone())));
+                clauses.extend(filters.iter().map(|f| (Occur::Must, f.box_clone())));
+                let (top, count) = searcher
+                    .search(
+                        &BooleanQuery::new(clauses),
+                        &(TopDocs::with_limit(limit * 4).order_by_score(), Count),
+                    )
+                    .map_err(|e| index_error(&self.dir, e))?;
+                near_total = count;
+                let rest = limit - hits.len();
+                let mut near = self.page_hits(&searcher, top, rest, &matcher, &mut seen)?;
+                let phrases: Vec<String> = parsed
+                    .required
+                    .iter()
+                    .flatten()
+                    .filter_map(|item| match item {
+                        Item::Phrase(p) => Some(format!("“{p}” word for word")),
+                        _ => None,
+                    })
+                    .collect();
+                for (hit, _) in &mut near {
+                    hit.missing.clone_from(&phrases);
+                }
+                hits.extend(near);
+            }
+        }
         let notice = (!notices.is_empty()).then(|| notices.join("; "));
         Ok(SearchResults {
             query: request.query.clone(),
             notice,
             total,
             partial_total,
+            near_total,
             hits: hits.into_iter().map(|(hit, _)| hit).collect(),
             facets,
         })
