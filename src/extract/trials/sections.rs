@@ -172,13 +172,28 @@ pub(super) fn title_trial(
         return Some(field);
     }
     let first_page = paras.first()?.page;
-    let titles: Vec<usize> = paras
+    // (A genre's label before the title is no part of it: "Business case: Videreførelse
+    // af forsøget med …".)
+    let labelled = |text: &str| -> String {
+        match text.split_once(": ") {
+            Some((label, rest))
+                if label.split_whitespace().count() <= 2
+                    && rest.split_whitespace().count() >= 3
+                    && !rest.contains(':') =>
+            {
+                rest.to_string()
+            }
+            _ => text.to_string(),
+        }
+    };
+    let titles: Vec<(usize, String)> = paras
         .iter()
         .enumerate()
         .take_while(|(_, p)| p.page == first_page && p.kind == Kind::Heading)
-        .filter(|(i, p)| {
-            let words = p.text.split_whitespace().count();
-            let letters: Vec<char> = p.text.chars().filter(|c| c.is_alphabetic()).collect();
+        .map(|(i, p)| (i, labelled(&p.text)))
+        .filter(|(i, text)| {
+            let words = text.split_whitespace().count();
+            let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
             // (A big number's caption is no title: "2.150" / "færre lægeattester i 2019".)
             let caption = i
                 .checked_sub(1)
@@ -189,17 +204,16 @@ pub(super) fn title_trial(
                 });
             (2..=12).contains(&words)
                 && !caption
-                && !p.text.contains([':', '·', '|'])
+                && !text.contains([':', '·', '|'])
                 && !letters.iter().all(|c| c.is_uppercase())
-                && !names_the_network(&p.text)
+                && !names_the_network(text)
                 // (Nor is the issuer: "Kandidatuddannelsen i Politik og Administration".)
-                && !crate::extract::meta::names_an_issuer(p.text.trim())
-                && !p.text.to_lowercase().starts_with("frikommuneforsøg")
+                && !crate::extract::meta::names_an_issuer(text.trim())
+                && !text.to_lowercase().starts_with("frikommuneforsøg")
                 // (A title about the trials, "… under frikommuneforsøgene", is about none.)
-                && !p.text.to_lowercase().contains("forsøgene")
-                && municipality_mentions(catalog, &p.text).is_empty()
+                && !text.to_lowercase().contains("forsøgene")
+                && municipality_mentions(catalog, text).is_empty()
         })
-        .map(|(i, _)| i)
         .collect();
     if titles.is_empty() {
         return None;
@@ -208,8 +222,8 @@ pub(super) fn title_trial(
     // frikommuneforsøget Iværksætteri for dimittender").
     let named = titles
         .iter()
-        .find_map(|&i| match mentions(catalog, &paras[i].text).as_slice() {
-            [m] => Some((m.name.clone(), m.written.clone(), i)),
+        .find_map(|(i, text)| match mentions(catalog, text).as_slice() {
+            [m] => Some((m.name.clone(), m.written.clone(), *i)),
             _ => None,
         });
     if named.is_some() {
@@ -240,8 +254,8 @@ pub(super) fn title_trial(
         // for a known trial, or several.)
         .filter(|stem| !catalog.holds_stem(stem))
         .collect();
-    titles.into_iter().find_map(|i| {
-        let written = clean_name(&paras[i].text);
+    titles.into_iter().find_map(|(i, text)| {
+        let written = clean_name(&text);
         let words: Vec<String> = words(&written).map(str::to_lowercase).collect();
         stems
             .iter()
