@@ -599,14 +599,25 @@ impl Builder {
             if catalog.trial_exact(&name).is_none() {
                 continue;
             }
+            // (… or a catalogued trial by a name the document gives it: "Formkrav ved
+            // lovpligtige samtaler (i netværket kaldet Fri kontakt)" for "kontaktforsøget".)
             let own = |n: &String| {
+                let catalogued = catalog.trial_exact(n).is_some();
+                let given = |f: &&String| {
+                    !catalogued
+                        || (catalog.trial_exact(f).is_none() && f.split_whitespace().count() >= 2)
+                };
                 *n != name
-                    && catalog.trial_exact(n).is_none()
                     && short_name_stem(n).is_none()
                     && self.trials.get(n).is_some_and(|t| {
-                        stems.iter().all(|stem| {
-                            forms_hold_stem(std::iter::once(n).chain(&t.as_written), stem)
-                        })
+                        let forms: Vec<&String> = std::iter::once(n)
+                            .chain(&t.as_written)
+                            .filter(given)
+                            .collect();
+                        !forms.is_empty()
+                            && stems
+                                .iter()
+                                .all(|stem| forms_hold_stem(forms.iter().copied(), stem))
                     })
             };
             let Some(target) = self.only_one(own) else {

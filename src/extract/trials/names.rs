@@ -505,6 +505,28 @@ pub(super) fn parenthesized_names(paras: &[Paragraph]) -> Vec<(String, String)> 
     out
 }
 
+/// Names of a few words in parentheses that a document gives the trial named right
+/// before: "Formkrav ved lovpligtige samtaler (i netværket kaldet Fri kontakt)", "(lokalt
+/// kaldt Jobtempo)", "(i daglig tale Ny start)"; each with the text before it in lower
+/// case. (One-word short names and abbreviations are `parenthesized_names`'.)
+pub(super) fn nicknames(paras: &[Paragraph]) -> Vec<(String, String)> {
+    static CALLED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\((?i:(?:i netværket|lokalt|internt|her|også)\s+)?(?i:kaldet|kaldt|i daglig tale)\s+[\x22“”„«»]?(\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){1,3})[\x22“”„«»]?\)")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let mut out = Vec::new();
+    for p in paras {
+        for c in CALLED.captures_iter(&p.text) {
+            let (Some(whole), Some(alias)) = (c.get(0), c.get(1)) else {
+                continue;
+            };
+            let before = p.text[..whole.start()].trim_end().to_lowercase();
+            out.push((before, alias.as_str().to_string()));
+        }
+    }
+    out
+}
+
 /// Short names a paragraph gives the trial it is about (`context`, by paragraph) in so
 /// many words: "Forsøget – i netværket kaldt videoforsøget – giver …", "… også kaldet
 /// stressforsøget", "i daglig tale flexforsøget": (short name, trial).
@@ -874,6 +896,21 @@ mod tests {
             short_and_name("Psykologforsøget – Hillerød og Allerød"),
             None
         );
+    }
+
+    #[test]
+    fn a_name_given_in_parentheses_is_the_trials_before_it() {
+        let para = |text: &str| Paragraph::new(1, text, crate::extract::structure::Kind::Body);
+        let paras = [
+            para("- Formkrav ved lovpligtige samtaler (i netværket kaldet Fri kontakt) – alle fire kommuner"),
+            para("Forsøget med mentorstøtte (lokalt kaldt ”Mentor plus”) er forlænget."),
+            // (A word in parentheses is no name; nor is a lower-case remark.)
+            para("Rehabiliteringsteams (RF) og mikrolån (kaldet for ordningens skyld lån)."),
+        ];
+        let got: Vec<String> = nicknames(&paras).into_iter().map(|(_, n)| n).collect();
+        assert_eq!(got, ["Fri kontakt", "Mentor plus"]);
+        let (before, _) = &nicknames(&paras)[0];
+        assert!(before.ends_with("formkrav ved lovpligtige samtaler"));
     }
 
     #[test]

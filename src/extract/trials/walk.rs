@@ -5,7 +5,7 @@
 use super::facts::{approval_facts, field, gives_round_or_start, labelled, read_facts, round_of};
 use super::lists::{in_contents_list, list_item, ItemRead, ListItem, ListLead};
 use super::names::{
-    called_names, clean_name, introduced_trial, mentions, official_name, one_distinct,
+    called_names, clean_name, introduced_trial, mentions, nicknames, official_name, one_distinct,
     parenthesized_names, short_name_stem, short_names, take_official_name, TRIAL_WORD,
 };
 use super::participants::{
@@ -615,6 +615,18 @@ impl<'a, 'n> Walk<'a, 'n> {
             ..
         } = self;
         let (catalog, paras) = (doc.catalog, doc.paras);
+        // A name the document gives a trial ("(i netværket kaldet Fri kontakt)") is one
+        // of its names before short names are folded: "kontaktforsøget" is then that
+        // trial's, whatever catalogued trial also holds "kontakt".
+        let nicknames = nicknames(paras);
+        for t in b.trials.values_mut() {
+            for alias in short_names(&nicknames, &t.as_written) {
+                if !t.as_written.contains(&alias) {
+                    t.as_written.push(alias.clone());
+                    d.aliases.push((alias, t.name.clone()));
+                }
+            }
+        }
         let mut folded = b.fold_short_names(catalog, paras);
         folded.extend(renamed);
         let rename = |n: &mut String| {
