@@ -487,22 +487,27 @@ pub(super) fn parenthesized_names(paras: &[Paragraph]) -> Vec<(String, String)> 
         )
         .unwrap_or_else(|e| panic!("{e}"))
     });
-    let mut out = Vec::new();
-    for p in paras {
-        for c in PARENTHESIS.captures_iter(&p.text) {
-            let (Some(whole), Some(alias)) = (c.get(0), c.get(1)) else {
-                continue;
-            };
-            let alias = alias.as_str();
+    in_parentheses(&PARENTHESIS, paras)
+        .filter(|(_, alias)| {
             let abbreviation = alias.chars().filter(|c| c.is_uppercase()).count() >= 2;
-            let named = alias.to_lowercase().ends_with("forsøget");
-            if abbreviation || named {
-                let before = p.text[..whole.start()].trim_end().to_lowercase();
-                out.push((before, alias.to_string()));
-            }
-        }
-    }
-    out
+            abbreviation || alias.to_lowercase().ends_with("forsøget")
+        })
+        .collect()
+}
+
+/// What `pattern`'s first group holds in each of its matches, with the text before the
+/// match in lower case, in document order.
+fn in_parentheses<'a>(
+    pattern: &'a Regex,
+    paras: &'a [Paragraph],
+) -> impl Iterator<Item = (String, String)> + 'a {
+    paras.iter().flat_map(move |p| {
+        pattern.captures_iter(&p.text).filter_map(move |c| {
+            let (whole, alias) = (c.get(0)?, c.get(1)?);
+            let before = p.text[..whole.start()].trim_end().to_lowercase();
+            Some((before, alias.as_str().to_string()))
+        })
+    })
 }
 
 /// Names of a few words in parentheses that a document gives the trial named right
@@ -514,17 +519,7 @@ pub(super) fn nicknames(paras: &[Paragraph]) -> Vec<(String, String)> {
         Regex::new(r"\((?i:(?:i netværket|lokalt|internt|her|også)\s+)?(?i:kaldet|kaldt|i daglig tale)\s+[\x22“”„«»]?(\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){1,3})[\x22“”„«»]?\)")
             .unwrap_or_else(|e| panic!("{e}"))
     });
-    let mut out = Vec::new();
-    for p in paras {
-        for c in CALLED.captures_iter(&p.text) {
-            let (Some(whole), Some(alias)) = (c.get(0), c.get(1)) else {
-                continue;
-            };
-            let before = p.text[..whole.start()].trim_end().to_lowercase();
-            out.push((before, alias.as_str().to_string()));
-        }
-    }
-    out
+    in_parentheses(&CALLED, paras).collect()
 }
 
 /// Short names a paragraph gives the trial it is about (`context`, by paragraph) in so
