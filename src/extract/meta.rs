@@ -872,9 +872,20 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
     // (So is an answer to a question: "Spørgsmål nr. 287:" … "Svar:".)
     let answers = texts.iter().any(|t| t.trim() == "svar:")
         && texts.iter().any(|t| QUESTION.is_match(t.trim()));
-    if ["ansøgning", "høringssvar", "budgetaftale", "aftale "]
-        .iter()
-        .any(|w| title_l.starts_with(w))
+    // (Nor is a statute a status report, whatever follow-up it rules on: "Bekendtgørelse om
+    // frikommuneforsøg med færre opfølgninger …", "Forslag til lov om …".)
+    if [
+        "ansøgning",
+        "høringssvar",
+        "budgetaftale",
+        "aftale ",
+        "bekendtgørelse ",
+        "lovbekendtgørelse ",
+        "forslag til lov",
+        "lov om ",
+    ]
+    .iter()
+    .any(|w| title_l.starts_with(w))
         || masthead_genre
         || answers
         // A letter's subject line ("Vedr.: Afslutning af … – endeligt regnskab"): a
@@ -1843,6 +1854,14 @@ mod tests {
     #[test]
     fn a_forms_fields_and_an_annex_masthead() {
         let para = |text: &str, kind: Kind| Paragraph::new(1, text, kind);
+        // A statute is no status report, whatever follow-up it rules on.
+        let statute_title =
+            "Bekendtgørelse om frikommuneforsøg med færre opfølgninger for førtidspensionister";
+        let statute = [
+            para(statute_title, Kind::Heading),
+            para("§ 1. Bekendtgørelsen …", Kind::Body),
+        ];
+        assert_eq!(kind(&statute, Some(statute_title)), DocumentKind::Other);
         // A form: the start date answers a field; the form is dated where it is signed.
         let form = [
             para(

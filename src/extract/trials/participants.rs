@@ -362,7 +362,14 @@ pub(super) fn deltagende(s: &str) -> Option<&str> {
     // "Fire kommuner: …" counts the network's members; "Netværkets kommuner: …" names
     // them, whoever of them takes part.
     let members = l.contains("netværk") && !words.iter().any(|w| w.starts_with("deltage"));
-    if words.len() > 4 || !about_taking_part || members || is_count_phrase(label) {
+    // A statute's lead-in, however long: "§ 2. Følgende kommuner kan gennemføre forsøg
+    // efter denne bekendtgørelse:", "Forsøget omfatter følgende kommuner:".
+    static FOLLOWING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:§\s*\d+\s*[a-z]?\.\s*)?(?:følgende\s+kommuner\s|forsøget\s+(?:omfatter|gælder\s+for)\s+følgende\s+kommuner$)")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let lead = FOLLOWING.is_match(l.trim()) && !NOT_TAKING_PART.is_match(&l);
+    if !lead && (words.len() > 4 || !about_taking_part || members || is_count_phrase(label)) {
         return None;
     }
     // The list ends with its sentence: "Silkeborg og Skanderborg. Randers har søgt om …".
@@ -405,15 +412,15 @@ pub(super) fn participants_below(paras: &[Paragraph], i: usize) -> Option<String
 }
 
 /// The list of a `Deltagende kommuner:` line at `k`: on the line, or, when the line ends
-/// at its colon, the bullets below it (one municipality each).
-fn listed_below(paras: &[Paragraph], k: usize, list: &str) -> String {
+/// at its colon, the bullets or numbered items below it (one municipality each).
+pub(super) fn listed_below(paras: &[Paragraph], k: usize, list: &str) -> String {
     if !list.trim().is_empty() {
         return list.to_string();
     }
     paras
         .iter()
         .skip(k + 1)
-        .take_while(|q| q.kind == Kind::Bullet)
+        .take_while(|q| matches!(q.kind, Kind::Bullet | Kind::Numbered(_)))
         .map(|q| q.text.trim().trim_end_matches([',', '.', ';']))
         .collect::<Vec<_>>()
         .join(", ")
@@ -1177,6 +1184,33 @@ fn clause_mentions<'n>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_statutes_lead_in_lists_who_takes_part_below_it() {
+        let lead = "§ 2. Følgende kommuner kan gennemføre forsøg efter denne bekendtgørelse:";
+        assert_eq!(deltagende(lead), Some(""));
+        assert_eq!(deltagende("Forsøget omfatter følgende kommuner:"), Some(""));
+        // (Not those that do not, nor a count of the network's members.)
+        assert_eq!(
+            deltagende("Følgende kommuner deltager ikke i forsøget:"),
+            None
+        );
+        assert_eq!(
+            deltagende("Netværkets fem kommuner: Billund og Vejen"),
+            None
+        );
+        let para = |text: &str, kind: Kind| Paragraph::new(1, text, kind);
+        let paras = [
+            para(lead, Kind::Body),
+            para("Billund Kommune.", Kind::Numbered(1)),
+            para("Fredricia Kommune.", Kind::Numbered(2)),
+            para("Stk. 2. En kommune, der ønsker at ophøre …", Kind::Body),
+        ];
+        assert_eq!(
+            listed_below(&paras, 0, ""),
+            "Billund Kommune, Fredricia Kommune"
+        );
+    }
 
     #[test]
     fn a_municipality_that_left_took_part() {

@@ -229,6 +229,21 @@ pub(super) fn title_trial(
     if named.is_some() {
         return named;
     }
+    // A title that says what it does with a trial it names in other words ("Bekendtgørelse
+    // om frikommuneforsøg med færre opfølgninger for førtidspensionister …"): the trial
+    // the catalogue knows by those words.
+    static TRIAL_WITH: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:frikommune)?forsøg(?:et)?\s+(?:med|om)\s+(\S.*)$")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let described = titles.iter().find_map(|(i, text)| {
+        let written = TRIAL_WITH.captures(text)?.get(1)?.as_str();
+        let name = catalog.trial(written)?;
+        Some((name.to_string(), clean_name(written), *i))
+    });
+    if described.is_some() {
+        return described;
+    }
     // A news story's lead, right under its headline, that names one trial ("… Det viser
     // slutopgørelsen af psykologforsøget"): the story is about it.
     // (Not minutes: their first item's text is about that item.)

@@ -9,7 +9,7 @@ use super::names::{
     parenthesized_names, short_name_stem, short_names, take_official_name, TRIAL_WORD,
 };
 use super::participants::{
-    body_mentions, deltagende, facts_members, listed_members, split_name_list,
+    body_mentions, deltagende, facts_members, listed_below, listed_members, split_name_list,
 };
 use super::sections::{
     closes_section, ends_section, heading_depth, heading_number, heading_trial, HeadingTrial,
@@ -189,11 +189,13 @@ impl<'a, 'n> Walk<'a, 'n> {
             return;
         }
         // "Deltagere: Svendborg, Ærø" under a trial's item or heading.
+        // (… or with the names as items under it.)
         if let Some(list) = deltagende(&p.text).filter(|_| !matches!(p.kind, Kind::TableRow(_))) {
             let owner = self.owner().map(String::from);
+            let list = listed_below(self.doc.paras, i, list);
             if let (Some(t), Some(munis)) = (
                 owner.and_then(|t| self.b.trials.get_mut(&t)),
-                listed_members(catalog, list, self.doc.network),
+                listed_members(catalog, &list, self.doc.network),
             ) {
                 add_municipalities(t, &munis);
             }
