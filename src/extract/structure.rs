@@ -524,10 +524,37 @@ fn agenda_items(rows: Vec<Paragraph>) -> (Vec<Paragraph>, Vec<Paragraph>) {
         kind,
         table_start: None,
     };
+    // The item's title stands in the column after its number, or under a header that says
+    // so ("Nr. | Dato | Emne | Beslutning | …").
+    let title_column = header
+        .iter()
+        .position(|h| {
+            let h = h.trim().trim_end_matches(['.', ':']).to_lowercase();
+            [
+                "emne",
+                "sag",
+                "titel",
+                "overskrift",
+                "sagens titel",
+                "sagsnavn",
+            ]
+            .contains(&h.as_str())
+        })
+        .filter(|&k| k >= 1)
+        .unwrap_or(1);
     let mut out = Vec::new();
-    for item in items {
-        let mut columns = item.columns.into_iter().enumerate().skip(1);
-        let case = columns.next().map(|(_, lines)| lines).unwrap_or_default();
+    for mut item in items {
+        let case = item
+            .columns
+            .get_mut(title_column)
+            .map(std::mem::take)
+            .unwrap_or_default();
+        let columns = item
+            .columns
+            .into_iter()
+            .enumerate()
+            .skip(1)
+            .filter(|(k, _)| *k != title_column);
         let (title, case) = item_title_lines(&case);
         out.push(paragraph(item.page, title, Kind::Numbered(item.number)));
         let (case_lines, text): (Vec<_>, Vec<_>) =
@@ -749,6 +776,26 @@ mod tests {
         };
         assert_eq!(cells(1), ["Gruppebaseret opfølgning", "Køge", "12 (3)"]);
         assert_eq!(cells(2), ["Mikrolån (note 2)", "Greve", "4"]);
+    }
+
+    #[test]
+    fn a_decision_logs_subject_column_titles_its_items() {
+        let p = paragraphs(&page(
+            "Nr. | Dato | Emne | Beslutning | Ansvarlig\n1 | 14.02.2019 | Mikrolån – Faxe | Forsøget stoppes | JKT\n |  |  | pr. 31.03.2019. | ",
+        ));
+        let seen: Vec<(&str, &Kind)> = p.iter().map(|p| (p.text.as_str(), &p.kind)).collect();
+        assert_eq!(
+            seen,
+            [
+                ("Mikrolån – Faxe", &Kind::Numbered(1)),
+                ("Dato", &Kind::Heading),
+                ("14.02.2019", &Kind::Body),
+                ("Beslutning", &Kind::Heading),
+                ("Forsøget stoppes pr. 31.03.2019.", &Kind::Body),
+                ("Ansvarlig", &Kind::Heading),
+                ("JKT", &Kind::Body),
+            ]
+        );
     }
 
     #[test]
