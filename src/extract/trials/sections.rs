@@ -220,10 +220,18 @@ pub(super) fn title_trial(
     }
     // A title that names one trial ("Samarbejdsaftale om fælles gennemførelse af
     // frikommuneforsøget Iværksætteri for dimittender").
+    // (Not one that names another by a short name the catalogue does not know:
+    // "Erfaringer med kontaktforsøget og gruppesamtaleforsøget" is about both.)
     let named = titles
         .iter()
         .find_map(|(i, text)| match mentions(catalog, text).as_slice() {
-            [m] => Some((m.name.clone(), m.written.clone(), *i)),
+            [m] if !hyphenated_words(text).any(|w| {
+                short_name_stem(w).is_some()
+                    && !m.written.to_lowercase().contains(&w.to_lowercase())
+            }) =>
+            {
+                Some((m.name.clone(), m.written.clone(), *i))
+            }
             _ => None,
         });
     if named.is_some() {
@@ -269,14 +277,22 @@ pub(super) fn title_trial(
         // for a known trial, or several.)
         .filter(|stem| !catalog.holds_stem(stem))
         .collect();
-    titles.into_iter().find_map(|(i, text)| {
-        let written = clean_name(&text);
-        let words: Vec<String> = words(&written).map(str::to_lowercase).collect();
-        stems
-            .iter()
-            .any(|stem| words.iter().any(|w| word_holds_stem(w, stem)))
-            .then(|| (canonical(catalog, &written), written, i))
-    })
+    // (… and none that names two by their short names.)
+    let several = |text: &str| {
+        let shorts: BTreeSet<String> = hyphenated_words(text).filter_map(short_name_stem).collect();
+        shorts.len() >= 2
+    };
+    titles
+        .into_iter()
+        .filter(|(_, t)| !several(t))
+        .find_map(|(i, text)| {
+            let written = clean_name(&text);
+            let words: Vec<String> = words(&written).map(str::to_lowercase).collect();
+            stems
+                .iter()
+                .any(|stem| words.iter().any(|w| word_holds_stem(w, stem)))
+                .then(|| (canonical(catalog, &written), written, i))
+        })
 }
 
 /// The trial a form is filled in for: the answer under its field "1. Forsøgets titel"
