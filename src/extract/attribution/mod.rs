@@ -14,6 +14,7 @@ mod tables;
 
 use crate::extract::decisions::{self, AgendaItem};
 use crate::extract::structure::{self, Kind, Paragraph};
+use crate::extract::words::words;
 use crate::extract::{figures, municipalities, trials, votes, Catalog, Figure};
 use names::OwnNames;
 use regex::Regex;
@@ -81,8 +82,11 @@ struct Reader<'a> {
     chart_end: usize,
     /// The municipality the current heading is about (see `place_of_heading`).
     heading_place: Option<String>,
-    /// The municipality the whole document is of (see `home_municipality`): the place
-    /// of what no heading or sentence places elsewhere.
+    /// The municipality the whole document is of (see `home_municipality`).
+    document_home: Option<String>,
+    /// The municipality the text at hand is of: the document's, or in a mail thread the
+    /// current mail's sender's (see `mail_sender`). The place of what no heading or
+    /// sentence places elsewhere.
     home: Option<String>,
     /// The trial each column of a table is headed by, worked out once per table.
     column_trials: HashMap<usize, Vec<Option<String>>>,
@@ -117,6 +121,7 @@ impl<'a> Reader<'a> {
             chart: None,
             chart_end: 0,
             heading_place: home.clone(),
+            document_home: home.clone(),
             home,
             column_trials: HashMap::new(),
             table_trials: table_trials(catalog, paras, discovery),
@@ -180,6 +185,12 @@ impl<'a> Reader<'a> {
                 return;
             }
             _ => {}
+        }
+        // A mail of a thread ("Fra: … <mbl@frederikssund.dk>") speaks for its sender's
+        // municipality, up to the next mail.
+        if p.text.starts_with("Fra:") {
+            self.home = mail_sender(self.catalog, paras, i).or_else(|| self.document_home.clone());
+            self.heading_place.clone_from(&self.home);
         }
         if is_decision_label(&p.text) {
             self.in_decision = true;
@@ -433,6 +444,30 @@ fn home_municipality(catalog: &Catalog, paras: &[Paragraph]) -> Option<String> {
     field.map(String::from)
 }
 
+/// The municipality a mail of a thread is from: its sender's address ("Fra: Pia Lund
+/// <pol@alleroed.dk>"), unless the sender signs for the network ("Netværkskoordinator",
+/// "Frikommunenetværket Pøleå"), who speaks for all its members.
+fn mail_sender(catalog: &Catalog, paras: &[Paragraph], i: usize) -> Option<String> {
+    static ADDRESS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"@([\p{L}-]+)\.dk\b").unwrap_or_else(|e| panic!("{e}")));
+    let domain = ADDRESS.captures(paras.get(i)?.text.split(" Sendt:").next()?)?;
+    let place = catalog.municipality(&domain[1])?;
+    // (A signature or subject line, however it was joined with the lines around it.)
+    let for_network = paras
+        .iter()
+        .skip(i + 1)
+        .take_while(|q| !q.text.starts_with("Fra:"))
+        .filter(|q| q.text.split_whitespace().count() <= 30)
+        .any(|q| {
+            words(&q.text.to_lowercase()).any(|w| {
+                w.starts_with("netværkskoordinator")
+                    || w.starts_with("netværkssekretariat")
+                    || w == "frikommunenetværket"
+            })
+        });
+    (!for_network).then(|| place.to_string())
+}
+
 /// The municipality a heading is about: its name alone ("Gribskov", "Gribskov Kommune")
 /// or before a dash ("Gribskov – status").
 fn place_of_heading(catalog: &Catalog, text: &str) -> Option<String> {
@@ -546,6 +581,22 @@ fn figure(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_mail_speaks_for_its_senders_municipality_unless_for_the_network() {
+        let c = Catalog::builtin();
+        let para = |text: &str| Paragraph::new(1, text, Kind::Body);
+        let thread = [
+            para("Fra: Pia Overgaard Lund <pol@alleroed.dk>"),
+            para("I 2019 har vi bevilget revalidering til 5 borgere."),
+            para("Fra: Camilla Winther <ctw@hillerod.dk> Sendt: 16. januar 2020"),
+            para("I alt 169 borgere i de tre kommuner."),
+            para("Camilla Winther Netværkskoordinator Frikommunenetværket Pøleå"),
+        ];
+        assert_eq!(mail_sender(&c, &thread, 0).as_deref(), Some("Allerød"));
+        assert_eq!(mail_sender(&c, &thread, 2), None);
+        assert_eq!(mail_sender(&c, &thread, 1), None);
+    }
 
     #[test]
     fn a_municipalitys_heading_is_the_place_below_it() {
