@@ -410,6 +410,12 @@ static CASE_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 static FOLKETING: LazyLock<Regex> = LazyLock::new(|| {
     re(r"\b([A-ZÆØÅ]{2,5}),?\s*Alm\.\s?del(?:\s*-\s*\d{4}-\d{2})?\s*-?\s*Bilag\s+(\d+)")
 });
+/// The stamp on a minister's answer: "BEU Alm.del - endeligt svar på spørgsmål 412".
+static FOLKETING_ANSWER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b([A-ZÆØÅ]{2,5}),?\s*Alm\.\s?del\s*-\s*((?:endeligt\s+|foreløbigt\s+)?svar)\s+på\s+spørgsmål\s+(\d+)",
+    )
+});
 /// The body a memo's "Til:" line names: a committee or council, or a KKR.
 fn addressed_body(line: &str) -> Option<String> {
     static TO: LazyLock<Regex> = LazyLock::new(|| {
@@ -446,7 +452,9 @@ fn kkr(text: &str, whole: bool) -> Option<String> {
 /// its first line alone: the committee and the session ("Social- og Indenrigsudvalget
 /// 2019-20").
 fn filing_stamp(text: &str) -> bool {
-    FOLKETING.is_match(text) || SESSION_STAMP.is_match(text.trim())
+    FOLKETING.is_match(text)
+        || FOLKETING_ANSWER.is_match(text)
+        || SESSION_STAMP.is_match(text.trim())
 }
 
 /// The first line of a Folketing filing stamp: a committee and the session.
@@ -475,6 +483,13 @@ pub fn case_numbers_in(s: &str) -> Vec<String> {
     }
     for c in FOLKETING.captures_iter(s) {
         out.push(format!("{} Alm.del Bilag {}", &c[1], &c[2]));
+    }
+    for c in FOLKETING_ANSWER.captures_iter(s) {
+        let answer = c[2].split_whitespace().collect::<Vec<_>>().join(" ");
+        out.push(format!(
+            "{} Alm.del - {answer} på spørgsmål {}",
+            &c[1], &c[3]
+        ));
     }
     for c in SAGSNR.captures_iter(s).chain(SAG_IN_TEXT.captures_iter(s)) {
         let v = c[1].trim_end_matches(['.', '-']).to_string();
@@ -1756,6 +1771,10 @@ mod tests {
         assert_eq!(
             case_numbers_in("BEU, Alm.del - 2019-20 - Bilag 56: Status"),
             vec!["BEU Alm.del Bilag 56".to_string()]
+        );
+        assert_eq!(
+            case_numbers_in("BEU Alm.del - endeligt svar på spørgsmål 412"),
+            vec!["BEU Alm.del - endeligt svar på spørgsmål 412".to_string()]
         );
         assert_eq!(
             case_numbers_in("L 38 Bilag 1"),
