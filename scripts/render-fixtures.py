@@ -163,6 +163,11 @@ def render_docx(name, text, furniture, style, path):
                     for j in range(cols):
                         cell = table.cell(i, j)
                         cell.text = r[j] if j < len(r) else ""
+                        # (A wide table is set smaller, as authors do, so that its
+                        # narrow columns do not break words.)
+                        if cols >= 6:
+                            for run in cell.paragraphs[0].runs:
+                                run.font.size = Pt(8)
                         if i == 0:
                             shade(cell, "D9E2F3")
                             for run in cell.paragraphs[0].runs:

@@ -1232,9 +1232,23 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
     {
         return Some(annex.text.trim().to_string());
     }
-    // The group whose protocol it is, under the network's name.
-    if let Some(b) = paras.iter().take(8).find_map(|p| steering_body(&p.text)) {
-        return Some(b);
+    // The group whose protocol it is, under the network's name; unless a heading above
+    // it names the record of that group ("Beslutningslog – Styregruppen" over
+    // "Styregruppen for Frikommunenetværket …").
+    if let Some((k, b)) = paras
+        .iter()
+        .take(8)
+        .enumerate()
+        .find_map(|(k, p)| steering_body(&p.text).map(|b| (k, b)))
+    {
+        let group = b.split_whitespace().next().unwrap_or_default();
+        let record = paras[..k].iter().find(|p| {
+            p.kind == Kind::Heading
+                && p.text.contains(group)
+                && p.text.split_whitespace().count() >= 2
+                && steering_body(&p.text).is_none()
+        });
+        return Some(record.map_or(b, |p| p.text.trim().to_string()));
     }
     // (A running header that only names the network or the issuer stands over the
     // title, as the masthead does.)
@@ -1243,6 +1257,8 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
             || issuer_with_unit(r)
             || (r.to_lowercase().contains("netværk") && r.split_whitespace().count() <= 3)
             || network_over_members(r)
+            // (Nor is a Folketing filing stamp on every page a title.)
+            || filing_stamp(r)
     };
     let running = running_title(paras, furniture);
     if let Some(running) = running.clone().filter(|r| !issuer_only(r)) {

@@ -275,8 +275,21 @@ pub(super) fn row_figures(
     // A column headed by a trial ("Mikrolån") says what the cells are about, not what
     // they count: the caption gives their unit. (Words that count over a period are a
     // measure, whatever trial's words they share: "Bevilgede revalideringer 2018-2020".)
+    // (… and so are a participle's things, "Bevilgede revalideringer", "Afsluttede
+    // forløb", unless that is a trial's own name: "Lempede mentorregler".)
     let measure = |h: &str| {
+        let counted = |what: &str| {
+            let words: Vec<String> = what.split_whitespace().map(str::to_lowercase).collect();
+            match words.as_slice() {
+                [participle, _] => {
+                    (participle.ends_with("ede") || participle.ends_with("te"))
+                        && catalog.trial_exact(what).is_none()
+                }
+                _ => false,
+            }
+        };
         figures::split_period(h).is_some_and(|(what, _)| what.split_whitespace().count() >= 2)
+            || counted(h.trim())
     };
     let columns = column_trials.entry(start).or_insert_with(|| {
         header
