@@ -626,10 +626,10 @@ impl IndexStore {
         let mut near_total = 0;
         if hits.len() < limit {
             if let Some(near) = self.near_phrases_query(&parsed.required) {
-                let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
-                    (Occur::Must, near),
-                    (Occur::MustNot, Box::new(query.clone())),
-                ];
+                // (The exact matches are among these: `seen` holds them back. Not as a
+                // MustNot of the whole query: tantivy's phrase scorer may not be asked
+                // again once it is exhausted, which an exclusion does.)
+                let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, near)];
                 clauses.extend(excluded.iter().map(|q| (Occur::MustNot, q.box_clone())));
                 clauses.extend(filters.iter().map(|f| (Occur::Must, f.box_clone())));
                 let (top, count) = searcher
@@ -638,7 +638,7 @@ impl IndexStore {
                         &(TopDocs::with_limit(limit * 4).order_by_score(), Count),
                     )
                     .map_err(|e| index_error(&self.dir, e))?;
-                near_total = count;
+                near_total = count.saturating_sub(total);
                 let rest = limit - hits.len();
                 let mut near = self.page_hits(&searcher, top, rest, &matcher, &mut seen)?;
                 let phrases: Vec<String> = parsed
