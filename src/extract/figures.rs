@@ -1628,19 +1628,20 @@ fn header_duration(ctx: &str) -> Option<&'static str> {
     })
 }
 
-/// The counted noun of a header: `Antal borgere` -> `borgere`.
-/// A header split before the year or period it closes with: "Bevilgede revalideringer
-/// 2018-2020" → ("Bevilgede revalideringer", "2018-2020"). None when nothing stands before.
-pub fn split_period(h: &str) -> Option<(&str, &str)> {
+/// What a header says before the year or period it closes with: "Bevilgede
+/// revalideringer 2018-2020" → "Bevilgede revalideringer". None when it closes with none,
+/// or nothing stands before it.
+pub fn before_period(h: &str) -> Option<&str> {
     static PERIOD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?$")
             .unwrap_or_else(|e| panic!("regex: {e}"))
     });
     let h = h.trim();
     let m = PERIOD_AFTER.find(h)?;
-    (m.start() > 0).then(|| (&h[..m.start()], m.as_str().trim()))
+    (m.start() > 0).then(|| &h[..m.start()])
 }
 
+/// The counted noun of a header: `Antal borgere` -> `borgere`.
 fn header_noun(h: &str) -> Option<String> {
     // "Rehab-light: sager uden møde": whose column, then what it counts.
     if let Some(noun) = h.split_once(": ").and_then(|(_, what)| header_noun(what)) {
@@ -1661,7 +1662,7 @@ fn header_noun(h: &str) -> Option<String> {
     }
     // "Bevilgede revalideringer 2018-2020", "Antal borgere 2020": what the column counts
     // over that period.
-    if let Some((before, _)) = split_period(h) {
+    if let Some(before) = before_period(h) {
         return header_noun(before);
     }
     let words: Vec<&str> = hyphenated_words(h).collect();

@@ -354,6 +354,17 @@ impl IndexStore {
         Some(Box::new(BooleanQuery::new(parts)))
     }
 
+    /// The pages with a phrase's stems in order, at most `slop` positions apart.
+    fn phrase_query(&self, stems: &[String], slop: u32) -> PhraseQuery {
+        let terms = stems
+            .iter()
+            .map(|s| Term::from_field_text(self.fields.text, s))
+            .collect();
+        let mut phrase = PhraseQuery::new(terms);
+        phrase.set_slop(slop);
+        phrase
+    }
+
     /// The query's required groups with each quoted phrase's words allowed a few words
     /// apart; `None` when no group has a phrase of two words or more.
     fn near_phrases_query(&self, required: &[Vec<Item>]) -> Option<Box<dyn Query>> {
@@ -371,13 +382,7 @@ impl IndexStore {
                 };
                 let q: Box<dyn Query> = if stems.len() >= 2 {
                     any_phrase = true;
-                    let terms = stems
-                        .iter()
-                        .map(|s| Term::from_field_text(self.fields.text, s))
-                        .collect();
-                    let mut phrase = PhraseQuery::new(terms);
-                    phrase.set_slop(NEAR);
-                    Box::new(phrase)
+                    Box::new(self.phrase_query(&stems, NEAR))
                 } else {
                     match self.item_query(item, false, &mut ignored) {
                         Some(q) => q,
@@ -409,11 +414,7 @@ impl IndexStore {
                     1 => self.word_query(p, expand, m),
                     _ => {
                         m.stems.extend(stems.iter().cloned());
-                        let terms = stems
-                            .iter()
-                            .map(|s| Term::from_field_text(self.fields.text, s))
-                            .collect();
-                        Some(Box::new(PhraseQuery::new(terms)))
+                        Some(Box::new(self.phrase_query(&stems, 0)))
                     }
                 }
             }

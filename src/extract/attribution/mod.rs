@@ -132,6 +132,10 @@ impl<'a> Reader<'a> {
     /// The one trial of the numbered tables a sentence cites ("Tabel B.1 viser, at …",
     /// "jf. tabel 3"), by their captions.
     fn cited_table_trial(&self, low_sentence: &str) -> Option<&str> {
+        // (Most documents caption no table with a trial: no sentence need be searched.)
+        if self.table_trials.is_empty() {
+            return None;
+        }
         let mut cited = TABLE_CITED
             .captures_iter(low_sentence)
             .filter_map(|c| self.table_trials.get(&c[1]).map(String::as_str));

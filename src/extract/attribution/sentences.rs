@@ -107,10 +107,11 @@ impl Reader<'_> {
         }
         // A sentence that cites a table ("Tabel B.1 viser, at …") is about its caption's
         // trial.
-        let cited = self.cited_table_trial(&low_sentence).map(String::from);
-        if named.is_empty() {
-            named.extend(cited.as_deref());
-        }
+        let cited = named
+            .is_empty()
+            .then(|| self.cited_table_trial(&low_sentence).map(String::from))
+            .flatten();
+        named.extend(cited.as_deref());
         named.sort_unstable();
         named.dedup();
         // "Samlet har de to forsøg frigjort …" speaks of several trials: no one of them.

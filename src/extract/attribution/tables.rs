@@ -288,7 +288,7 @@ pub(super) fn row_figures(
                 _ => false,
             }
         };
-        figures::split_period(h).is_some_and(|(what, _)| what.split_whitespace().count() >= 2)
+        figures::before_period(h).is_some_and(|what| what.split_whitespace().count() >= 2)
             || counted(h.trim())
     };
     let columns = column_trials.entry(start).or_insert_with(|| {

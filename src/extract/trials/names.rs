@@ -487,7 +487,7 @@ pub(super) fn parenthesized_names(paras: &[Paragraph]) -> Vec<(String, String)> 
         )
         .unwrap_or_else(|e| panic!("{e}"))
     });
-    in_parentheses(&PARENTHESIS, paras)
+    with_text_before(&PARENTHESIS, paras)
         .filter(|(_, alias)| {
             let abbreviation = alias.chars().filter(|c| c.is_uppercase()).count() >= 2;
             abbreviation || alias.to_lowercase().ends_with("forsøget")
@@ -497,7 +497,7 @@ pub(super) fn parenthesized_names(paras: &[Paragraph]) -> Vec<(String, String)> 
 
 /// What `pattern`'s first group holds in each of its matches, with the text before the
 /// match in lower case, in document order.
-fn in_parentheses<'a>(
+fn with_text_before<'a>(
     pattern: &'a Regex,
     paras: &'a [Paragraph],
 ) -> impl Iterator<Item = (String, String)> + 'a {
@@ -519,7 +519,7 @@ pub(super) fn nicknames(paras: &[Paragraph]) -> Vec<(String, String)> {
         Regex::new(r"\((?i:(?:i netværket|lokalt|internt|her|også)\s+)?(?i:kaldet|kaldt|i daglig tale)\s+[\x22“”„«»]?(\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){1,3})[\x22“”„«»]?\)")
             .unwrap_or_else(|e| panic!("{e}"))
     });
-    in_parentheses(&CALLED, paras).collect()
+    with_text_before(&CALLED, paras).collect()
 }
 
 /// Short names a paragraph gives the trial it is about (`context`, by paragraph) in so
