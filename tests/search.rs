@@ -94,6 +94,21 @@ fn phrases_exclusion_and_or() {
     let without = search("mikrolån -Aalborg");
     assert!(without.total < all.total);
 
+    // An excluded phrase takes away exactly the pages that have it (tantivy's phrase
+    // scorer must not be sought backwards by the exclusion: it asserts in debug builds).
+    for phrase in ["\"selvstændig virksomhed\"", "\"deltagende kommune\""] {
+        for word in ["mikrolån", "forsøg"] {
+            let with = search(&format!("{word} {phrase}"));
+            let without = search(&format!("{word} -{phrase}"));
+            assert!(with.total > 0 && without.total > 0, "{word} {phrase}");
+            assert_eq!(
+                with.total + without.total,
+                search(word).total,
+                "{word} {phrase}"
+            );
+        }
+    }
+
     let either = search("psykologbehandling OR mentorregler");
     assert!(
         either.total

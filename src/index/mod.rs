@@ -3,6 +3,7 @@
 //! Only this module names `tantivy` types.
 
 pub mod analyzer;
+mod exclusion;
 mod expand;
 mod facets;
 mod schema;

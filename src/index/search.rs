@@ -10,6 +10,7 @@
 //! meant as, and a query that names a trial also finds the pages about it (`expand`).
 
 use super::analyzer;
+use super::exclusion;
 use super::expand;
 use super::facets;
 use super::schema;
@@ -517,6 +518,7 @@ impl IndexStore {
             .excluded
             .iter()
             .filter_map(|item| self.item_query(item, false, &mut ignored))
+            .map(exclusion::excluded)
             .collect();
         clauses.extend(excluded.iter().map(|q| (Occur::MustNot, q.box_clone())));
         // (Kept for the pages that lack a word, which the same filters hold.)
@@ -583,7 +585,10 @@ impl IndexStore {
                 .collect();
             let mut relaxed: Vec<(Occur, Box<dyn Query>)> = vec![
                 (Occur::Must, Box::new(all_but_one)),
-                (Occur::MustNot, Box::new(BooleanQuery::new(every))),
+                (
+                    Occur::MustNot,
+                    exclusion::excluded(Box::new(BooleanQuery::new(every))),
+                ),
             ];
             relaxed.extend(excluded.iter().map(|q| (Occur::MustNot, q.box_clone())));
             relaxed.extend(filters.iter().map(|f| (Occur::Must, f.box_clone())));
@@ -627,9 +632,7 @@ impl IndexStore {
         let mut near_total = 0;
         if hits.len() < limit {
             if let Some(near) = self.near_phrases_query(&parsed.required) {
-                // (The exact matches are among these: `seen` holds them back. Not as a
-                // MustNot of the whole query: tantivy's phrase scorer may not be asked
-                // again once it is exhausted, which an exclusion does.)
+                // (The exact matches are among these: `seen` holds them back.)
                 let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, near)];
                 clauses.extend(excluded.iter().map(|q| (Occur::MustNot, q.box_clone())));
                 clauses.extend(filters.iter().map(|f| (Occur::Must, f.box_clone())));
