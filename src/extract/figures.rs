@@ -830,9 +830,20 @@ pub fn scan(
             .then(|| coordinated_unit(&toks, i))
             .flatten();
         let factor = coordinated.as_ref().map_or(after.factor, |c| c.factor);
+        // "… 214 revurderinger og Ikast-Brande 87.": the last figure's unit (a count's
+        // noun or per cent; an amount's scale would be a guess).
+        let gapped = (after.unit.is_none() && i >= 1 && after_and_place(catalog, &toks, i - 1))
+            .then(|| out.last())
+            .flatten()
+            .filter(|q| matches!(q.unit.as_str(), "count" | "percent"))
+            .map(|q| (q.unit.clone(), q.counted.clone()));
         let (unit, counted, end_tok) = match after.unit {
             Some(u) => (u.to_string(), after.counted.clone(), after.end),
             None if kr_before => ("DKK".to_string(), None, i + 1),
+            None if gapped.is_some() => {
+                let (unit, counted) = gapped.unwrap_or_default();
+                (unit, counted, i + 1)
+            }
             None if coordinated.is_some() => {
                 let c = coordinated.unwrap_or_else(|| read_after(&toks, i, v));
                 (c.unit.unwrap_or("count").to_string(), c.counted, i + 1)
@@ -1205,7 +1216,8 @@ fn number_ok(catalog: &Catalog, toks: &[Tok], i: usize, s: &str) -> bool {
             .unwrap_or(0);
         if p.kind == TokKind::Word && first.is_uppercase() && i > 1 {
             let pq = qualifier_before(toks, i).is_some();
-            let place_after_comma = after_comma_place(catalog, toks, i - 1);
+            let place_after_comma =
+                after_comma_place(catalog, toks, i - 1) || after_and_place(catalog, toks, i - 1);
             // (A unit after it makes an amount of the name's: "bevilget Skanderborg
             // Kommune 2,3 mio. kr.")
             let unit_follows = next.is_some_and(|n| {
@@ -1264,6 +1276,19 @@ fn after_comma_place(catalog: &Catalog, toks: &[Tok], i: usize) -> bool {
         .is_none_or(|t| matches!(t.text, "." | "," | ";" | ")") || lower(t) == "og");
     i >= 1
         && matches!(toks[i - 1].text, "," | "(")
+        && ends
+        && catalog.municipality(toks[i].text).is_some()
+}
+
+/// A place after "og"/"mens" with a number after it that ends the clause ("Herning har
+/// undladt 214 revurderinger og Ikast-Brande 87."): the clause's figure again for another
+/// place, its verb and unit left out (gapping). The scan takes it only after a figure.
+fn after_and_place(catalog: &Catalog, toks: &[Tok], i: usize) -> bool {
+    let ends = toks
+        .get(i + 2)
+        .is_none_or(|t| matches!(t.text, "." | "," | ";" | ")"));
+    i >= 1
+        && matches!(lower(&toks[i - 1]).as_str(), "og" | "mens")
         && ends
         && catalog.municipality(toks[i].text).is_some()
 }

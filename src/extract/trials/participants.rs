@@ -1103,10 +1103,15 @@ fn clause_mentions<'n>(
         _ => one.map(|m| m.name.clone()),
     };
     let Some(target) = target else { return };
-    // "I psykologforsøget har Næstved og Faxe siden 2018 kunnet tilbyde …": the trial as
-    // the scene, the municipalities as the subject.
+    // "I psykologforsøget har Næstved og Faxe siden 2018 kunnet tilbyde …", "I forsøget
+    // <name> har Herning og Ikast-Brande … kunnet": the trial as the scene, the
+    // municipalities as the subject.
+    static SCENE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^i(?:\s+(?:frikommune)?forsøg(?:et)?(?:\s+med)?)?$")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
     if let Some(m) = one {
-        if s[..m.start].trim().eq_ignore_ascii_case("i") {
+        if SCENE.is_match(s[..m.start].trim()) {
             let munis = subject_after_scene(catalog, &s[m.end..]);
             if let (Some(munis), Some(t)) = (munis, b.trials.get_mut(&target)) {
                 add_municipalities(t, &munis);
