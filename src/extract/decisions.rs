@@ -78,6 +78,14 @@ static MEETING_CLOSED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn names(s: &str) -> Vec<String> {
+    // What stands in parentheses is about the member before it ("Ulrik Damsgaard
+    // (ledelsen, leder af Ydelseskontoret) og …", "X (C)"): its commas and "og" part no
+    // names.
+    static PARENTHESES: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\([^()]*\)").unwrap_or_else(|e| panic!("{e}")));
+    let s = PARENTHESES.replace_all(s, |c: &regex::Captures| {
+        c[0].replace([',', ';'], " ").replace(" og ", " & ")
+    });
     // "Tina Holm, afdelingsleder, Jobcenter Odsherred": after a job title (lower case)
     // comes the member's workplace, not another member.
     let mut after_title = false;

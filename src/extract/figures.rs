@@ -679,10 +679,27 @@ pub fn scan(
                         spelled: true,
                     })
                 } else {
-                    number_word(t.text).map(|v| Spot {
-                        last: i,
-                        value: v,
-                        spelled: true,
+                    // "tre og et halvt år", "to og en halv time": the number and a half.
+                    let and_a_half = |k: usize| {
+                        toks.get(i + 1).is_some_and(|t| lower(t) == "og")
+                            && toks
+                                .get(i + 2)
+                                .is_some_and(|t| matches!(lower(t).as_str(), "en" | "et"))
+                            && toks
+                                .get(k)
+                                .is_some_and(|t| matches!(lower(t).as_str(), "halv" | "halvt"))
+                    };
+                    number_word(t.text).map(|v| match and_a_half(i + 3) {
+                        true => Spot {
+                            last: i + 3,
+                            value: v + 0.5,
+                            spelled: true,
+                        },
+                        false => Spot {
+                            last: i,
+                            value: v,
+                            spelled: true,
+                        },
                     })
                 }
             }
@@ -1756,6 +1773,20 @@ fn header_noun(h: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_number_and_a_half_and_a_gapped_figure() {
+        assert_eq!(
+            vals("Tre og et halvt år med samtaleforsøget"),
+            [(3.5, "years".to_string(), None)]
+        );
+        let v = vals("Herning har undladt 214 revurderinger og Ikast-Brande 87.");
+        assert_eq!(v[1], (87.0, "count".into(), Some("revurderinger".into())));
+        let v = vals("I Herning er andelen 24,3 % mens Holstebro 19,1.");
+        assert_eq!(v[1].1, "percent");
+        // (Not a number after a place without a figure before it.)
+        assert!(vals("Mødet holdes hos Herning og Ikast-Brande 2.").is_empty());
+    }
 
     #[test]
     fn a_bare_number_listed_with_others_takes_their_unit() {

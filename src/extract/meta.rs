@@ -539,10 +539,12 @@ static COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(\p{Lu}[\p{L}]*(?:-\s+og\s+\p{L}+)?(?:udvalget|udvalg|[^m\P{L}]rådet|bestyrelsen|Byråd|byrådet|Regionsrådet))(s?)\b",
     )
 });
-/// A works council (MED, the municipal cooperation committees) as a line of its own.
+/// A works council (MED, the municipal cooperation committees) as a line of its own,
+/// perhaps with the name of its centre or area ("Center-MED Arbejdsmarked og
+/// Borgerservice", "MED-udvalget for Social og Sundhed").
 static MED_BODY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:(?:Hoved|Område|Lokal|Center|Sektor|Fælles)-?MED(?:-udvalget)?|MED-udvalget|Hovedudvalget)$",
+        r"^(?:(?:Hoved|Område|Lokal|Center|Sektor|Fælles)-?MED(?:-udvalget)?|MED-udvalget|Hovedudvalget)(?:\s+(?:for\s+)?\p{Lu}[\p{L}-]*(?:\s+(?:og\s+)?\p{Lu}[\p{L}-]*){0,4})?$",
     )
 });
 static ADDRESSED: LazyLock<Regex> = LazyLock::new(|| {
@@ -1390,11 +1392,24 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
     // A title too long for a heading's look ("Forslag til lov om ændring af lov om …
     // (Permanentgørelse af …)"): one line of words without a full stop, right under the
     // masthead's headings.
+    // (A memo's subject line comes right under its fields, "Til:", "Fra:", "Dato:",
+    // "Sagsnr.:", however many there are.)
+    let below_fields = head
+        .iter()
+        .rposition(|p| MEMO_FIELD.is_match(&p.text))
+        .filter(|&k| {
+            head[..k]
+                .iter()
+                .filter(|p| MEMO_FIELD.is_match(&p.text))
+                .count()
+                >= 2
+        })
+        .map(|k| k + 1);
     let long_title = |i: usize, p: &Paragraph| {
         let t = p.text.trim();
         let words = t.split_whitespace().count();
         p.kind == Kind::Body
-            && i < 6
+            && (i < 6 || Some(i) == below_fields)
             && (8..=35).contains(&words)
             && !t.ends_with(['.', ':', ';', ','])
             && !t.contains(". ")
@@ -1622,7 +1637,10 @@ fn is_unit(t: &str) -> bool {
         && t.starts_with(char::is_uppercase)
         && (l.ends_with("en") || l.ends_with("et"))
         && !body;
-    words.len() <= 5 && (t.contains(" & ") || UNIT.is_match(t) || joined_names || office)
+    // (A works council is a body that meets: "Center-MED Arbejdsmarked og Borgerservice".)
+    words.len() <= 5
+        && !MED_BODY.is_match(t)
+        && (t.contains(" & ") || UNIT.is_match(t) || joined_names || office)
 }
 
 /// A line that ends in a post code and town: an address.
@@ -1638,10 +1656,11 @@ static SERIES_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// A unit of an organisation ("Sekretariatet", "Økonomiafdelingen", "Team Sygedagpenge").
+/// A unit of an organisation ("Sekretariatet", "Økonomiafdelingen", "Team Sygedagpenge",
+/// "Juridisk Team").
 static UNIT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:afdeling|afdelingen|sekretariat|sekretariatet|staben|kontor|kontoret|enhed|enheden)$|^team\s",
+        r"(?i)(?:afdeling|afdelingen|sekretariat|sekretariatet|staben|kontor|kontoret|enhed|enheden)$|^team\s|\steam$",
     )
 });
 

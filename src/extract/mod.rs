@@ -47,7 +47,7 @@ pub fn extract(text: &DocumentText, catalog: &Catalog) -> Document {
         (title, _) => title,
     };
     let kind = meta::kind(&paras, title.as_deref());
-    let discovery = trials::discover(catalog, &paras, &items);
+    let discovery = trials::discover(catalog, &paras, &items, title.as_deref());
     let figures = attribution::figures(catalog, &paras, &items, &discovery);
     Document {
         schema: SCHEMA.to_string(),

@@ -190,11 +190,21 @@ impl<'a> Reader<'a> {
             }
             _ => {}
         }
+        // A letter's address ("3500 Værløse"): the sender's masthead above it is no
+        // place of what the letter goes on to say (to a citizen, of the citizen's case).
+        if p.page == 1 && i > 0 && is_address_end(&paras[i - 1].text, &p.text) {
+            self.heading_place.clone_from(&self.home);
+        }
         // A mail of a thread ("Fra: … <mbl@frederikssund.dk>") speaks for its sender's
         // municipality, up to the next mail.
         if p.text.starts_with("Fra:") {
             self.home = mail_sender(self.catalog, paras, i).or_else(|| self.document_home.clone());
             self.heading_place.clone_from(&self.home);
+        }
+        // A social-media post's reactions ("128 synes godt om · 14 kommentarer · 22
+        // delinger") count no one's results.
+        if is_engagement_line(&p.text) {
+            return;
         }
         if is_decision_label(&p.text) {
             self.in_decision = true;
@@ -432,6 +442,40 @@ fn trial_of_label<'a>(
         .or_else(|| discovery.trial_of_short_name(label.trim()))
 }
 
+/// The line under a social-media post with its reactions, or the page's followers:
+/// "128 synes godt om · 14 kommentarer · 22 delinger", "Synes godt om · Svar · 2 u",
+/// "Vis 12 tidligere kommentarer", "1.240 følgere".
+fn is_engagement_line(text: &str) -> bool {
+    static PART: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:\d[\d.]*\s+(?:synes\s+godt\s+om|reaktion(?:er)?|kommentar(?:er)?|deling(?:er)?|genopslag|visninger|følgere|likes?)|synes\s+godt\s+om|svar|del|\d{1,2}\s*[tdum]|vis\s+\d+\s+(?:tidligere|flere)\s+kommentarer)$")
+            .unwrap_or_else(|e| panic!("regex: {e}"))
+    });
+    let parts: Vec<&str> = text
+        .split('·')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    !parts.is_empty()
+        && parts.iter().all(|p| PART.is_match(p))
+        && parts
+            .iter()
+            .any(|p| p.starts_with(|c: char| c.is_ascii_digit()) || p.starts_with(['V', 'v']))
+}
+
+/// The last two lines of an address block: the street with its number, then the post
+/// code and town ("Stiager 2" / "3500 Værløse").
+fn is_address_end(street: &str, town: &str) -> bool {
+    static STREET: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\p{Lu}[\p{L}.\- ]*\s\d{1,4}[A-Za-z]?\b")
+            .unwrap_or_else(|e| panic!("regex: {e}"))
+    });
+    static POSTAL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\d{4}\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?$")
+            .unwrap_or_else(|e| panic!("regex: {e}"))
+    });
+    STREET.is_match(street.trim()) && POSTAL.is_match(town.trim())
+}
+
 /// The municipality a document is of: in a form, its "Kommune" field's answer ("1.
 /// Kommune *" / "Egedal Kommune, Jobcenter Egedal"). (A masthead "Varde Kommune" is not
 /// enough: a municipality writes of its network's and its neighbours' figures too.)
@@ -600,6 +644,27 @@ mod tests {
         assert_eq!(mail_sender(&c, &thread, 0).as_deref(), Some("Allerød"));
         assert_eq!(mail_sender(&c, &thread, 2), None);
         assert_eq!(mail_sender(&c, &thread, 1), None);
+    }
+
+    #[test]
+    fn a_posts_reactions_and_a_letters_post_code_are_told_apart() {
+        for line in [
+            "128 synes godt om · 14 kommentarer · 22 delinger",
+            "87 reaktioner · 9 kommentarer · 11 genopslag",
+            "Synes godt om · Svar · 2 u",
+            "Vis 12 tidligere kommentarer",
+            "1.240 følgere",
+        ] {
+            assert!(is_engagement_line(line), "{line}");
+        }
+        assert!(!is_engagement_line("Vi modtog 14 kommentarer i høringen."));
+        assert!(!is_engagement_line("Svar"));
+        assert!(is_address_end("Søndersøvej 41, st. th.", "3500 Værløse"));
+        assert!(!is_address_end("Resultater", "2019 Status"));
+        assert!(!is_address_end(
+            "Stiager 2",
+            "I 2019 kom 3500 borgere i job"
+        ));
     }
 
     #[test]

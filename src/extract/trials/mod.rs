@@ -857,7 +857,12 @@ struct Doc<'a, 'n> {
 }
 
 /// Finds the trials of a document.
-pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) -> Discovery {
+pub fn discover(
+    catalog: &Catalog,
+    paras: &[Paragraph],
+    items: &[AgendaItem],
+    title: Option<&str>,
+) -> Discovery {
     // Worked out only when a list item names "all the network's municipalities".
     let network_cell = std::cell::OnceCell::new();
     let network = || {
@@ -877,7 +882,7 @@ pub fn discover(catalog: &Catalog, paras: &[Paragraph], items: &[AgendaItem]) ->
         .map(|it| (it.para, it.title.as_deref()))
         .collect();
     let mut b = Builder::default();
-    let title = title_trial(catalog, paras, !items.is_empty());
+    let title = title_trial(catalog, paras, !items.is_empty(), title);
     if let Some((name, written, at)) = &title {
         // (A form filled in for the trial answers its facts in fields of their own.)
         sections::form_facts(catalog, paras, b.add(name, written, paras[*at].page));
@@ -995,7 +1000,7 @@ mod tests {
             ),
             para("Status: I drift siden 1. april 2018.", Kind::Body),
         ];
-        let d = discover(&c, &paras, &[]);
+        let d = discover(&c, &paras, &[], None);
         assert_eq!(d.context[1].as_deref(), Some("Psykologbehandling"));
     }
 
@@ -1013,7 +1018,7 @@ mod tests {
                 Kind::Body,
             ),
         ];
-        let d = discover(&c, &paras, &[]);
+        let d = discover(&c, &paras, &[], None);
         assert_eq!(d.context[4].as_deref(), Some("Lempede mentorregler"));
     }
 

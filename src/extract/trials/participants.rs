@@ -1121,8 +1121,11 @@ fn clause_mentions<'n>(
     let before = ms.first().map(|m| &s[..m.start]).unwrap_or(s);
     // After the name, a relative clause may state others taking part ("…, som Kolding og
     // Haderslev har gennemført siden 2019").
-    let after = ms
-        .first()
+    // (After the last name of a trial named twice: "forsøget X – i daglig tale
+    // praktikforsøget – for Esbjerg og Varde kommuner".)
+    let after = one
+        .and_then(|_| ms.last())
+        .or(ms.first())
         .map(|m| &s[m.end..])
         // (A short name in parentheses after the name is no list: "… i sygedagpengesager
         // (attestforsøget) gennemføres i Odense, Nordfyns og Nyborg".)
@@ -1384,7 +1387,7 @@ mod tests {
                 Kind::Bullet,
             ),
         ];
-        let d = super::super::discover(&c, &paras, &[]);
+        let d = super::super::discover(&c, &paras, &[], None);
         let t = d.trials.first().map(|t| t.municipalities.clone());
         assert_eq!(
             t,

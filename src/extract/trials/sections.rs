@@ -167,6 +167,7 @@ pub(super) fn title_trial(
     catalog: &Catalog,
     paras: &[Paragraph],
     minutes: bool,
+    doc_title: Option<&str>,
 ) -> Option<(String, String, usize)> {
     if let Some(field) = title_field(catalog, paras) {
         return Some(field);
@@ -216,7 +217,7 @@ pub(super) fn title_trial(
         })
         .collect();
     if titles.is_empty() {
-        return None;
+        return paraphrased(catalog, paras, doc_title?);
     }
     // A title that names one trial ("Samarbejdsaftale om fælles gennemførelse af
     // frikommuneforsøget Iværksætteri for dimittender").
@@ -293,6 +294,64 @@ pub(super) fn title_trial(
                 .any(|stem| words.iter().any(|w| word_holds_stem(w, stem)))
                 .then(|| (canonical(catalog, &written), written, i))
         })
+        .or_else(|| paraphrased(catalog, paras, doc_title?))
+}
+
+/// The trial a title describes in other words, of those the first page names: a legal
+/// memo's "Rækkevidden af fritagelsen for forholdstalskravet ved virksomhedspraktik for
+/// ledighedsydelsesmodtagere" is about "Lempede forholdstalskrav i forhold til
+/// ledighedsydelsesmodtagere i virksomhedspraktik". The trial whose long words the title
+/// shares (inflected or not), two at least and more than any other named there. Returns
+/// (name, as written where first named, that paragraph's index).
+fn paraphrased(
+    catalog: &Catalog,
+    paras: &[Paragraph],
+    title: &str,
+) -> Option<(String, String, usize)> {
+    // (A title that names a trial outright was judged above.)
+    if !mentions(catalog, title).is_empty() {
+        return None;
+    }
+    // (Long words carry a name's meaning; "forhold", "borgere" do not.)
+    let long = |text: &str| -> Vec<String> {
+        words(text)
+            .filter(|w| w.chars().count() >= 8)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let title_words = long(title);
+    let shared = |name: &str| {
+        long(name)
+            .iter()
+            .filter(|w| {
+                title_words
+                    .iter()
+                    .any(|t| t.starts_with(w.as_str()) || w.starts_with(t.as_str()))
+            })
+            .count()
+    };
+    let first_page = paras.first()?.page;
+    let mut named: Vec<(String, String, usize)> = Vec::new();
+    for (i, p) in paras
+        .iter()
+        .enumerate()
+        .take_while(|(_, p)| p.page == first_page)
+    {
+        for m in mentions(catalog, &p.text) {
+            if named.iter().all(|(name, _, _)| *name != m.name) {
+                named.push((m.name, m.written, i));
+            }
+        }
+    }
+    let mut scored: Vec<(usize, (String, String, usize))> =
+        named.into_iter().map(|n| (shared(&n.0), n)).collect();
+    scored.sort_by_key(|n| std::cmp::Reverse(n.0));
+    match scored.as_slice() {
+        [(best, _), rest @ ..] if *best >= 2 && rest.first().is_none_or(|r| r.0 < *best) => {
+            scored.into_iter().next().map(|(_, n)| n)
+        }
+        _ => None,
+    }
 }
 
 /// The trial a form is filled in for: the answer under its field "1. Forsøgets titel"
