@@ -134,6 +134,17 @@ pub fn date(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
     if let Some(d) = furniture.iter().find_map(|l| standalone_date(l)) {
         return Some(d);
     }
+    // A running header of parts that ends with the date alone ("Frikommunenetværket X ·
+    // Udtræk af opslag · 19.04.2021"; not a statute's "Lovtidende A · Udgivet den …",
+    // which is dated when signed).
+    let last_part = |l: &String| {
+        l.rsplit_once(" · ")
+            .filter(|(_, last)| last.starts_with(|c: char| c.is_ascii_digit()))
+            .and_then(|(_, last)| standalone_date(last))
+    };
+    if let Some(d) = furniture.iter().find_map(last_part) {
+        return Some(d);
+    }
     let masthead = || {
         paras
             .iter()

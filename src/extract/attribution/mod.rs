@@ -82,6 +82,8 @@ struct Reader<'a> {
     chart_end: usize,
     /// The municipality the current heading is about (see `place_of_heading`).
     heading_place: Option<String>,
+    /// `heading_place` is a case story's, from its byline (see `byline_place`).
+    story_place: bool,
     /// The municipality the whole document is of (see `home_municipality`).
     document_home: Option<String>,
     /// The municipality the text at hand is of: the document's, or in a mail thread the
@@ -121,6 +123,7 @@ impl<'a> Reader<'a> {
             chart: None,
             chart_end: 0,
             heading_place: home.clone(),
+            story_place: false,
             document_home: home.clone(),
             home,
             column_trials: HashMap::new(),
@@ -201,6 +204,12 @@ impl<'a> Reader<'a> {
             self.home = mail_sender(self.catalog, paras, i).or_else(|| self.document_home.clone());
             self.heading_place.clone_from(&self.home);
         }
+        // A social-media post speaks for the page that published it ("Jobcenter Kerteminde"
+        // over "23. februar 2021 ·"), up to the next post.
+        if let Some(author) = post_author(self.catalog, paras, i) {
+            self.home = author.or_else(|| self.document_home.clone());
+            self.heading_place.clone_from(&self.home);
+        }
         // A social-media post's reactions ("128 synes godt om · 14 kommentarer · 22
         // delinger") count no one's results.
         if is_engagement_line(&p.text) {
@@ -249,6 +258,14 @@ impl<'a> Reader<'a> {
         }
         self.in_decision = decisions::is_decision_head(text);
         self.ctx = figures::Context::default();
+        if let Some(place) = byline_place(self.catalog, text) {
+            self.heading_place = Some(place);
+            self.story_place = true;
+            return self.new_topic(text);
+        }
+        if std::mem::take(&mut self.story_place) {
+            self.heading_place.clone_from(&self.home);
+        }
         match place_of_heading(self.catalog, text) {
             Some(place) => self.heading_place = Some(place),
             None if !in_section || trials::ends_section(text) => {
@@ -462,6 +479,23 @@ fn is_engagement_line(text: &str) -> bool {
             .any(|p| p.starts_with(|c: char| c.is_ascii_digit()) || p.starts_with(['V', 'v']))
 }
 
+/// The page a social-media post is published by, named on the line above the post's date
+/// ("Jobcenter Kerteminde" / "23. februar 2021 ·"): its municipality, or `Some(None)` for
+/// a page of none (the network's).
+fn post_author(catalog: &Catalog, paras: &[Paragraph], i: usize) -> Option<Option<String>> {
+    let date = paras.get(i + 1)?.text.trim().strip_suffix('·')?;
+    crate::extract::meta::parse_date(date.trim())?;
+    let page = paras.get(i)?.text.trim();
+    if page.split_whitespace().count() > 5 {
+        return None;
+    }
+    let name = page
+        .strip_prefix("Jobcenter ")
+        .or_else(|| page.strip_suffix(" Kommune"))
+        .unwrap_or(page);
+    Some(catalog.municipality(name).map(String::from))
+}
+
 /// The last two lines of an address block: the street with its number, then the post
 /// code and town ("Stiager 2" / "3500 Værløse").
 fn is_address_end(street: &str, town: &str) -> bool {
@@ -521,6 +555,19 @@ fn mail_sender(catalog: &Catalog, paras: &[Paragraph], i: usize) -> Option<Strin
 fn place_of_heading(catalog: &Catalog, text: &str) -> Option<String> {
     let head = text.split_once(" – ").map_or(text, |(head, _)| head);
     catalog.municipality(head.trim()).map(String::from)
+}
+
+/// The place of a case story's byline, who and where: "Jannik, 41 år, Haderslev". It
+/// places that story only, up to the next heading.
+fn byline_place(catalog: &Catalog, text: &str) -> Option<String> {
+    static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?,\s+\d{1,3}\s+år,\s+(.+)$")
+            .unwrap_or_else(|e| panic!("regex: {e}"))
+    });
+    let place = BYLINE.captures(text.trim())?;
+    catalog
+        .municipality(place.get(1)?.as_str().trim())
+        .map(String::from)
 }
 
 /// The municipality a numbered section's heading ends with as its scene: "9. Forventede
@@ -679,5 +726,10 @@ mod tests {
             Some("Furesø")
         );
         assert_eq!(place_of_heading(&c, "Samtaleforsøget"), None);
+        assert_eq!(
+            byline_place(&c, "Jannik, 41 år, Haderslev").as_deref(),
+            Some("Haderslev")
+        );
+        assert_eq!(byline_place(&c, "Status, 3 år, efter start"), None);
     }
 }
