@@ -377,8 +377,16 @@ fn glossary_entry<'t>(catalog: &Catalog, text: &'t str) -> Option<(&'t str, &'t 
     let facts_follow = facts.trim().is_empty() || gives_round_or_start(&facts.to_lowercase());
     let named = catalog.trial(name).is_some()
         || (facts_follow && forms_hold_stem(std::iter::once(&name.to_string()), &stem));
+    // (A sentence's opening is no name's: "Løntilskudsforsøget: I 2018 har 41 ledige …".)
+    let opens_sentence = name.split_whitespace().next().is_some_and(|w| {
+        matches!(
+            w,
+            "I" | "Der" | "Det" | "Vi" | "Nu" | "Her" | "Siden" | "Efter" | "Indtil" | "Hidtil"
+        )
+    });
     let reads_as_name = name.split_whitespace().count() >= 2
         && name.starts_with(char::is_uppercase)
+        && !opens_sentence
         && !name.contains(". ")
         && municipality_mentions(catalog, name).is_empty();
     (named && reads_as_name).then_some((short.trim(), name, facts))
