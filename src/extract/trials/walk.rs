@@ -58,6 +58,12 @@ pub(super) struct Walk<'a, 'n> {
     section_outline: Option<String>,
     /// The heading that last named a trial's section.
     opened_at: Option<usize>,
+    /// Trials' sections in a row, each opened right after the one before with no heading
+    /// of its own in between ("Samtaleforsøget", "Ressourceforløbsforsøget"): a heading
+    /// of a topic after them is their sibling, not a sub-heading.
+    sections_in_a_row: usize,
+    /// A heading that named no trial stood in the current section.
+    subheaded: bool,
     /// The trial whose facts the lines below its heading may give.
     facts_for: Option<String>,
     /// The trial the agenda item's title names.
@@ -108,6 +114,8 @@ impl<'a, 'n> Walk<'a, 'n> {
             outline_at: None,
             section_outline: None,
             opened_at: None,
+            sections_in_a_row: 0,
+            subheaded: false,
             facts_for: None,
             in_item: None,
             headline_topic: None,
@@ -385,6 +393,32 @@ impl<'a, 'n> Walk<'a, 'n> {
         if number.is_some() {
             self.outline_at = number;
         }
+        // A topic's heading after trials' sections that had none of their own ends the
+        // last one ("Arbejdsmiljø og sagsstammer i jobcentret" after "Samtaleforsøget"
+        // and "Ressourceforløbsforsøget"): a few words after running text, not a
+        // sub-heading's one or two, nor a slide's caption or a story's byline.
+        let after_text = i
+            .checked_sub(1)
+            .and_then(|k| self.doc.paras.get(k))
+            .is_some_and(|q| q.kind != Kind::Heading);
+        let sibling = name.is_none()
+            && self.section.is_some()
+            && self.sections_in_a_row >= 2
+            && !self.subheaded
+            && after_text
+            && p.text.split_whitespace().count() >= 4
+            && !p.text.contains(|c: char| c.is_ascii_digit() || c == '·')
+            && !p.text.trim_end().ends_with([':', '?']);
+        // (A heading naming the section's own trial again opens nothing new.)
+        if name.is_some() && name != self.section {
+            self.sections_in_a_row = match (self.section.is_some(), self.subheaded) {
+                (true, false) => self.sections_in_a_row + 1,
+                _ => 1,
+            };
+            self.subheaded = false;
+        } else if self.section.is_some() {
+            self.subheaded = true;
+        }
         if let Some(n) = name {
             self.opened_at = Some(i);
             self.section = Some(n);
@@ -392,6 +426,7 @@ impl<'a, 'n> Walk<'a, 'n> {
             self.section_under = self.numbered_head.filter(|_| depth.is_none());
             self.section_outline = self.outline_at.clone().filter(|_| depth.is_none());
         } else if (ends_section(&p.text) && !p.text.trim_end().ends_with(':'))
+            || sibling
             || depth.is_some_and(|d| self.section_depth.is_some_and(|s| d <= s))
             || (outside && self.section_depth.is_none())
         {
