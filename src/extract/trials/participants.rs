@@ -688,8 +688,9 @@ static LEFT_TRIAL: LazyLock<Regex> = LazyLock::new(|| {
 
 pub(super) fn says_taking_part(l: &str) -> bool {
     // "er med i", "er som den eneste i netværket med i forsøget".
+    // (… or "var med fra forsøgets start", "har været med siden 2018".)
     static WITH_IN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?:er|var|været|kommet)\s+(?:\S+\s+){0,6}?med i\b")
+        Regex::new(r"\b(?:er|var|været|kommet)\s+(?:\S+\s+){0,6}?med (?:i|fra|siden)\b")
             .unwrap_or_else(|e| panic!("{e}"))
     });
     // "A og B har siden 1. juli 2017 kunnet …": what the trial allows them.
@@ -743,6 +744,8 @@ pub(super) fn says_taking_part(l: &str) -> bool {
         // "Langeland Kommune har siden 1. oktober 2019 haft tilladelse til at …",
         // "Tilladelsen gælder for A, B og C Kommuner" (an approval letter).
         || l.contains("tilladelse til")
+        // "Samtaleforsøget … gælder i alle fire kommuner".
+        || l.contains("gælder i ")
         || PERMIT_FOR.is_match(l)
         // A municipality that left a trial took part in it ("har valgt at træde ud af
         // forsøget", "opgav forsøget", "blev opgivet af X").
@@ -1226,6 +1229,8 @@ mod tests {
             "lolland kommune har valgt at træde ud af forsøget pr. 1. april 2020.",
             "assens opgav forsøget med mikrolån pr. 31. december 2018.",
             "langeland kommune har siden 1. oktober 2019 haft tilladelse til at lade ledige booke",
+            "samsø var med fra forsøgets start den 1. juli 2017",
+            "samtaleforsøget gælder i alle fire kommuner.",
         ] {
             assert!(says_taking_part(l), "{l}");
         }
