@@ -680,16 +680,14 @@ pub fn scan(
                     })
                 } else {
                     // "tre og et halvt år", "to og en halv time": the number and a half.
-                    let and_a_half = |k: usize| {
-                        toks.get(i + 1).is_some_and(|t| lower(t) == "og")
-                            && toks
-                                .get(i + 2)
-                                .is_some_and(|t| matches!(lower(t).as_str(), "en" | "et"))
-                            && toks
-                                .get(k)
-                                .is_some_and(|t| matches!(lower(t).as_str(), "halv" | "halvt"))
-                    };
-                    number_word(t.text).map(|v| match and_a_half(i + 3) {
+                    let and_a_half = toks.get(i + 1).is_some_and(|t| lower(t) == "og")
+                        && toks
+                            .get(i + 2)
+                            .is_some_and(|t| matches!(lower(t).as_str(), "en" | "et"))
+                        && toks
+                            .get(i + 3)
+                            .is_some_and(|t| matches!(lower(t).as_str(), "halv" | "halvt"));
+                    number_word(t.text).map(|v| match and_a_half {
                         true => Spot {
                             last: i + 3,
                             value: v + 0.5,

@@ -489,10 +489,8 @@ fn post_author(catalog: &Catalog, paras: &[Paragraph], i: usize) -> Option<Optio
     if page.split_whitespace().count() > 5 {
         return None;
     }
-    let name = page
-        .strip_prefix("Jobcenter ")
-        .or_else(|| page.strip_suffix(" Kommune"))
-        .unwrap_or(page);
+    // (The catalogue reads "Langeland Kommune" itself.)
+    let name = page.strip_prefix("Jobcenter ").unwrap_or(page);
     Some(catalog.municipality(name).map(String::from))
 }
 

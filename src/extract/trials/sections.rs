@@ -169,9 +169,17 @@ pub(super) fn title_trial(
     minutes: bool,
     doc_title: Option<&str>,
 ) -> Option<(String, String, usize)> {
-    if let Some(field) = title_field(catalog, paras) {
-        return Some(field);
-    }
+    title_field(catalog, paras)
+        .or_else(|| title_heading_trial(catalog, paras, minutes))
+        .or_else(|| paraphrased(catalog, paras, doc_title?))
+}
+
+/// The trial the title headings on the first page name (see `title_trial`).
+fn title_heading_trial(
+    catalog: &Catalog,
+    paras: &[Paragraph],
+    minutes: bool,
+) -> Option<(String, String, usize)> {
     let first_page = paras.first()?.page;
     // (A genre's label before the title is no part of it: "Business case: Videreførelse
     // af forsøget med …".)
@@ -217,7 +225,7 @@ pub(super) fn title_trial(
         })
         .collect();
     if titles.is_empty() {
-        return paraphrased(catalog, paras, doc_title?);
+        return None;
     }
     // A title that names one trial ("Samarbejdsaftale om fælles gennemførelse af
     // frikommuneforsøget Iværksætteri for dimittender").
@@ -294,7 +302,6 @@ pub(super) fn title_trial(
                 .any(|stem| words.iter().any(|w| word_holds_stem(w, stem)))
                 .then(|| (canonical(catalog, &written), written, i))
         })
-        .or_else(|| paraphrased(catalog, paras, doc_title?))
 }
 
 /// The trial a title describes in other words, of those the first page names: a legal
