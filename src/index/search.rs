@@ -632,8 +632,11 @@ impl IndexStore {
         let mut near_total = 0;
         if hits.len() < limit {
             if let Some(near) = self.near_phrases_query(&parsed.required) {
-                // (The exact matches are among these: `seen` holds them back.)
-                let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, near)];
+                // (Not the exact matches, shown above.)
+                let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
+                    (Occur::Must, near),
+                    (Occur::MustNot, exclusion::excluded(Box::new(query.clone()))),
+                ];
                 clauses.extend(excluded.iter().map(|q| (Occur::MustNot, q.box_clone())));
                 clauses.extend(filters.iter().map(|f| (Occur::Must, f.box_clone())));
                 let (top, count) = searcher
@@ -642,7 +645,7 @@ impl IndexStore {
                         &(TopDocs::with_limit(limit * 4).order_by_score(), Count),
                     )
                     .map_err(|e| index_error(&self.dir, e))?;
-                near_total = count.saturating_sub(total);
+                near_total = count;
                 let rest = limit - hits.len();
                 let mut near = self.page_hits(&searcher, top, rest, &matcher, &mut seen)?;
                 let phrases: Vec<String> = parsed
