@@ -415,10 +415,23 @@ fn by_short_stem(low: &str, several: &[(String, Vec<String>)]) -> Option<String>
 
 /// The trial named right before the relative clause a figure at `at` stands in: "… om
 /// psykologforsøget, hvor kommunen har haft 29 forløb, og om mentorforsøget, hvor 22
-/// unge …" (the 29 are the psychologist trial's, the 22 the mentor trial's).
+/// unge …" (the 29 are the psychologist trial's, the 22 the mentor trial's), or before
+/// the "med" phrase that qualifies it: "78 borgere i psykologforsøget med en udgift på
+/// 702.000 kr. og 12 borgere i revalideringsforsøget".
 fn trial_before_clause(sentence: &str, at: usize, mentions: &[trials::Mention]) -> Option<String> {
     let m = mentions.iter().rev().find(|m| m.end <= at)?;
     let between = sentence.get(m.end..at)?;
+    if let Some(phrase) = between.trim_start().strip_prefix("med ") {
+        // (Not when the trial is one of several the phrase qualifies: "forlænge
+        // stressforsøget og samtaleforsøget med 1 år".)
+        let lead = sentence.get(..m.start).unwrap_or("").trim_end();
+        let coordinated = [" og", " eller", " samt", ","]
+            .iter()
+            .any(|w| lead.ends_with(w));
+        let short = phrase.split_whitespace().count() <= 4;
+        return (short && !coordinated && !phrase.contains([',', ';', '.']))
+            .then(|| m.name.clone());
+    }
     let clause = between.trim_start().strip_prefix(',')?.trim_start();
     let opens = ["hvor ", "som ", "der "]
         .iter()
@@ -492,5 +505,22 @@ mod tests {
         let got = respective_places(sentence, &places, &[at("78 %"), at("84 %"), at("46 b")]);
         let want = [Some("Odder"), Some("Horsens"), None].map(|p| p.map(String::from));
         assert_eq!(got, want.to_vec());
+    }
+
+    #[test]
+    fn a_med_phrase_after_a_trial_qualifies_that_trial() {
+        let catalog = Catalog::builtin();
+        let trial_of = |sentence: &str, raw: &str| {
+            let mentions = trials::mentions(&catalog, sentence);
+            trial_before_clause(sentence, sentence.find(raw)?, &mentions)
+        };
+        let sentence = "Der var 78 borgere i psykologforsøget med en udgift på 702.000 kr. og 12 borgere i revalideringsforsøget.";
+        assert_eq!(
+            trial_of(sentence, "702.000").as_deref(),
+            Some("Psykologbehandling")
+        );
+        // Not when the phrase qualifies the verb, for several trials.
+        let sentence = "Vi søger at forlænge forsøget med psykologbehandling og revalideringsforsøget med 1 år.";
+        assert_eq!(trial_of(sentence, "1 år"), None);
     }
 }
