@@ -1326,6 +1326,17 @@ pub fn states_a_unit(text: &str) -> bool {
     column_unit(text).is_some()
 }
 
+/// Whether a table's corner cell says more of its unit than its caption does: any unit
+/// under a caption with none, or the factor of an amount ("Besparelse i 1.000 kr." under
+/// "Attestforsøget: sparede udgifter til lægeattester").
+pub fn corner_states_more(corner: &str, caption: &str) -> bool {
+    match (column_unit(corner), column_unit(caption)) {
+        (Some(_), None) => true,
+        (Some(ColumnUnit::Money(c)), Some(ColumnUnit::Money(k))) => c > 1.0 && k == 1.0,
+        _ => false,
+    }
+}
+
 fn column_unit(text: &str) -> Option<ColumnUnit> {
     let ctx = text.to_lowercase();
     let words: Vec<&str> = words(&ctx).collect();

@@ -60,13 +60,12 @@ pub(super) fn row_figures(
             .as_str(),
     );
     let with_corner;
-    let caption =
-        if figures::states_a_unit(corner) && !names_columns && !figures::states_a_unit(caption) {
-            with_corner = format!("{caption} ({corner})");
-            with_corner.as_str()
-        } else {
-            caption
-        };
+    let caption = if !names_columns && figures::corner_states_more(corner, caption) {
+        with_corner = format!("{caption} ({corner})");
+        with_corner.as_str()
+    } else {
+        caption
+    };
     let mut label = figures::without_row_code(cells.first().map(String::as_str).unwrap_or(""));
     // A merged first cell comes out empty below its first row: its trial goes on.
     if label.trim().is_empty() && cells.len() > 1 {
@@ -195,10 +194,25 @@ pub(super) fn row_figures(
             .or_else(|| discovery.trial_of_short_name(label.trim()))
             .map(String::from)
     };
+    // … else the cell under a "Forsøg" header ("Side | Tabel | Forsøg | Kommune | …").
+    let trial_column = header.iter().position(|h| {
+        let l = h.trim().to_lowercase();
+        [
+            "forsøg",
+            "forsøget",
+            "frikommuneforsøg",
+            "forsøgsnavn",
+            "kort navn",
+        ]
+        .contains(&l.as_str())
+    });
     let row_trial = if areas {
         strict(label)
     } else {
-        trial_of(label)
+        trial_of(label).or_else(|| {
+            let cell = trial_column.filter(|&k| k > label_column)?;
+            cells.get(cell).and_then(|c| trial_of(c))
+        })
     };
     // The row's municipality: its label, or the cell under a "Kommune" header (a merged
     // cell carries it down: "Trial | Gladsaxe | 212" / " | Furesø | 87").
@@ -302,6 +316,9 @@ pub(super) fn row_figures(
             .collect()
     });
     for (k, cell) in cells.iter().enumerate().skip(1 + label_column) {
+        if Some(k) == trial_column {
+            continue;
+        }
         let h = header.get(k).map(String::as_str).unwrap_or("");
         // "Heraf telefonisk" counts what the column before it counts ("Mentorforløb |
         // Heraf i job eller uddannelse"), unless it states a unit of its own ("Heraf
@@ -361,7 +378,8 @@ pub(super) fn row_figures(
             Some(q) => vec![q],
             // A cell written as a sentence ("Mindst 60 % er raskmeldt 16 uger efter
             // start") is read as one.
-            None if cell.split_whitespace().count() >= 3 && cell.contains(char::is_numeric) => {
+            // (… or as a number with its noun: "412 forløb", "6,5 timer".)
+            None if cell.split_whitespace().count() >= 2 && cell.contains(char::is_numeric) => {
                 figures::scan(catalog, cell, &[], &mut figures::Context::default())
             }
             None => Vec::new(),

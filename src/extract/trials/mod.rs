@@ -803,7 +803,17 @@ fn lead_trial(catalog: &Catalog, paras: &[Paragraph], i: usize) -> Option<String
     if lead.text.to_lowercase().contains("forsøgene") {
         return None;
     }
-    let ms = mentions(catalog, &lead.text);
+    // A story's lead names its trial at once, or says what it is called ("Forsøget
+    // hedder …"); a trial named in passing further on ("… samt, for psykologforsøget,
+    // sygemeldingens varighed", in a method's third sentence) makes no story of the
+    // section.
+    let opening: Vec<String> = sentences(&lead.text)
+        .into_iter()
+        .enumerate()
+        .filter(|(k, s)| *k < 2 || s.starts_with("Forsøget ") || s.starts_with("Forsøgets "))
+        .map(|(_, s)| s)
+        .collect();
+    let ms = mentions(catalog, &opening.join(" "));
     if ms.is_empty() {
         // (Two introduced, "A gennemfører forsøget X, og B deltager i forsøget Y", is no
         // one story's.)
