@@ -1326,6 +1326,39 @@ pub fn states_a_unit(text: &str) -> bool {
     column_unit(text).is_some()
 }
 
+/// A column of a regression table that measures the estimate's uncertainty, no result
+/// of its own: "Std.fejl", "p-værdi", "t-værdi".
+fn is_test_statistic(header: &str) -> bool {
+    let h: String = header.chars().filter(|c| !c.is_whitespace()).collect();
+    [
+        "std.fejl",
+        "std.fejl",
+        "standardfejl",
+        "se",
+        "p",
+        "p-værdi",
+        "pværdi",
+        "t",
+        "t-værdi",
+        "z",
+        "signifikans",
+        "sig",
+    ]
+    .contains(&h.as_str())
+}
+
+/// The bounds of a range written in one cell: "-1,0 til 9,2" (a confidence interval),
+/// "12 – 18", "[0,3; 5,3]".
+pub fn range_bounds(cell: &str) -> Option<(&str, &str)> {
+    static RANGE: LazyLock<Regex> = LazyLock::new(|| {
+        let bound = r"([-−]?\d+(?:[.,]\d+)*)";
+        Regex::new(&format!(r"^\[?\s*{bound}\s*(?:til|–|;)\s*{bound}\s*\]?$"))
+            .unwrap_or_else(|e| panic!("regex: {e}"))
+    });
+    let c = RANGE.captures(cell.trim())?;
+    Some((c.get(1)?.as_str(), c.get(2)?.as_str()))
+}
+
 /// Whether a table's corner cell says more of its unit than its caption does: any unit
 /// under a caption with none, or the factor of an amount ("Besparelse i 1.000 kr." under
 /// "Attestforsøget: sparede udgifter til lægeattester").
@@ -1372,7 +1405,8 @@ fn column_unit(text: &str) -> Option<ColumnUnit> {
     if let Some(u) = header_duration(&ctx) {
         return Some(ColumnUnit::Duration(u));
     }
-    word("antal").then_some(ColumnUnit::Count)
+    // ("Borgere i forsøgsgruppen (N)": the number of cases.)
+    (word("antal") || ctx.trim_end().ends_with("(n)")).then_some(ColumnUnit::Count)
 }
 
 /// A row's label without the indicator's code before it, which says nothing of what the
@@ -1413,7 +1447,7 @@ pub fn table_cell(
     // its rows ("År | 2018").
     let h = header.trim().trim_end_matches('.').to_lowercase();
     let years = matches!(h.as_str(), "år" | "årstal" | "kalenderår" | "regnskabsår");
-    if h.ends_with("runde") || h == "nr" || h == "løbenr" || years {
+    if h.ends_with("runde") || h == "nr" || h == "løbenr" || years || is_test_statistic(&h) {
         return None;
     }
     let c = CELL.captures(cell.trim())?;
@@ -2122,6 +2156,22 @@ mod tests {
         assert_eq!(v[1], (4.0, "count".into(), Some("forsøg".into())));
         let v = vals("Det foreslås at forlænge tre af forsøgene.");
         assert_eq!(v, [(3.0, "count".into(), Some("forsøg".into()))]);
+    }
+
+    #[test]
+    fn regression_tables_give_estimates_bounds_and_cases_not_test_statistics() {
+        let caption = "Tabel B.2 Effekt på andelen i beskæftigelse, procentpoint";
+        let cell = |c: &str, h: &str| table_cell(c, h, "Egedal", caption, false);
+        let q = cell("6,3***", "Estimat").map(|q| (q.value, q.unit));
+        assert_eq!(q, Some((6.3, "percent".to_string())));
+        assert!(cell("2,6", "Std.fejl").is_none());
+        assert!(cell("0,115", "p-værdi").is_none());
+        // The cases are counted, whatever unit the caption gives the estimates.
+        let q = cell("118", "Borgere i forsøgsgruppen (N)").map(|q| (q.unit, q.counted));
+        assert_eq!(q, Some(("count".to_string(), Some("borgere".to_string()))));
+        assert_eq!(range_bounds("-1,0 til 9,2"), Some(("-1,0", "9,2")));
+        assert_eq!(range_bounds("[0,3; 5,3]"), Some(("0,3", "5,3")));
+        assert_eq!(range_bounds("1,6 til 11,0 mio."), None);
     }
 
     #[test]

@@ -374,7 +374,19 @@ pub(super) fn row_figures(
             .any(|w| l.contains(w))
         };
         let whose_column = column_place(k).is_some() || beside_places;
+        // A range in one cell ("-1,0 til 9,2" under "Konfidensinterval"): both bounds.
+        let bounds = figures::range_bounds(cell).map(|(low, high)| {
+            [low, high]
+                .into_iter()
+                .filter_map(|b| figures::table_cell(b, h, label, caption, whose_column))
+                .map(|mut q| {
+                    q.qualifier = Some("mellem".to_string());
+                    q
+                })
+                .collect::<Vec<_>>()
+        });
         let found = match figures::table_cell(cell, h, label, caption, whose_column) {
+            _ if bounds.is_some() => bounds.unwrap_or_default(),
             Some(q) => vec![q],
             // A cell written as a sentence ("Mindst 60 % er raskmeldt 16 uger efter
             // start") is read as one.
