@@ -1298,14 +1298,18 @@ fn after_comma_place(catalog: &Catalog, toks: &[Tok], i: usize) -> bool {
 /// A place after "og"/"mens" with a number after it that ends the clause ("Herning har
 /// undladt 214 revurderinger og Ikast-Brande 87."): the clause's figure again for another
 /// place, its verb and unit left out (gapping). The scan takes it only after a figure.
+/// (… or for another trial, by its short name: "Samtaleforsøget fik 27 stemmer,
+/// rehab-forsøget 8 og ressourceforløbsforsøget 6".)
 fn after_and_place(catalog: &Catalog, toks: &[Tok], i: usize) -> bool {
-    let ends = toks
-        .get(i + 2)
-        .is_none_or(|t| matches!(t.text, "." | "," | ";" | ")"));
+    let trial = lower(&toks[i]).ends_with("forsøget");
+    let after_comma = trial && i >= 1 && toks[i - 1].text == ",";
+    let ends = toks.get(i + 2).is_none_or(|t| {
+        matches!(t.text, "." | "," | ";" | ")") || (after_comma && lower(t) == "og")
+    });
     i >= 1
-        && matches!(lower(&toks[i - 1]).as_str(), "og" | "mens")
+        && (matches!(lower(&toks[i - 1]).as_str(), "og" | "mens") || after_comma)
         && ends
-        && catalog.municipality(toks[i].text).is_some()
+        && (trial || catalog.municipality(toks[i].text).is_some())
 }
 
 fn is_sentence_start(toks: &[Tok], i: usize) -> bool {

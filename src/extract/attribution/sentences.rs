@@ -201,6 +201,11 @@ impl Reader<'_> {
             })
             .collect();
         let respectively = respective_places(sentence, &places, &positions);
+        let parallel = if named.len() >= 2 {
+            parallel_clauses(sentence, &mentions, discovery, &positions)
+        } else {
+            Vec::new()
+        };
         for ((mut q, at), respective) in scanned.into_iter().zip(positions).zip(respectively) {
             // Official names; one mention naming two (`Frederikshavn/Læsø`) keeps both. A
             // count of municipalities is about none of them.
@@ -241,6 +246,10 @@ impl Reader<'_> {
             let own_trial = at.filter(|_| named.len() >= 2).and_then(|a| {
                 trial_right_after(sentence, a + q.raw.len(), &mentions, discovery)
                     .or_else(|| trial_before_clause(sentence, a, &mentions))
+                    .or_else(|| {
+                        let (_, t) = parallel.iter().find(|(r, _)| r.contains(&a))?;
+                        Some(t.clone())
+                    })
             });
             // "Samlede udgifter på 4,6 mio. kr., heraf 3,1 mio. kr. til
             // psykologforsøget": the whole is more than the trial named in its part (nor
@@ -397,6 +406,63 @@ fn trial_right_after(
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .next()?;
     discovery.trial_of_short_name(word).map(String::from)
+}
+
+/// The clauses of a sentence that say the same of one trial each, with their trial:
+/// "Samtaleforsøget fik 27 stemmer, rehab-forsøget 8 og ressourceforløbsforsøget 6".
+/// Empty unless every clause that names a trial names one and holds a figure ("Psykolog-
+/// forsøget og mentorforsøget har tilsammen 51 borgere" is about both).
+fn parallel_clauses(
+    sentence: &str,
+    mentions: &[trials::Mention],
+    discovery: &trials::Discovery,
+    figures_at: &[Option<usize>],
+) -> Vec<(std::ops::Range<usize>, String)> {
+    // (A whole and its part, "… ca. 2,1 mio. kr., heraf knap 1 mio. kr. i X", are no
+    // parallel clauses.)
+    if sentence.to_lowercase().contains("heraf ") {
+        return Vec::new();
+    }
+    // Clauses end at a comma, a colon, a semicolon, "og" or "mens", outside any trial's
+    // name.
+    let mut bounds = vec![0];
+    for sep in [", ", ": ", "; ", " og ", " mens "] {
+        for (at, _) in sentence.match_indices(sep) {
+            if !mentions.iter().any(|m| m.start <= at && at < m.end) {
+                bounds.push(at);
+            }
+        }
+    }
+    bounds.push(sentence.len());
+    bounds.sort_unstable();
+    bounds.dedup();
+    let mut out = Vec::new();
+    for w in bounds.windows(2) {
+        let range = w[0]..w[1];
+        let clause = sentence.get(range.clone()).unwrap_or("");
+        let mut named: Vec<String> = mentions
+            .iter()
+            .filter(|m| range.contains(&m.start))
+            .map(|m| m.name.clone())
+            .collect();
+        named.extend(
+            hyphenated_words(&clause.to_lowercase())
+                .filter_map(|w| discovery.trial_of_short_name(w).map(String::from)),
+        );
+        named.sort();
+        named.dedup();
+        let holds_figure = figures_at.iter().flatten().any(|a| range.contains(a));
+        match named.as_slice() {
+            [] => {}
+            [one] if holds_figure => out.push((range, one.clone())),
+            _ => return Vec::new(),
+        }
+    }
+    if out.len() >= 2 {
+        out
+    } else {
+        Vec::new()
+    }
 }
 
 /// Of the trials a sentence before named, the one whose short name's stem a word of this

@@ -171,8 +171,9 @@ pub(super) fn row_figures(
     });
     let what = what_column.and_then(|k| cells.get(k)).map(|c| c.trim());
     // Rows of a budget's areas ("Område | Korrigeret budget | …": "Hjemmepleje",
-    // "Hjælpemidler") or of a job centre's target groups ("Målgruppe | …":
-    // "Ledighedsydelse", "Sygedagpengemodtagere") are no trials, whatever word of a
+    // "Hjælpemidler"), of a job centre's target groups ("Målgruppe | …":
+    // "Ledighedsydelse", "Sygedagpengemodtagere") or of staff by role ("Rolle | …":
+    // "Rehabiliteringskoordinatorer") are no trials, whatever word of a
     // trial's name they share, and nor are their columns ("Ledighed (%)"); only a
     // trial's own name or short name makes one ("Rengøringsforsøget").
     let areas = [
@@ -186,6 +187,10 @@ pub(super) fn row_figures(
         "målgrupper",
         "ydelse",
         "ydelsesgruppe",
+        "rolle",
+        "funktion",
+        "faggruppe",
+        "stilling",
     ]
     .contains(&corner.trim().to_lowercase().as_str());
     let strict = |label: &str| {

@@ -322,6 +322,13 @@ pub fn clean_name(s: &str) -> String {
             .unwrap_or_else(|e| panic!("{e}"))
     });
     let s = CUE.replace(s.trim(), "$1");
+    // "Handleplansforsøget (Fælles handleplan for borgere med komplekse sager)": a short
+    // name, then the trial's own in parentheses.
+    static SHORT_THEN_OWN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[\p{L}-]+forsøget\s*\(([^()]+(?:\s+[^()]+){2,})\)$")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let s = SHORT_THEN_OWN.replace(&s, "$1");
     let s = PARENS.replace_all(&s, "");
     // A numbered section heading ("2.2 Mentorforsøget") or list item in a table cell
     // ("3. Mikrolån") names the trial without its number.
@@ -1003,6 +1010,16 @@ mod tests {
             Some("Tidsbank for plejehjemsbeboere i op til 2 timer")
         );
         assert_eq!(clean_name("Forsøg 1 · Mentorforsøget"), "Mentorforsøget");
+        // A short name before the trial's own in parentheses gives way to it; a short
+        // name in parentheses after the own name is dropped.
+        assert_eq!(
+            clean_name("Handleplansforsøget (Fælles handleplan for komplekse sager)"),
+            "Fælles handleplan for komplekse sager"
+        );
+        assert_eq!(
+            clean_name("Fælles handleplan for komplekse sager (handleplansforsøget)"),
+            "Fælles handleplan for komplekse sager"
+        );
         // Facts after a colon are no part of the name; a sentence after one is kept
         // for the caller to read.
         assert_eq!(
