@@ -1027,6 +1027,8 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
             r"\bresultater\s+(?:for|i)\s+(?:\S+\s+){0,3}?(?:(?:19|20)\d{2}|perioden|året|\d\.\s+(?:halvår|kvartal))",
         )
     });
+    static QUARTER_LABEL: LazyLock<Regex> =
+        LazyLock::new(|| re(r"\bk[1-4]\s+(?:19|20)\d{2}\s*[-–]\s*k[1-4]\s+(?:19|20)\d{2}\b"));
     if title_l.contains("status")
         || PERIOD_RESULTS.is_match(&title_l)
         || title_l.contains("tidslinje")
@@ -1052,6 +1054,9 @@ pub fn kind(paras: &[Paragraph], title: Option<&str>) -> DocumentKind {
         // reporting ("Afrapportering af frikommuneforsøg i …").
         || words(&title_l).any(|w| w.starts_with("afrapporteringsskema"))
         || title_l.contains("scorecard")
+        // The trials' data by quarter ("Udtræk fra regneark: Forsøgsdata K1 2019-K4 2020").
+        || title_l.contains("forsøgsdata")
+        || QUARTER_LABEL.is_match(&title_l)
         || title_l.contains("regnskab")
         || title_l.contains("ledelsesinformation")
         || status_section

@@ -686,6 +686,13 @@ static LEFT_TRIAL: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|e| panic!("{e}"))
 });
 
+/// A clause ending in that its subject went on with the trial: "…, mens Nordfyn er
+/// fortsat".
+static CARRIED_ON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:fortsætter|fortsatte|er fortsat|har fortsat)\s*[.;]?\s*$")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+
 pub(super) fn says_taking_part(l: &str) -> bool {
     // "er med i", "er som den eneste i netværket med i forsøget".
     // (… or "var med fra forsøgets start", "har været med siden 2018".)
@@ -779,6 +786,8 @@ pub(super) fn says_taking_part(l: &str) -> bool {
         || l.contains(" sammen med ")
         || l.contains("fritaget for")
         || l.contains("fortsætter i")
+        // "Odense trådte ud af forsøget, mens Nordfyn er fortsat": the one that went on.
+        || CARRIED_ON.is_match(l)
         || l.contains("ansøge om")
         // "Ringsted søger desuden alene om forsøget »BPA uden timeregnskab«" (not "søger
         // om at deltage", above).
@@ -1095,6 +1104,8 @@ fn clause_mentions<'n>(
                     || (l.contains(" eneste ") && opening_municipalities(catalog, s) >= 1)
                     // "Tønder havde valgt at træde ud allerede i 2018": one that left.
                     || (LEFT_TRIAL.is_match(&l) && opening_municipalities(catalog, s) >= 1)
+                    // "…, mens Nordfyn er fortsat": one that went on.
+                    || (CARRIED_ON.is_match(&l) && opening_municipalities(catalog, s) >= 1)
                     // "Langeland Kommune har siden 1. oktober 2019 haft tilladelse til at
                     // …": one subject with leave to do what the trial allows.
                     || (l.contains("tilladelse til") && opening_municipalities(catalog, s) >= 1)
@@ -1420,6 +1431,9 @@ mod tests {
         assert!(says_taking_part(
             "lemvig søgte om at deltage og deltager nu sammen med struer"
         ));
+        // The one that went on, when another left.
+        assert!(says_taking_part("nordfyn er fortsat."));
+        assert!(!says_taking_part("nordfyn er fortsat i tvivl om forsøget"));
         let c = Catalog::builtin_ref();
         assert_eq!(
             run_by_clause(c, ", som Herning Kommune har gennemført alene, er ophørt"),
