@@ -1238,12 +1238,17 @@ fn number_ok(catalog: &Catalog, toks: &[Tok], i: usize, s: &str) -> bool {
             let unit_follows = next.is_some_and(|n| {
                 is_money(n) || matches!(lower(n).as_str(), "mio" | "mia" | "%" | "pct" | "procent")
             });
+            // (A place's genitive owns the count after it: "Odenses 9 lån".)
+            let place_owns = p.text.ends_with('s')
+                && catalog.municipality(p.text).is_some()
+                && next.is_some_and(|n| n.kind == TokKind::Word);
             if !pq
                 && (upper >= 2
                     || !(unit_follows
                         || is_sentence_start(toks, i - 1)
                         || after_in(toks, i - 1)
-                        || place_after_comma))
+                        || place_after_comma
+                        || place_owns))
             {
                 return false;
             }

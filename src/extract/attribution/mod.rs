@@ -298,6 +298,9 @@ impl<'a> Reader<'a> {
                 let ms = municipalities::mentions(catalog, l);
                 (ms.len() == 1).then(|| ms[0].1.join("/"))
             })
+            // A quotation signed after it ("”… 212 møder i teamet …” (jobcenterchef,
+            // Ringsted)") speaks for the place of its speaker.
+            .or_else(|| quote_signed_by_place(catalog, &p.text))
             // A quotation ("»Før forsøget bad jeg …«") speaks for the one place of the
             // paragraph before that introduces its speaker ("… sagsbehandler i Jobcenter
             // Vallensbæk …").
@@ -318,6 +321,13 @@ impl<'a> Reader<'a> {
         });
         let text = match alone {
             Some(next) => format!("{} {}", p.text.trim(), next.text.trim()),
+            // (A signed quotation is read without its signature, which names the place
+            // of all of it.)
+            None if quote_signed_by_place(catalog, &p.text).is_some() => p
+                .text
+                .trim_end()
+                .rsplit_once('(')
+                .map_or(p.text.clone(), |(quote, _)| quote.to_string()),
             None => p.text.clone(),
         };
         // A paragraph that names one trial is about it, sentence by sentence, and so are
@@ -636,6 +646,22 @@ fn shares_a_word(a: &str, b: &str) -> bool {
 /// `word` stands in `text` as a whole word (both lower case).
 fn has_word(text: &str, word: &str) -> bool {
     votes::find_word(text, word).is_some()
+}
+
+/// The place a quotation is signed with in parentheses after it: "”…” (jobcenterchef,
+/// Ringsted)", "«…» (Sorø)". (An anonymised one, "(sagsbehandler, kommune B)", has none.)
+fn quote_signed_by_place(catalog: &Catalog, text: &str) -> Option<String> {
+    let text = text.trim();
+    if !text.starts_with(['»', '„', '“', '”', '"', '«']) {
+        return None;
+    }
+    let inner = text.strip_suffix(')')?;
+    let (quote, signature) = inner.rsplit_once('(')?;
+    if !quote.trim_end().ends_with(['«', '»', '“', '”', '"']) {
+        return None;
+    }
+    let last = signature.rsplit(',').next()?.trim();
+    catalog.municipality(last).map(String::from)
 }
 
 /// The quantity at `at` is a unit in parentheses: "(1.000 kr.)", "(i mio. kr.)".

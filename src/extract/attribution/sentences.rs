@@ -316,6 +316,101 @@ fn respective_places(
     places: &[municipalities::Place],
     positions: &[Option<usize>],
 ) -> Vec<Option<String>> {
+    let by_word = after_henholdsvis(sentence, places, positions);
+    let by_order = subjects_in_order(sentence, places, positions);
+    by_word
+        .into_iter()
+        .zip(by_order)
+        .map(|(w, o)| w.or(o))
+        .collect()
+}
+
+/// A clause whose subject is a list of places and whose figures are a list as long, in
+/// the same order, without the word "henholdsvis": "…, mens Egedal og Furesø ligger
+/// lidt lavere med 29 % og 35,2 %".
+fn subjects_in_order(
+    sentence: &str,
+    places: &[municipalities::Place],
+    positions: &[Option<usize>],
+) -> Vec<Option<String>> {
+    let mut out = vec![None; positions.len()];
+    let mut bounds = vec![0, sentence.len()];
+    for w in [", mens ", ", men ", "; ", ", hvorimod ", ", og "] {
+        bounds.extend(sentence.match_indices(w).map(|(at, _)| at + w.len()));
+    }
+    bounds.sort_unstable();
+    bounds.dedup();
+    for w in bounds.windows(2) {
+        let clause = w[0]..w[1];
+        let text = sentence.get(clause.clone()).unwrap_or("");
+        if text.contains("henholdsvis") {
+            continue;
+        }
+        let here: Vec<&municipalities::Place> = places
+            .iter()
+            .filter(|p| clause.contains(&p.start))
+            .collect();
+        let figures: Vec<usize> = (0..positions.len())
+            .filter(|&k| positions[k].is_some_and(|a| clause.contains(&a)))
+            .collect();
+        // The places open the clause, joined by commas and "og", and come before the
+        // figures, which are joined so too.
+        let joined = |from: usize, to: usize| {
+            let gap = sentence.get(from..to).unwrap_or("").trim();
+            gap.is_empty() || gap == "," || gap == "og"
+        };
+        let opens = here.first().is_some_and(|p| {
+            sentence
+                .get(clause.start..p.start)
+                .is_some_and(|lead| lead.split_whitespace().count() <= 1)
+        });
+        let listed = here
+            .windows(2)
+            .all(|pair| joined(pair[0].end, pair[1].start));
+        let figures_listed = figures.windows(2).all(|pair| {
+            let end = positions[pair[0]].unwrap_or(0);
+            let gap = sentence
+                .get(end..positions[pair[1]].unwrap_or(0))
+                .unwrap_or("");
+            // (The gap holds the first figure's own text, then "og" or a comma.)
+            let tail = gap.trim_end();
+            tail.ends_with(" og") || tail.ends_with(',')
+        });
+        let after = here
+            .last()
+            .zip(figures.first())
+            .is_some_and(|(p, &k)| positions[k].is_some_and(|a| a > p.end));
+        // (Two bounds of one range are no list: "forventer mellem 40 og 50 borgere".)
+        let range = figures
+            .first()
+            .and_then(|&k| positions[k])
+            .is_some_and(|a| {
+                let before = sentence.get(..a).unwrap_or("").trim_end().to_lowercase();
+                before.ends_with("mellem") || before.ends_with("fra")
+            });
+        if here.len() >= 2
+            && here.len() == figures.len()
+            && opens
+            && listed
+            && figures_listed
+            && after
+            && !range
+        {
+            for (k, p) in figures.into_iter().zip(here) {
+                out[k] = Some(p.names.join("/"));
+            }
+        }
+    }
+    out
+}
+
+/// The places a list of figures after "henholdsvis" are given in order: the list
+/// before the word, else the one right after the figures.
+fn after_henholdsvis(
+    sentence: &str,
+    places: &[municipalities::Place],
+    positions: &[Option<usize>],
+) -> Vec<Option<String>> {
     let mut out = vec![None; positions.len()];
     let Some(h) = sentence.find("henholdsvis") else {
         return out;
@@ -571,6 +666,28 @@ mod tests {
         let got = respective_places(sentence, &places, &[at("78 %"), at("84 %"), at("46 b")]);
         let want = [Some("Odder"), Some("Horsens"), None].map(|p| p.map(String::from));
         assert_eq!(got, want.to_vec());
+    }
+
+    #[test]
+    fn places_listed_as_a_subject_take_the_figures_listed_after_in_order() {
+        let catalog = Catalog::builtin();
+        let places_of = |sentence: &str, raws: &[&str]| {
+            let places = municipalities::places(&catalog, sentence);
+            let at: Vec<Option<usize>> = raws.iter().map(|r| sentence.find(r)).collect();
+            respective_places(sentence, &places, &at)
+        };
+        let got = places_of(
+            "Gladsaxe ligger på 41 %, mens Egedal og Furesø ligger lavere med 29 % og 35,2 %.",
+            &["41 %", "29 %", "35,2 %"],
+        );
+        let want = [None, Some("Egedal"), Some("Furesø")].map(|p| p.map(String::from));
+        assert_eq!(got, want.to_vec());
+        // Two bounds of one range are no list.
+        let got = places_of(
+            "Haderslev og Aabenraa forventer mellem 40 og 50 borgere årligt.",
+            &["40", "50 borgere"],
+        );
+        assert_eq!(got, vec![None, None]);
     }
 
     #[test]
