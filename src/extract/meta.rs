@@ -1250,6 +1250,22 @@ pub fn title(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
     {
         return Some(annex.text.trim().to_string());
     }
+    // A part's label between the series' title and the part's own ("Evaluering af …" /
+    // "Delnotat 2" / "Opsamling på fokusgruppeinterviews …"): the document is the part.
+    static PART_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)^(?:delnotat|delrapport|delanalyse|delevaluering|del)\s+(?:nr\.\s*)?[0-9]{1,2}$")
+    });
+    if let Some(own) = paras.iter().take(8).enumerate().find_map(|(k, p)| {
+        let next = paras.get(k + 1)?;
+        (k > 0
+            && p.page == 1
+            && PART_LABEL.is_match(p.text.trim())
+            && next.kind == Kind::Heading
+            && standalone_date(&next.text).is_none())
+        .then(|| next.text.trim().to_string())
+    }) {
+        return Some(own);
+    }
     // The group whose protocol it is, under the network's name; unless a heading above
     // it names the record of that group ("Beslutningslog – Styregruppen" over
     // "Styregruppen for Frikommunenetværket …").
@@ -1619,7 +1635,8 @@ fn issuer_with_unit(line: &str) -> bool {
     static LEAD: LazyLock<Regex> = LazyLock::new(|| {
         re(
             // (The unit may stand after a separator: "Jobcenter X · Økonomi og Analyse".)
-            r"^(?:\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)? Kommune|Jobcenter \p{Lu}[\p{L}-]+)\s+(?:[·|–-]\s+)?(\p{Lu}.*)$",
+            // (… or a ministry's: "Social- og Indenrigsministeriet Kontoret for …".)
+            r"^(?:\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)? Kommune|Jobcenter \p{Lu}[\p{L}-]+|\p{Lu}[\p{L}-]*(?:\s+og\s+\p{L}+)?ministeriet)\s+(?:[·|–-]\s+)?(\p{Lu}.*)$",
         )
     });
     LEAD.captures(line.trim())
@@ -1676,7 +1693,7 @@ static SERIES_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// "Juridisk Team").
 static UNIT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:afdeling|afdelingen|sekretariat|sekretariatet|staben|kontor|kontoret|enhed|enheden)$|^team\s|\steam$",
+        r"(?i)(?:afdeling|afdelingen|sekretariat|sekretariatet|staben|kontor|kontoret|enhed|enheden)$|^team\s|\steam$|^(?:kontoret|afdelingen|enheden|sekretariatet)\s+for\s",
     )
 });
 
