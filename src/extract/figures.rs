@@ -1341,13 +1341,12 @@ fn is_test_statistic(header: &str) -> bool {
     let h: String = header.chars().filter(|c| !c.is_whitespace()).collect();
     [
         "std.fejl",
-        "std.fejl",
         "standardfejl",
         "se",
         "p",
         "p-værdi",
         "pværdi",
-        "t",
+        // (Not a bare "t": it may be hours.)
         "t-værdi",
         "z",
         "signifikans",
