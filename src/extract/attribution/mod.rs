@@ -289,6 +289,10 @@ impl<'a> Reader<'a> {
     fn running_text(&mut self, i: usize, section: Option<String>) {
         let (paras, catalog) = (self.paras, self.catalog);
         let p = &paras[i];
+        // A quotation signed after it ("”… 212 møder i teamet …” (jobcenterchef,
+        // Ringsted)") speaks for the place of its speaker; it is read without the
+        // signature.
+        let signed = signed_quote(catalog, &p.text);
         // "Aalborg: 46 borgere": a label naming one place.
         let label = p
             .text
@@ -298,9 +302,7 @@ impl<'a> Reader<'a> {
                 let ms = municipalities::mentions(catalog, l);
                 (ms.len() == 1).then(|| ms[0].1.join("/"))
             })
-            // A quotation signed after it ("”… 212 møder i teamet …” (jobcenterchef,
-            // Ringsted)") speaks for the place of its speaker.
-            .or_else(|| quote_signed_by_place(catalog, &p.text))
+            .or_else(|| signed.as_ref().map(|(_, place)| place.clone()))
             // A quotation ("»Før forsøget bad jeg …«") speaks for the one place of the
             // paragraph before that introduces its speaker ("… sagsbehandler i Jobcenter
             // Vallensbæk …").
@@ -321,14 +323,9 @@ impl<'a> Reader<'a> {
         });
         let text = match alone {
             Some(next) => format!("{} {}", p.text.trim(), next.text.trim()),
-            // (A signed quotation is read without its signature, which names the place
-            // of all of it.)
-            None if quote_signed_by_place(catalog, &p.text).is_some() => p
-                .text
-                .trim_end()
-                .rsplit_once('(')
+            None => signed
+                .as_ref()
                 .map_or(p.text.clone(), |(quote, _)| quote.to_string()),
-            None => p.text.clone(),
         };
         // A paragraph that names one trial is about it, sentence by sentence, and so are
         // the paragraphs after it under the same heading that name none.
@@ -648,9 +645,10 @@ fn has_word(text: &str, word: &str) -> bool {
     votes::find_word(text, word).is_some()
 }
 
-/// The place a quotation is signed with in parentheses after it: "”…” (jobcenterchef,
-/// Ringsted)", "«…» (Sorø)". (An anonymised one, "(sagsbehandler, kommune B)", has none.)
-fn quote_signed_by_place(catalog: &Catalog, text: &str) -> Option<String> {
+/// A quotation signed with a place in parentheses after it, and that place: "”…”
+/// (jobcenterchef, Ringsted)", "«…» (Sorø)". (An anonymised one, "(sagsbehandler,
+/// kommune B)", has none.)
+fn signed_quote<'t>(catalog: &Catalog, text: &'t str) -> Option<(&'t str, String)> {
     let text = text.trim();
     if !text.starts_with(['»', '„', '“', '”', '"', '«']) {
         return None;
@@ -661,7 +659,8 @@ fn quote_signed_by_place(catalog: &Catalog, text: &str) -> Option<String> {
         return None;
     }
     let last = signature.rsplit(',').next()?.trim();
-    catalog.municipality(last).map(String::from)
+    let place = catalog.municipality(last)?;
+    Some((quote, place.to_string()))
 }
 
 /// The quantity at `at` is a unit in parentheses: "(1.000 kr.)", "(i mio. kr.)".

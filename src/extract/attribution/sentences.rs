@@ -201,7 +201,9 @@ impl Reader<'_> {
             })
             .collect();
         let respectively = respective_places(sentence, &places, &positions);
-        let parallel = if named.len() >= 2 {
+        // (A whole and its part, "… ca. 2,1 mio. kr., heraf knap 1 mio. kr. i X", are no
+        // parallel clauses.)
+        let parallel = if named.len() >= 2 && !low_sentence.contains("heraf ") {
             parallel_clauses(sentence, &mentions, discovery, &positions)
         } else {
             Vec::new()
@@ -334,14 +336,8 @@ fn subjects_in_order(
     positions: &[Option<usize>],
 ) -> Vec<Option<String>> {
     let mut out = vec![None; positions.len()];
-    let mut bounds = vec![0, sentence.len()];
-    for w in [", mens ", ", men ", "; ", ", hvorimod ", ", og "] {
-        bounds.extend(sentence.match_indices(w).map(|(at, _)| at + w.len()));
-    }
-    bounds.sort_unstable();
-    bounds.dedup();
-    for w in bounds.windows(2) {
-        let clause = w[0]..w[1];
+    let separators = [", mens ", ", men ", "; ", ", hvorimod ", ", og "];
+    for clause in clauses(sentence, &separators, |_| true) {
         let text = sentence.get(clause.clone()).unwrap_or("");
         if text.contains("henholdsvis") {
             continue;
@@ -353,20 +349,14 @@ fn subjects_in_order(
         let figures: Vec<usize> = (0..positions.len())
             .filter(|&k| positions[k].is_some_and(|a| clause.contains(&a)))
             .collect();
-        // The places open the clause, joined by commas and "og", and come before the
-        // figures, which are joined so too.
-        let joined = |from: usize, to: usize| {
-            let gap = sentence.get(from..to).unwrap_or("").trim();
-            gap.is_empty() || gap == "," || gap == "og"
-        };
+        // The places open the clause as one list, and come before the figures, which are
+        // joined by commas and "og" too.
         let opens = here.first().is_some_and(|p| {
             sentence
                 .get(clause.start..p.start)
                 .is_some_and(|lead| lead.split_whitespace().count() <= 1)
         });
-        let listed = here
-            .windows(2)
-            .all(|pair| joined(pair[0].end, pair[1].start));
+        let listed = place_lists(sentence, here.iter().copied()).len() == 1;
         let figures_listed = figures.windows(2).all(|pair| {
             let end = positions[pair[0]].unwrap_or(0);
             let gap = sentence
@@ -404,6 +394,49 @@ fn subjects_in_order(
     out
 }
 
+/// The spans of a sentence between its separators (each clause starts after one),
+/// counting only the separators at byte offsets `keep` allows.
+fn clauses(
+    sentence: &str,
+    separators: &[&str],
+    keep: impl Fn(usize) -> bool,
+) -> Vec<std::ops::Range<usize>> {
+    let mut bounds = vec![0, sentence.len()];
+    for sep in separators {
+        bounds.extend(
+            sentence
+                .match_indices(sep)
+                .filter(|(at, _)| keep(*at))
+                .map(|(at, _)| at + sep.len()),
+        );
+    }
+    bounds.sort_unstable();
+    bounds.dedup();
+    bounds.windows(2).map(|w| w[0]..w[1]).collect()
+}
+
+/// Places in lists, with where each list starts: joined by commas and "og" ("Solrød og
+/// Stevns … end Køge" is two lists).
+fn place_lists<'p>(
+    sentence: &str,
+    places: impl IntoIterator<Item = &'p municipalities::Place>,
+) -> Vec<(usize, Vec<String>)> {
+    let mut lists: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut last_end: Option<usize> = None;
+    for p in places {
+        let joined = last_end.is_some_and(|e| {
+            let gap = sentence.get(e..p.start).unwrap_or("").trim();
+            gap.is_empty() || gap == "," || gap == "og"
+        });
+        match lists.last_mut() {
+            Some((_, list)) if joined => list.push(p.names.join("/")),
+            _ => lists.push((p.start, vec![p.names.join("/")])),
+        }
+        last_end = Some(p.end);
+    }
+    lists
+}
+
 /// The places a list of figures after "henholdsvis" are given in order: the list
 /// before the word, else the one right after the figures.
 fn after_henholdsvis(
@@ -424,27 +457,10 @@ fn after_henholdsvis(
     let after: Vec<usize> = (0..positions.len())
         .filter(|&k| positions[k].is_some_and(|a| a > h && a < clause_end))
         .collect();
-    // Places in lists ("Solrød og Stevns … end Køge": the list is two).
-    let lists_of = |places: &mut dyn Iterator<Item = &municipalities::Place>| {
-        let mut lists: Vec<(usize, Vec<String>)> = Vec::new();
-        let mut last_end: Option<usize> = None;
-        for p in places {
-            let joined = last_end.is_some_and(|e| {
-                let gap = sentence.get(e..p.start).unwrap_or("").trim();
-                gap.is_empty() || gap == "," || gap == "og"
-            });
-            match lists.last_mut() {
-                Some((_, list)) if joined => list.push(p.names.join("/")),
-                _ => lists.push((p.start, vec![p.names.join("/")])),
-            }
-            last_end = Some(p.end);
-        }
-        lists
-    };
     let fits = |l: &Vec<String>| l.len() >= 2 && l.len() == after.len();
     // The list before it, else the one right after its figures ("henholdsvis 59 %, 64 %
     // og 48 % i Rebild, Mariagerfjord og Vesthimmerland").
-    let before = lists_of(&mut places.iter().filter(|p| p.end <= h))
+    let before = place_lists(sentence, places.iter().filter(|p| p.end <= h))
         .into_iter()
         .map(|(_, l)| l)
         .find(fits);
@@ -455,9 +471,12 @@ fn after_henholdsvis(
         return out;
     }
     // (The figures are those up to that list: "…, og 46 borgere er indlagt" is not one.)
-    let first_list = lists_of(&mut places.iter().filter(|p| p.start > h && p.end <= clause_end))
-        .into_iter()
-        .next();
+    let first_list = place_lists(
+        sentence,
+        places.iter().filter(|p| p.start > h && p.end <= clause_end),
+    )
+    .into_iter()
+    .next();
     if let Some((start, list)) = first_list {
         let figures: Vec<usize> = after
             .into_iter()
@@ -513,27 +532,12 @@ fn parallel_clauses(
     discovery: &trials::Discovery,
     figures_at: &[Option<usize>],
 ) -> Vec<(std::ops::Range<usize>, String)> {
-    // (A whole and its part, "… ca. 2,1 mio. kr., heraf knap 1 mio. kr. i X", are no
-    // parallel clauses.)
-    if sentence.to_lowercase().contains("heraf ") {
-        return Vec::new();
-    }
     // Clauses end at a comma, a colon, a semicolon, "og" or "mens", outside any trial's
     // name.
-    let mut bounds = vec![0];
-    for sep in [", ", ": ", "; ", " og ", " mens "] {
-        for (at, _) in sentence.match_indices(sep) {
-            if !mentions.iter().any(|m| m.start <= at && at < m.end) {
-                bounds.push(at);
-            }
-        }
-    }
-    bounds.push(sentence.len());
-    bounds.sort_unstable();
-    bounds.dedup();
+    let separators = [", ", ": ", "; ", " og ", " mens "];
+    let outside_names = |at: usize| !mentions.iter().any(|m| m.start <= at && at < m.end);
     let mut out = Vec::new();
-    for w in bounds.windows(2) {
-        let range = w[0]..w[1];
+    for range in clauses(sentence, &separators, outside_names) {
         let clause = sentence.get(range.clone()).unwrap_or("");
         let mut named: Vec<String> = mentions
             .iter()
