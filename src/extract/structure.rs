@@ -701,9 +701,34 @@ fn without_note_mark(cell: &str) -> &str {
     }
 }
 
+/// The number of the note a table cell's mark points to ("Køge 1)" → 1, "Andel i job
+/// (%) 2)" → 2); none for a star or a cell without a mark ("12 (3)").
+pub fn note_mark(cell: &str) -> Option<u32> {
+    let (words, mark) = cell.trim().strip_suffix(')')?.rsplit_once(' ')?;
+    let after_words = words
+        .chars()
+        .last()
+        .is_some_and(|c| c.is_alphabetic() || c == ')');
+    let digits = (1..=2).contains(&mark.len()) && mark.chars().all(|c| c.is_ascii_digit());
+    (after_words && digits && words.rfind('(') <= words.rfind(')'))
+        .then(|| mark.parse().ok())
+        .flatten()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cell_note_mark_gives_its_number() {
+        assert_eq!(note_mark("Allerød 2)"), Some(2));
+        assert_eq!(note_mark("Gruppebaseret opfølgning 13)"), Some(13));
+        assert_eq!(note_mark("Andel i job (%) 2)"), Some(2));
+        assert_eq!(note_mark("Greve*"), None);
+        assert_eq!(note_mark("12 (3)"), None);
+        assert_eq!(note_mark("Mikrolån (note 2)"), None);
+        assert_eq!(note_mark("Allerød"), None);
+    }
 
     #[test]
     fn sentence_split_keeps_abbreviations() {

@@ -95,6 +95,10 @@ struct Reader<'a> {
     /// The trial of each numbered table whose caption names one ("Tabel B.1
     /// Indsatsplanforsøget: …" → "b.1"), for the text that cites it ("Tabel B.1 viser").
     table_trials: HashMap<String, String>,
+    /// The trial of the table row that carries each note mark ("Allerød 2)"), with the
+    /// row's page: the note under the table ("2) Estimatet for Allerød bygger på …") is
+    /// about what the row is about.
+    note_trials: HashMap<u32, (String, u32)>,
     out: Vec<Figure>,
 }
 
@@ -128,6 +132,7 @@ impl<'a> Reader<'a> {
             home,
             column_trials: HashMap::new(),
             table_trials: table_trials(catalog, paras, discovery),
+            note_trials: HashMap::new(),
             out: Vec::new(),
         }
     }
@@ -151,8 +156,17 @@ impl<'a> Reader<'a> {
     fn paragraph(&mut self, i: usize) {
         let (paras, discovery) = (self.paras, self.discovery);
         let p = &paras[i];
-        // The trial the paragraph is about by where it stands (see `trials::discover`).
-        let section = discovery.context.get(i).cloned().flatten();
+        // The trial the paragraph is about by where it stands (see `trials::discover`),
+        // or for a note under a table, by the row that carries its mark.
+        let section = match p.kind {
+            Kind::Numbered(n) => self
+                .note_trials
+                .get(&n)
+                .filter(|(_, page)| (*page..=page + 1).contains(&p.page))
+                .map(|(trial, _)| trial.clone()),
+            _ => None,
+        }
+        .or_else(|| discovery.context.get(i).cloned().flatten());
         // An agenda item's title: a new item, out of the last one's decision.
         if self.item_titles.contains(&i) {
             self.in_decision = false;
@@ -177,6 +191,7 @@ impl<'a> Reader<'a> {
                 self.new_topic(&p.text);
             }
             Kind::TableRow(_) => {
+                let before = self.out.len();
                 tables::row_figures(
                     self.catalog,
                     paras,
@@ -189,6 +204,7 @@ impl<'a> Reader<'a> {
                     &mut self.column_trials,
                     &mut self.out,
                 );
+                self.note_marks(&p.text, p.page, before);
                 return;
             }
             _ => {}
@@ -247,6 +263,29 @@ impl<'a> Reader<'a> {
             return;
         }
         self.running_text(i, section);
+    }
+
+    /// Keeps the trial of a table row's figures (those from `first` on), if they have
+    /// one, for the notes its cells' marks point to. (A mark on a row without one, a
+    /// header's, points to a note about no one trial we know, whatever an earlier
+    /// table's same mark was about.)
+    fn note_marks(&mut self, row: &str, page: u32, first: usize) {
+        let mut trials = self
+            .out
+            .get(first..)
+            .unwrap_or_default()
+            .iter()
+            .map(|f| &f.trial);
+        let trial = match trials.next() {
+            Some(Some(t)) if trials.all(|o| o.as_ref() == Some(t)) => Some(t.clone()),
+            _ => None,
+        };
+        for mark in row.split(" | ").filter_map(structure::note_mark) {
+            match &trial {
+                Some(t) => self.note_trials.insert(mark, (t.clone(), page)),
+                None => self.note_trials.remove(&mark),
+            };
+        }
     }
 
     /// A heading: a "Beslutning" heading makes the paragraphs below it the decision; a
