@@ -99,6 +99,8 @@ struct Reader<'a> {
     /// row's page: the note under the table ("2) Estimatet for Allerød bygger på …") is
     /// about what the row is about.
     note_trials: HashMap<u32, (String, u32)>,
+    /// The last paragraph of running text read, and where its reading ended.
+    paragraph_before: Option<(usize, Carried)>,
     out: Vec<Figure>,
 }
 
@@ -133,6 +135,7 @@ impl<'a> Reader<'a> {
             column_trials: HashMap::new(),
             table_trials: table_trials(catalog, paras, discovery),
             note_trials: HashMap::new(),
+            paragraph_before: None,
             out: Vec::new(),
         }
     }
@@ -383,8 +386,19 @@ impl<'a> Reader<'a> {
             topic,
             answer_topic,
         };
-        let mut carried = Carried::default();
-        for sentence in structure::sentences(&text) {
+        let in_order = structure::sentences(&text);
+        // A paragraph that takes up what the one right before it ended on goes on about
+        // its place.
+        let mut carried = match (&self.paragraph_before, in_order.first()) {
+            (Some((k, before)), Some(first))
+                if k + 1 == i
+                    && sentences::takes_up_paragraph_before(first, &before.last_sentence) =>
+            {
+                Carried::going_on_from(before)
+            }
+            _ => Carried::default(),
+        };
+        for sentence in in_order {
             if self.in_decision && records_a_vote(&sentence) {
                 continue;
             }
@@ -395,6 +409,7 @@ impl<'a> Reader<'a> {
         if opens_topic {
             self.topic.trial.clone_from(&reading.topic);
         }
+        self.paragraph_before = Some((i, carried));
     }
 
     /// The one trial a paragraph names, by the catalogue's or the document's own names.

@@ -45,6 +45,9 @@ pub(super) struct Carried {
     last_place: Option<String>,
     /// The last place the sentence before named.
     previous_named: Option<String>,
+    /// The paragraph's last sentence, for the paragraph after it (see
+    /// `takes_up_paragraph_before`).
+    pub(super) last_sentence: String,
     /// The trial a sentence of this paragraph named in its own words.
     in_words: Option<String>,
     /// The trial the last sentence named, when it named one: the next that names none
@@ -56,6 +59,50 @@ pub(super) struct Carried {
     /// psykologforsøget. Hver sag uden attest sparer …") is about that one.
     /// (With the stems of their short names.)
     several_named: Vec<(String, Vec<String>)>,
+}
+
+impl Carried {
+    /// What a paragraph that goes on from the one before (`before`, as it ended) carries
+    /// over: the place it last named.
+    pub(super) fn going_on_from(before: &Carried) -> Carried {
+        Carried {
+            last_place: before.last_place.clone(),
+            ..Carried::default()
+        }
+    }
+}
+
+/// A paragraph's first sentence that takes up what the last sentence of the one before
+/// counted: "… data for de første 30 dimittender." / "Ud af de første 30 er 50 % …",
+/// "Heraf …", "Af disse …". It goes on about the same place.
+pub(super) fn takes_up_paragraph_before(first: &str, before: &str) -> bool {
+    let low = first.trim_start().to_lowercase();
+    let pronoun = [
+        "heraf ",
+        "af disse ",
+        "af dem ",
+        "ud af disse ",
+        "ud af dem ",
+        "blandt disse ",
+        "blandt dem ",
+    ];
+    if pronoun.iter().any(|w| low.starts_with(w)) {
+        return true;
+    }
+    // "Ud af de første 30 …": the number names a group the sentence before counted.
+    let by_number = ["af de ", "ud af de ", "blandt de "]
+        .iter()
+        .any(|w| low.starts_with(w));
+    let number = low
+        .split(|c: char| !c.is_ascii_digit() && c != '.')
+        .map(|n| n.trim_matches('.'))
+        .find(|n| !n.is_empty());
+    by_number
+        && number.is_some_and(|n| {
+            before
+                .split(|c: char| !c.is_ascii_digit() && c != '.')
+                .any(|m| m.trim_matches('.') == n)
+        })
 }
 
 impl Reader<'_> {
@@ -278,6 +325,7 @@ impl Reader<'_> {
             carried.last_place = None;
         }
         carried.previous_named = last_named;
+        carried.last_sentence = sentence.to_string();
         whole_seen
     }
 
@@ -632,6 +680,37 @@ fn footnote_number(text: &str, marks: &HashSet<u32>) -> Option<(usize, usize)> {
 mod tests {
     use super::*;
     use crate::extract::Catalog;
+
+    #[test]
+    fn a_paragraph_takes_up_the_group_the_one_before_counted() {
+        let before = "Der er dog kun data for de første 30 dimittender.";
+        assert!(takes_up_paragraph_before(
+            "Ud af de første 30 er 50 % i job.",
+            before
+        ));
+        assert!(takes_up_paragraph_before(
+            "Af de 1.300 borgere er 412 i job.",
+            "I alt har 1.300 borgere deltaget."
+        ));
+        assert!(takes_up_paragraph_before(
+            "Heraf er 8 i ordinært job.",
+            before
+        ));
+        assert!(takes_up_paragraph_before(
+            "Blandt disse har 5 fået job.",
+            before
+        ));
+        // Another group, or no group of the sentence before.
+        assert!(!takes_up_paragraph_before(
+            "Af de 12 kommuner deltager 4.",
+            before
+        ));
+        assert!(!takes_up_paragraph_before(
+            "Ud af 30 sager blev 12 afsluttet.",
+            before
+        ));
+        assert!(!takes_up_paragraph_before("I Aalborg er 30 i job.", before));
+    }
 
     #[test]
     fn a_footnote_mark_may_stand_before_a_comma() {
