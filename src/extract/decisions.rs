@@ -91,7 +91,7 @@ fn names(s: &str) -> Vec<String> {
     let mut after_title = false;
     s.split([',', ';'])
         .flat_map(|p| p.split(" og "))
-        .map(|n| n.trim().trim_end_matches('.').trim())
+        .map(|n| without_title(n.trim().trim_end_matches('.').trim()))
         .filter(|n| {
             let workplace = std::mem::replace(&mut after_title, n.starts_with(char::is_lowercase));
             !workplace
@@ -109,6 +109,28 @@ fn names(s: &str) -> Vec<String> {
         .filter(|n| !n.ends_with(" Kommune") && !n.ends_with(" kommune"))
         .map(String::from)
         .collect()
+}
+
+/// A member's name without the title before it: "borgmester Hanne Lykke Brandt",
+/// "Borgmester Peter Holm" (titles from `data/member-titles.txt`).
+fn without_title(n: &str) -> &str {
+    static TITLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        include_str!("../../data/member-titles.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    });
+    let mut rest = n;
+    // (Only before a capitalised word: "formand for udvalget" is no name anyway.)
+    while let Some((first, after)) = rest.split_once(' ') {
+        let is_title = TITLES.contains(&first.to_lowercase().as_str());
+        if !is_title || !after.starts_with(char::is_uppercase) {
+            break;
+        }
+        rest = after.trim_start();
+    }
+    rest
 }
 
 /// An agenda item of minutes: `Punkt 6. Title`, `Pkt. 3`, or a numbered heading
@@ -387,6 +409,10 @@ fn add_names<'a>(list: &mut Vec<String>, names: impl IntoIterator<Item = &'a Str
     }
 }
 
+/// Members recorded as absent, and the items they were absent from (first, last) when a
+/// sentence names them; else the whole meeting.
+type Absence = (Vec<String>, Option<(u32, u32)>);
+
 /// One decision per agenda item that records one.
 pub fn decisions(paras: &[Paragraph], items: &[AgendaItem]) -> Vec<Decision> {
     // Absences recorded before the first item hold for the whole meeting.
@@ -408,29 +434,13 @@ pub fn decisions(paras: &[Paragraph], items: &[AgendaItem]) -> Vec<Decision> {
     for i in 0..first_item {
         let text = paras.get(i).map_or("", |p| p.text.trim());
         // (Under a field's label: "Bemærkninger: X forlod mødet efter … punkt 5.")
-        let after_label = match text.split_once(": ") {
-            Some((label, rest)) if label.split_whitespace().count() == 1 => rest,
-            _ => text,
+        let after_label = |s: &str| match s.split_once(": ") {
+            Some((label, rest)) if label.split_whitespace().count() == 1 => rest.to_string(),
+            _ => s.to_string(),
         };
-        // (A sentence of its own: "… efter behandlingen af punkt 6. Der var ikke indkaldt
-        // stedfortrædere.")
-        let members_and_item = |pattern: &Regex| {
-            sentences(after_label).into_iter().find_map(|s| {
-                let l = pattern.captures(&s)?;
-                let n: u32 = ITEM_REF.captures(&s)?[1].parse().ok()?;
-                Some((n, names(l.get(1).map_or("", |m| m.as_str()))))
-            })
-        };
-        if let Some(left) = members_and_item(&LEFT_AFTER) {
-            left_after.push(left);
-            continue;
-        }
-        if let Some(late) = members_and_item(&JOINED_AT) {
-            joined_at.push(late);
-            continue;
-        }
-        // Sentence by sentence: "Fraværende: A (A). B (V) deltog ikke i behandlingen af
-        // punkt 3-4." has A away from the meeting, B from two items ("punkt 6-9": each).
+        // Sentence by sentence: "Afbud: A (A). B (V) forlod mødet efter punkt 5." has A
+        // away from the meeting and B from the items after 5; "Fraværende: A (A). B (V)
+        // deltog ikke i behandlingen af punkt 3-4." has B away from two items.
         let items_of = |s: &str| -> Option<(u32, u32)> {
             let c = ITEM_REF.captures(s)?;
             let first: u32 = c[1].parse().unwrap_or(0);
@@ -440,13 +450,27 @@ pub fn decisions(paras: &[Paragraph], items: &[AgendaItem]) -> Vec<Decision> {
                 .unwrap_or(first);
             Some((first, last.min(first + 50)))
         };
-        let parts: Vec<(Vec<String>, _)> = match listed.names.get(&i) {
-            Some(names) => vec![(names.clone(), items_of(text))],
-            None => sentences(text)
-                .iter()
-                .filter_map(|s| Some((absentees(s)?, items_of(s))))
-                .collect(),
+        // The members and the item of a sentence that `pattern` matches.
+        let members_and_item = |pattern: &Regex, s: &str| {
+            let l = pattern.captures(s)?;
+            let n: u32 = ITEM_REF.captures(s)?[1].parse().ok()?;
+            Some((n, names(l.get(1).map_or("", |m| m.as_str()))))
         };
+        let mut parts: Vec<Absence> = Vec::new();
+        match listed.names.get(&i) {
+            Some(names) => parts.push((names.clone(), items_of(text))),
+            None => {
+                for s in sentences(text) {
+                    if let Some(left) = members_and_item(&LEFT_AFTER, &after_label(&s)) {
+                        left_after.push(left);
+                    } else if let Some(late) = members_and_item(&JOINED_AT, &after_label(&s)) {
+                        joined_at.push(late);
+                    } else if let Some(names) = absentees(&s) {
+                        parts.push((names, items_of(&s)));
+                    }
+                }
+            }
+        }
         for (names, items) in parts {
             match items {
                 Some((first, last)) => {
@@ -674,6 +698,15 @@ mod tests {
             ]
         );
         assert!(ABSENT.is_match("Fraværende: Ib Hansen (A)"));
+        // A title before the name is no part of it.
+        assert_eq!(
+            names("borgmester Hanne Lykke Brandt (Stevns) og byrådsmedlem Carsten Uhd Nørgaard (Guldborgsund)"),
+            vec!["Hanne Lykke Brandt".to_string(), "Carsten Uhd Nørgaard".into()]
+        );
+        assert_eq!(
+            names("Borgmester Peter Rosenkvist Holm (Næstved)"),
+            vec!["Peter Rosenkvist Holm".to_string()]
+        );
         assert!(reads_like_member("Poul Erik Tvede, ældrechef (Assens)"));
         assert!(reads_like_member("Karina Holm Bak, Peter Vinding"));
         assert!(!reads_like_member(

@@ -1335,6 +1335,18 @@ pub fn states_a_unit(text: &str) -> bool {
     column_unit(text).is_some()
 }
 
+/// A column of numbers that name things, not count them: "Nr.", "Løbenr.", a ledger's
+/// "Bilagsnr." and "Konto", "Sagsnummer", "CVR-nr.".
+fn is_identifier(header: &str) -> bool {
+    let last = header.split_whitespace().last().unwrap_or("");
+    last.ends_with("nr")
+        || last.ends_with("nummer")
+        || matches!(
+            last,
+            "konto" | "bilag" | "id" | "kode" | "ref" | "reference"
+        )
+}
+
 /// A column of a regression table that measures the estimate's uncertainty, no result
 /// of its own: "Std.fejl", "p-værdi", "t-værdi".
 fn is_test_statistic(header: &str) -> bool {
@@ -1386,12 +1398,21 @@ fn column_unit(text: &str) -> Option<ColumnUnit> {
         return Some(ColumnUnit::Percent);
     }
     // A share is in per cent, unless it is stated in kroner ("Gladsaxe Kommunes andel
-    // (1.000 kr.)").
-    if ctx.contains("andel") && !word("kr") && !word("tkr") {
+    // (1.000 kr.)"). (A co-payment, "egenandel", is an amount; "detailhandel" is trade.)
+    let share = words.iter().any(|w| {
+        let w = w.trim_end_matches("en").trim_end_matches('e');
+        w.starts_with("andel")
+            || w.ends_with("andel") && !w.ends_with("egenandel") && !w.ends_with("handel")
+    });
+    if share && !word("kr") && !word("tkr") {
         return Some(ColumnUnit::Percent);
     }
+    // (A ledger's columns are amounts: "Debet | Kredit | Saldo".)
     if word("kr")
         || word("tkr")
+        || word("debet")
+        || word("kredit")
+        || word("saldo")
         || ctx.contains("beløb")
         || ctx.contains("udgift")
         || ctx.contains("besparelse")
@@ -1446,7 +1467,7 @@ pub fn table_cell(
             // (A target's cell may bound it or compare: "Højst 14", "30 % færre".)
             // (Significance marks may follow: "6,8***", "5,2*"; and a note's mark: "60,2
             // 3)", "60,2³".)
-            r"^((?i:ca\.|højst|mindst|under|over|op til|maks\.?)\s*)?([-−–÷]\s?)?(\d+(?:[.,]\d+)*[½]?)\s*(%|pct\.?|kr\.?|mio\.?(?:\s*kr\.?)?)?(?:\s+(?i:færre|flere|kortere|længere|lavere|højere|mindre|mere))?\**(?:\s+\d\)|[¹²³⁴-⁹])?$",
+            r"^((?i:ca\.|højst|mindst|under|over|op til|maks\.?)\s*)?([-−–÷]\s?)?(\d+(?:[.,]\d+)*[½]?)(?P<credit>[-−])?\s*(%|pct\.?|kr\.?|mio\.?(?:\s*kr\.?)?)?(?:\s+(?i:færre|flere|kortere|længere|lavere|højere|mindre|mere))?\**(?:\s+\d\)|[¹²³⁴-⁹])?$",
         )
         .unwrap_or_else(|e| panic!("regex: {e}"))
     });
@@ -1455,15 +1476,20 @@ pub fn table_cell(
     // its rows ("År | 2018").
     let h = header.trim().trim_end_matches('.').to_lowercase();
     let years = matches!(h.as_str(), "år" | "årstal" | "kalenderår" | "regnskabsår");
-    if h.ends_with("runde") || h == "nr" || h == "løbenr" || years || is_test_statistic(&h) {
+    if h.ends_with("runde") || years || is_identifier(&h) || is_test_statistic(&h) {
         return None;
     }
     let c = CELL.captures(cell.trim())?;
-    // A minus: a budget's saving or a fall ("-420" or "÷420" in a table of 1.000 kr.).
-    let sign = if c.get(2).is_some() { -1.0 } else { 1.0 };
+    // A minus: a budget's saving or a fall ("-420" or "÷420" in a table of 1.000 kr.);
+    // after the amount, a ledger's credit balance ("38.400,00-").
+    let sign = if c.get(2).is_some() || c.name("credit").is_some() {
+        -1.0
+    } else {
+        1.0
+    };
     let digits = c.get(3)?.as_str();
     let suffix = c
-        .get(4)
+        .get(5)
         .map(|m| m.as_str().to_lowercase())
         .unwrap_or_default();
     let value = parse_digits(digits, suffix.starts_with("mio"))?;
@@ -2180,6 +2206,29 @@ mod tests {
         assert_eq!(range_bounds("-1,0 til 9,2"), Some(("-1,0", "9,2")));
         assert_eq!(range_bounds("[0,3; 5,3]"), Some(("0,3", "5,3")));
         assert_eq!(range_bounds("1,6 til 11,0 mio."), None);
+    }
+
+    #[test]
+    fn ledger_columns() {
+        let caption = "Delprojekt 4410-04 Befordring uden egenandel – Langeland og Ærø";
+        let cell = |c: &str, h: &str| table_cell(c, h, "15.09.2020", caption, false);
+        // A credit balance: the minus after the amount.
+        let q = cell("38.400,00-", "Saldo").map(|q| (q.value, q.unit));
+        assert_eq!(q, Some((-38400.0, "DKK".to_string())));
+        let q = cell("17.500,00", "Debet").map(|q| (q.value, q.unit));
+        assert_eq!(q, Some((17500.0, "DKK".to_string())));
+        // A voucher's or account's number counts nothing.
+        assert!(cell("2009202", "Bilagsnr.").is_none());
+        assert!(cell("4410", "Konto").is_none());
+        // A co-payment is no share in per cent.
+        assert!(!matches!(
+            column_unit("Egenandel"),
+            Some(ColumnUnit::Percent)
+        ));
+        assert!(matches!(
+            column_unit("Kvindeandelen"),
+            Some(ColumnUnit::Percent)
+        ));
     }
 
     #[test]

@@ -675,11 +675,17 @@ pub fn body(paras: &[Paragraph], furniture: &[String]) -> Option<String> {
     }
     // The minutes of a regional council of municipalities: "KKR MIDTJYLLAND" / "REFERAT"
     // / "KKR Midtjylland". (A KKR's letter or deck is the KKR's, but no meeting's body.)
+    // (The label may say which version: "Kommenteret dagsorden", "Åbent referat".)
     let minutes_label = paras.iter().take(6).any(|p| {
-        matches!(
-            p.text.trim().to_lowercase().as_str(),
-            "referat" | "beslutningsreferat" | "dagsorden"
-        )
+        let label = p.text.trim().to_lowercase();
+        let words: Vec<&str> = label.split_whitespace().collect();
+        words.len() <= 3
+            && words.last().is_some_and(|w| {
+                matches!(
+                    *w,
+                    "referat" | "beslutningsreferat" | "mødereferat" | "dagsorden"
+                )
+            })
     });
     if minutes_label {
         if let Some(b) = paras.iter().take(8).find_map(|p| kkr(p.text.trim(), true)) {

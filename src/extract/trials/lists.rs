@@ -51,6 +51,16 @@ fn name_then_story(text: &str) -> Option<&str> {
     .then_some(head)
 }
 
+/// The short name in parentheses after a trial's name at the start of a list item:
+/// "Befordringsgodtgørelse … (transportforsøget) – Langeland og Ærø".
+fn short_in_parentheses(text: &str) -> Option<&str> {
+    let (_, rest) = text.split_once(" (")?;
+    let (inner, _) = rest.split_once(')')?;
+    short_name_stem(inner.trim())
+        .is_some()
+        .then_some(inner.trim())
+}
+
 /// What a list item is: a trial's name that opens the trial's section, a trial listed
 /// under a lead-in, or prose that tells of trials.
 pub(super) enum ItemRead {
@@ -209,6 +219,10 @@ pub(super) fn list_item(
         if told.is_none() {
             d.items.insert(i);
         }
+        // "Name (transportforsøget) – Langeland og Ærø": the short name it goes by.
+        if let Some(short) = short_in_parentheses(text) {
+            b.add(&name, short, p.page);
+        }
         return ItemRead::Opens(name);
     }
     if let Some((head, status)) = split_status(text) {
@@ -246,6 +260,13 @@ pub(super) fn list_item(
         // runde, start 1. juli 2017)".
         let short_first = short_and_name(&clean_name(text));
         let told_after = name_then_story(text);
+        // "Psykologforsøget anbefales videreført som forsøg, indtil …": a sentence whose
+        // subject is a trial's short name, not a name (read as prose).
+        let short_subject = text
+            .split_whitespace()
+            .next()
+            .map(|w| w.trim_end_matches([',', '.', ':']))
+            .filter(|w| text.trim().len() > w.len() && short_name_stem(w).is_some());
         let (written, short) = match (&placed, split_short_name(text), &short_first) {
             (Some((name, _)), _, _) => (name.clone(), None),
             (None, Some((name, short)), _) => (name, Some(short)),
@@ -270,7 +291,8 @@ pub(super) fn list_item(
             && !written.contains(". ")
             && written.chars().next().is_some_and(char::is_uppercase)
             && catalog.municipality(&written).is_none();
-        if !(known.is_some() || short_list_item) {
+        let sentence_of_short = short.is_none() && placed.is_none() && short_subject.is_some();
+        if !(known.is_some() || short_list_item && !sentence_of_short) {
             // An item that tells of a trial rather than naming one.
             return ItemRead::Prose;
         }

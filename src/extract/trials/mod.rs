@@ -29,7 +29,7 @@ use super::document::Trial;
 use super::structure::{sentences, Kind, Paragraph};
 use super::words::{hyphenated_words, words};
 use names::{
-    canonical, clean_name, compounds_of, described_short_name_stem, introduced_trial,
+    abbreviates, canonical, clean_name, compounds_of, described_short_name_stem, introduced_trial,
     labelled_trial, name_words, one_distinct,
 };
 use participants::network_members;
@@ -688,14 +688,15 @@ impl Builder {
         }
         // One of the document's own names written with shorter compounds folds into the
         // one fuller name ("Virksomhedsforlagt opfølgning" in a table, "Virksomhedsforlagt
-        // sygedagpengeopfølgning" over its slide).
+        // sygedagpengeopfølgning" over its slide), or cut short ("Befordring uden
+        // egenandel" in a ledger's heading).
         for short in self.order.clone() {
             if catalog.trial(&short).is_some() {
                 continue;
             }
-            let Some(target) =
-                self.only_one(|n| catalog.trial(n).is_none() && compounds_of(&short, n))
-            else {
+            let Some(target) = self.only_one(|n| {
+                catalog.trial(n).is_none() && compounds_of(&short, n) || abbreviates(&short, n)
+            }) else {
                 continue;
             };
             self.fold(&short, &target);

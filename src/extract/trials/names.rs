@@ -333,6 +333,13 @@ pub fn clean_name(s: &str) -> String {
     // A numbered section heading ("2.2 Mentorforsøget") or list item in a table cell
     // ("3. Mikrolån") names the trial without its number.
     let s = SECTION_NUMBER.replace(s.trim(), "");
+    // A ledger's project code before the name: "4410-02 Psykologbehandling",
+    // "Delprojekt 4410-02 FRI2 Psykologbehandling" (with the programme's code).
+    static PROJECT_CODE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:(?i:del)?(?i:projekt|aktivitet)\s+)?\d{2,6}(?:[-.]\d{1,4})+\s+(?:\p{Lu}{2,5}\d{1,2}\s+)?(\p{Lu})")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let s = PROJECT_CODE.replace(s.trim(), "$1");
     let s = TRIAL_LABEL.replace(&s, "");
     // "Tillægsbevilling til forsøget Borgerstyret tid i hjemmeplejen": what is done with
     // the trial named after "forsøget".
@@ -385,6 +392,21 @@ pub(super) fn compounds_of(short: &str, long: &str) -> bool {
         && s != l
         && s.iter().zip(&l).all(|(s, l)| {
             s == l || (l.len() > s.len() && s.chars().count() >= 5 && l.ends_with(s.as_str()))
+        })
+}
+
+/// Whether `short` is the start of `long`, its words perhaps the first parts of longer
+/// compounds: "Befordring uden egenandel" of "Befordringsgodtgørelse uden egenandel for
+/// ledige på øerne" (a ledger's heading cut to fit). Two words at least, each part
+/// five letters or more unless it is the whole word, and one word cut at least: "Tidsbank
+/// i hjemmeplejen" is another trial than "Tidsbank i hjemmeplejen, udvidelse til …".
+pub(super) fn abbreviates(short: &str, long: &str) -> bool {
+    let (s, l) = (name_words(short), name_words(long));
+    s.len() >= 2
+        && s.len() < l.len()
+        && s[..] != l[..s.len()]
+        && s.iter().zip(&l).all(|(s, l)| {
+            s == l || (l.len() > s.len() && s.chars().count() >= 5 && l.starts_with(s.as_str()))
         })
 }
 
@@ -864,6 +886,19 @@ mod tests {
             "Fleksible rammer for uddannelse"
         ));
         assert!(!compounds_of("Mentor", "Jobmentor"));
+        assert!(abbreviates(
+            "Befordring uden egenandel",
+            "Befordringsgodtgørelse uden egenandel for ledige på øerne"
+        ));
+        assert!(!abbreviates(
+            "Befordring uden",
+            "Befordringsgodtgørelse med egenandel"
+        ));
+        assert!(!abbreviates("Job uden", "Jobrotation uden ophold"));
+        assert!(!abbreviates(
+            "Tidsbank i hjemmeplejen",
+            "Tidsbank i hjemmeplejen, udvidelse til plejecentrene"
+        ));
     }
 
     #[test]

@@ -61,7 +61,7 @@ impl Networks {
         Networks(found)
     }
 
-    fn members(&self, name: &str) -> Option<&[String]> {
+    pub(super) fn members(&self, name: &str) -> Option<&[String]> {
         let key = key(name);
         self.0
             .iter()
@@ -182,7 +182,10 @@ fn network_in(catalog: &Catalog, clause: &str) -> Option<(String, Vec<String>)> 
                 .strip_prefix(" (")
                 .and_then(|rest| rest.split_once(')'))
         })
-        .map(|(list, _)| list);
+        .map(|(list, _)| list)
+        // … or after a colon, as an overview's list item does: "Frikommunenetværket
+        // Vestsjælland: Holbæk, Kalundborg, Odsherred, Slagelse og Sorø."
+        .or_else(|| after.strip_prefix(": "));
     let clause = match set_off {
         Some(list) => list,
         None if IS_MADE_OF.is_match(&l) => clause,

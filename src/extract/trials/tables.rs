@@ -52,6 +52,9 @@ pub(super) fn table_row(
     let muni_col = lower
         .iter()
         .position(|h| h.contains("kommune") || h.contains("deltager"));
+    // "Forsøg | Netværk | Deltagende kommuner": the row's network, whose members "Alle
+    // fem kommuner" are when the document lists them.
+    let network_col = lower.iter().position(|h| h.trim() == "netværk");
     let page = paras[i].page;
     if let (Some(tc), Some(mc)) = (trial_col, muni_col) {
         let (Some(tcell), Some(mcell)) = (cells.get(tc), cells.get(mc)) else {
@@ -71,7 +74,18 @@ pub(super) fn table_row(
         let name = b.resolve(catalog, &written);
         // "Alle fem kommuner": the members listed above the table ("Kommuner: Gladsaxe
         // (tovholder), Gentofte, …" under each network's heading in an overview).
+        let row_network = network_col
+            .and_then(|k| cells.get(k))
+            .and_then(|n| doc.networks.members(n.trim()));
         let munis = cell_members(catalog, mcell)
+            .or_else(|| {
+                let c = ALL_MEMBERS.captures(mcell.trim())?;
+                let members = row_network?;
+                let count = members_counted(&c).and_then(crate::extract::numbers::number_word);
+                count
+                    .is_none_or(|n| n as usize == members.len())
+                    .then(|| members.to_vec())
+            })
             .or_else(|| {
                 // (… or, with none listed there, the network's own.)
                 let local = members_above(catalog, paras, head_idx);
