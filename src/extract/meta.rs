@@ -502,6 +502,18 @@ pub fn case_numbers_in(s: &str) -> Vec<String> {
             &c[1], &c[3]
         ));
     }
+    // Ankestyrelsen's published decisions by their number in the series: "Principmeddelelse
+    // 48-19" (the 48th of 2019); Rigsrevisionen's reports, "Beretning 22/2021".
+    static PRINCIPLE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:princip(?:meddelelse|afgørelse)\s+(\d{1,3}-\d{2})|beretning\s+(?:nr\.\s*)?(\d{1,2}/(?:19|20)\d{2}))\b",
+        )
+    });
+    for c in PRINCIPLE.captures_iter(s) {
+        if let Some(number) = c.get(1).or(c.get(2)) {
+            out.push(number.as_str().to_string());
+        }
+    }
     for c in SAGSNR.captures_iter(s).chain(SAG_IN_TEXT.captures_iter(s)) {
         let v = c[1].trim_end_matches(['.', '-']).to_string();
         if !out.contains(&v) {
@@ -1135,7 +1147,7 @@ static ORGANISATION: LazyLock<Regex> = LazyLock::new(|| {
     // Universitet"; "Institut for Beskæftigelses- og Uddannelsesforskning"; a thesis's
     // study programme, "Kandidatuddannelsen i Politik og Administration".)
     re(
-        r"^(?:\p{Lu}{2,8}\s+[–-]\s+)?(?i:KKR\s+\p{L}+|KL|\p{Lu}\p{L}*\s+Universitet|Jobcenter\s+\p{Lu}[\p{L}-]+|(?:Institut(?:tet)?|Center|Centret|Styrelsen|Ministeriet)\s+for\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,4}|(?:Det\s+\p{L}+\s+)?(?:[\p{L}-]+\s+og\s+)?\p{L}*(?:center|institut)\s+for\s+\p{L}+(?:\s+\p{L}+){0,3}|[\p{L}-]+(?:\s+og\s+\p{L}+)?ministeriet|\p{Lu}[\p{L}-]*sekretariat(?:et)?|\p{Lu}[\p{L}-]*(?:\s+og\s+\p{L}+)?forvaltning(?:en)?|Tænketanken\s+\p{L}+|Folketingets\s+Ombudsmand|\p{Lu}\p{L}*uddannelsen\s+i\s+\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,3})(?:,\s+\p{Lu}\p{L}*\s+Universitet)?$",
+        r"^(?:\p{Lu}{2,8}\s+[–-]\s+)?(?i:KKR\s+\p{L}+|KL|\p{Lu}\p{L}*\s+Universitet|Jobcenter\s+\p{Lu}[\p{L}-]+|(?:Institut(?:tet)?|Center|Centret|Styrelsen|Ministeriet)\s+for\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,4}|(?:Det\s+\p{L}+\s+)?(?:[\p{L}-]+\s+og\s+)?\p{L}*(?:center|institut)\s+for\s+\p{L}+(?:\s+\p{L}+){0,3}|[\p{L}-]+(?:\s+og\s+\p{L}+)?ministeriet|\p{Lu}\p{L}*(?:[^b\P{L}]e|[^e\P{L}])styrelsen|\p{Lu}[\p{L}-]*sekretariat(?:et)?|\p{Lu}[\p{L}-]*(?:\s+og\s+\p{L}+)?forvaltning(?:en)?|Tænketanken\s+\p{L}+|Folketingets\s+Ombudsmand|\p{Lu}\p{L}*uddannelsen\s+i\s+\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,3})(?:,\s+\p{Lu}\p{L}*\s+Universitet)?$",
     )
 });
 
@@ -1691,7 +1703,7 @@ static ADDRESS_END: LazyLock<Regex> =
 /// A genre with the document's number in its series: "Arbejdspapir 2021:3", "Notat nr. 4".
 static SERIES_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:arbejdspapir|working paper|notat|rapport|analyse|baggrundsnotat)\s+(?:nr\.\s*)?\d{1,4}(?:[:/-]\d{1,4})?$",
+        r"(?i)^(?:arbejdspapir|working paper|notat|rapport|analyse|baggrundsnotat|principmeddelelse|principafgørelse)\s+(?:nr\.\s*)?\d{1,4}(?:[:/-]\d{1,4})?$",
     )
 });
 
@@ -1859,6 +1871,18 @@ mod tests {
             vec!["FOB 2020-17".to_string()]
         );
         assert!(case_numbers_in("i alt 38 Bilag 1").is_empty());
+        // (A public agency's name is its issuer, a council's board is no agency.)
+        assert!(names_an_issuer("Ankestyrelsen"));
+        assert!(names_an_issuer("Sundhedsstyrelsen"));
+        assert!(!names_an_issuer("Kommunalbestyrelsen"));
+        assert_eq!(
+            case_numbers_in("Principmeddelelse 48-19"),
+            vec!["48-19".to_string()]
+        );
+        assert_eq!(
+            case_numbers_in("Beretning 22/2021 · September 2021"),
+            vec!["22/2021".to_string()]
+        );
         assert_eq!(
             case_numbers_in("Sagsnr.: 27.00.00-P20-1-18"),
             vec!["27.00.00-P20-1-18".to_string()]

@@ -371,7 +371,9 @@ pub fn clean_name(s: &str) -> String {
         }
         _ => &s,
     };
+    // (A note's mark after the name is no part of it: "… (opfølgningssamarbejdet)¹".)
     s.trim()
+        .trim_end_matches(['¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹', '*'])
         .trim_end_matches(['.', ':', ';', ','])
         .trim()
         .to_string()

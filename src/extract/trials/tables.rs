@@ -100,6 +100,9 @@ pub(super) fn table_row(
                     .then_some(local)
             })
             .unwrap_or_default();
+        if let Some(short) = nickname_in_cell(catalog, tcell) {
+            b.add(&name, short, page);
+        }
         let t = b.add(&name, &written, page);
         add_municipalities(t, &munis);
         add_short_name(t, &lower, cells);
@@ -295,7 +298,26 @@ fn members_above(catalog: &Catalog, paras: &[Paragraph], table: usize) -> Option
 /// A table's total row or column ("I alt", "Total", "Samlet"): no trial, no place.
 pub fn is_total(label: &str) -> bool {
     let l = label.trim().to_lowercase();
-    l.starts_with("i alt") || matches!(l.as_str(), "total" | "samlet" | "sum")
+    // (… or the total of a group: "Netværket Sydfyn i alt".)
+    l.starts_with("i alt")
+        || l.ends_with(" i alt")
+        || matches!(l.as_str(), "total" | "samlet" | "sum")
+}
+
+/// The document's own short name for a trial in parentheses after its name in a table's
+/// cell: "Tværkommunal sygedagpengeopfølgning (opfølgningssamarbejdet)¹". One word in
+/// the definite form, not a place.
+fn nickname_in_cell<'c>(catalog: &Catalog, cell: &'c str) -> Option<&'c str> {
+    let (_, rest) = cell.split_once(" (")?;
+    let (inner, _) = rest.split_once(')')?;
+    let inner = inner.trim();
+    let definite = inner.ends_with("et") || inner.ends_with("en");
+    (definite
+        && !inner.contains(' ')
+        && inner.chars().count() >= 6
+        && inner.starts_with(char::is_lowercase)
+        && catalog.municipality(inner).is_none())
+    .then_some(inner)
 }
 
 /// The nearest non-empty cell of column `col` above row `i` in its table (the text of a
