@@ -125,6 +125,12 @@ const REFERENCE_WORDS: &[&str] = &[
     "årgang",
     "sag",
     "journal",
+    // A project's or account's number in a ledger: "delprojekt 04", "konto 4410".
+    "projekt",
+    "delprojekt",
+    "konto",
+    // A box of text in a report: "Boks 3 viser …".
+    "boks",
 ];
 
 /// The noun of "antallet af <noun>" in the tokens before a number ("Antallet af
@@ -1183,6 +1189,15 @@ fn number_ok(catalog: &Catalog, toks: &[Tok], i: usize, s: &str) -> bool {
     }
     let next = toks.get(i + 1);
     let next2 = toks.get(i + 2);
+    // A number with a leading zero is a code ("delprojekt 04"), and so is one joined to
+    // such a number ("4410-02").
+    let coded =
+        |t: &Tok| t.text.len() >= 2 && t.text.starts_with('0') && !t.text.contains([',', '.']);
+    let joined_to_code = next.is_some_and(|n| n.text == "-" && n.start == t.end)
+        && next2.is_some_and(|n2| n2.kind == TokKind::Num && coded(n2));
+    if coded(&t) || joined_to_code {
+        return false;
+    }
     // ordinal "6. måned", date "1. januar"
     if next.is_some_and(|n| n.text == "." && n.start == t.end) {
         if let Some(n2) = next2 {

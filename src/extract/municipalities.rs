@@ -117,8 +117,9 @@ pub fn place_of_figure(sentence: &str, places: &[Place], at: usize) -> Option<St
             &[" under", " over", " end", " ligesom", "i forhold til"],
         )
     });
-    // Clause boundaries outside the groups: commas, semicolons, "mens", "og". (Not the
-    // decimal comma of "61,4 % i Helsingør".)
+    // Clause boundaries outside the groups: commas, semicolons, "mens", "og", and the
+    // colon before a breakdown ("327 forløb …: 142 i Hjørring, …"). (Not the decimal
+    // comma of "61,4 % i Helsingør".)
     let decimal = |i: usize| {
         let digit_at = |k: usize| sentence.as_bytes().get(k).is_some_and(u8::is_ascii_digit);
         i > 0 && digit_at(i - 1) && digit_at(i + 1)
@@ -127,6 +128,7 @@ pub fn place_of_figure(sentence: &str, places: &[Place], at: usize) -> Option<St
         .match_indices([',', ';'])
         .map(|(i, _)| i)
         .filter(|&i| !decimal(i))
+        .chain(sentence.match_indices(": ").map(|(i, _)| i))
         .chain(sentence.match_indices(" mens ").map(|(i, _)| i))
         .chain(sentence.match_indices(" og ").map(|(i, _)| i))
         .filter(|&i| !groups.iter().any(|(a, b, _)| i > *a && i < *b))
@@ -233,18 +235,36 @@ pub fn places(catalog: &Catalog, s: &str) -> Vec<Place> {
         Regex::new(r"(?:\p{Lu}[\p{L}-]+(?:,\s*|\s+og\s+|\s+samt\s+))+\p{Lu}[\p{L}-]+\s+kommuner\b")
             .unwrap_or_else(|e| panic!("{e}"))
     });
+    // Between two places of one list, perhaps each with its count: "," / "og", or
+    // ", 39 i" in "heraf 68 i Holstbro, 39 i Struer og 24 i Lemvig".
+    static BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:,|og|samt)(?:\s+\d[\d.,]*)?(?:\s+(?:i|på))?$")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
     let lists: Vec<(usize, usize)> = LIST.find_iter(s).map(|m| (m.start(), m.end())).collect();
+    // (The places named exactly, to see a typo's place in a list before them.)
+    let exact_starts: Vec<usize> = WORDS
+        .find_iter(s)
+        .filter(|m| exact(catalog, strip_kommune(m.as_str())).is_some())
+        .map(|m| m.start())
+        .collect();
     let mut out = Vec::new();
     for m in WORDS.find_iter(s) {
         let text = m.as_str();
         let in_list = lists.iter().any(|&(a, b)| m.start() >= a && m.end() <= b);
         // (So is a name where only a municipality can stand: next in a list after one,
-        // "Helsingør, Fredensborg og Hørsolm", or after "sammen med".)
+        // "Helsingør, Fredensborg og Hørsolm", or before one, "68 i Holstbro, 39 i
+        // Struer", or after "sammen med".)
         let before = &s[..m.start()];
         let listed_after_one = out
             .last()
-            .is_some_and(|p: &Place| matches!(s[p.end..m.start()].trim(), "," | "og" | "samt"));
-        let expected = listed_after_one || before.ends_with("sammen med ");
+            .is_some_and(|p: &Place| BETWEEN.is_match(s[p.end..m.start()].trim()));
+        let listed_before_one = exact_starts
+            .iter()
+            .find(|&&start| start > m.start())
+            .and_then(|&start| s.get(m.end()..start))
+            .is_some_and(|gap| BETWEEN.is_match(gap.trim()));
+        let expected = listed_after_one || listed_before_one || before.ends_with("sammen med ");
         let with_kommune = in_list || expected || text.to_lowercase().ends_with("kommune");
         let mut names = Vec::new();
         for part in strip_kommune(text).split('/') {
@@ -298,6 +318,11 @@ mod tests {
         assert_eq!(
             names("Helsingør, Fredensborg og Hørsolm deltager"),
             vec!["Helsingør", "Fredensborg", "Hørsholm"]
+        );
+        // (… or before one in a list of counts.)
+        assert_eq!(
+            names("heraf 68 i Holstbro, 39 i Struer og 24 i Lemvig"),
+            vec!["Holstebro", "Struer", "Lemvig"]
         );
         // (Alone in a sentence, a near miss is no municipality.)
         assert!(names("Hørsolm kører det videre").is_empty());

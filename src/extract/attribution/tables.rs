@@ -67,10 +67,12 @@ pub(super) fn row_figures(
         // "Landsgennemsnittet", "Hele landet") is whose the cells are too.
         let beside_places = table.place_columns >= 2 && is_aggregate(h);
         let whose_column = table.column_place(k).is_some() || beside_places;
-        // (An aggregate's column is no one municipality's, whatever the caption names.)
-        let place = row
-            .municipality
-            .clone()
+        // (An aggregate's column is no one municipality's, whatever the caption names;
+        // nor is a ledger's running balance, whatever entry brought it there.)
+        let balance = h.trim().to_lowercase().starts_with("saldo");
+        let place = (!balance)
+            .then(|| row.municipality.clone())
+            .flatten()
             .or_else(|| table.column_place(k))
             .or_else(|| {
                 (!beside_places)
@@ -102,6 +104,8 @@ struct Table<'p> {
     trial_column: Option<usize>,
     /// The column that says what the row counts ("Opgørelse | …").
     what_column: Option<usize>,
+    /// A ledger's column of what each entry is ("Tekst": "Bidrag 2020 Ærø Kommune").
+    text_column: Option<usize>,
     /// How many columns are headed by a municipality.
     place_columns: usize,
     /// The one municipality the caption names.
@@ -174,6 +178,8 @@ impl<'p> Table<'p> {
             "kort navn",
         ]);
         let what_column = column(&["opgørelse", "enhed", "måleenhed", "opgjort i"]);
+        // (Not the rows' labels: "Specifikation | Estimat" of a model's variants.)
+        let text_column = column(&["tekst", "posteringstekst", "beskrivelse"]).filter(|&k| k > 0);
         let caption_place = match municipalities::mentions(catalog, &caption).as_slice() {
             [(_, names)] if names.len() == 1 => names.first().cloned(),
             _ => None,
@@ -185,6 +191,7 @@ impl<'p> Table<'p> {
             areas,
             trial_column,
             what_column,
+            text_column,
             place_columns: 0,
             caption_place,
             catalog,
@@ -284,15 +291,27 @@ impl<'p> Row<'p> {
         };
         // The row's municipality: its label, or the cell under a "Kommune" header (a merged
         // cell carries it down: "Trial | Gladsaxe | 212" / " | Furesø | 87").
-        let municipality = catalog.municipality(&label).map(String::from).or_else(|| {
-            let col = table
-                .header
-                .iter()
-                .position(|h| h.to_lowercase().contains("kommune"))?;
-            let cell = cells.get(col).map(|c| c.trim()).filter(|c| !c.is_empty());
-            let cell = cell.or_else(|| trials::carried_cell(paras, i, col))?;
-            catalog.municipality(cell).map(String::from)
-        });
+        let municipality = catalog
+            .municipality(&label)
+            .map(String::from)
+            .or_else(|| {
+                let col = table
+                    .header
+                    .iter()
+                    .position(|h| h.to_lowercase().contains("kommune"))?;
+                let cell = cells.get(col).map(|c| c.trim()).filter(|c| !c.is_empty());
+                let cell = cell.or_else(|| trials::carried_cell(paras, i, col))?;
+                catalog.municipality(cell).map(String::from)
+            })
+            // … or the one municipality an entry's text names ("Viderefakt. Ærø Kommune 1.
+            // kvt., 76 timer").
+            .or_else(|| {
+                let text = cells.get(table.text_column?)?;
+                match municipalities::mentions(catalog, text).as_slice() {
+                    [(_, names)] if names.len() == 1 => names.first().cloned(),
+                    _ => None,
+                }
+            });
         let group_trial = trial
             .is_none()
             .then(|| group_trial(catalog, discovery, paras, table_start(paras, i), i))
