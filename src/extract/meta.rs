@@ -1147,7 +1147,7 @@ static ORGANISATION: LazyLock<Regex> = LazyLock::new(|| {
     // Universitet"; "Institut for Beskæftigelses- og Uddannelsesforskning"; a thesis's
     // study programme, "Kandidatuddannelsen i Politik og Administration".)
     re(
-        r"^(?:\p{Lu}{2,8}\s+[–-]\s+)?(?i:KKR\s+\p{L}+|KL|\p{Lu}\p{L}*\s+Universitet|Jobcenter\s+\p{Lu}[\p{L}-]+|(?:Institut(?:tet)?|Center|Centret|Styrelsen|Ministeriet)\s+for\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,4}|(?:Det\s+\p{L}+\s+)?(?:[\p{L}-]+\s+og\s+)?\p{L}*(?:center|institut)\s+for\s+\p{L}+(?:\s+\p{L}+){0,3}|[\p{L}-]+(?:\s+og\s+\p{L}+)?ministeriet|\p{Lu}\p{L}*(?:[^b\P{L}]e|[^e\P{L}])styrelsen|\p{Lu}[\p{L}-]*sekretariat(?:et)?|\p{Lu}[\p{L}-]*(?:\s+og\s+\p{L}+)?forvaltning(?:en)?|Tænketanken\s+\p{L}+|Folketingets\s+Ombudsmand|\p{Lu}\p{L}*uddannelsen\s+i\s+\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,3})(?:,\s+\p{Lu}\p{L}*\s+Universitet)?$",
+        r"^(?:\p{Lu}{2,8}\s+[–-]\s+)?(?i:KKR\s+\p{L}+|KL|\p{Lu}\p{L}*\s+Universitet|Jobcenter\s+\p{Lu}[\p{L}-]+|(?:Institut(?:tet)?|Center|Centret|Styrelsen|Ministeriet)\s+for\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,4}|(?:Det\s+\p{L}+\s+)?(?:[\p{L}-]+\s+og\s+)?\p{L}*(?:center|institut)\s+for\s+\p{L}+(?:\s+\p{L}+){0,3}|[\p{L}-]+(?:\s+og\s+\p{L}+)?ministeriet|\p{Lu}\p{L}*(?:[^b\P{L}]e|[^e\P{L}])styrelsen|\p{Lu}[\p{L}-]*sekretariat(?:et)?|\p{Lu}[\p{L}-]*(?:\s+og\s+\p{L}+)?forvaltning(?:en)?|Tænketanken\s+\p{L}+|Folketingets\s+Ombudsmand|Rigsrevisionen|\p{Lu}\p{L}*uddannelsen\s+i\s+\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,3})(?:,\s+\p{Lu}\p{L}*\s+Universitet)?$",
     )
 });
 
