@@ -919,8 +919,9 @@ pub fn scan(
                     .is_none_or(|n| n.kind == TokKind::Word || matches!(n.text, "," | "." | ")"));
                 let word_at = |k: usize| toks.get(k).filter(|t| t.kind == TokKind::Word);
                 let next_word = word_at(i + 1).map(lower);
-                // "…, 11 på Langeland og 6 på Ærø": the same count for another place.
-                let before_place = left.as_deref() == Some(",")
+                // "…, 11 på Langeland og 6 på Ærø": the same count for another place (or
+                // the first of a breakdown after a colon, "…: 152 i Guldborgsund, …").
+                let before_place = matches!(left.as_deref(), Some("," | ":" | "og"))
                     && matches!(next_word.as_deref(), Some("på" | "i"))
                     && word_at(i + 2).is_some_and(|w| w.text.starts_with(char::is_uppercase));
                 // "har færrest forløb (23)": the noun of a comparison before the
@@ -1009,7 +1010,22 @@ pub fn scan(
                     );
                 let ok =
                     (left_ok || before_place) && next_ok || own_noun.is_some() || of_them || target;
+                // "heraf 723 timer i Svendborg, 508 i Faaborg-Midtfyn": the same measure
+                // for another place, its unit left out.
+                let same_measure = (before_place || for_place)
+                    .then(|| out.last())
+                    .flatten()
+                    .map(|q: &Quantity| q.unit.clone())
+                    .filter(|u| {
+                        matches!(
+                            u.as_str(),
+                            "hours" | "days" | "weeks" | "months" | "years" | "percent"
+                        )
+                    });
                 match (counted, ok && !is_year(&t)) {
+                    (_, true) if own_noun.is_none() && same_measure.is_some() => {
+                        (same_measure.unwrap_or_default(), None, i + 1)
+                    }
                     (Some(c), true) if of_them => ("count".to_string(), Some(c), i + 3),
                     (Some(c), true) => ("count".to_string(), Some(c), i + 1),
                     _ => {
@@ -2159,6 +2175,26 @@ mod tests {
         assert_eq!(
             vals("faldet med 3,5 procentpoint"),
             vec![(3.5, "percent".into(), None)]
+        );
+    }
+
+    #[test]
+    fn a_measure_for_another_place_keeps_its_unit() {
+        let q = scan(
+            Catalog::builtin_ref(),
+            "Der er købt 1.501 mentortimer, heraf 723 timer i Svendborg, 508 i Faaborg-Midtfyn og 270 på Ærø.",
+            &[],
+            &mut Context::default(),
+        );
+        let units: Vec<(f64, &str)> = q.iter().map(|q| (q.value, q.unit.as_str())).collect();
+        assert_eq!(
+            units,
+            vec![
+                (1501.0, "hours"),
+                (723.0, "hours"),
+                (508.0, "hours"),
+                (270.0, "hours")
+            ]
         );
     }
 
