@@ -595,13 +595,24 @@ fn cell_figures(
         Some(q) => vec![q],
         // A cell written as a sentence ("Mindst 60 % er raskmeldt 16 uger efter
         // start") is read as one.
-        // (… or as a number with its noun: "412 forløb", "6,5 timer".)
-        None if cell.split_whitespace().count() >= 2 && cell.contains(char::is_numeric) => {
+        // (… or as a number with its noun: "412 forløb", "6,5 timer"; and the count of
+        // who takes part, spelled out: "Alle fem kommuner".)
+        None if cell.split_whitespace().count() >= 2
+            && (cell.contains(char::is_numeric) || counts_municipalities(cell)) =>
+        {
             figures::scan(catalog, cell, &[], &mut figures::Context::default())
         }
         None => Vec::new(),
     }
 }
+/// "Alle fem kommuner", "De tre kommuner": a cell that counts the municipalities in words.
+fn counts_municipalities(cell: &str) -> bool {
+    let words: Vec<String> = cell.split_whitespace().map(str::to_lowercase).collect();
+    words.windows(2).any(|w| {
+        crate::extract::numbers::number_word(&w[0]).is_some() && w[1].starts_with("kommune")
+    })
+}
+
 /// The one trial a table's caption names, by the catalogue or by the document's short
 /// name ("Tabel B.1 Indsatsplanforsøget: antal opdateringer …").
 pub(super) fn caption_trial(
