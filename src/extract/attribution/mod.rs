@@ -256,7 +256,14 @@ impl<'a> Reader<'a> {
             }
         }
         self.chart = charts::CHART.is_match(&p.text).then_some(p.text.as_str());
-        if discovery.items.contains(&i) || skip_line(p) || i < self.chart_end {
+        if discovery.items.contains(&i) {
+            // (Its numbers are the trial's name's, but "Name (samtaleforsøget) – alle fire
+            // kommuner" counts who takes part.)
+            let trial = discovery.item_names.get(&i).cloned().or(section);
+            self.members_counted(i, trial);
+            return;
+        }
+        if skip_line(p) || i < self.chart_end {
             return;
         }
         if let Some(points) = charts::columns(self.catalog, paras, i, discovery, section.as_deref())
@@ -266,6 +273,22 @@ impl<'a> Reader<'a> {
             return;
         }
         self.running_text(i, section);
+    }
+
+    /// The count of "alle fire kommuner" in a trial's list item, with the item's trial.
+    fn members_counted(&mut self, i: usize, trial: Option<String>) {
+        static ALL: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)\b(?:alle|samtlige)\s+\w+\s+kommuner\b")
+                .unwrap_or_else(|e| panic!("{e}"))
+        });
+        let p = &self.paras[i];
+        for m in ALL.find_iter(&p.text) {
+            let mut ctx = figures::Context::default();
+            for q in figures::scan(self.catalog, m.as_str(), &[], &mut ctx) {
+                let f = figure(q, trial.clone(), None, p.page, p.text.clone());
+                self.out.push(f);
+            }
+        }
     }
 
     /// Keeps the trial of a table row's figures (those from `first` on), if they have
