@@ -914,9 +914,13 @@ pub fn scan(
                     || for_place
                     || after_period
                     || respective;
-                let next_ok = toks
-                    .get(i + 1)
-                    .is_none_or(|n| n.kind == TokKind::Word || matches!(n.text, "," | "." | ")"));
+                // (… or a dash opening an aside: "var 120 – eller 44,8 % – i job".)
+                let aside = toks.get(i + 1).is_some_and(|n| n.text == "–")
+                    && toks.get(i + 2).is_some_and(|n| n.kind == TokKind::Word);
+                let next_ok = aside
+                    || toks.get(i + 1).is_none_or(|n| {
+                        n.kind == TokKind::Word || matches!(n.text, "," | "." | ")")
+                    });
                 let word_at = |k: usize| toks.get(k).filter(|t| t.kind == TokKind::Word);
                 let next_word = word_at(i + 1).map(lower);
                 // "…, 11 på Langeland og 6 på Ærø": the same count for another place (or
@@ -2195,6 +2199,21 @@ mod tests {
                 (508.0, "hours"),
                 (270.0, "hours")
             ]
+        );
+    }
+
+    #[test]
+    fn a_count_before_an_aside_is_read() {
+        let q = scan(
+            Catalog::builtin_ref(),
+            "Af de 268 borgere, der har afsluttet et forløb, var 120 – eller 44,8 % – i job.",
+            &[],
+            &mut Context::default(),
+        );
+        let read: Vec<(f64, &str)> = q.iter().map(|q| (q.value, q.unit.as_str())).collect();
+        assert_eq!(
+            read,
+            vec![(268.0, "count"), (120.0, "count"), (44.8, "percent")]
         );
     }
 
