@@ -300,7 +300,13 @@ impl<'p> Row<'p> {
                     .iter()
                     .position(|h| h.to_lowercase().contains("kommune"))?;
                 let cell = cells.get(col).map(|c| c.trim()).filter(|c| !c.is_empty());
-                let cell = cell.or_else(|| trials::carried_cell(paras, i, col))?;
+                // (A total row's empty cell sums the rows above: nothing carries down.)
+                let carried = || {
+                    (!trials::is_total(&label))
+                        .then(|| trials::carried_cell(paras, i, col))
+                        .flatten()
+                };
+                let cell = cell.or_else(carried)?;
                 catalog.municipality(cell).map(String::from)
             })
             // … or the one municipality an entry's text names ("Viderefakt. Ærø Kommune 1.
