@@ -66,6 +66,9 @@ pub fn outcome(decision: &str) -> Option<Outcome> {
                 r"^(?:sagen\s+)?(?:fremsendes|oversendes|oversendt|henvises|henvist|videresendes|videresendt|(?:blev\s+)?(?:sendt|sendes)\s+tilbage)\b|\b(?:oversender|fremsender|videresender)\s+sagen\b",
                 Outcome::Referred,
             ),
+            // A decision that opens by approving approves, whatever it goes on to
+            // recommend: "Godkendt med den ændring, at også X anbefales gjort permanent".
+            rule(r"^godkendt\b", Outcome::Approved),
             rule(
                 r"\banbefale[st]?\b|\banbefaler\b|\bindstilles\s+til\s+godkendelse\b",
                 Outcome::Recommended,
@@ -515,6 +518,12 @@ mod tests {
             Some(Outcome::Noted)
         );
         assert_eq!(outcome("Anbefales godkendt."), Some(Outcome::Recommended));
+        assert_eq!(
+            outcome(
+                "Godkendt med den ændring, at også psykologforsøget anbefales gjort permanent."
+            ),
+            Some(Outcome::Approved)
+        );
         assert_eq!(
             outcome("Fremsendes til Teknisk Udvalg til behandling i henhold til beslutning i byrådets møde."),
             Some(Outcome::Referred)
