@@ -766,6 +766,9 @@ pub(super) fn says_taking_part(l: &str) -> bool {
         // application to join is no taking part yet)
         || l.contains("indgår")
         || l.contains("godkendt til at indgå")
+        // "A, B og C kommuner blev i 2. ansøgningsrunde godkendt til forsøget om …"
+        || l.contains("godkendt til forsøget")
+        || l.contains("godkendt til frikommuneforsøget")
         || l.contains("står bag")
         // gennemført, gennemføres i/af, gennemfører sammen med
         || l.contains("gennemfør")
