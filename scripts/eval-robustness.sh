@@ -8,8 +8,9 @@
 # scores against it twice: the body text alone, and the body with each page's furniture
 # (running headers, footers, page numbers), which referat keeps apart and pdftotext
 # does not. Where referat and pdftotext disagree (bag F1 < 0.95 with furniture), mutool
-# is asked as a second witness: its text is scored against both. Installs
-# poppler-utils and mupdf-tools if missing (for the comparison only).
+# is asked as a second witness: its text is scored against both, and the last line
+# counts the files where referat agrees with either peer. Installs poppler-utils and
+# mupdf-tools if missing (for the comparison only).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DIR=${1:-../shared/corpus/robustness}
@@ -72,3 +73,13 @@ print(next("%.3f" % t["bag_f1"] for t in json.load(open(sys.argv[1]))["text"] if
     printf '  %-48s %8s %10s %7s\n' "$name.pdf" "$ours" \
         "$(python3 scripts/words.py f1 "$truth" "$WORK/truth/$name.txt")" "$(python3 scripts/words.py count "$truth")"
 done <"$WORK/disputed"
+# The same count with either peer as the witness: a file where referat agrees with
+# pdftotext or with mutool (both empty counts as agreeing: neither could decode it).
+python3 - "$WORK/furniture.json" "$WORK/witness.json" <<'PY'
+import json, sys
+first = json.load(open(sys.argv[1]))["text"]
+second = {t["file"]: t["bag_f1"] for t in json.load(open(sys.argv[2]))["text"]}
+agree = [t for t in first if t["bag_f1"] >= 0.95 or second.get(t["file"], 0.0) >= 0.95]
+print(f"\nfurniture: bag F1 >= 0.95 against pdftotext or mutool on {len(agree)}/{len(first)} "
+      f"files ({100 * len(agree) / max(len(first), 1):.1f} %)")
+PY
