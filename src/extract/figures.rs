@@ -1025,13 +1025,12 @@ pub fn scan(
                             u.as_str(),
                             "hours" | "days" | "weeks" | "months" | "years" | "percent"
                         )
-                    });
-                match (counted, ok && !is_year(&t)) {
-                    (_, true) if own_noun.is_none() && same_measure.is_some() => {
-                        (same_measure.unwrap_or_default(), None, i + 1)
-                    }
-                    (Some(c), true) if of_them => ("count".to_string(), Some(c), i + 3),
-                    (Some(c), true) => ("count".to_string(), Some(c), i + 1),
+                    })
+                    .filter(|_| own_noun.is_none());
+                match (counted, ok && !is_year(&t), same_measure) {
+                    (_, true, Some(unit)) => (unit, None, i + 1),
+                    (Some(c), true, None) if of_them => ("count".to_string(), Some(c), i + 3),
+                    (Some(c), true, None) => ("count".to_string(), Some(c), i + 1),
                     _ => {
                         i += 1;
                         continue;
