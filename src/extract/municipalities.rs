@@ -242,14 +242,14 @@ pub fn places(catalog: &Catalog, s: &str) -> Vec<Place> {
             .unwrap_or_else(|e| panic!("{e}"))
     });
     let lists: Vec<(usize, usize)> = LIST.find_iter(s).map(|m| (m.start(), m.end())).collect();
-    // (The places named exactly, to see a typo's place in a list before them.)
-    let exact_starts: Vec<usize> = WORDS
+    // Each capitalised word with the municipality it names exactly, looked up once (a
+    // typo's place in a list is seen from the exact names after it).
+    let words: Vec<(regex::Match, Option<&str>)> = WORDS
         .find_iter(s)
-        .filter(|m| exact(catalog, strip_kommune(m.as_str())).is_some())
-        .map(|m| m.start())
+        .map(|m| (m, exact(catalog, strip_kommune(m.as_str()))))
         .collect();
     let mut out = Vec::new();
-    for m in WORDS.find_iter(s) {
+    for (k, &(m, exact_name)) in words.iter().enumerate() {
         let text = m.as_str();
         let in_list = lists.iter().any(|&(a, b)| m.start() >= a && m.end() <= b);
         // (So is a name where only a municipality can stand: next in a list after one,
@@ -259,20 +259,23 @@ pub fn places(catalog: &Catalog, s: &str) -> Vec<Place> {
         let listed_after_one = out
             .last()
             .is_some_and(|p: &Place| BETWEEN.is_match(s[p.end..m.start()].trim()));
-        let listed_before_one = exact_starts
+        let listed_before_one = words[k + 1..]
             .iter()
-            .find(|&&start| start > m.start())
-            .and_then(|&start| s.get(m.end()..start))
+            .find(|(_, name)| name.is_some())
+            .and_then(|(next, _)| s.get(m.end()..next.start()))
             .is_some_and(|gap| BETWEEN.is_match(gap.trim()));
         let expected = listed_after_one || listed_before_one || before.ends_with("sammen med ");
         let with_kommune = in_list || expected || text.to_lowercase().ends_with("kommune");
         let mut names = Vec::new();
-        for part in strip_kommune(text).split('/') {
-            let found = if with_kommune {
-                catalog.municipality(part)
-            } else {
-                exact(catalog, part)
+        let parts: Vec<&str> = strip_kommune(text).split('/').collect();
+        for &part in &parts {
+            // (One part is the whole word, already looked up.)
+            let exact_part = match parts.len() {
+                1 => exact_name,
+                _ => exact(catalog, part),
             };
+            let found =
+                exact_part.or_else(|| with_kommune.then(|| catalog.municipality(part)).flatten());
             if let Some(n) = found {
                 names.push(n.to_string());
             }
