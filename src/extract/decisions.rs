@@ -433,11 +433,6 @@ pub fn decisions(paras: &[Paragraph], items: &[AgendaItem]) -> Vec<Decision> {
     let mut joined_at: Vec<(u32, Vec<String>)> = Vec::new();
     for i in 0..first_item {
         let text = paras.get(i).map_or("", |p| p.text.trim());
-        // (Under a field's label: "Bemærkninger: X forlod mødet efter … punkt 5.")
-        let after_label = |s: &str| match s.split_once(": ") {
-            Some((label, rest)) if label.split_whitespace().count() == 1 => rest.to_string(),
-            _ => s.to_string(),
-        };
         // Sentence by sentence: "Afbud: A (A). B (V) forlod mødet efter punkt 5." has A
         // away from the meeting and B from the items after 5; "Fraværende: A (A). B (V)
         // deltog ikke i behandlingen af punkt 3-4." has B away from two items.
@@ -461,9 +456,15 @@ pub fn decisions(paras: &[Paragraph], items: &[AgendaItem]) -> Vec<Decision> {
             Some(names) => parts.push((names.clone(), items_of(text))),
             None => {
                 for s in sentences(text) {
-                    if let Some(left) = members_and_item(&LEFT_AFTER, &after_label(&s)) {
+                    // (Under a field's label: "Bemærkninger: X forlod mødet efter … punkt
+                    // 5.")
+                    let bare = match s.split_once(": ") {
+                        Some((label, rest)) if label.split_whitespace().count() == 1 => rest,
+                        _ => s.as_str(),
+                    };
+                    if let Some(left) = members_and_item(&LEFT_AFTER, bare) {
                         left_after.push(left);
-                    } else if let Some(late) = members_and_item(&JOINED_AT, &after_label(&s)) {
+                    } else if let Some(late) = members_and_item(&JOINED_AT, bare) {
                         joined_at.push(late);
                     } else if let Some(names) = absentees(&s) {
                         parts.push((names, items_of(&s)));

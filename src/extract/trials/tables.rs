@@ -78,26 +78,13 @@ pub(super) fn table_row(
             .and_then(|k| cells.get(k))
             .and_then(|n| doc.networks.members(n.trim()));
         let munis = cell_members(catalog, mcell)
-            .or_else(|| {
-                let c = ALL_MEMBERS.captures(mcell.trim())?;
-                let members = row_network?;
-                let count = members_counted(&c).and_then(crate::extract::numbers::number_word);
-                count
-                    .is_none_or(|n| n as usize == members.len())
-                    .then(|| members.to_vec())
-            })
+            .or_else(|| all_of(mcell, row_network?))
             .or_else(|| {
                 // (… or, with none listed there, the network's own.)
-                let local = members_above(catalog, paras, head_idx);
-                if local.is_none() {
-                    return listed_members(catalog, mcell, doc.network);
+                match members_above(catalog, paras, head_idx) {
+                    Some(local) => all_of(mcell, &local),
+                    None => listed_members(catalog, mcell, doc.network),
                 }
-                let c = ALL_MEMBERS.captures(mcell.trim())?;
-                let local = local?;
-                let count = members_counted(&c).and_then(crate::extract::numbers::number_word);
-                count
-                    .is_none_or(|n| n as usize == local.len())
-                    .then_some(local)
             })
             .unwrap_or_default();
         if let Some(short) = nickname_in_cell(catalog, tcell) {
@@ -293,6 +280,16 @@ fn members_above(catalog: &Catalog, paras: &[Paragraph], table: usize) -> Option
         .find_map(|p| deltagende(&p.text))
         .and_then(|list| parse_list(catalog, &PARENS.replace_all(list, "")))
         .filter(|m| m.len() >= 2)
+}
+
+/// `members` when a cell names all of them ("Alle fem kommuner", "Samtlige"), and as
+/// many as it counts, if it counts them.
+fn all_of(cell: &str, members: &[String]) -> Option<Vec<String>> {
+    let c = ALL_MEMBERS.captures(cell.trim())?;
+    let count = members_counted(&c).and_then(crate::extract::numbers::number_word);
+    count
+        .is_none_or(|n| n as usize == members.len())
+        .then(|| members.to_vec())
 }
 
 /// A table's total row or column ("I alt", "Total", "Samlet"): no trial, no place.
