@@ -96,17 +96,22 @@ fn tiny_deadline_gives_a_limit_error() {
     }
 }
 
-#[test]
-fn damaged_flate_keeps_the_text_before_the_damage_and_says_so() {
-    let doc =
-        referat::text::extract_file(&fixture("damaged-pdfrs-crash-121.pdf"), &Limits::default())
-            .expect("extracts");
+/// The nine pages of pdf-rs's crash-121 file (or a copy damaged further), with the text
+/// its first intact page opens with.
+fn crash_121(name: &str) -> (referat::text::DocumentText, String) {
+    let doc = referat::text::extract_file(&fixture(name), &Limits::default()).expect("extracts");
     assert_eq!(doc.pages.len(), 9);
     let all: String = doc.pages.iter().map(|p| p.text.as_str()).collect();
     assert!(
         all.contains("CreateBB.EXE is a graphic interface for BMC.EXE"),
         "{all}"
     );
+    (doc, all)
+}
+
+#[test]
+fn damaged_flate_keeps_the_text_before_the_damage_and_says_so() {
+    let (doc, all) = crash_121("damaged-pdfrs-crash-121.pdf");
     // Past the damage the bytes are no content stream: none of its operators as text.
     for soup in ["]TJ", ")Tj", "TJ0"] {
         assert!(!all.contains(soup), "operator soup {soup:?} in {all}");
@@ -123,6 +128,18 @@ fn damaged_flate_keeps_the_text_before_the_damage_and_says_so() {
         .collect();
     assert!(!damaged.is_empty(), "the damaged pages are reported");
     assert!(damaged.len() < 9, "intact pages are not: {damaged:?}");
+}
+
+#[test]
+fn a_page_two_billion_points_wide_ends_in_text() {
+    // The third page's MediaBox starts at -2147483649: the column search once stepped
+    // across it 2 pt at a time, at a size where adding 2 changes nothing, and never ended.
+    let (doc, _) = crash_121("damaged-mediabox-huge.pdf");
+    assert!(
+        doc.pages[2].text.split_whitespace().count() > 20,
+        "{}",
+        doc.pages[2].text
+    );
 }
 
 #[test]

@@ -95,7 +95,8 @@ type WordExtent = (f32, f32, usize);
 fn find_gutter(body: &[&Line], lo: f32, hi: f32) -> Option<f32> {
     // The search costs lines × words × candidates: leave pathological pages as they are.
     let words: usize = body.iter().map(|l| l.words().count()).sum();
-    if body.len() < 10 || hi - lo < 100.0 || words > 50_000 {
+    let span = hi - lo;
+    if body.len() < 10 || !span.is_finite() || span < 100.0 || words > 50_000 {
         return None;
     }
     // Word extents per line, once, and whether the line looks like a table row (three
@@ -116,7 +117,10 @@ fn find_gutter(body: &[&Line], lo: f32, hi: f32) -> Option<f32> {
     let size = sizes.get(sizes.len() / 2).copied().unwrap_or(10.0);
     // Best candidate: most lines split, then the widest gap (a gutter, not a space).
     let mut best: Option<(usize, f32, f32)> = None;
-    let span = hi - lo;
+    // Every 2 pt across the middle half of the page: 150 candidates on A4. A damaged
+    // MediaBox can be kilometres wide (or so wide that adding 2 changes nothing), so the
+    // step grows to keep the candidates at most 500.
+    let step = (span * 0.5 / 500.0).max(2.0);
     let mut x = lo + span * 0.25;
     while x < lo + span * 0.75 {
         let mut crossing = 0;
@@ -168,7 +172,7 @@ fn find_gutter(body: &[&Line], lo: f32, hi: f32) -> Option<f32> {
         {
             best = Some((both, min_gap, x));
         }
-        x += 2.0;
+        x += step;
     }
     best.map(|(_, _, x)| x)
 }
@@ -242,5 +246,23 @@ mod tests {
         let refs: Vec<&Line> = lines.iter().collect();
         let out = reorder(refs, 600.0, 800.0);
         assert_eq!(out.len(), 12);
+    }
+
+    #[test]
+    fn a_page_billions_of_points_wide_is_searched_in_bounded_steps() {
+        // A damaged MediaBox (`[ -2147483649 0 612 792 ]`): at 2 pt steps, and with x
+        // so large that adding 2 leaves it unchanged, the search never ended.
+        let lines: Vec<Line> = (0..12)
+            .map(|i| {
+                line(
+                    700.0 - 12.0 * i as f32,
+                    &[("a", 50.0), ("b", 80.0), ("c", 320.0)],
+                )
+            })
+            .collect();
+        for width in [2_147_484_261.0, f32::MAX, f32::INFINITY, f32::NAN] {
+            let refs: Vec<&Line> = lines.iter().collect();
+            assert_eq!(reorder(refs, width, 792.0).len(), 12, "width {width}");
+        }
     }
 }
