@@ -59,6 +59,9 @@ pub struct Catalog {
     /// The official names as typed without æ, ø and å (see [`ascii_typed`]) -> index
     /// into `municipalities`, for the names no other folds to.
     ascii_keys: HashMap<String, usize>,
+    /// Each official name normalized, with its length in characters, in the order of
+    /// `municipalities` (the typo match compares every one on each miss).
+    municipality_norms: Vec<(String, usize)>,
 }
 
 /// A name as typed on a keyboard without æ, ø and å: "Læsø" and "Laeso" are "laeso",
@@ -213,6 +216,14 @@ impl Catalog {
             }
         }
         ascii_keys.retain(|k, _| !folded_twice.contains(k));
+        let municipality_norms = municipalities
+            .iter()
+            .map(|m| normalize(&m.name))
+            .map(|n| {
+                let len = n.chars().count();
+                (n, len)
+            })
+            .collect();
         Catalog {
             trials,
             trial_keys,
@@ -221,6 +232,7 @@ impl Catalog {
             municipalities,
             municipality_keys,
             ascii_keys,
+            municipality_norms,
         }
     }
 
@@ -338,16 +350,19 @@ impl Catalog {
         }
         let limit = if len >= 10 { 2 } else { 1 };
         let mut best: Option<(usize, usize)> = None;
-        for (i, m) in self.municipalities.iter().enumerate() {
-            let name = normalize(&m.name);
+        for (i, (name, name_len)) in self.municipality_norms.iter().enumerate() {
+            // The distance is at least the difference in length: a sentence that reached
+            // here whole (a damaged text's line of thousands of characters) costs nothing.
+            if name_len.abs_diff(len) > limit {
+                continue;
+            }
             // (A five-letter word only as a name with one letter left out, "Egdal" for
             // Egedal: other typos of short names are words of their own too often.)
-            let dropped =
-                name.chars().count() == len + 1 && name.chars().next() == key.chars().next();
+            let dropped = *name_len == len + 1 && name.chars().next() == key.chars().next();
             if len == 5 && !dropped {
                 continue;
             }
-            let d = edit_distance(key, &name);
+            let d = edit_distance(key, name);
             if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
                 best = Some((d, i));
             }
