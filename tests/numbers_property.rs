@@ -4,24 +4,11 @@
 //! with the value and unit they were written with. Deterministic (seeded xorshift), so a
 //! failure names its sentence and reproduces.
 
+mod common;
+
+use common::Rng;
 use referat::extract::figures::{scan, Context};
 use referat::extract::numbers::format_danish;
-
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
-        xs[self.below(xs.len() as u64) as usize]
-    }
-}
 
 /// The figures of one sentence as (value, unit).
 fn read(sentence: &str) -> Vec<(f64, String)> {

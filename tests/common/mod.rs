@@ -345,3 +345,25 @@ pub fn index_of(paths: &[&str]) -> (tempfile::TempDir, referat::index::IndexStor
     let store = referat::index::IndexStore::open(&dir.path().join("index")).expect("open");
     (dir, store)
 }
+
+/// A seeded xorshift generator: the property and hostile-input tests are deterministic,
+/// so a failure names its case and reproduces.
+pub struct Rng(pub u64);
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+    /// An index below `n` (0 when `n` is 0).
+    pub fn index(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+    pub fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
+        xs[self.below(xs.len() as u64) as usize]
+    }
+}
