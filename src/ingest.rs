@@ -191,8 +191,16 @@ fn extract_bytes(
 ) -> Result<(DocumentText, Document)> {
     let source = path.display().to_string();
     crate::error::catch_panic(path, || {
-        let text = crate::text::extract_bytes(bytes, &source, limits)?;
-        let doc = crate::extract::extract(&text, catalog);
+        let mut text = crate::text::extract_bytes(bytes, &source, limits)?;
+        let budget = crate::extract::Budget::of(limits.records_deadline);
+        let (doc, stopped) = crate::extract::extract_within(&text, catalog, &budget);
+        // The text is whole and indexed; only the records stop short, and the page says so.
+        if let Some(page) = stopped.and_then(|n| text.pages.iter_mut().find(|p| p.number == n)) {
+            page.warnings.push(format!(
+                "records: the {:?} budget ran out here; trials and figures are from the pages before",
+                limits.records_deadline
+            ));
+        }
         Ok((text, doc))
     })
 }
@@ -606,5 +614,29 @@ mod tests {
         let err = extract_file(&path, &limits, &Catalog::builtin()).expect_err("limit");
         assert_eq!(err.kind(), "limit");
         assert!(err.to_string().contains("big.pdf"));
+    }
+
+    #[test]
+    fn records_past_their_budget_keep_the_text_and_say_where_they_stopped() {
+        let pdf = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/pdf/status-2019-10.pdf");
+        let (text, doc) =
+            extract_file(&pdf, &Limits::default(), &Catalog::builtin()).expect("extracts");
+        assert!(!doc.figures.is_empty());
+        assert!(text.pages.iter().all(|p| p.warnings.is_empty()));
+
+        let limits = Limits {
+            records_deadline: std::time::Duration::ZERO,
+            ..Limits::default()
+        };
+        let (cut, none) = extract_file(&pdf, &limits, &Catalog::builtin()).expect("extracts");
+        assert!(none.figures.is_empty() && none.trials.is_empty());
+        assert_eq!(cut.joined(), text.joined(), "the text is whole");
+        let warned: Vec<u32> = cut
+            .pages
+            .iter()
+            .filter(|p| p.warnings.iter().any(|w| w.contains("budget ran out")))
+            .map(|p| p.number)
+            .collect();
+        assert_eq!(warned, [1]);
     }
 }

@@ -34,6 +34,12 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 } else {
                     summary(&mut out, &doc)?;
                 }
+                // (Damaged content, a records budget spent: the page may be incomplete.)
+                for p in &text.pages {
+                    for w in &p.warnings {
+                        eprintln!("{}: page {}: {w}", file.display(), p.number);
+                    }
+                }
                 let missing = text.pages_without_text();
                 if !missing.is_empty() {
                     eprintln!(

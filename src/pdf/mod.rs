@@ -36,8 +36,11 @@ pub struct Limits {
     pub max_form_depth: usize,
     /// Most pages read from one file.
     pub max_pages: usize,
-    /// Wall-clock budget for one file.
+    /// Wall-clock budget for one file's text.
     pub deadline: Duration,
+    /// Wall-clock budget for one file's records, after its text (see
+    /// `extract::Budget`): past it, the records come from the pages read so far.
+    pub records_deadline: Duration,
 }
 
 impl Default for Limits {
@@ -50,6 +53,7 @@ impl Default for Limits {
             max_form_depth: 8,
             max_pages: 10_000,
             deadline: Duration::from_secs(2),
+            records_deadline: Duration::from_secs(20),
         }
     }
 }

@@ -34,9 +34,10 @@ pub fn figures(
     paras: &[Paragraph],
     items: &[AgendaItem],
     discovery: &trials::Discovery,
+    budget: &super::Budget,
 ) -> Vec<Figure> {
     let mut reader = Reader::new(catalog, paras, items, discovery);
-    for i in 0..paras.len() {
+    for i in (0..paras.len()).take_while(|&i| budget.allows(i)) {
         reader.paragraph(i);
     }
     reader.out

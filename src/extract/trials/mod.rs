@@ -874,6 +874,7 @@ pub fn discover(
     paras: &[Paragraph],
     items: &[AgendaItem],
     title: Option<&str>,
+    budget: &super::Budget,
 ) -> Discovery {
     // Worked out only when a list item names "all the network's municipalities".
     let network_cell = std::cell::OnceCell::new();
@@ -903,7 +904,11 @@ pub fn discover(
         }
     }
     let mut walk = Walk::new(doc, items, b, title.map(|(name, _, _)| name));
-    for (i, p) in paras.iter().enumerate() {
+    for (i, p) in paras
+        .iter()
+        .enumerate()
+        .take_while(|&(i, _)| budget.allows(i))
+    {
         walk.read(i, p);
     }
     walk.finish()
@@ -1012,7 +1017,7 @@ mod tests {
             ),
             para("Status: I drift siden 1. april 2018.", Kind::Body),
         ];
-        let d = discover(&c, &paras, &[], None);
+        let d = discover(&c, &paras, &[], None, &crate::extract::Budget::unlimited());
         assert_eq!(d.context[1].as_deref(), Some("Psykologbehandling"));
     }
 
@@ -1030,7 +1035,7 @@ mod tests {
                 Kind::Body,
             ),
         ];
-        let d = discover(&c, &paras, &[], None);
+        let d = discover(&c, &paras, &[], None, &crate::extract::Budget::unlimited());
         assert_eq!(d.context[4].as_deref(), Some("Lempede mentorregler"));
     }
 

@@ -1406,7 +1406,7 @@ mod tests {
                 Kind::Bullet,
             ),
         ];
-        let d = super::super::discover(&c, &paras, &[], None);
+        let d = super::super::discover(&c, &paras, &[], None, &crate::extract::Budget::unlimited());
         let t = d.trials.first().map(|t| t.municipalities.clone());
         assert_eq!(
             t,
