@@ -311,10 +311,11 @@ pub fn votes(decision: &str) -> Option<Votes> {
             break;
         };
         // "hverken for eller imod (C)" is one side, not two.
-        let after_eller = decision[..side.start()]
-            .trim_end()
-            .to_lowercase()
-            .ends_with(" eller");
+        // (Only the last word is lowered: the text before can be the whole decision,
+        // once for every side.)
+        let before = decision[..side.start()].trim_end();
+        let last = before.char_indices().rev().nth(5).map_or(0, |(i, _)| i);
+        let after_eller = before[last..].to_lowercase() == " eller";
         if after_eller
             || c.name("n")
                 .is_some_and(|n| count_word(n.as_str()).is_none())
