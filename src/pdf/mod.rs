@@ -53,7 +53,7 @@ impl Default for Limits {
             max_form_depth: 8,
             max_pages: 10_000,
             deadline: Duration::from_secs(2),
-            records_deadline: Duration::from_secs(20),
+            records_deadline: Duration::from_secs(60),
         }
     }
 }

@@ -516,7 +516,14 @@ impl<'a, 'n> Walk<'a, 'n> {
         }
         // "I Kronjylland-netværket, som Randers, Favrskov, Norddjurs og Syddjurs udgør, …":
         // the network this part of the document is about.
-        let named = NETWORK_OF.captures(&p.text);
+        // (Every form names the network: the word first, as the pattern's captures are
+        // dear on long paragraphs.)
+        let named = p
+            .text
+            .to_lowercase()
+            .contains("netværk")
+            .then(|| NETWORK_OF.captures(&p.text))
+            .flatten();
         let list = named.as_ref().and_then(|c| match (c.get(5), c.get(6)) {
             (Some(one), Some(others)) => Some(format!("{}, {}", one.as_str(), others.as_str())),
             _ => (1..=4)
