@@ -41,6 +41,17 @@ static QUOTED_NAME: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
+/// The last `bytes` bytes of `s` or a few more (to a character boundary): where a
+/// pattern anchored at the end can match, without searching from the start of a long
+/// paragraph once for every name in it.
+fn tail(s: &str, bytes: usize) -> &str {
+    let mut from = s.len().saturating_sub(bytes);
+    while !s.is_char_boundary(from) {
+        from -= 1;
+    }
+    &s[from..]
+}
+
 /// Known trials named in `text`. Names of fewer than three words count only after
 /// `forsøg(et/ene) (med/om)`, so that `psykologbehandling` in passing is no trial.
 pub fn mentions(catalog: &Catalog, text: &str) -> Vec<Mention> {
@@ -120,7 +131,7 @@ pub fn mentions(catalog: &Catalog, text: &str) -> Vec<Mention> {
                 && !whole
                 && !leads
                 && !definite
-                && !CONTEXT.is_match(&lower[..start])
+                && !CONTEXT.is_match(tail(&lower[..start], 200))
                 && !listed()
             {
                 continue;
