@@ -62,6 +62,9 @@ pub struct Catalog {
     /// Each official name normalized, with its length in characters, in the order of
     /// `municipalities` (the typo match compares every one on each miss).
     municipality_norms: Vec<(String, usize)>,
+    /// Every trial's name and aliases in lower case, longest first, with the index of
+    /// its trial: the forms a text is searched for (see `trials::names::mentions`).
+    lower_forms: Vec<(String, usize)>,
 }
 
 /// A name as typed on a keyboard without æ, ø and å: "Læsø" and "Laeso" are "laeso",
@@ -224,6 +227,17 @@ impl Catalog {
                 (n, len)
             })
             .collect();
+        let mut lower_forms: Vec<(String, usize)> = trials
+            .iter()
+            .enumerate()
+            .flat_map(|(i, t)| {
+                std::iter::once(&t.name)
+                    .chain(&t.aliases)
+                    .map(move |f| (f.to_lowercase(), i))
+            })
+            .filter(|(f, _)| !f.is_empty())
+            .collect();
+        lower_forms.sort_by_key(|f| std::cmp::Reverse(f.0.len()));
         Catalog {
             trials,
             trial_keys,
@@ -233,6 +247,7 @@ impl Catalog {
             municipality_keys,
             ascii_keys,
             municipality_norms,
+            lower_forms,
         }
     }
 
@@ -299,6 +314,14 @@ impl Catalog {
     /// The known trials.
     pub fn trials(&self) -> &[TrialEntry] {
         &self.trials
+    }
+
+    /// Every trial's name and aliases in lower case, longest first, with the trial's
+    /// name (worked out once: texts are searched for them paragraph by paragraph).
+    pub fn lower_forms(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.lower_forms
+            .iter()
+            .map(|(f, i)| (f.as_str(), self.trials[*i].name.as_str()))
     }
 
     /// The 98 municipalities.

@@ -59,24 +59,11 @@ pub fn mentions(catalog: &Catalog, text: &str) -> Vec<Mention> {
     if lower.len() != text.len() {
         return Vec::new();
     }
-    let mut forms: Vec<(String, &str)> = catalog
-        .trials()
-        .iter()
-        .flat_map(|t| {
-            std::iter::once(&t.name)
-                .chain(&t.aliases)
-                .map(move |f| (f.to_lowercase(), t.name.as_str()))
-        })
-        .collect();
-    forms.sort_by_key(|f| std::cmp::Reverse(f.0.len()));
     let mut out: Vec<Mention> = Vec::new();
-    for (form, name) in &forms {
-        if form.is_empty() {
-            continue;
-        }
+    for (form, name) in catalog.lower_forms() {
         let words = form.split_whitespace().count();
         let mut from = 0;
-        while let Some(pos) = lower[from..].find(form.as_str()) {
+        while let Some(pos) = lower[from..].find(form) {
             let start = from + pos;
             let mut end = start + form.len();
             from = end;
@@ -106,7 +93,7 @@ pub fn mentions(catalog: &Catalog, text: &str) -> Vec<Mention> {
             if out.iter().any(|m| start < m.end && end > m.start) {
                 continue;
             }
-            let whole = lower.trim().trim_end_matches(['.', ':']) == form.as_str();
+            let whole = lower.trim().trim_end_matches(['.', ':']) == form;
             // "Mikrolån: De første lån er betalt tilbage": a headline led by the name.
             // (Not a label whose noun the line goes on to use in lower case, a topic of a
             // list of key figures: "Samtaler: 72 % af samtalerne …".)
