@@ -80,6 +80,7 @@ pub fn extract_within(
     catalog: &Catalog,
     budget: &Budget,
 ) -> (Document, Option<u32>) {
+    trials::forget_mentions();
     let paras = structure::paragraphs(text);
     let furniture: Vec<String> = text
         .pages

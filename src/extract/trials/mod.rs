@@ -13,6 +13,7 @@
 mod facts;
 mod lists;
 mod names;
+pub(crate) use names::forget_mentions;
 mod networks;
 mod participants;
 mod sections;

@@ -8,6 +8,7 @@ use crate::extract::municipalities::{mentions as municipality_mentions, parse_li
 use crate::extract::structure::{looks_like_heading, sentences, Paragraph};
 use crate::extract::words::words;
 use regex::Regex;
+use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
 
@@ -52,9 +53,38 @@ fn tail(s: &str, bytes: usize) -> &str {
     &s[from..]
 }
 
+thread_local! {
+    /// The mentions found in the texts of the document being read, by catalog and
+    /// text: the stages ask about the same paragraph and sentence many times over.
+    /// Emptied for each document ([`forget_mentions`]) and when it grows large.
+    static MENTIONS: RefCell<HashMap<(usize, String), Vec<Mention>>> =
+        RefCell::new(HashMap::new());
+}
+
+/// Empties the memo of [`mentions`] (at the start of each document).
+pub(crate) fn forget_mentions() {
+    MENTIONS.with(|m| m.borrow_mut().clear());
+}
+
 /// Known trials named in `text`. Names of fewer than three words count only after
 /// `forsøg(et/ene) (med/om)`, so that `psykologbehandling` in passing is no trial.
 pub fn mentions(catalog: &Catalog, text: &str) -> Vec<Mention> {
+    let key = (std::ptr::from_ref(catalog) as usize, text.to_string());
+    if let Some(found) = MENTIONS.with(|m| m.borrow().get(&key).cloned()) {
+        return found;
+    }
+    let found = find_mentions(catalog, text);
+    MENTIONS.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= 20_000 {
+            m.clear();
+        }
+        m.insert(key, found.clone());
+    });
+    found
+}
+
+fn find_mentions(catalog: &Catalog, text: &str) -> Vec<Mention> {
     let lower = text.to_lowercase();
     if lower.len() != text.len() {
         return Vec::new();
