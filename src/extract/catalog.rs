@@ -172,6 +172,45 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     d[n][m]
 }
 
+/// [`edit_distance`] when it is at most `limit`, else `None`; in time proportional to
+/// the shorter string times `limit`, without allocating a matrix. The typo matches run
+/// it against every municipality and trial name for every capitalised word.
+pub fn edit_distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let (n, m) = (a.len(), b.len());
+    if n.abs_diff(m) > limit {
+        return None;
+    }
+    // Rows i-2, i-1 and i of the same matrix as `edit_distance`; cells more than
+    // `limit` off the diagonal can never lead back to a distance within it.
+    let far = limit + 1;
+    let mut before: Vec<usize> = vec![far; m + 1];
+    let mut above: Vec<usize> = (0..=m).map(|j| j.min(far)).collect();
+    let mut row: Vec<usize> = vec![far; m + 1];
+    for i in 1..=n {
+        row.fill(far);
+        row[0] = i.min(far);
+        let (lo, hi) = (i.saturating_sub(limit).max(1), (i + limit).min(m));
+        let mut best = row[0];
+        for j in lo..=hi {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (above[j] + 1).min(row[j - 1] + 1).min(above[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(before[j - 2] + 1);
+            }
+            row[j] = v.min(far);
+            best = best.min(row[j]);
+        }
+        if best > limit {
+            return None;
+        }
+        std::mem::swap(&mut before, &mut above);
+        std::mem::swap(&mut above, &mut row);
+    }
+    Some(above[m]).filter(|&d| d <= limit)
+}
+
 impl Catalog {
     fn new(trials: Vec<TrialEntry>, municipalities: Vec<Municipality>) -> Catalog {
         let mut trial_keys = Vec::new();
@@ -385,8 +424,10 @@ impl Catalog {
             if len == 5 && !dropped {
                 continue;
             }
-            let d = edit_distance(key, name);
-            if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
+            let Some(d) = edit_distance_within(key, name, limit) else {
+                continue;
+            };
+            if best.is_none_or(|(bd, _)| d < bd) {
                 best = Some((d, i));
             }
         }
@@ -447,8 +488,10 @@ impl Catalog {
             if kl.abs_diff(len) > limit {
                 continue;
             }
-            let d = edit_distance(&key, k);
-            if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
+            let Some(d) = edit_distance_within(&key, k, limit) else {
+                continue;
+            };
+            if best.is_none_or(|(bd, _)| d < bd) {
                 best = Some((d, *i));
             }
         }
@@ -583,7 +626,7 @@ impl Catalog {
                 let mut near = self.trial_words.iter().filter(|t| {
                     t.len().abs_diff(w.len()) <= 2
                         && t.chars().next() == w.chars().next()
-                        && edit_distance(w, t) == 1
+                        && edit_distance_within(w, t, 1) == Some(1)
                 });
                 match (near.next(), near.next()) {
                     (Some(one), None) => one.clone(),
@@ -850,6 +893,37 @@ mod tests {
         assert_eq!(
             c.trial("Differentiering af lægeattester i sygedagpengesager"),
             Some("Differentiering i valg af lægeattester på sygedagpengeområdet")
+        );
+    }
+
+    #[test]
+    fn bounded_distance_agrees_with_the_full_one() {
+        // Every pair of short words over a small alphabet (so that transpositions,
+        // repeats and length differences all occur), at every limit up to 3.
+        let alphabet = ['a', 'b', 'æ', 'ø'];
+        let mut words = vec![String::new()];
+        for len in 1..=4 {
+            let mut next = Vec::new();
+            for w in words.iter().filter(|w| w.chars().count() == len - 1) {
+                for c in alphabet {
+                    next.push(format!("{w}{c}"));
+                }
+            }
+            words.extend(next);
+        }
+        for a in &words {
+            for b in words.iter().step_by(3) {
+                let full = edit_distance(a, b);
+                for limit in 0..=3 {
+                    let want = (full <= limit).then_some(full);
+                    assert_eq!(edit_distance_within(a, b, limit), want, "{a} {b} {limit}");
+                }
+            }
+        }
+        assert_eq!(edit_distance_within("Holstbro", "Holstebro", 1), Some(1));
+        assert_eq!(
+            edit_distance_within("Frikommunenetværket", "Favrskov", 2),
+            None
         );
     }
 }
