@@ -181,6 +181,11 @@ pub fn agenda_items(paras: &[Paragraph]) -> Vec<AgendaItem> {
             Some((n, title_key(&p.text.trim()[..m.start()])))
         })
         .collect();
+    // Where the next decision head and the next item start are, from each paragraph on:
+    // worked out once, when a numbered paragraph first asks (not by a scan to the end of
+    // the document from every one).
+    let decision_heads = std::cell::OnceCell::new();
+    let item_openers = std::cell::OnceCell::new();
     let mut items = Vec::new();
     for (i, p) in paras.iter().enumerate() {
         // A contents list repeats the items with dot leaders to their pages ("Punkt 31
@@ -252,16 +257,21 @@ pub fn agenda_items(paras: &[Paragraph]) -> Vec<AgendaItem> {
             }
             // (An agenda sent out before the meeting has the administration's
             // recommendation, "Indstilling", where the minutes will have the decision.)
-            let next_decision = paras[i + 1..]
-                .iter()
-                .position(|q| is_decision_head(&q.text) || is_recommendation_head(&q.text));
+            let next_decision = decision_heads.get_or_init(|| {
+                first_at_or_after(paras, |q| {
+                    is_decision_head(&q.text) || is_recommendation_head(&q.text)
+                })
+            })[i + 1];
             // (A "Punkt 1" marker opens the next item as a number does: the last section
             // of terms of reference above the minutes decides nothing.)
             // (Not the points of a recommendation: "1. at Furesø Kommune afslutter …".)
-            let next_numbered = paras[i + 1..].iter().position(|q| {
-                let point = q.text.trim_start().starts_with(char::is_lowercase);
-                (matches!(q.kind, Kind::Numbered(_)) && !point) || is_item_marker(&q.text).is_some()
-            });
+            let next_numbered = item_openers.get_or_init(|| {
+                first_at_or_after(paras, |q| {
+                    let point = q.text.trim_start().starts_with(char::is_lowercase);
+                    (matches!(q.kind, Kind::Numbered(_)) && !point)
+                        || is_item_marker(&q.text).is_some()
+                })
+            })[i + 1];
             let decided = next_decision.is_some_and(|d| next_numbered.is_none_or(|x| x > d));
             // The item after an item ("6. Eventuelt") is one, decided or not: it ends the
             // last one's decision.
@@ -281,6 +291,16 @@ pub fn agenda_items(paras: &[Paragraph]) -> Vec<AgendaItem> {
         }
     }
     items
+}
+
+/// For each paragraph (and one past the last), the index of the first at or after it
+/// that `is`.
+fn first_at_or_after(paras: &[Paragraph], is: impl Fn(&Paragraph) -> bool) -> Vec<Option<usize>> {
+    let mut next = vec![None; paras.len() + 1];
+    for j in (0..paras.len()).rev() {
+        next[j] = if is(&paras[j]) { Some(j) } else { next[j + 1] };
+    }
+    next
 }
 
 /// The first words of an item's title, to compare a heading with the contents list:
