@@ -249,16 +249,7 @@ impl Catalog {
                 }
             }
         }
-        let mut ascii_keys: HashMap<String, usize> = HashMap::new();
-        let mut folded_twice = BTreeSet::new();
-        for (i, m) in municipalities.iter().enumerate() {
-            let key = ascii_typed(&normalize(&m.name));
-            if ascii_keys.insert(key.clone(), i).is_some() {
-                folded_twice.insert(key);
-            }
-        }
-        ascii_keys.retain(|k, _| !folded_twice.contains(k));
-        let municipality_norms = municipalities
+        let municipality_norms: Vec<(String, usize)> = municipalities
             .iter()
             .map(|m| normalize(&m.name))
             .map(|n| {
@@ -266,6 +257,15 @@ impl Catalog {
                 (n, len)
             })
             .collect();
+        let mut ascii_keys: HashMap<String, usize> = HashMap::new();
+        let mut folded_twice = BTreeSet::new();
+        for (i, (name, _)) in municipality_norms.iter().enumerate() {
+            let key = ascii_typed(name);
+            if ascii_keys.insert(key.clone(), i).is_some() {
+                folded_twice.insert(key);
+            }
+        }
+        ascii_keys.retain(|k, _| !folded_twice.contains(k));
         let mut lower_forms: Vec<(String, usize)> = trials
             .iter()
             .enumerate()

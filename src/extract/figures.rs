@@ -1967,6 +1967,14 @@ mod tests {
             .collect()
     }
 
+    /// Asserts the value and unit of each figure in `s` (what `vals` gives, without the
+    /// counted noun).
+    fn assert_units(s: &str, want: &[(f64, &str)]) {
+        let got: Vec<(f64, String)> = vals(s).into_iter().map(|(v, u, _)| (v, u)).collect();
+        let want: Vec<(f64, String)> = want.iter().map(|&(v, u)| (v, u.to_string())).collect();
+        assert_eq!(got, want, "{s}");
+    }
+
     /// A count of `c`, as `vals` gives it.
     fn count(n: f64, c: &str) -> (f64, String, Option<String>) {
         (n, "count".to_string(), Some(c.to_string()))
@@ -2183,36 +2191,17 @@ mod tests {
 
     #[test]
     fn a_measure_for_another_place_keeps_its_unit() {
-        let q = scan(
-            Catalog::builtin_ref(),
+        assert_units(
             "Der er købt 1.501 mentortimer, heraf 723 timer i Svendborg, 508 i Faaborg-Midtfyn og 270 på Ærø.",
-            &[],
-            &mut Context::default(),
-        );
-        let units: Vec<(f64, &str)> = q.iter().map(|q| (q.value, q.unit.as_str())).collect();
-        assert_eq!(
-            units,
-            vec![
-                (1501.0, "hours"),
-                (723.0, "hours"),
-                (508.0, "hours"),
-                (270.0, "hours")
-            ]
+            &[(1501.0, "hours"), (723.0, "hours"), (508.0, "hours"), (270.0, "hours")],
         );
     }
 
     #[test]
     fn a_count_before_an_aside_is_read() {
-        let q = scan(
-            Catalog::builtin_ref(),
+        assert_units(
             "Af de 268 borgere, der har afsluttet et forløb, var 120 – eller 44,8 % – i job.",
-            &[],
-            &mut Context::default(),
-        );
-        let read: Vec<(f64, &str)> = q.iter().map(|q| (q.value, q.unit.as_str())).collect();
-        assert_eq!(
-            read,
-            vec![(268.0, "count"), (120.0, "count"), (44.8, "percent")]
+            &[(268.0, "count"), (120.0, "count"), (44.8, "percent")],
         );
     }
 
